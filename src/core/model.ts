@@ -1,0 +1,154 @@
+// Shared domain types. Pure: no Apps Script globals, no Node APIs.
+
+/** What Range.getValues() hands back for one cell. */
+export type CellValue = string | number | boolean | Date;
+
+/** A sheet as read once by the add-on: values and their display strings, same shape. */
+export interface Grid {
+  name: string;
+  values: CellValue[][];
+  /** Display strings (getDisplayValues). Optional: when absent, values are stringified. */
+  display?: string[][];
+}
+
+export type Severity = 'エラー' | '警告';
+
+/** A validation finding; `cell` is A1 notation on `sheet`. */
+export interface Issue {
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  planId?: string;
+  /** Japanese, says what is wrong and what to type instead. */
+  message: string;
+}
+
+/** Fiscal year (年度, April–March) as the Western year it starts in: 令和7年度 = 2025. */
+export type PeriodKind = 'year' | 'mid' | 'target' | 'baseline';
+export interface Period {
+  fiscalYear: number;
+  kind: PeriodKind;
+}
+
+/** Qualitative states are explicit, never errors and never zero. */
+export type QualState = '未整備' | '導入中' | '移行中' | '実施中' | '未実施' | '検討中' | '取得不可' | '指標なし';
+
+/** A parsed cell. The original text is always kept for display. */
+export type Parsed =
+  | { kind: 'number'; value: number; unit: string; text: string; note?: string }
+  | { kind: 'milestone'; done: boolean; text: string }
+  | { kind: 'state'; state: QualState; text: string; note?: string }
+  | { kind: 'empty'; text: string }
+  | { kind: 'invalid'; text: string; reason: string };
+
+/** higher is better / lower is better / keep within a range / yes-no milestone */
+export type Direction = 'up' | 'down' | 'range' | 'milestone';
+
+export interface Actual {
+  period: Period;
+  value: Parsed;
+  /** Where it was typed, for messages and for selecting the cell. */
+  sheet: string;
+  cell: string;
+}
+
+export interface Indicator {
+  /** Stable key: `${planId}#${n}`, n = 1-based order within the plan. */
+  key: string;
+  planId: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  /** Counts that accumulate during the year (件/年, 人/年 …) vs levels (%, totals in place). */
+  accumulates: boolean;
+  department: string;
+  baseline: { value: Parsed; fiscalYear?: number };
+  target: { value: Parsed; fiscalYear?: number; cumulative: boolean };
+  /** For direction 'range': the band to stay in. */
+  range?: { min: number; max: number };
+  actuals: Actual[];
+  /** 1-based row on the progress sheet. */
+  row: number;
+  sheet: string;
+}
+
+export type PlanStatus = '' | '実施中' | '完了' | '中止' | '未着手' | '統合済';
+
+export interface Plan {
+  id: string;
+  name: string;
+  policyCode: string;
+  goalCode: string;
+  measureCode: string;
+  /** 重点 / 推進 / 調査研究, when given. */
+  measureClass: string;
+  mainDept: string;
+  relatedDepts: string[];
+  status: PlanStatus;
+  /** Unified plan ID this plan was merged into (add-on-owned column). */
+  mergedInto: string;
+  comment: string;
+  indicators: Indicator[];
+  /** First row of the plan on the progress sheet (1-based). */
+  row: number;
+  sheet: string;
+}
+
+export interface HierarchyItem {
+  level: '基本方針' | '基本目標' | '個別施策';
+  code: string;
+  name: string;
+  text: string;
+  parentCode: string;
+}
+
+export interface Department {
+  name: string;
+  division: string;
+  email: string;
+}
+
+export interface Member {
+  name: string;
+  title: string;
+  email: string;
+  share: boolean;
+  role: 'commenter' | 'reader' | 'writer';
+  row: number;
+}
+
+export interface Recommendation {
+  policyCode: string;
+  member: string;
+  text: string;
+}
+
+/** Everything the add-on reads from the spreadsheet, parsed. */
+export interface ProgressData {
+  plans: Plan[];
+  hierarchy: HierarchyItem[];
+  departments: Department[];
+  members: Member[];
+  recommendations: Recommendation[];
+  settings: Settings;
+}
+
+export interface Settings {
+  planName: string;
+  /** Section in charge (担当部署) printed on the report cover. */
+  office: string;
+  evaluationYear: number;
+  /** Year-end or mid-year evaluation. */
+  evaluationKind: 'year' | 'mid';
+  /** ISO date (yyyy-mm-dd) the mid-year figures are as of. */
+  midAsOf: string;
+  /** Grade thresholds in percent: A ≥ a, B ≥ b, C ≥ c, else D. */
+  thresholds: { a: number; b: number; c: number };
+  /** Goal rating rule: share of assessable plans graded A or B needed. */
+  goalRule: { goodShare: number; fairShare: number };
+  reportFolderId: string;
+  /** Groups of words treated as the same when proposing merges. */
+  synonyms: string[][];
+}
