@@ -1,0 +1,71 @@
+// Sheet names and the columns of the template. Input sheets belong to people; the add-on
+// writes only to the output sheets below and to the add-on-owned columns of the progress sheet.
+
+export const SHEETS = {
+  progress: 'プラン・指標',
+  hierarchy: '施策体系',
+  departments: '担当課',
+  members: '委員名簿',
+  settings: '設定',
+  recommendations: '提言',
+  // add-on-owned outputs
+  checks: '検証結果',
+  results: '集計結果',
+  goals: '目標別評価',
+  runLog: '実行ログ',
+  unified: '統合プラン',
+  reports: '報告書履歴',
+} as const;
+
+export const OUTPUT_SHEETS: readonly string[] = [
+  SHEETS.checks, SHEETS.results, SHEETS.goals, SHEETS.runLog, SHEETS.unified, SHEETS.reports,
+];
+
+/** Columns the add-on owns on the progress sheet (it writes only these there). */
+export const OWNED_COLUMNS = {
+  check: '入力チェック',
+  mergedInto: '統合先',
+} as const;
+
+/** Canonical progress-sheet headers of the template, in order. Period columns follow 目標年度. */
+export const PROGRESS_COLUMNS = [
+  'プランID', '基本方針', '基本目標', '個別施策', 'プラン名', '主担当課', '関係課',
+  '成果指標', '単位', '方向', '中間の見方', '基準値', '基準年度', '目標値', '目標年度',
+] as const;
+
+export const PROGRESS_TRAILING_COLUMNS = ['状態', 'コメント'] as const;
+
+/** Direction labels as typed in the 方向 dropdown. */
+export const DIRECTION_LABELS = {
+  up: '高いほど良い',
+  down: '低いほど良い',
+  range: '範囲内を維持',
+  milestone: '達成・未達',
+} as const;
+
+/** 中間の見方: how a mid-year figure is read against the annual target. */
+export const ACCUMULATION_LABELS = { accumulates: '積み上げ', level: '水準' } as const;
+
+export const PLAN_STATUSES = ['実施中', '未着手', '完了', '中止'] as const;
+
+export const HIERARCHY_COLUMNS = ['区分', 'コード', '名称', '説明', '上位コード'] as const;
+export const DEPARTMENT_COLUMNS = ['担当課', '部局', 'メール'] as const;
+export const MEMBER_COLUMNS = ['氏名', '役職', 'メール', '共有の要否', '権限'] as const;
+export const RECOMMENDATION_COLUMNS = ['基本方針', '委員', '提言'] as const;
+export const SETTINGS_COLUMNS = ['項目', '値', '説明'] as const;
+
+/** Setting keys on 設定 (column 項目). */
+export const SETTING_KEYS = {
+  planName: '計画名',
+  office: '担当部署',
+  evaluationYear: '評価年度',
+  evaluationKind: '評価時点',
+  midAsOf: '中間の基準日',
+  thresholdA: '評価A（%以上）',
+  thresholdB: '評価B（%以上）',
+  thresholdC: '評価C（%以上）',
+  goodShare: '良好とするA・Bの割合（%以上）',
+  fairShare: '概ね良好とするA・Bの割合（%以上）',
+  reportFolderId: '報告書フォルダID',
+  synonyms: '類義語',
+} as const;
