@@ -1,0 +1,51 @@
+// The contract between the sidebar and the server: every function google.script.run may call,
+// with its argument and return types. The sidebar imports these types only (erased at build).
+// Values crossing the boundary obey google.script.run's rules: no Date, no undefined in arrays.
+
+export interface Overview {
+  planName: string;
+  evaluationLabel: string;
+  plans: number;
+  indicators: number;
+  goals: number;
+  departments: number;
+  missingSheets: string[];
+  lastRun: string;
+}
+
+export interface IssueView {
+  severity: 'エラー' | '警告';
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  issues: IssueView[];
+  /** Issues beyond this list are on the 検証結果 sheet only. */
+  truncated: number;
+}
+
+export interface RatingCount {
+  label: string;
+  count: number;
+}
+
+export interface AggregateSummary {
+  message: string;
+  plans: number;
+  indicators: number;
+  goals: { code: string; name: string; rating: string; overall: string }[];
+  grades: RatingCount[];
+}
+
+export interface ServerApi {
+  getOverview(): Overview;
+  runCheck(): CheckSummary;
+  runAggregate(): AggregateSummary;
+  selectCell(sheet: string, a1: string): boolean;
+}
+
+export type ServerFunction = keyof ServerApi;

@@ -1,0 +1,25 @@
+// The custom menu. A bound script gets a top-level 「進捗管理」 menu; an editor add-on must use
+// createAddonMenu() (Extensions › 進捗管理), which the add-on build switches to.
+
+export const MENU_TITLE = '進捗管理';
+
+/** Menu items: caption → global function name (both checked by the bundle test). */
+export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
+  ['サイドバーを開く', 'menuOpenSidebar'],
+  null,
+  ['入力チェック', 'menuCheck'],
+  ['集計', 'menuAggregate'],
+  ['統合候補', 'menuMergeCandidates'],
+  ['報告書作成', 'menuReport'],
+  null,
+  ['テンプレートを作成', 'menuTemplate'],
+];
+
+export function buildMenu(ui: GoogleAppsScript.Base.Ui, addonMode: boolean): void {
+  const menu = addonMode ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
