@@ -1,0 +1,28 @@
+// Counts every call into the local Apps Script services by "Class.method".
+// Service calls are what an add-on pays for in Apps Script, so the benchmark reports them.
+
+export class CallCounter {
+  private readonly counts = new Map<string, number>();
+
+  count(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  /** Counts sorted by name, for stable JSON output. */
+  snapshot(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const key of [...this.counts.keys()].sort()) out[key] = this.counts.get(key)!;
+    return out;
+  }
+
+  /** Total calls, optionally only those whose name starts with `prefix` (e.g. "Range."). */
+  total(prefix = ''): number {
+    let sum = 0;
+    for (const [key, n] of this.counts) if (key.startsWith(prefix)) sum += n;
+    return sum;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
