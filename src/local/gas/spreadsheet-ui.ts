@@ -52,10 +52,13 @@ const BUTTONS_OF: Record<ButtonSetName, ButtonName[]> = {
 // ---------------------------------------------------------------------------
 // What was shown
 
-export type RecordedMenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; caption: string; items: RecordedMenuEntry[] };
+/** One menu entry: an item (caption + functionName), a separator, or a submenu (caption + items). */
+export interface RecordedMenuEntry {
+  kind: 'item' | 'separator' | 'submenu';
+  caption?: string;
+  functionName?: string;
+  items?: RecordedMenuEntry[];
+}
 
 export interface RecordedMenu {
   /** The caption; for createAddonMenu() the add-on's name. */
@@ -82,8 +85,9 @@ export interface RecordedPrompt extends RecordedAlert {
 }
 
 /**
- * A sidebar or dialog. The HtmlOutput is kept as shown; `title` and `content` read it when a test
- * asks (each read is an HtmlOutput call on the counter, so read them after taking counts).
+ * A sidebar or dialog. The HtmlOutput is kept as shown; the getters read it when a test asks
+ * (each read is an HtmlOutput call on the counter, so read them after taking counts).
+ * For a dialog, getTitle() is the title passed to showModalDialog/showModelessDialog.
  */
 export class RecordedHtml {
   constructor(
@@ -92,12 +96,28 @@ export class RecordedHtml {
     private readonly dialogTitle?: string,
   ) {}
 
-  get title(): string {
+  getTitle(): string {
     return this.dialogTitle ?? this.output.getTitle();
   }
 
-  get content(): string {
+  getContent(): string {
     return this.output.getContent();
+  }
+
+  getWidth(): number {
+    return this.output.getWidth();
+  }
+
+  getHeight(): number {
+    return this.output.getHeight();
+  }
+
+  get title(): string {
+    return this.getTitle();
+  }
+
+  get content(): string {
+    return this.getContent();
   }
 }
 

@@ -74,6 +74,7 @@ export function parseA1(input: string): A1Ref | null {
   const ref: A1Ref = { sheetName };
   if (a[1]) ref.col1 = lettersToColumn(a[1]);
   if (a[2]) ref.row1 = Number(a[2]);
+  if (ref.row1 === 0) return null;
   if (parts.length === 1) {
     // A single cell must name both; "B" or "2" alone is not a range.
     if (!a[1] || !a[2]) return null;
@@ -504,6 +505,7 @@ function fullYear(y: string): number {
   return n < 30 ? 2000 + n : 1900 + n;
 }
 
+/** Seconds since midnight of "9:30", "9:30:15", "9:30 PM"; null when not a time. */
 function parseTime(s: string): number | null {
   const m = TIME_RE.exec(s);
   if (!m) return null;
@@ -515,12 +517,12 @@ function parseTime(s: string): number | null {
     h = (h % 12) + (/p/i.test(m[4]) ? 12 : 0);
   }
   if (h > 23 || mi > 59 || sec > 59) return null;
-  return (h * 3600 + mi * 60 + sec) / 86400;
+  return h * 3600 + mi * 60 + sec;
 }
 
-function dateSerial(y: number, mo: number, d: number): number | null {
+function dateSerial(y: number, mo: number, d: number, seconds = 0): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return wallSerial(y, mo, d);
+  return wallSerial(y, mo, d, 0, 0, seconds);
 }
 
 /**
@@ -560,12 +562,12 @@ export function parseEntered(text: string, format: string | undefined, currentYe
 
   const ymd = YMD_RE.exec(s);
   if (ymd) {
-    const serial = dateSerial(fullYear(ymd[1]), Number(ymd[3]), Number(ymd[4]));
     const time = ymd[5] === undefined ? 0 : parseTime(ymd[5]);
-    if (serial !== null && time !== null) {
+    const serial = time === null ? null : dateSerial(fullYear(ymd[1]), Number(ymd[3]), Number(ymd[4]), time);
+    if (serial !== null) {
       return {
         kind: 'value',
-        value: serial + time,
+        value: serial,
         format: auto(ymd[5] === undefined ? FORMATS.date : FORMATS.dateTime),
       };
     }
@@ -577,14 +579,14 @@ export function parseEntered(text: string, format: string | undefined, currentYe
   }
   const ja = JA_DATE_RE.exec(s);
   if (ja) {
-    const serial = dateSerial(ja[1] ? fullYear(ja[1]) : currentYear, Number(ja[2]), Number(ja[3]));
     const time = ja[4] === undefined ? 0 : parseTime(ja[4]);
-    if (serial !== null && time !== null) {
-      return { kind: 'value', value: serial + time, format: auto(ja[4] === undefined ? FORMATS.dateJa : FORMATS.dateTime) };
+    const serial = time === null ? null : dateSerial(ja[1] ? fullYear(ja[1]) : currentYear, Number(ja[2]), Number(ja[3]), time);
+    if (serial !== null) {
+      return { kind: 'value', value: serial, format: auto(ja[4] === undefined ? FORMATS.dateJa : FORMATS.dateTime) };
     }
   }
   const time = parseTime(s);
-  if (time !== null) return { kind: 'value', value: time, format: auto(FORMATS.time) };
+  if (time !== null) return { kind: 'value', value: time / 86400, format: auto(FORMATS.time) };
 
   // Sheets reads a leading + or - as the start of a formula ("+81 90-…" shows #ERROR!).
   if (/^[+-]./.test(text)) return { kind: 'formula', formula: '=' + text };
