@@ -53,10 +53,12 @@ export function wrapServer(bundle: string, names: string[]): string {
     '',
     decls,
     '',
-    '(function () {',
+    // Libraries (zod) keep registries on globalThis: give the bundle its own globalThis that
+    // reads through to the real one, so what they store stays inside the closure.
+    '(function (globalThis) {',
     bundle.trim(),
     wiring,
-    '})();',
+    '})(Object.create(globalThis));',
     '',
   ].join('\n');
 }

@@ -11,7 +11,7 @@
 // tables as string[][], images with their bytes) and localOutline() the headings in order.
 
 import type { CallCounter } from './counter';
-import { LocalDriveApp } from './drive';
+import { LocalDriveApp, blobContent } from './drive';
 import { LocalBlob, signatureError } from './utilities';
 
 type Doc = GoogleAppsScript.Document.Document;
@@ -607,8 +607,7 @@ function makeImage(doc: DocState, counter: CallCounter, method: string, image: u
   if (image === null || typeof image !== 'object' || typeof (image as GoogleAppsScript.Base.BlobSource).getBlob !== 'function') {
     throw signatureError(method, [image]);
   }
-  const blob = (image as GoogleAppsScript.Base.BlobSource).getBlob();
-  const bytes = Uint8Array.from(blob.getBytes(), (b) => b & 0xff);
+  const bytes = new Uint8Array(blobContent(image as GoogleAppsScript.Base.BlobSource).bytes);
   const size = imageSize(bytes);
   // The reference: images must be PNG, JPEG or GIF, under 50 MB and at most 25 megapixels.
   if (!size) throw new Error(`${method}: the blob is not a PNG, JPEG or GIF image.`);
@@ -1100,7 +1099,7 @@ export class LocalDocument implements Pick<Doc, 'getId' | 'getName' | 'setName' 
   setName(name: string): Doc {
     this.use('setName');
     if (typeof name !== 'string') throw signatureError('Document.setName', [name]);
-    this.drive.getFileById(this.state.id).setName(name);
+    this.drive.localRename(this.state.id, name);
     return this as unknown as Doc;
   }
 

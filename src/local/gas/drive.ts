@@ -106,6 +106,20 @@ interface ItemRecord {
   isFolder: boolean;
 }
 
+/**
+ * What a blob holds, read without counting service calls: the runtime reading a blob it was
+ * handed is not a call the script makes (a LocalBlob is read directly; any other BlobSource
+ * through its public methods).
+ */
+export function blobContent(source: GoogleAppsScript.Base.BlobSource): { bytes: Buffer; contentType: string | null; name: string | null } {
+  if (source instanceof LocalBlob) {
+    const raw = source as unknown as { bytes: Buffer; contentType: string | null; name: string | null };
+    return { bytes: Buffer.from(raw.bytes), contentType: raw.contentType, name: raw.name };
+  }
+  const blob = source.getBlob();
+  return { bytes: Buffer.from(blob.getBytes().map((b) => b & 0xff)), contentType: blob.getContentType(), name: blob.getName() };
+}
+
 function idFor(kind: string, n: number, length: number): string {
   // Deterministic IDs in Drive's alphabet, so test output is stable from run to run.
   return '1' + createHash('sha256').update(`local-drive:${kind}:${n}`).digest('base64url').slice(0, length - 1);
@@ -733,6 +747,14 @@ export class LocalDriveApp implements DriveAppSubset {
     };
   }
 
+  /** Renames a file (Document.setName renames its Drive file), without counting Drive calls. */
+  localRename(id: string, name: string): void {
+    const rec = this.items.get(id);
+    if (!rec) throw new Error(`localRename: no item ${id}`);
+    rec.name = name;
+    rec.updated = this.clock();
+  }
+
   /** Test hook: the ID of My Drive. */
   localRootId(): string {
     return this.rootId;
@@ -789,10 +811,10 @@ export class LocalDriveApp implements DriveAppSubset {
       // Google Apps MIME types cannot be created from content.
       if (type.startsWith('application/vnd.google-apps.')) throw new Error(`Invalid argument: mimeType (${type})`);
     } else if (nameOrBlob !== null && typeof nameOrBlob === 'object' && typeof (nameOrBlob as GoogleAppsScript.Base.BlobSource).getBlob === 'function') {
-      const blob = (nameOrBlob as GoogleAppsScript.Base.BlobSource).getBlob();
-      name = blob.getName() ?? 'Untitled';
-      type = blob.getContentType() ?? 'application/octet-stream';
-      bytes = Buffer.from(blob.getBytes().map((b) => b & 0xff));
+      const blob = blobContent(nameOrBlob as GoogleAppsScript.Base.BlobSource);
+      name = blob.name ?? 'Untitled';
+      type = blob.contentType ?? 'application/octet-stream';
+      bytes = blob.bytes;
     } else {
       throw signatureError(method, [nameOrBlob]);
     }

@@ -1,0 +1,35 @@
+// Reads what people typed: every sheet that is not an add-on output, each exactly once.
+import type { Grid } from '../core/model';
+import { readProgress, type ReadResult } from '../core/reader';
+import { OUTPUT_SHEETS } from '../core/schema';
+import { readGrid } from './sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface Inputs {
+  ss: Spreadsheet;
+  /** Every sheet by name (read or not), so writers reuse them instead of looking them up again. */
+  sheets: Map<string, Sheet>;
+  /** Grids of the input sheets plus any output sheets asked for. */
+  grids: Record<string, Grid>;
+  read: ReadResult;
+}
+
+/**
+ * Reads the input sheets (and the listed output sheets, e.g. the previous 集計結果 for the
+ * overrides people typed there) and parses them. Output sheets not asked for are not read.
+ */
+export function readInputs(alsoRead: readonly string[] = []): Inputs {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = new Map<string, Sheet>();
+  const grids: Record<string, Grid> = {};
+  const outputs = new Set(OUTPUT_SHEETS);
+  const extra = new Set(alsoRead);
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    sheets.set(name, sheet);
+    if (!outputs.has(name) || extra.has(name)) grids[name] = readGrid(sheet);
+  }
+  return { ss, sheets, grids, read: readProgress(grids, { today: new Date() }) };
+}

@@ -1,0 +1,54 @@
+// The add-on's global functions. The build turns every export of this module into a top-level
+// function declaration of dist/Code.js; nothing else in the bundle is visible to Apps Script.
+import { buildMenu } from './menu';
+import { runFromMenu } from './errors';
+import { showSidebar } from './sidebar';
+import { runCheck as check } from './check';
+import { runAggregate as aggregate } from './aggregate';
+import { createTemplate } from './template';
+import { handleEdit } from './on-edit';
+import { serverApi } from './sidebar-api';
+
+// --- triggers ---------------------------------------------------------------------------
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(SpreadsheetApp.getUi(), ADDON_MODE);
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+// --- menu handlers ----------------------------------------------------------------------
+export function menuOpenSidebar(): void {
+  showSidebar();
+}
+
+export function menuCheck(): void {
+  runFromMenu('入力チェック', () => void check());
+}
+
+export function menuAggregate(): void {
+  runFromMenu('集計', () => void aggregate());
+}
+
+export function menuTemplate(): void {
+  runFromMenu('テンプレートを作成', () => void createTemplate());
+}
+
+export function menuMergeCandidates(): void {
+  showSidebar();
+}
+
+export function menuReport(): void {
+  showSidebar();
+}
+
+// --- sidebar API (google.script.run) ----------------------------------------------------
+export const getOverview = serverApi.getOverview;
+export const runCheck = serverApi.runCheck;
+export const runAggregate = serverApi.runAggregate;
+export const selectCell = serverApi.selectCell;

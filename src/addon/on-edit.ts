@@ -1,0 +1,60 @@
+// onEdit (simple trigger): re-validates only the plan blocks that contain the edited rows and
+// rewrites their 入力チェック cells. A handful of calls, no full-sheet read, no lock (simple
+// triggers must finish fast and cannot wait); sheet-wide rules (duplicate IDs, 担当課 and 施策体系
+// look-ups) are left to the 入力チェック menu.
+import type { CellValue, Grid } from '../core/model';
+import { detectLayout, isLayoutError, planBlock } from '../core/layout';
+import { readRows } from '../core/reader';
+import { SHEETS } from '../core/schema';
+import { writeStatusColumn } from './check';
+
+/** Header rows are within the first rows of the sheet (layout detection looks at ≤10). */
+const HEADER_SCAN_ROWS = 10;
+/** Above this many edited rows (a paste of a whole block), leave it to 入力チェック. */
+const MAX_EDITED_ROWS = 200;
+
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
+  if (!e || !e.range) return;
+  const range = e.range;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== SHEETS.progress) return;
+  const firstEdited = range.getRow();
+  const editedRows = range.getNumRows();
+  if (editedRows > MAX_EDITED_ROWS) return;
+
+  const lastColumn = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  if (lastColumn === 0 || lastRow === 0) return;
+  const scan = Math.min(HEADER_SCAN_ROWS, lastRow);
+  const head = sheet.getRange(1, 1, scan, lastColumn);
+  const headGrid: Grid = { name: SHEETS.progress, values: head.getValues() as CellValue[][], display: head.getDisplayValues() };
+  const layout = detectLayout(headGrid);
+  if (isLayoutError(layout)) return;
+  const firstData = layout.firstDataRow + 1;
+  const from = Math.max(firstEdited, firstData);
+  const to = Math.min(firstEdited + editedRows - 1, lastRow);
+  if (from > to) return;
+  // Edits to the add-on's own column are not re-checked.
+  if (layout.columns.check !== undefined && range.getColumn() === layout.columns.check + 1 && range.getNumColumns() === 1) return;
+
+  // The ID column tells where the plan blocks around the edit start and end.
+  const idCol = layout.columns.id;
+  let blockFirst = from;
+  let blockLast = to;
+  if (idCol !== undefined) {
+    const ids = sheet.getRange(firstData, idCol + 1, lastRow - firstData + 1, 1).getValues().map((r) => r[0] as CellValue);
+    const column: CellValue[] = [...new Array<CellValue>(layout.firstDataRow).fill(''), ...ids];
+    blockFirst = planBlock(column, layout, from).first;
+    blockLast = planBlock(column, layout, to).last;
+  }
+  const count = blockLast - blockFirst + 1;
+  const block = sheet.getRange(blockFirst, 1, count, lastColumn);
+  const grid: Grid = {
+    name: SHEETS.progress,
+    values: [...headGrid.values.slice(0, layout.firstDataRow), ...(block.getValues() as CellValue[][])],
+    display: [...headGrid.display!.slice(0, layout.firstDataRow), ...block.getDisplayValues()],
+  };
+  const rows = Array.from({ length: count }, (_, i) => blockFirst + i);
+  const { issues } = readRows(grid, layout, rows);
+  writeStatusColumn(sheet, layout, blockFirst, count, issues);
+}

@@ -1,0 +1,329 @@
+// 報告書 as a Google Doc in Drive, and its sharing with the committee (委員名簿).
+// Apps Script side: uses only DocumentApp, DriveApp and Utilities (passed in, or the globals).
+//
+// Calls grow with sections, not with cells: a whole table is one appendTable(string[][]) and its
+// styling a fixed number of calls (table, header row, header cells, column widths) whatever the
+// number of rows; paragraphs are styled with one setAttributes map each.
+// Sharing is per person only (addViewer/addCommenter/addEditor): this file never calls
+// setSharing, so a report is never opened to "anyone with the link" or a whole domain.
+
+import * as z from 'zod';
+import type { Member } from '../core/model';
+import { MEMBER_ROLE_LABELS } from '../core/schema';
+import type { Block, ReportModel, ReportTable } from '../core/report';
+import { reportBlocks } from '../core/report';
+import { chartPng } from '../core/chart';
+
+export interface DocServices {
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+}
+
+export interface RenderOptions {
+  /** Drive folder to save in ('' or absent: My Drive). */
+  folderId?: string;
+  /** For tests and the local runtime; defaults to the Apps Script globals. */
+  services?: DocServices;
+}
+
+export interface RenderResult {
+  docId: string;
+  url: string;
+  name: string;
+  /** Folder the report is in ('' = My Drive). */
+  folderId: string;
+  folderName: string;
+  /** Japanese notes for the person who ran it (e.g. the folder could not be used). */
+  warnings: string[];
+  /** Service calls this renderer made (DocumentApp, DriveApp, Utilities and their objects). */
+  calls: number;
+  blocks: number;
+  tables: number;
+}
+
+// --- styles (A4, 2 cm margins; points) ---------------------------------------------------------
+
+const FONT = 'Noto Sans JP';
+const PAGE = { width: 595.3, height: 841.9, margin: 56.7 };
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** Chart width in pixels (Docs measures inline images in px; 1 px = 0.75 pt). */
+const CHART_WIDTH_PX = 600;
+const NAVY = '#1f3864';
+const HEADER_FILL = '#d9e2f3';
+const LABEL_FILL = '#f2f2f2';
+
+type Style = Record<string, unknown>;
+
+function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style> {
+  const A = D.Attribute as unknown as Record<string, string>;
+  const H = D.ParagraphHeading as unknown as Record<string, unknown>;
+  const AL = D.HorizontalAlignment as unknown as Record<string, unknown>;
+  // HEADING first: applying a heading resets the paragraph to the named style, so the other
+  // attributes must come after it.
+  const s = (o: Record<string, unknown>): Style => {
+    const out: Style = {};
+    for (const [k, v] of Object.entries(o)) out[A[k]] = v;
+    return out;
+  };
+  const base = { FONT_FAMILY: FONT, FOREGROUND_COLOR: '#222222', BOLD: false, ITALIC: false };
+  return {
+    title: s({ HEADING: H.TITLE, ...base, FONT_SIZE: 28, BOLD: true, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_BEFORE: 24, SPACING_AFTER: 12 }),
+    subtitle: s({ HEADING: H.SUBTITLE, ...base, FONT_SIZE: 18, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_AFTER: 48 }),
+    coverTop: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 16, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_BEFORE: 180, SPACING_AFTER: 12 }),
+    coverLine: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 12, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_AFTER: 6 }),
+    coverEmphasis: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 14, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_BEFORE: 36, SPACING_AFTER: 6 }),
+    h1: s({ HEADING: H.HEADING1, ...base, FONT_SIZE: 16, BOLD: true, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 6, SPACING_AFTER: 10 }),
+    h2: s({ HEADING: H.HEADING2, ...base, FONT_SIZE: 13, BOLD: true, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 16, SPACING_AFTER: 6 }),
+    h3: s({ HEADING: H.HEADING3, ...base, FONT_SIZE: 11, BOLD: true, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 10, SPACING_AFTER: 4 }),
+    normal: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, HORIZONTAL_ALIGNMENT: AL.JUSTIFY, LINE_SPACING: 1.4, INDENT_FIRST_LINE: 10.5, SPACING_AFTER: 4 }),
+    note: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#555555', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 2, SPACING_AFTER: 2 }),
+    placeholder: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#666666', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 4 }),
+    quote: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 14, INDENT_FIRST_LINE: 14, SPACING_AFTER: 6 }),
+    caption: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 8 }),
+    table: s({ FONT_FAMILY: FONT, FONT_SIZE: 9, FOREGROUND_COLOR: '#222222', BORDER_COLOR: '#7f7f7f', BORDER_WIDTH: 0.5 }),
+    headerRow: s({ BOLD: true }),
+    body: s({ PAGE_WIDTH: PAGE.width, PAGE_HEIGHT: PAGE.height, MARGIN_TOP: PAGE.margin, MARGIN_BOTTOM: PAGE.margin, MARGIN_LEFT: PAGE.margin, MARGIN_RIGHT: PAGE.margin }),
+  };
+}
+
+function defaultServices(): DocServices {
+  return { DocumentApp, DriveApp, Utilities };
+}
+
+const WIDE_ACCESS = ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK'];
+
+/** Java bytes are signed. */
+function toGasBytes(bytes: Uint8Array): GoogleAppsScript.Byte[] {
+  const out: number[] = new Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] > 127 ? bytes[i] - 256 : bytes[i];
+  return out;
+}
+
+/**
+ * Creates the report as a new Google Doc (earlier reports are never touched), in `folderId`
+ * when it can be used, else in My Drive with a warning.
+ */
+export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): RenderResult {
+  const { DocumentApp: D, DriveApp: Drive, Utilities: U } = opts.services ?? defaultServices();
+  let calls = 0;
+  const warnings: string[] = [];
+  const st = styles(D);
+
+  // Where to save: checked before anything is created.
+  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  const folderId = (opts.folderId ?? '').trim();
+  if (folderId) {
+    try {
+      calls++;
+      const f = Drive.getFolderById(folderId);
+      calls++;
+      const access = String(f.getSharingAccess());
+      if (WIDE_ACCESS.includes(access)) {
+        calls++;
+        warnings.push(`保存先フォルダ「${f.getName()}」はリンクを知っている人または組織全体に公開されているため、報告書はマイドライブに保存しました。委員にだけ共有するため、非公開のフォルダのIDを設定シートの「報告書フォルダID」に入力してください。`);
+      } else {
+        folder = f;
+      }
+    } catch (e) {
+      warnings.push(`報告書フォルダID「${folderId}」のフォルダを開けないため、報告書はマイドライブに保存しました。設定シートの「報告書フォルダID」を確認してください（${(e as Error).message}）。`);
+    }
+  }
+
+  calls++;
+  const doc = D.create(model.docName);
+  calls++;
+  const docId = doc.getId();
+  calls++;
+  const body = doc.getBody();
+  calls++;
+  body.setAttributes(st.body);
+
+  const blocks = reportBlocks(model);
+  let tables = 0;
+  let first = true;
+  let coverLines = 0;
+
+  const paragraph = (text: string, style: Style): void => {
+    if (first) {
+      // A new document starts with one empty paragraph: the first block goes there.
+      calls += 3;
+      const p = body.getParagraphs()[0];
+      p.setText(text);
+      p.setAttributes(style);
+      first = false;
+      return;
+    }
+    calls += 2;
+    body.appendParagraph(text).setAttributes(style);
+  };
+
+  const table = (t: ReportTable): void => {
+    tables++;
+    first = false;
+    const cells = [t.header, ...t.rows].map((r) => r.map((c) => (c === '' ? ' ' : c)));
+    calls += 2;
+    const tbl = body.appendTable(cells);
+    tbl.setAttributes(st.table);
+    calls += 2;
+    const head = tbl.getRow(0);
+    head.setAttributes(st.headerRow);
+    for (let c = 0; c < t.header.length; c++) {
+      calls += 2;
+      head.getCell(c).setBackgroundColor(HEADER_FILL);
+    }
+    if (t.variant === 'kv') {
+      // Label column shaded: kv tables have a handful of rows by construction.
+      for (let r = 1; r <= t.rows.length; r++) {
+        calls += 2;
+        tbl.getCell(r, 0).setBackgroundColor(LABEL_FILL);
+      }
+    }
+    const sum = t.widths.reduce((a, b) => a + b, 0) || 1;
+    t.widths.forEach((w, c) => {
+      calls++;
+      tbl.setColumnWidth(c, Math.round((CONTENT_WIDTH * w) / sum * 10) / 10);
+    });
+  };
+
+  for (const b of blocks as Block[]) {
+    switch (b.kind) {
+      case 'coverLine':
+        paragraph(b.text, coverLines++ === 0 ? st.coverTop : b.emphasis ? st.coverEmphasis : st.coverLine);
+        break;
+      case 'title':
+        paragraph(b.text, st.title);
+        break;
+      case 'subtitle':
+        paragraph(b.text, st.subtitle);
+        break;
+      case 'heading':
+        paragraph(b.text, b.level === 1 ? st.h1 : b.level === 2 ? st.h2 : st.h3);
+        break;
+      case 'paragraph':
+        paragraph(b.text, b.tone === 'note' ? st.note : b.tone === 'placeholder' ? st.placeholder : b.tone === 'quote' ? st.quote : st.normal);
+        break;
+      case 'table':
+        table(b.table);
+        break;
+      case 'chart': {
+        first = false;
+        const png = chartPng(b.chart);
+        calls += 2;
+        const img = body.appendImage(U.newBlob(toGasBytes(png.bytes), 'image/png', 'chart.png'));
+        calls += 2;
+        img.setWidth(CHART_WIDTH_PX).setHeight(Math.round((png.height * CHART_WIDTH_PX) / png.width));
+        calls++;
+        img.setAltTitle(b.chart.title);
+        calls += 3;
+        img.getParent().asParagraph().setAlignment(D.HorizontalAlignment.CENTER);
+        paragraph(b.caption, st.caption);
+        break;
+      }
+      case 'pageBreak':
+        first = false;
+        calls++;
+        body.appendPageBreak();
+        break;
+    }
+  }
+
+  calls++;
+  doc.saveAndClose();
+  calls++;
+  const file = Drive.getFileById(docId);
+  let folderName = '';
+  if (folder) {
+    calls += 2;
+    file.moveTo(folder);
+    folderName = folder.getName();
+  }
+  calls++;
+  const url = file.getUrl();
+  return {
+    docId,
+    url,
+    name: model.docName,
+    folderId: folder ? folderId : '',
+    folderName,
+    warnings,
+    calls,
+    blocks: blocks.length,
+    tables,
+  };
+}
+
+// --- sharing ------------------------------------------------------------------------------------
+
+export type ShareStatus = 'shared' | 'skipped' | 'failed';
+
+export interface ShareOutcome {
+  /** Row on 委員名簿 (1-based), for writing the outcome back. */
+  row: number;
+  name: string;
+  email: string;
+  role: Member['role'];
+  status: ShareStatus;
+  /** Japanese, says why (and for failures what to do). */
+  reason: string;
+}
+
+export interface ShareOptions {
+  services?: Pick<DocServices, 'DriveApp'>;
+}
+
+const emailSchema = z.email();
+
+/** Same judgement as the 委員名簿 validation (zod's email rule). */
+export function isShareableEmail(email: string): boolean {
+  return emailSchema.safeParse(email).success;
+}
+
+export const ROLE_LABELS = MEMBER_ROLE_LABELS;
+
+/**
+ * Shares the report with every member marked 共有の要否=要, each with their own role (default
+ * コメント可), person by person. Never link or domain sharing. Invalid addresses are not tried.
+ * A member who already has access to this document is skipped, so running it again shares
+ * nobody twice. Returns one outcome per member, in the order given.
+ */
+export function shareReport(fileId: string, members: Member[], opts: ShareOptions = {}): ShareOutcome[] {
+  const Drive = (opts.services ?? { DriveApp }).DriveApp;
+  const file = Drive.getFileById(fileId);
+  const owner = file.getOwner().getEmail().toLowerCase();
+  const already = new Set<string>();
+  for (const u of [...file.getViewers(), ...file.getEditors()]) already.add(u.getEmail().toLowerCase());
+  const seen = new Map<string, number>();
+
+  return members.map((m): ShareOutcome => {
+    const email = (m.email ?? '').trim();
+    const role: Member['role'] = m.role ?? 'commenter';
+    const out = (status: ShareStatus, reason: string): ShareOutcome => ({ row: m.row, name: m.name, email, role, status, reason });
+    if (!m.share) return out('skipped', '共有の要否が「要」ではないため、共有していません。');
+    if (!email) return out('failed', 'メールアドレスが空欄のため、共有していません。委員名簿の「メール」にGoogleアカウントのメールアドレスを入力してください。');
+    if (!isShareableEmail(email)) {
+      return out('failed', `メールアドレス「${email}」の形式が正しくないため、共有していません。name@example.jp の形で入力してください。`);
+    }
+    const key = email.toLowerCase();
+    if (seen.has(key)) return out('skipped', `同じメールアドレスが委員名簿の${seen.get(key)}行目にあるため、重ねて共有していません。`);
+    seen.set(key, m.row);
+    if (key === owner) return out('skipped', '報告書の作成者（所有者）のため、共有は不要です。');
+    if (already.has(key)) return out('skipped', 'この報告書には既に共有しています。');
+    try {
+      if (role === 'reader') file.addViewer(email);
+      else if (role === 'writer') file.addEditor(email);
+      else file.addCommenter(email);
+    } catch (e) {
+      return out('failed', `共有できませんでした（${(e as Error).message}）。メールアドレスがGoogleアカウントのものか確認してください。`);
+    }
+    already.add(key);
+    return out('shared', `${ROLE_LABELS[role]}として共有しました。`);
+  });
+}
+
+/** Text for the outcome column of 委員名簿, e.g. '共有済（コメント可）2026-11-21 14:05'. */
+export function shareOutcomeCell(o: ShareOutcome, timestamp: string): string {
+  if (o.status === 'shared') return `共有済（${ROLE_LABELS[o.role]}）${timestamp}`;
+  if (o.status === 'skipped') return `対象外: ${o.reason}`;
+  return `失敗: ${o.reason}`;
+}

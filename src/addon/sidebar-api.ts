@@ -1,0 +1,47 @@
+// The server side of the sidebar (google.script.run). Types: src/addon/api.ts.
+import * as z from 'zod';
+import type { Overview, ServerApi } from './api';
+import { fyLabel } from '../core/cells';
+import { SHEETS } from '../core/schema';
+import { endpoint } from './endpoint';
+import { UserError } from './errors';
+import { readInputs } from './inputs';
+import { runCheck } from './check';
+import { runAggregate, LAST_RUN_KEY } from './aggregate';
+
+const INPUT_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
+
+export const getOverview = endpoint(z.tuple([]), (): Overview => {
+  const { read, sheets } = readInputs();
+  const { data } = read;
+  const s = data.settings;
+  return {
+    planName: s.planName,
+    evaluationLabel: `${fyLabel(s.evaluationYear)}${s.evaluationKind === 'mid' ? '（中間）' : '（年度末）'}`,
+    plans: data.plans.length,
+    indicators: data.plans.reduce((n, p) => n + p.indicators.length, 0),
+    goals: data.hierarchy.filter((h) => h.level === '基本目標').length,
+    departments: data.departments.length,
+    missingSheets: INPUT_SHEETS.filter((n) => !sheets.has(n)),
+    lastRun: PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY) ?? '',
+  };
+});
+
+export const sidebarRunCheck = endpoint(z.tuple([]), runCheck);
+export const sidebarRunAggregate = endpoint(z.tuple([]), runAggregate);
+
+const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
+
+export const selectCell = endpoint(z.tuple([z.string().min(1).max(100), z.string().regex(A1_CELL)]), (name, a1) => {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`「${name}」シートが見つかりません。シート名が変わっていないか確認してください。`);
+  sheet.activate();
+  sheet.getRange(a1).activate();
+  return true;
+});
+
+// Compile-time check that the exported functions match the contract the sidebar is typed with.
+export const serverApi: ServerApi = {
+  getOverview, runCheck: sidebarRunCheck, runAggregate: sidebarRunAggregate, selectCell,
+};

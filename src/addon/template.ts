@@ -1,0 +1,90 @@
+// テンプレートを作成: adds the sheets that are missing, fully formatted. Idempotent: a sheet that
+// exists is never rewritten; only 設定 gets the setting rows it lacks, appended at the bottom.
+import { templateSpec, type SheetSpec, type ValidationSpec } from '../core/template';
+import { fiscalYearOf } from '../core/periods';
+import { SHEETS } from '../core/schema';
+import { escapeCell } from '../core/cells';
+import { withDocumentLock } from './lock';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface TemplateOutcome {
+  created: string[];
+  kept: string[];
+  settingsAdded: number;
+}
+
+function buildValidation(v: ValidationSpec, ss: Spreadsheet): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(v.allowInvalid);
+  if (v.kind === 'list') return builder.requireValueInList(v.values, true).build();
+  const source = ss.getSheetByName(v.sheet);
+  return source ? builder.requireValueInRange(source.getRange(v.range), true).build() : null;
+}
+
+/** Creates one sheet from its spec: a handful of batch calls, whatever the number of rows. */
+function createSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
+  const sheet = ss.insertSheet(spec.name, ss.getNumSheets());
+  const cols = spec.columns.length;
+  const header = sheet.getRange(1, 1, 1, cols);
+  header.setValues([spec.columns.map((c) => escapeCell(c.header))]);
+  header.setNotes([spec.columns.map((c) => c.note)]);
+  header.setFontWeight('bold').setBackground('#e8eaed').setWrap(true);
+  const rows = Math.max(spec.dataRows, spec.rows.length);
+  if (rows > 0) {
+    const body = sheet.getRange(2, 1, rows, cols);
+    body.setNumberFormats(Array.from({ length: rows }, () => spec.columns.map((c) => c.numberFormat)));
+    const validations = spec.columns.map((c) => (c.validation ? buildValidation(c.validation, ss) : null));
+    if (validations.some((v) => v)) {
+      body.setDataValidations(Array.from({ length: rows }, () => validations) as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+    }
+    if (spec.rows.length) {
+      sheet.getRange(2, 1, spec.rows.length, cols).setValues(spec.rows.map((r) => spec.columns.map((_, i) => escapeCell(r[i] ?? ''))));
+    }
+  }
+  spec.columns.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));
+  sheet.setFrozenRows(spec.frozenRows);
+  if (spec.frozenColumns) sheet.setFrozenColumns(spec.frozenColumns);
+  return sheet;
+}
+
+/** Appends the 設定 rows whose 項目 is missing; never edits a row a person filled in. */
+function completeSettings(sheet: Sheet, spec: SheetSpec): number {
+  const values = sheet.getDataRange().getValues();
+  const present = new Set(values.map((r) => String(r[0]).trim()));
+  const missing = spec.rows.filter((r) => !present.has(r[0]));
+  if (missing.length) {
+    const width = spec.columns.length;
+    sheet.getRange(values.length + 1, 1, missing.length, width)
+      .setValues(missing.map((r) => spec.columns.map((_, i) => escapeCell(r[i] ?? ''))));
+  }
+  return missing.length;
+}
+
+export function createTemplate(today = new Date()): TemplateOutcome {
+  return withDocumentLock('テンプレートを作成', () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const existing = new Map(ss.getSheets().map((s) => [s.getName(), s] as const));
+    const fy = fiscalYearOf(today);
+    // 担当課 first: the 担当課 dropdowns of the progress sheet point at it.
+    const specs = templateSpec([fy - 1, fy, fy + 1]).sort((a, b) => Number(b.name === SHEETS.departments) - Number(a.name === SHEETS.departments));
+    const outcome: TemplateOutcome = { created: [], kept: [], settingsAdded: 0 };
+    for (const spec of specs) {
+      const sheet = existing.get(spec.name);
+      if (!sheet) {
+        createSheet(ss, spec);
+        outcome.created.push(spec.name);
+      } else {
+        outcome.kept.push(spec.name);
+        if (spec.name === SHEETS.settings) outcome.settingsAdded = completeSettings(sheet, spec);
+      }
+    }
+    const parts = [
+      outcome.created.length ? `作成: ${outcome.created.join('、')}` : '新しく作成したシートはありません',
+      outcome.kept.length ? `既存のため変更なし: ${outcome.kept.join('、')}` : '',
+      outcome.settingsAdded ? `「${SHEETS.settings}」に不足していた項目を ${outcome.settingsAdded} 件追加` : '',
+    ].filter(Boolean);
+    ss.toast(parts.join('。') + '。', 'テンプレートを作成');
+    return outcome;
+  });
+}

@@ -1,0 +1,100 @@
+// npm run cli -- <command> <workbook.xlsx> [--out DIR]
+// Loads the workbook into the local Apps Script runtime as the active spreadsheet, runs the
+// add-on's own menu functions from the built bundle (dist/Code.js), and writes to DIR the
+// workbook after the run, one JSON file per result sheet and the service-call counts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { loadWorkbook, saveWorkbook } from './workbook';
+import { openSession, type AddonSession } from './session';
+import { SHEETS } from '../core/schema';
+
+export interface Command {
+  /** Global function of the bundle the menu item calls. */
+  entry: string;
+  /** Add-on-owned sheets this command writes, exported as JSON. */
+  sheets: string[];
+  describe: string;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  template: { entry: 'menuTemplate', sheets: [], describe: 'テンプレートを作成（不足しているシートと列を追加）' },
+  check: { entry: 'menuCheck', sheets: [SHEETS.checks], describe: '入力チェック → 検証結果' },
+  aggregate: { entry: 'menuAggregate', sheets: [SHEETS.results, SHEETS.goals], describe: '集計 → 集計結果・目標別評価' },
+};
+
+export const DEMO_COMMANDS = ['check', 'aggregate'];
+export const SAMPLE = resolve(__dirname, '../../samples/sukagawa.xlsx');
+
+export interface CommandOutput {
+  command: string;
+  calls: Record<string, number>;
+  files: string[];
+}
+
+/** Runs one command in a session and writes its JSON results to `outDir`. */
+export function runCommand(session: AddonSession, name: string, outDir: string): CommandOutput {
+  const cmd = COMMANDS[name];
+  if (!cmd) throw new Error(`unknown command: ${name} (${Object.keys(COMMANDS).join(', ')})`);
+  const { calls } = session.run(cmd.entry);
+  const files: string[] = [];
+  for (const sheet of cmd.sheets) {
+    const records = session.sheetRecords(sheet);
+    if (!records) continue;
+    const file = join(outDir, `${sheet}.json`);
+    writeFileSync(file, JSON.stringify(records, null, 2) + '\n');
+    files.push(file);
+  }
+  return { command: name, calls, files };
+}
+
+export async function runCli(argv: string[]): Promise<AddonSession> {
+  const outIdx = argv.indexOf('--out');
+  const outDir = resolve(outIdx >= 0 ? argv[outIdx + 1] : 'out');
+  const positional = argv.filter((a, i) => !a.startsWith('--') && (outIdx < 0 || i !== outIdx + 1));
+  const [command, workbookArg] = positional;
+  const isDemo = command === 'demo';
+  if (!command || (!isDemo && !COMMANDS[command]) || (!isDemo && !workbookArg)) {
+    throw new Error(usage());
+  }
+  const workbook = resolve(workbookArg ?? SAMPLE);
+  mkdirSync(outDir, { recursive: true });
+  const session = openSession(await loadWorkbook(workbook));
+  const outputs = (isDemo ? DEMO_COMMANDS : [command]).map((c) => runCommand(session, c, outDir));
+  const saved = join(outDir, basename(workbook).replace(/\.xlsx$/i, '') + '.xlsx');
+  await saveWorkbook(session.runtime.spreadsheet, saved);
+  const calls = Object.fromEntries(outputs.map((o) => [o.command, o.calls]));
+  writeFileSync(join(outDir, 'calls.json'), JSON.stringify(calls, null, 2) + '\n');
+  if (isDemo) printDemoSummary(session, outDir);
+  for (const o of outputs) console.log(`${o.command}: Spreadsheet 呼び出し ${countSheets(o.calls)} 回 → ${o.files.map((f) => basename(f)).join(', ') || '（JSONなし）'}`);
+  console.log(`ブック: ${saved}`);
+  return session;
+}
+
+function countSheets(calls: Record<string, number>): number {
+  return Object.entries(calls).filter(([k]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp)\./.test(k)).reduce((s, [, n]) => s + n, 0);
+}
+
+function printDemoSummary(session: AddonSession, outDir: string): void {
+  const toasts = session.runtime.ui.toasts.map((t) => `${t.title ?? ''} ${t.message}`.trim());
+  console.log('— 進捗管理アドオン デモ（第5次須賀川市地域情報化計画 実施計画の公開データ）—');
+  for (const t of toasts) console.log(`・${t}`);
+  const goals = session.sheetRecords(SHEETS.goals);
+  if (goals) {
+    for (const g of goals.rows) {
+      console.log(`  ${g['コード']} ${g['名称']}: 今期 ${g['採用評価'] ?? g['今期の評価(計算)']}`);
+    }
+  }
+  console.log(`結果: ${outDir}`);
+}
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(10)} ${c.describe}`);
+  return ['使い方: npm run cli -- <command> <workbook.xlsx> [--out DIR]', '       npm run demo', ...lines].join('\n');
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+}

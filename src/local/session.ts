@@ -1,0 +1,55 @@
+// One add-on session on a workbook: the local runtime holding the spreadsheet, the built bundle
+// loaded into it, and helpers to run menu items and read back what the add-on wrote.
+import { createGasRuntime, type GasRuntime } from './gas/runtime';
+import { loadBundle, readDist, type LoadedBundle } from './bundle';
+import type { CellValue } from '../core/model';
+
+type LocalSpreadsheet = NonNullable<Parameters<typeof createGasRuntime>[0]>['spreadsheet'];
+
+export interface AddonSession {
+  runtime: GasRuntime;
+  bundle: LoadedBundle;
+  /** Runs a global function and returns the calls it made, by service method. */
+  run(fn: string, ...args: unknown[]): { result: unknown; calls: Record<string, number> };
+  /** A sheet the add-on wrote, as records keyed by its header row (null when absent). */
+  sheetRecords(name: string): SheetRecords | null;
+}
+
+export interface SheetRecords {
+  sheet: string;
+  columns: string[];
+  rows: Record<string, CellValue>[];
+}
+
+export const DEFAULT_USER = 'jimukyoku@example.jp';
+
+export function openSession(spreadsheet: LocalSpreadsheet, opts: { activeUser?: string; extraGlobals?: Record<string, unknown> } = {}): AddonSession {
+  const runtime = createGasRuntime({
+    spreadsheet,
+    htmlFiles: { sidebar: readDist('sidebar.html') },
+    activeUser: opts.activeUser ?? DEFAULT_USER,
+    extraGlobals: opts.extraGlobals,
+  });
+  const bundle = loadBundle(runtime.globals);
+  return {
+    runtime,
+    bundle,
+    run(fn, ...args) {
+      runtime.counter.reset();
+      const result = bundle.call(fn, ...args);
+      return { result, calls: runtime.counter.snapshot() };
+    },
+    sheetRecords(name) {
+      const sheet = runtime.spreadsheet.getSheetByName(name);
+      if (!sheet) return null;
+      const values = sheet.getDataRange().getValues() as CellValue[][];
+      const [header = [], ...rows] = values;
+      const columns = header.map(String);
+      return {
+        sheet: name,
+        columns,
+        rows: rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
+      };
+    },
+  };
+}
