@@ -9,7 +9,7 @@ import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendLog, writeOutputSheet } from './sheets';
+import { appendLog, gridSize, writeOutputSheet } from './sheets';
 
 const LOG_HEADER = ['日時', '実行者', '処理', 'プラン数', '成果指標数', 'エラー', '警告', '所要時間(秒)'];
 export const LAST_RUN_KEY = 'lastAggregate';
@@ -42,7 +42,8 @@ export function summarizeAggregate(result: AggregateResult, indicators: number):
 export function runAggregate(): AggregateSummary {
   return withDocumentLock('集計', () => {
     const started = Date.now();
-    const inputs = readInputs([SHEETS.results, SHEETS.goals, SHEETS.unified]);
+    // 委員名簿 and 提言 play no part in the ratings.
+    const inputs = readInputs([SHEETS.results, SHEETS.goals, SHEETS.unified], [SHEETS.members, SHEETS.recommendations]);
     const { ss, grids, read, sheets } = inputs;
     if (read.layout.error) throw new UserError(read.layout.error);
     const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
@@ -53,8 +54,8 @@ export function runAggregate(): AggregateSummary {
     }
     const result = aggregate(read.data, { overrides: prev.overrides });
     const tables = buildTables(result);
-    writeOutputSheet(ss, SHEETS.results, { values: tables.results.values as (string | number | boolean)[][], backgrounds: tables.results.backgrounds }, sheets.get(SHEETS.results));
-    writeOutputSheet(ss, SHEETS.goals, { values: tables.goals.values as (string | number | boolean)[][], backgrounds: tables.goals.backgrounds }, sheets.get(SHEETS.goals));
+    writeOutputSheet(ss, SHEETS.results, { values: tables.results.values as (string | number | boolean)[][], backgrounds: tables.results.backgrounds }, sheets.get(SHEETS.results), gridSize(grids[SHEETS.results]));
+    writeOutputSheet(ss, SHEETS.goals, { values: tables.goals.values as (string | number | boolean)[][], backgrounds: tables.goals.backgrounds }, sheets.get(SHEETS.goals), gridSize(grids[SHEETS.goals]));
 
     const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
     const issues = [...read.issues, ...result.issues, ...prev.issues];
@@ -63,7 +64,7 @@ export function runAggregate(): AggregateSummary {
     appendLog(ss, SHEETS.runLog, LOG_HEADER, [
       nowLabel(now), currentUser(), '集計', read.data.plans.length, indicators, errors, issues.length - errors,
       Math.round((Date.now() - started) / 100) / 10,
-    ]);
+    ], sheets.get(SHEETS.runLog) ?? null);
     PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${currentUser()}）`);
     const summary = summarizeAggregate(result, indicators);
     ss.toast(summary.message + (errors ? ` 入力エラー ${errors} 件の指標は評価から除外しています。` : ''), '集計');

@@ -1,7 +1,7 @@
 // Reads what people typed: every sheet that is not an add-on output, each exactly once.
 import type { Grid } from '../core/model';
 import { readProgress, type ReadResult } from '../core/reader';
-import { OUTPUT_SHEETS } from '../core/schema';
+import { OUTPUT_SHEETS, SHEETS } from '../core/schema';
 import { readGrid } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,18 +18,23 @@ export interface Inputs {
 
 /**
  * Reads the input sheets (and the listed output sheets, e.g. the previous 集計結果 for the
- * overrides people typed there) and parses them. Output sheets not asked for are not read.
+ * overrides people typed there) and parses them. Output sheets not asked for are not read, nor
+ * the input sheets in `skip` (a command that does not need them saves two calls each).
  */
-export function readInputs(alsoRead: readonly string[] = []): Inputs {
+export function readInputs(alsoRead: readonly string[] = [], skip: readonly string[] = []): Inputs {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheets = new Map<string, Sheet>();
   const grids: Record<string, Grid> = {};
   const outputs = new Set(OUTPUT_SHEETS);
+  const known = new Set<string>(Object.values(SHEETS));
   const extra = new Set(alsoRead);
+  const skipped = new Set(skip);
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     sheets.set(name, sheet);
-    if (!outputs.has(name) || extra.has(name)) grids[name] = readGrid(sheet);
+    if ((outputs.has(name) && !extra.has(name)) || skipped.has(name)) continue;
+    // Display strings for the progress sheet, or for a sheet that may be it under another name.
+    grids[name] = readGrid(sheet, name, name === SHEETS.progress || !known.has(name));
   }
   return { ss, sheets, grids, read: readProgress(grids, { today: new Date() }) };
 }

@@ -1,29 +1,19 @@
 // Spreadsheet adapter: every read is one batch per sheet and every write one batch per output
 // sheet, because each Range call is a round trip to Google's servers.
 import type { CellValue, Grid } from '../core/model';
+import { escapeCell } from '../core/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Reads a whole sheet: values and display strings (3 service calls). */
-export function readGrid(sheet: Sheet): Grid {
+/**
+ * Reads a whole sheet in one batch: values, and the display strings only when asked (they
+ * matter where people type figures: "86.50%" comes back from getValues as 0.865).
+ */
+export function readGrid(sheet: Sheet, name: string, withDisplay: boolean): Grid {
   const range = sheet.getDataRange();
-  return {
-    name: sheet.getName(),
-    values: range.getValues() as CellValue[][],
-    display: range.getDisplayValues(),
-  };
-}
-
-/** Reads the named sheets that exist, each once. Missing sheets are simply absent. */
-export function readSheets(ss: Spreadsheet, names: readonly string[]): Record<string, Grid> {
-  const wanted = new Set(names);
-  const grids: Record<string, Grid> = {};
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    if (wanted.has(name)) grids[name] = readGrid(sheet);
-  }
-  return grids;
+  const values = range.getValues() as CellValue[][];
+  return withDisplay ? { name, values, display: range.getDisplayValues() } : { name, values };
 }
 
 export interface OutputTable {
@@ -41,37 +31,79 @@ export interface OutputTable {
 
 const HEADER_BACKGROUND = '#e8eaed';
 
+/** Rows and columns holding content on the sheet before this write (from a grid already read). */
+export interface SheetSize {
+  rows: number;
+  cols: number;
+}
+
+export function gridSize(grid: Grid | undefined): SheetSize | undefined {
+  if (!grid) return undefined;
+  return { rows: grid.values.length, cols: grid.values.reduce((m, r) => Math.max(m, r.length), 0) };
+}
+
 /**
- * Replaces the content of an add-on-owned sheet in one batch: clear, one setValues, one
- * setBackgrounds, header styling. The sheet is created at the end when missing.
+ * Replaces the content of an add-on-owned sheet with one setValues and one setBackgrounds.
+ * Instead of clearing first, the table is padded with blanks over what the previous run left,
+ * so a steady run costs three calls whatever the size. Header styling is set when the sheet
+ * is created. The sheet grows first when the table is larger than it (getRange would throw).
  */
-export function writeOutputSheet(ss: Spreadsheet, name: string, table: OutputTable, existing?: Sheet | null): Sheet {
-  const sheet = existing ?? ss.getSheetByName(name) ?? ss.insertSheet(name, ss.getNumSheets());
-  sheet.clear();
-  const rows = table.values.length;
-  const cols = rows ? table.values[0].length : 0;
+export function writeOutputSheet(
+  ss: Spreadsheet, name: string, table: OutputTable, existing?: Sheet | null, previous?: SheetSize,
+): Sheet {
+  let sheet = existing ?? ss.getSheetByName(name);
+  const created = !sheet;
+  if (!sheet) sheet = ss.insertSheet(name, ss.getNumSheets());
+  const prev = created ? { rows: 0, cols: 0 } : previous ?? { rows: sheet.getLastRow(), cols: sheet.getLastColumn() };
+  const dataRows = table.values.length;
+  const dataCols = dataRows ? Math.max(...table.values.map((r) => r.length)) : 0;
+  const rows = Math.max(dataRows, prev.rows);
+  const cols = Math.max(dataCols, prev.cols);
   if (rows === 0 || cols === 0) return sheet;
+  if (rows > prev.rows || cols > prev.cols) ensureSize(sheet, rows, cols);
+  const values: (string | number | boolean)[][] = [];
+  const backgrounds: (string | null)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const src = table.values[r];
+    const bg = table.backgrounds?.[r];
+    const vRow: (string | number | boolean)[] = new Array(cols);
+    const bRow: (string | null)[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      vRow[c] = src && c < src.length ? src[c] : '';
+      bRow[c] = r === 0 && src ? HEADER_BACKGROUND : bg?.[c] ?? null;
+    }
+    values.push(vRow);
+    backgrounds.push(bRow);
+  }
   const range = sheet.getRange(1, 1, rows, cols);
-  range.setValues(table.values);
-  // One call per formatted column, never per cell.
-  if (rows > 1) table.formats?.forEach((f, c) => f && sheet.getRange(2, c + 1, rows - 1, 1).setNumberFormat(f));
-  const backgrounds = table.values.map((row, r) =>
-    row.map((_, c) => (r === 0 ? HEADER_BACKGROUND : table.backgrounds?.[r]?.[c] ?? null)),
-  );
+  range.setValues(values);
   range.setBackgrounds(backgrounds as string[][]);
-  sheet.getRange(1, 1, 1, cols).setFontWeight('bold');
-  sheet.setFrozenRows(table.frozenRows ?? 1);
-  table.widths?.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  if (created) {
+    sheet.getRange(1, 1, 1, dataCols).setFontWeight('bold');
+    sheet.setFrozenRows(table.frozenRows ?? 1);
+    table.widths?.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
+    if (dataRows > 1) table.formats?.forEach((f, c) => f && sheet!.getRange(2, c + 1, dataRows - 1, 1).setNumberFormat(f));
+  }
   return sheet;
 }
 
+/** Grows the sheet to hold rows × cols (Sheets' new sheets have 1000 rows and 26 columns). */
+function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
 /** Appends one row to an add-on-owned log sheet, creating it with its header when missing. */
-export function appendLog(ss: Spreadsheet, name: string, header: string[], row: (string | number)[]): void {
-  let sheet = ss.getSheetByName(name);
+export function appendLog(
+  ss: Spreadsheet, name: string, header: string[], row: (string | number)[], existing?: Sheet | null,
+): void {
+  let sheet = existing === undefined ? ss.getSheetByName(name) : existing;
   if (!sheet) {
     sheet = ss.insertSheet(name, ss.getNumSheets());
     sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
   }
-  sheet.appendRow(row);
+  sheet.appendRow(row.map((v) => (typeof v === 'string' ? escapeCell(v) : v)));
 }

@@ -64,8 +64,12 @@ export interface Indicator {
   /** Counts that accumulate during the year (件/年, 人/年 …) vs levels (%, totals in place). */
   accumulates: boolean;
   department: string;
-  baseline: { value: Parsed; fiscalYear?: number };
-  target: { value: Parsed; fiscalYear?: number; cumulative: boolean };
+  /** `cell`: A1 of the value on `sheet`, when read from a sheet. */
+  baseline: { value: Parsed; fiscalYear?: number; cell?: string };
+  target: { value: Parsed; fiscalYear?: number; cumulative: boolean; cell?: string };
+  /** True when `direction` / `accumulates` were inferred, not typed in 方向 / 中間の見方. */
+  directionInferred?: boolean;
+  accumulatesInferred?: boolean;
   /** For direction 'range': the band to stay in. */
   range?: { min: number; max: number };
   actuals: Actual[];
@@ -148,6 +152,8 @@ export interface Settings {
   thresholds: { a: number; b: number; c: number };
   /** Goal rating rule: share of assessable plans graded A or B needed. */
   goalRule: { goodShare: number; fairShare: number };
+  /** Plan grade from its indicators: mean of capped achievement (default) or worst grade. */
+  planRule?: 'mean' | 'worst';
   reportFolderId: string;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];

@@ -69,3 +69,15 @@ export const SETTING_KEYS = {
   reportFolderId: '報告書フォルダID',
   synonyms: '類義語',
 } as const;
+
+/** 区分 on 施策体系 (HierarchyItem.level). */
+export const HIERARCHY_LEVELS = ['基本方針', '基本目標', '個別施策'] as const;
+
+/** 共有の要否 on 委員名簿. */
+export const SHARE_LABELS = { yes: '要', no: '不要' } as const;
+
+/** 権限 on 委員名簿 → Member.role. */
+export const MEMBER_ROLE_LABELS = { reader: '閲覧者', commenter: 'コメント可', writer: '編集者' } as const;
+
+/** 評価時点 on 設定 → Settings.evaluationKind. */
+export const EVALUATION_KIND_LABELS = { year: '年度末', mid: '中間' } as const;

@@ -1,0 +1,415 @@
+// Achievement of one indicator against its target, for the evaluation period or for the plan
+// so far. Pure: no Apps Script, no Node. The rules are in docs/ratings.md.
+
+import type { Actual, Indicator, Parsed, Period } from './model';
+import { fyLabel, formatNumber } from './cells';
+import { gradeOf, outlookOf, type Grade, type Outlook, type Thresholds } from './rating';
+
+/**
+ * period: the evaluation period only (year-end figure of the evaluation year, or its 中間
+ * figure in a mid-year evaluation). sofar: the plan so far — the latest figure up to the
+ * evaluation year (its 中間 figure first in a mid-year evaluation).
+ */
+export type Scope = 'period' | 'sofar';
+
+/** Why an indicator cannot be assessed. It is then left out of every computation. */
+export type UnassessableCode =
+  | 'no-indicator'
+  | 'no-actual'
+  | 'unavailable'
+  | 'state'
+  | 'invalid-actual'
+  | 'no-target'
+  | 'unit-mismatch'
+  | 'direction-mismatch'
+  | 'no-direction'
+  | 'no-range';
+
+export interface Unassessable {
+  code: UnassessableCode;
+  /** Japanese, shown in 評価不能の理由. */
+  message: string;
+}
+
+/**
+ * progress: (actual − baseline) / (target − baseline).
+ * against-target: actual against target (no usable baseline): up a/t, down t/a.
+ * maintain: baseline = target, kept at or better than the target (else 後退).
+ * cumulative: sum of the yearly figures against a multi-year total.
+ */
+export type Method = 'progress' | 'against-target' | 'maintain' | 'range' | 'milestone' | 'cumulative';
+
+export interface MidJudgement {
+  /** Expected share of the annual target at the as-of date (1 for level indicators). */
+  expectedShare: number;
+  accumulates: boolean;
+  /** Projected year-end figure (accumulating indicators), else the figure itself. */
+  projectedValue: number | null;
+  outlook: Outlook;
+}
+
+export interface Achievement {
+  key: string;
+  planId: string;
+  scope: Scope;
+  assessable: boolean;
+  /** Set exactly when not assessable. */
+  reason: Unassessable | null;
+  method: Method | null;
+  /** The figure used, as shown in 実績値(期間), with its period: "1,049件（R4）". '' when none. */
+  actualText: string;
+  actualValue: number | null;
+  /** Periods the figure comes from (several for a cumulative target). */
+  periods: Period[];
+  /** 'mid' when the figure is a 中間 figure judged by the mid-year rule. */
+  basis: 'year' | 'mid' | null;
+  /**
+   * Ratio shown in 達成率 (1 = 100%). Negative when the figure fell behind the baseline.
+   * For a 中間 figure of an accumulating indicator: the figure over the annual target.
+   */
+  ratio: number | null;
+  /** Ratio that is graded: the projected year-end ratio for a 中間 figure, else `ratio`. */
+  gradeRatio: number | null;
+  /** Wrong side of the baseline (後退); graded D. For a 中間 figure: projected 後退. */
+  regressed: boolean;
+  grade: Grade;
+  mid: MidJudgement | null;
+}
+
+export interface AssessContext {
+  year: number;
+  kind: 'year' | 'mid';
+  /** Expected share at the mid-year as-of date (rating.expectedShare). */
+  midShare: number;
+  thresholds: Thresholds;
+  scope: Scope;
+}
+
+const NO_INDICATOR_NAME = /指標の設定(は)?(あり)?ません|^指標なし$|^なし$/;
+
+// Units repeat a lot (件, %, 人/年 …): memoised, since NFKC is the costly part.
+const unitKeys = new Map<string, string>();
+
+function unitKey(u: string): string {
+  let k = unitKeys.get(u);
+  if (k === undefined) {
+    k = computeUnitKey(u);
+    if (unitKeys.size < 10000) unitKeys.set(u, k);
+  }
+  return k;
+}
+
+function computeUnitKey(u: string): string {
+  return u
+    .normalize('NFKC')
+    .replace(/\s/g, '')
+    .replace(/\/(年度|年)$/, '')
+    .replace(/[ヶカケヵ]国語/, 'か国語');
+}
+
+function unitOf(p: Parsed, fallback: string): string {
+  return p.kind === 'number' && p.unit ? p.unit : fallback;
+}
+
+function unassessable(code: UnassessableCode, message: string): Unassessable {
+  return { code, message };
+}
+
+/** Reason for a figure that is not a number (null when it is one). */
+function valueProblem(p: Parsed, what: '実績値' | '目標値', where: string): Unassessable | null {
+  switch (p.kind) {
+    case 'number':
+      return null;
+    case 'empty':
+      return what === '目標値'
+        ? unassessable('no-target', '目標値が未設定です')
+        : unassessable('no-actual', `${where}の実績値が未入力です`);
+    case 'state':
+      if (p.state === '指標なし') return unassessable('no-indicator', '指標の設定がありません');
+      if (p.state === '取得不可') return unassessable('unavailable', `${where}の実績値を取得できません（${p.text}）`);
+      return what === '目標値'
+        ? unassessable('no-target', `目標値が数値ではありません（${p.text}）`)
+        : unassessable('state', `${where}の実績が「${p.text}」で、数値がありません`);
+    case 'milestone':
+      return unassessable(what === '目標値' ? 'no-target' : 'invalid-actual',
+        `${what}が「${p.text}」（○×）ですが、方向が数値の指標です。数値を入力するか、方向を「達成・未達」にしてください`);
+    case 'invalid':
+      return what === '目標値'
+        ? unassessable('no-target', `目標値が読み取れません（${p.text}: ${p.reason}）`)
+        : unassessable('invalid-actual', `${where}の実績値が読み取れません（${p.text}: ${p.reason}）`);
+  }
+}
+
+interface Measured { ratio: number; regressed: boolean; method: Method }
+
+/** Achievement of a numeric figure `a` (year-end basis). */
+function measure(ind: Indicator, b: number | null, t: number, a: number): Measured | Unassessable {
+  if (ind.direction === 'range') {
+    const r = ind.range;
+    if (!r) return unassessable('no-range', '方向が「範囲内を維持」ですが、範囲（下限〜上限）が設定されていません');
+    let ratio = 1;
+    if (a < r.min) ratio = r.min > 0 ? a / r.min : 0;
+    else if (a > r.max) ratio = a > 0 ? r.max / a : 0;
+    return { ratio, regressed: false, method: 'range' };
+  }
+  const up = ind.direction !== 'down';
+  const sign = up ? 1 : -1;
+  if (b !== null && b !== t) {
+    if ((t - b) * sign < 0) {
+      return unassessable('direction-mismatch',
+        `目標値（${formatNumber(t)}）が基準値（${formatNumber(b)}）より${up ? '低く' : '高く'}、方向「${up ? '高いほど良い' : '低いほど良い'}」と合いません`);
+    }
+    return { ratio: (a - b) / (t - b), regressed: (a - b) * sign < 0, method: 'progress' };
+  }
+  // No usable baseline, or baseline = target (keep the level): actual against target.
+  const maintain = b !== null;
+  // Baseline = target: only the direction says which side of the target is good. At the
+  // target is met either way (9-1: 0件 → 0件); elsewhere an inferred direction is a guess.
+  if (maintain && ind.directionInferred && a !== t) {
+    return unassessable('no-direction', '基準値と目標値が同じで、方向が入力されていないため、良くなったか判断できません。「方向」を選んでください');
+  }
+  let ratio: number;
+  if (up) ratio = t > 0 ? a / t : a >= t ? 1 : 0;
+  else ratio = a > 0 ? t / a : a <= t ? 1 : 0; // lower is better; 0 against a target ≥ 0 is met
+  if (ratio < 0) ratio = 0;
+  const regressed = maintain && (a - (b as number)) * sign < 0;
+  return { ratio, regressed, method: maintain ? 'maintain' : 'against-target' };
+}
+
+function isUnassessable(x: Measured | Unassessable): x is Unassessable {
+  return (x as Unassessable).code !== undefined;
+}
+
+function findActual(ind: Indicator, kind: 'year' | 'mid', fy: number): Actual | undefined {
+  let empty: Actual | undefined;
+  for (const a of ind.actuals) {
+    if (a.period.kind !== kind || a.period.fiscalYear !== fy) continue;
+    if (a.value.kind !== 'empty') return a;
+    empty = empty ?? a;
+  }
+  return empty;
+}
+
+function latestYearEnd(ind: Indicator, upTo: number): Actual | undefined {
+  let best: Actual | undefined;
+  for (const a of ind.actuals) {
+    if (a.period.kind !== 'year' || a.period.fiscalYear > upTo || a.value.kind === 'empty') continue;
+    if (!best || a.period.fiscalYear > best.period.fiscalYear) best = a;
+  }
+  return best;
+}
+
+function periodLabel(p: Period): string {
+  return `${fyLabel(p.fiscalYear)}${p.kind === 'mid' ? '中間' : ''}`;
+}
+
+function figureText(p: Parsed, unit: string): string {
+  if (p.text && p.text.trim()) return p.text.trim();
+  if (p.kind === 'number') return formatNumber(p.value) + (p.unit || unit);
+  return '';
+}
+
+function base(ind: Indicator, scope: Scope): Achievement {
+  return {
+    key: ind.key, planId: ind.planId, scope, assessable: false, reason: null, method: null,
+    actualText: '', actualValue: null, periods: [], basis: null,
+    ratio: null, gradeRatio: null, regressed: false, grade: '−', mid: null,
+  };
+}
+
+function fail(acc: Achievement, reason: Unassessable): Achievement {
+  acc.assessable = false;
+  acc.reason = reason;
+  acc.ratio = null;
+  acc.gradeRatio = null;
+  acc.regressed = false;
+  acc.grade = '−';
+  acc.mid = null;
+  return acc;
+}
+
+/** True when the indicator is the "no indicator" placeholder (指標の設定はありません). */
+export function isNoIndicator(ind: Indicator): boolean {
+  if (/指標|なし/.test(ind.name) && NO_INDICATOR_NAME.test(ind.name.normalize('NFKC').trim())) return true;
+  const noInd = (p: Parsed) => p.kind === 'state' && p.state === '指標なし';
+  return noInd(ind.target.value) || (noInd(ind.baseline.value) && ind.target.value.kind === 'empty');
+}
+
+/** Assess one indicator for one scope. Never throws; not assessable comes with its reason. */
+export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement {
+  const acc = base(ind, ctx.scope);
+  if (isNoIndicator(ind)) return fail(acc, unassessable('no-indicator', '指標の設定がありません'));
+  if (ind.direction === 'milestone') return assessMilestone(ind, ctx, acc);
+
+  const tp = ind.target.value;
+  const tProblem = valueProblem(tp, '目標値', '');
+  if (tProblem) return fail(acc, tProblem);
+  const t = (tp as Extract<Parsed, { kind: 'number' }>).value;
+  const tUnit = unitKey(unitOf(tp, ind.unit));
+  if (ind.target.cumulative) return assessCumulative(ind, ctx, acc, t, tUnit);
+
+  const bp = ind.baseline.value;
+  const b = bp.kind === 'number' ? bp.value : null;
+  if (b !== null && tUnit && unitKey(unitOf(bp, ind.unit)) && unitKey(unitOf(bp, ind.unit)) !== tUnit) {
+    return fail(acc, unassessable('unit-mismatch', `基準値の単位（${unitOf(bp, ind.unit)}）が目標値の単位（${unitOf(tp, ind.unit)}）と異なります`));
+  }
+
+  const picked = pickSingle(ind, ctx);
+  if ('code' in picked) return fail(acc, picked);
+  const { actual } = picked;
+  acc.periods = [actual.period];
+  acc.actualText = `${figureText(actual.value, ind.unit)}（${periodLabel(actual.period)}）`;
+  const where = `${periodLabel(actual.period)}`;
+  const aProblem = valueProblem(actual.value, '実績値', where);
+  if (aProblem) return fail(acc, aProblem);
+  const av = actual.value as Extract<Parsed, { kind: 'number' }>;
+  const aUnit = unitKey(unitOf(av, ind.unit));
+  if (aUnit && tUnit && aUnit !== tUnit) {
+    return fail(acc, unassessable('unit-mismatch', `実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位（${unitOf(tp, ind.unit)}）と異なります`));
+  }
+  acc.actualValue = av.value;
+
+  if (actual.period.kind === 'mid') return judgeMid(ind, ctx, acc, b, t, av.value, 0);
+
+  const m = measure(ind, b, t, av.value);
+  if (isUnassessable(m)) return fail(acc, m);
+  return finish(acc, ctx, m.method, m.ratio, m.ratio, m.regressed, 'year');
+}
+
+function finish(acc: Achievement, ctx: AssessContext, method: Method, ratio: number | null, gradeRatio: number, regressed: boolean, basis: 'year' | 'mid'): Achievement {
+  acc.assessable = true;
+  acc.reason = null;
+  acc.method = method;
+  acc.ratio = ratio;
+  acc.gradeRatio = gradeRatio;
+  acc.regressed = regressed;
+  acc.basis = basis;
+  acc.grade = gradeOf(gradeRatio, ctx.thresholds, regressed);
+  return acc;
+}
+
+/** The single figure of the scope, or why there is none. */
+function pickSingle(ind: Indicator, ctx: AssessContext): { actual: Actual } | Unassessable {
+  const y = ctx.year;
+  const mid = ctx.kind === 'mid';
+  let actual: Actual | undefined;
+  if (ctx.scope === 'period') {
+    actual = findActual(ind, mid ? 'mid' : 'year', y);
+  } else {
+    const m = mid ? findActual(ind, 'mid', y) : undefined;
+    actual = m && m.value.kind !== 'empty' ? m : latestYearEnd(ind, y);
+  }
+  if (!actual || actual.value.kind === 'empty') {
+    return ctx.scope === 'period'
+      ? unassessable('no-actual', `${fyLabel(y)}${mid ? '中間' : '年度'}の実績値が未入力です`)
+      : unassessable('no-actual', `${fyLabel(y)}年度までの実績値がありません`);
+  }
+  return { actual };
+}
+
+/**
+ * Mid-year rule. Level indicators are compared directly. Accumulating ones: the figure is
+ * shown against the annual target (raw), and graded on the projected year end
+ * (figure / expected share), measured like a year-end figure (baseline, 後退 …).
+ * `before` is the sum of earlier years for a cumulative target.
+ */
+function judgeMid(ind: Indicator, ctx: AssessContext, acc: Achievement, b: number | null, t: number, figure: number, before: number): Achievement {
+  const accumulates = ind.accumulates || ind.target.cumulative;
+  const cumulative = ind.target.cumulative;
+  if (!accumulates || ind.direction === 'range') {
+    const m = measure(ind, b, t, before + figure);
+    if (isUnassessable(m)) return fail(acc, m);
+    finish(acc, ctx, cumulative ? 'cumulative' : m.method, m.ratio, m.ratio, m.regressed, 'mid');
+    acc.mid = { expectedShare: 1, accumulates: false, projectedValue: before + figure, outlook: outlookOf(m.ratio, ctx.thresholds, m.regressed) };
+    return acc;
+  }
+  const s = ctx.midShare > 0 ? ctx.midShare : 0.5;
+  const projected = before + figure / s;
+  const m = measure(ind, b, t, projected);
+  if (isUnassessable(m)) return fail(acc, m);
+  const raw = t > 0 ? (before + figure) / t : null;
+  finish(acc, ctx, cumulative ? 'cumulative' : m.method, raw, m.ratio, m.regressed, 'mid');
+  acc.mid = { expectedShare: s, accumulates: true, projectedValue: projected, outlook: outlookOf(m.ratio, ctx.thresholds, m.regressed) };
+  return acc;
+}
+
+/** Target is a multi-year total (3年間合計): sum the yearly figures of the plan period. */
+function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, t: number, tUnit: string): Achievement {
+  const y = ctx.year;
+  const mid = ctx.kind === 'mid';
+  const from = ind.baseline.fiscalYear !== undefined ? ind.baseline.fiscalYear + 1 : -Infinity;
+  const to = ind.target.fiscalYear !== undefined ? Math.min(y, ind.target.fiscalYear) : y;
+
+  const years: Actual[] = [];
+  const seen = new Set<number>();
+  for (const a of ind.actuals) {
+    const fy = a.period.fiscalYear;
+    if (a.period.kind !== 'year' || fy < from || fy > to || seen.has(fy) || a.value.kind === 'empty') continue;
+    if (mid && fy >= y) continue;
+    seen.add(fy);
+    years.push(a);
+  }
+  years.sort((p, q) => p.period.fiscalYear - q.period.fiscalYear);
+  const midActual = mid ? findActual(ind, 'mid', y) : undefined;
+  const midUsed = midActual && midActual.value.kind !== 'empty' ? midActual : undefined;
+
+  if (ctx.scope === 'period') {
+    const current = mid ? midUsed : years.find((a) => a.period.fiscalYear === y);
+    if (!current) return fail(acc, unassessable('no-actual', `${fyLabel(y)}${mid ? '中間' : '年度'}の実績値が未入力です`));
+  }
+  const used = midUsed ? [...years, midUsed] : years;
+  if (used.length === 0) return fail(acc, unassessable('no-actual', `${fyLabel(y)}年度までの実績値がありません`));
+
+  let before = 0;
+  for (const a of used) {
+    const problem = valueProblem(a.value, '実績値', periodLabel(a.period));
+    if (problem) {
+      acc.actualText = `${figureText(a.value, ind.unit)}（${periodLabel(a.period)}）`;
+      acc.periods = [a.period];
+      return fail(acc, problem);
+    }
+    const av = a.value as Extract<Parsed, { kind: 'number' }>;
+    const aUnit = unitKey(unitOf(av, ind.unit));
+    if (aUnit && tUnit && aUnit !== tUnit) {
+      return fail(acc, unassessable('unit-mismatch', `${periodLabel(a.period)}の実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位と異なります`));
+    }
+    if (a !== midUsed) before += av.value;
+  }
+  const midValue = midUsed ? (midUsed.value as Extract<Parsed, { kind: 'number' }>).value : 0;
+  const sum = before + midValue;
+  acc.periods = used.map((a) => a.period);
+  acc.actualValue = sum;
+  const unit = unitOf(ind.target.value, ind.unit);
+  const first = used[0].period;
+  const last = used[used.length - 1].period;
+  const span = used.length === 1 ? periodLabel(first) : `${periodLabel(first)}〜${periodLabel(last)}`;
+  acc.actualText = `${formatNumber(sum)}${unit}（合計: ${span}）`;
+
+  if (midUsed) return judgeMid(ind, ctx, acc, null, t, midValue, before);
+  // The baseline of a multi-year total is not on the same scale as the sum: actual against target.
+  const m = measure(ind, null, t, sum);
+  if (isUnassessable(m)) return fail(acc, m);
+  return finish(acc, ctx, 'cumulative', m.ratio, m.ratio, false, 'year');
+}
+
+function assessMilestone(ind: Indicator, ctx: AssessContext, acc: Achievement): Achievement {
+  const picked = pickSingle(ind, ctx);
+  if ('code' in picked) return fail(acc, picked);
+  const { actual } = picked;
+  acc.periods = [actual.period];
+  acc.actualText = `${figureText(actual.value, ind.unit)}（${periodLabel(actual.period)}）`;
+  const v = actual.value;
+  const where = periodLabel(actual.period);
+  if (v.kind !== 'milestone') {
+    if (v.kind === 'number') {
+      return fail(acc, unassessable('invalid-actual', `${where}の実績値が数値です。方向「達成・未達」の指標には ○ か × を入力してください`));
+    }
+    return fail(acc, valueProblem(v, '実績値', where) as Unassessable);
+  }
+  const ratio = v.done ? 1 : 0;
+  finish(acc, ctx, 'milestone', ratio, ratio, false, actual.period.kind === 'mid' ? 'mid' : 'year');
+  if (actual.period.kind === 'mid') {
+    acc.mid = { expectedShare: 1, accumulates: false, projectedValue: null, outlook: outlookOf(ratio, ctx.thresholds) };
+  }
+  return acc;
+}

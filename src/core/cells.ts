@@ -1,0 +1,73 @@
+// Small helpers for the cells the add-on writes: escaping, A1 notation, number and year
+// formatting. Pure and deterministic (no Intl, no locale): the same input gives the same text.
+
+import type { CellValue, Grid } from './model';
+
+// Sheets turns a string that looks like a formula, number, date, time or boolean into that
+// type when it is written with setValues. A leading "'" keeps it as text (and is not shown).
+// Anything starting with a digit or a sign is escaped, not only what parses today: the
+// apostrophe is invisible, a wrong guess would silently turn "1-2" into 2 January.
+const RISKY_START = /^[\s=+\-@'#.,(（$¥￥€£\d０-９＋－＝＠＃．\u2212]/;
+const BOOLEAN_LIKE = /^\s*(true|false|ｔｒｕｅ|ｆａｌｓｅ)\s*$/i;
+
+/** Escape a string for setValues so Sheets keeps it as the same text. */
+export function escapeCell(s: string): string {
+  if (s === '') return s;
+  if (RISKY_START.test(s) || BOOLEAN_LIKE.test(s)) return "'" + s;
+  return s;
+}
+
+/** Column number (1-based) to letters: 1 → A, 27 → AA. */
+export function colLetters(col: number): string {
+  let n = col;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A1 notation from 1-based row and column. */
+export function a1(row: number, col: number): string {
+  return `${colLetters(col)}${row}`;
+}
+
+/** Fiscal year (Western start year) to the short label used in the sheets: 2022 → R4, 2017 → H29. */
+export function fyLabel(fy: number): string {
+  if (fy >= 2019) return `R${fy - 2018}`;
+  if (fy >= 1989) return `H${fy - 1988}`;
+  return `${fy}`;
+}
+
+/** Integer-grouped number without locale: 1049 → "1,049", 0.5 → "0.5", 1234.5678 → "1,234.57". */
+export function formatNumber(n: number): string {
+  if (!isFinite(n)) return String(n);
+  const neg = n < 0;
+  const rounded = Math.round(Math.abs(n) * 100) / 100;
+  const [int, frac] = String(rounded).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (neg ? '−' : '') + grouped + (frac ? '.' + frac : '');
+}
+
+/** Ratio to percent text with one decimal; negatives use "−" (U+2212): 2.1454 → "214.5%". */
+export function formatPercent(ratio: number): string {
+  const p = Math.round(ratio * 1000) / 10;
+  const abs = Math.abs(p).toFixed(1);
+  return (p < 0 ? '−' : '') + abs + '%';
+}
+
+/** Text of one cell of a grid read back: the display string when present, else the value. */
+export function cellText(grid: Grid, r: number, c: number): string {
+  const d = grid.display?.[r]?.[c];
+  if (d !== undefined && d !== null) return String(d).trim();
+  const v: CellValue | undefined = grid.values[r]?.[c];
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) {
+    const mm = String(v.getMonth() + 1).padStart(2, '0');
+    const dd = String(v.getDate()).padStart(2, '0');
+    return `${v.getFullYear()}-${mm}-${dd}`;
+  }
+  return String(v).trim();
+}

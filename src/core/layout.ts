@@ -1,0 +1,441 @@
+// Finding the header row(s) of a progress sheet laid out by people, and mapping its columns.
+//
+// Grid coordinates here are 0-based indexes into grid.values, and grid row 0 is sheet row 1,
+// grid column 0 is column A (the adapter reads from A1). Messages convert to A1 via a1.ts.
+
+import type { CellValue, Grid, Period } from './model';
+import { parsePeriodHeader } from './periods';
+import { SHEETS } from './schema';
+import { cellText, headerKey, normalizeCode, norm } from './text';
+import { columnLetters } from './a1';
+
+export type FieldKey =
+  | 'id' | 'policy' | 'goal' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
+  | 'leadMark' | 'indicator' | 'unit' | 'direction' | 'accumulation' | 'baseline' | 'baselineYear'
+  | 'target' | 'targetYear' | 'actual' | 'mid' | 'status' | 'comment' | 'check' | 'mergedInto';
+
+export interface PeriodColumn {
+  /** 0-based column index. */
+  col: number;
+  period: Period;
+  header: string;
+}
+
+export interface Layout {
+  sheet: string;
+  /** 0-based grid index of the (first) header row. */
+  headerRow: number;
+  /** 1, or 2 when a group row (基準値 / 実績値 / 目標値) sits above the years. */
+  headerRows: number;
+  /** 0-based grid index of the first data row. */
+  firstDataRow: number;
+  /** 0-based column index of each recognised field. */
+  columns: Partial<Record<FieldKey, number>>;
+  /** Actual-value columns (kind 'year' or 'mid'), in sheet order. */
+  periods: PeriodColumn[];
+  /** Target columns that name a year (R7目標, 目標値/令和6年度); the last year's is `columns.target`. */
+  targetPeriods: PeriodColumn[];
+  /** Year named by the baseline / target header (基準値 over 令和2年度). */
+  baselineYear?: number;
+  targetYear?: number;
+  /** Combined header text of every column. */
+  headers: string[];
+  /** Columns with a header the add-on does not use. */
+  ignored: number[];
+  /** Japanese notes on what was inferred rather than read from a header. */
+  notes: string[];
+  /** Set (with everything else empty) when the sheet could not be mapped. */
+  error?: string;
+}
+
+export interface LayoutError {
+  sheet: string;
+  /** One Japanese message naming the headers looked for. */
+  error: string;
+  looked: string[];
+}
+
+export function isLayoutError(x: Layout | LayoutError): x is LayoutError {
+  return (x as Layout).columns === undefined;
+}
+
+/** Japanese names of the fields, with the synonyms accepted, for messages and notes. */
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  id: 'プランID（No.・番号・施策番号）',
+  policy: '基本方針',
+  goal: '基本目標（目標コード）',
+  measure: '個別施策',
+  measureClass: '施策区分',
+  name: 'プラン名（事業名・施策名・推進プラン・取組）',
+  mainDept: '主担当課（担当課・所管課・担当部署）',
+  relatedDepts: '関係課',
+  leadMark: '主担当（○）',
+  indicator: '成果指標（指標・施策の指標）',
+  unit: '単位',
+  direction: '方向',
+  accumulation: '中間の見方',
+  baseline: '基準値（現状値）',
+  baselineYear: '基準年度',
+  target: '目標値（目標）',
+  targetYear: '目標年度',
+  actual: '実績値（実績）',
+  mid: '中間実績',
+  status: '状態',
+  comment: 'コメント（備考）',
+  check: '入力チェック',
+  mergedInto: '統合先',
+};
+
+// Ordered: the first rule that matches a header key wins, so specific names come first
+// (目標年度 before 目標, 関係課 before 担当課, プランID before プラン).
+const RULES: ReadonlyArray<[RegExp, FieldKey]> = [
+  [/^入力チェック$/, 'check'],
+  [/^統合先/, 'mergedInto'],
+  [/中間の見方|中間値の見方|集計方法|積み上げ/, 'accumulation'],
+  [/^(指標の)?方向|^向き$|評価の方向|^増減$/, 'direction'],
+  [/基準年度?$|基準値?の?年度|現状値?の?年度|基準時点/, 'baselineYear'],
+  [/目標年度?$|目標値?の?年度|目標時点/, 'targetYear'],
+  [/関係課|関連課|関係部署|関係部局|連携課|副担当|協力課|関係所属/, 'relatedDepts'],
+  [/^主担当(区分|○|印)?$|^主$/, 'leadMark'],
+  [/主担当課|担当課|所管課|担当部署|担当部局|所管部署|所管部局|担当所属|^所管$|^担当$|^課名$|^所属$|^部署$/, 'mainDept'],
+  [/^(プランID|ID|NO|番号|施策番号|事業番号|プラン番号|プランNO|整理番号|項番|#|通し番号|管理番号)$/, 'id'],
+  [/基本方針/, 'policy'],
+  [/基本目標|目標コード|目標番号/, 'goal'],
+  [/個別施策|施策コード|^施策$/, 'measure'],
+  [/施策区分|^区分$|^分類$|施策分類|^種別$/, 'measureClass'],
+  [/指標|^KPI/, 'indicator'],
+  [/^単位$/, 'unit'],
+  [/基準値|現状値|^基準$|^現状$|策定時/, 'baseline'],
+  [/目標値|^目標$|最終目標/, 'target'],
+  [/中間実績|中間値|^中間$/, 'mid'],
+  [/実績値|^実績$/, 'actual'],
+  [/^状態$|ステータス|進捗区分|^進捗$/, 'status'],
+  [/コメント|備考|所見|取組状況|進捗状況|取組内容|課題|特記事項|^説明$/, 'comment'],
+  [/プラン名|事業名|推進プラン|施策名|取組|取り組み|事業内容|^事業$|^プラン$|実施事業|^名称$|事業概要/, 'name'],
+];
+
+export interface HeaderClass {
+  field?: FieldKey;
+  period?: Period;
+}
+
+/** What one header cell means: a field, a period, or both (目標値 令和6年度). */
+export function classifyHeader(text: string): HeaderClass {
+  const t = text.trim();
+  if (!t || t.length > 80) return {};
+  const p = parsePeriodHeader(t);
+  if (p) {
+    if (p.kind === 'target') return { field: 'target', period: p };
+    if (p.kind === 'baseline') return { field: 'baseline', period: p };
+    return { period: p };
+  }
+  const k = headerKey(t);
+  for (const [re, field] of RULES) if (re.test(k)) return { field };
+  return {};
+}
+
+// Group headers that span period columns in a two-row header (merged cells: only the first
+// cell of the merge holds the text).
+const GROUP_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['baseline', 'target', 'actual', 'mid']);
+
+function classifyPair(upper: string, lower: string): HeaderClass {
+  if (!lower) return classifyHeader(upper);
+  if (!upper) return classifyHeader(lower);
+  const joined = parsePeriodHeader(upper + lower);
+  if (joined) return classifyHeader(upper + lower);
+  const cl = classifyHeader(lower);
+  if (cl.field || cl.period) return cl;
+  return classifyHeader(upper);
+}
+
+function rowTexts(grid: Grid, r: number): string[] {
+  const vals = grid.values[r] ?? [];
+  const disp = grid.display?.[r];
+  const width = Math.max(vals.length, disp?.length ?? 0);
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) out.push(norm(cellText(vals[c], disp?.[c])));
+  return out;
+}
+
+/** True when most non-empty cells of a row are recognised headers (a repeated header block). */
+export function isHeaderLikeRow(cells: readonly string[]): boolean {
+  let nonEmpty = 0;
+  let known = 0;
+  for (const c of cells) {
+    if (!c) continue;
+    nonEmpty++;
+    const h = classifyHeader(c);
+    if (h.field || h.period) known++;
+  }
+  return known >= 2 && known >= nonEmpty * 0.6;
+}
+
+interface Candidate {
+  headerRow: number;
+  headerRows: number;
+  classes: HeaderClass[];
+  headers: string[];
+  score: number;
+}
+
+function scoreClasses(classes: HeaderClass[]): number {
+  let n = 0;
+  const seen = new Set<FieldKey>();
+  for (const h of classes) {
+    if (h.field && !seen.has(h.field)) {
+      seen.add(h.field);
+      n++;
+    } else if (h.period) n++;
+  }
+  if (seen.has('indicator')) n += 2;
+  if (seen.has('name') || seen.has('id')) n += 2;
+  if (seen.has('target')) n += 1;
+  return n;
+}
+
+function single(texts: string[], r: number): Candidate {
+  const classes = texts.map(classifyHeader);
+  return { headerRow: r, headerRows: 1, classes, headers: texts.slice(), score: scoreClasses(classes) };
+}
+
+function pair(upper: string[], lower: string[], r: number): Candidate | null {
+  let nonEmpty = 0;
+  let known = 0;
+  for (let c = 0; c < lower.length; c++) {
+    if (!lower[c]) continue;
+    nonEmpty++;
+    const h = classifyPair(upper[c] ?? '', lower[c]);
+    const alone = classifyHeader(lower[c]);
+    if (h.field || h.period || alone.field || alone.period) known++;
+  }
+  if (nonEmpty === 0 || known < nonEmpty * 0.6) return null;
+  const width = Math.max(upper.length, lower.length);
+  const classes: HeaderClass[] = [];
+  const headers: string[] = [];
+  let group = '';
+  for (let c = 0; c < width; c++) {
+    let u = upper[c] ?? '';
+    const l = lower[c] ?? '';
+    if (u) {
+      const cu = classifyHeader(u);
+      group = (cu.field && GROUP_FIELDS.has(cu.field)) || cu.period ? u : '';
+    } else if (l && group) {
+      u = group; // inside a merged group header
+    } else if (!l) {
+      group = '';
+    }
+    classes.push(classifyPair(u, l));
+    headers.push(u && l ? `${u} ${l}` : u || l);
+  }
+  return { headerRow: r, headerRows: 2, classes, headers, score: scoreClasses(classes) };
+}
+
+const SCAN_ROWS = 10;
+const ID_LIKE = /^(\(?\d{1,3}\)?|[A-Za-z]{0,3}\d{1,4}|[A-Za-z]{1,3}(?=[-.]))([-.](\d{1,3}|[\u2460-\u2473]|[ァ-ヶア-ン]|[a-z]|\(\d{1,2}\)))*$/;
+
+/** True for a value that looks like a plan/measure code: 1-2, 2-10, 1-①-ア, (3), A-12. */
+export function looksLikeId(text: string): boolean {
+  const t = normalizeCode(text);
+  return t !== '' && t.length <= 16 && ID_LIKE.test(t);
+}
+
+/** Find the header row(s) and map the columns of a progress sheet. */
+export function detectLayout(grid: Grid): Layout | LayoutError {
+  const rows = grid.values.length;
+  const scan = Math.min(SCAN_ROWS, rows);
+  const texts: string[][] = [];
+  for (let r = 0; r < Math.min(scan + 1, rows); r++) texts.push(rowTexts(grid, r));
+
+  let best: Candidate | null = null;
+  for (let r = 0; r < scan; r++) {
+    const s = single(texts[r], r);
+    if (!best || s.score > best.score) best = s;
+    if (r + 1 < texts.length && texts[r].some(Boolean)) {
+      // Two rows only when the upper row adds something to the lower one read alone.
+      const p = pair(texts[r], texts[r + 1], r);
+      const lowerAlone = single(texts[r + 1], r + 1).score;
+      if (p && p.score > s.score && p.score > lowerAlone && (!best || p.score > best.score)) best = p;
+    }
+  }
+  if (!best || !acceptable(best.classes)) return layoutError(grid.name, scan);
+
+  const layout: Layout = {
+    sheet: grid.name,
+    headerRow: best.headerRow,
+    headerRows: best.headerRows,
+    firstDataRow: best.headerRow + best.headerRows,
+    columns: {},
+    periods: [],
+    targetPeriods: [],
+    headers: best.headers,
+    ignored: [],
+    notes: [],
+  };
+  assignColumns(layout, best.classes);
+  inferFromContents(grid, layout);
+  if (layout.columns.id === undefined && layout.columns.name === undefined) return layoutError(grid.name, scan);
+  return layout;
+}
+
+function acceptable(classes: HeaderClass[]): boolean {
+  const fields = new Set(classes.map((h) => h.field).filter(Boolean));
+  const periods = classes.filter((h) => h.period && !h.field).length;
+  const hasValues = fields.has('target') || fields.has('actual') || fields.has('mid') || periods > 0;
+  const hasSubject = fields.has('indicator') || fields.has('name') || fields.has('id');
+  const known = classes.filter((h) => h.field || h.period).length;
+  return hasValues && hasSubject && known >= 3;
+}
+
+function assignColumns(layout: Layout, classes: HeaderClass[]): void {
+  const cols = layout.columns;
+  const targetWithYear: { col: number; fy: number }[] = [];
+  const baselineWithYear: { col: number; fy: number }[] = [];
+  classes.forEach((h, c) => {
+    const header = layout.headers[c] ?? '';
+    if (h.period && (h.period.kind === 'year' || h.period.kind === 'mid')) {
+      layout.periods.push({ col: c, period: h.period, header });
+      return;
+    }
+    if (h.field === 'target' && h.period) {
+      layout.targetPeriods.push({ col: c, period: h.period, header });
+      targetWithYear.push({ col: c, fy: h.period.fiscalYear });
+      return;
+    }
+    if (h.field === 'baseline' && h.period) {
+      baselineWithYear.push({ col: c, fy: h.period.fiscalYear });
+      return;
+    }
+    if (h.field) {
+      if (cols[h.field] === undefined) cols[h.field] = c;
+      else {
+        layout.ignored.push(c);
+        layout.notes.push(`${columnLetters(c + 1)}列の「${header}」は${FIELD_LABELS[h.field]}の列が既にあるため使いません。`);
+      }
+      return;
+    }
+    if (header) layout.ignored.push(c);
+  });
+  // The final target is the latest year's; earlier yearly targets stay in targetPeriods.
+  if (cols.target === undefined && targetWithYear.length) {
+    const last = targetWithYear.reduce((a, b) => (b.fy >= a.fy ? b : a));
+    cols.target = last.col;
+    layout.targetYear = last.fy;
+  } else if (targetWithYear.length) {
+    layout.ignored.push(...targetWithYear.map((t) => t.col).filter((c) => c !== cols.target));
+  }
+  if (cols.baseline === undefined && baselineWithYear.length) {
+    const first = baselineWithYear.reduce((a, b) => (b.fy < a.fy ? b : a));
+    cols.baseline = first.col;
+    layout.baselineYear = first.fy;
+  }
+  layout.periods.sort((a, b) => a.col - b.col);
+  layout.ignored.sort((a, b) => a - b);
+}
+
+const DATA_SAMPLE = 60;
+
+/** ID / plan-name columns without a header (seed 004 puts the goal title above the IDs). */
+function inferFromContents(grid: Grid, layout: Layout): void {
+  const cols = layout.columns;
+  const end = Math.min(grid.values.length, layout.firstDataRow + DATA_SAMPLE);
+  const mapped = new Set<number>([
+    ...Object.values(cols).filter((c): c is number => c !== undefined),
+    ...layout.periods.map((p) => p.col),
+    ...layout.targetPeriods.map((p) => p.col),
+  ]);
+  const width = Math.max(layout.headers.length, ...grid.values.slice(layout.firstDataRow, end).map((r) => r.length));
+  const limit = Math.min(
+    cols.indicator ?? width,
+    cols.name ?? width,
+    cols.baseline ?? width,
+    cols.target ?? width,
+    layout.periods[0]?.col ?? width,
+  );
+  const sample = (c: number) => {
+    const out: string[] = [];
+    for (let r = layout.firstDataRow; r < end; r++) {
+      const t = norm(cellText(grid.values[r]?.[c], grid.display?.[r]?.[c]));
+      if (t) out.push(t);
+    }
+    return out;
+  };
+
+  if (cols.id === undefined) {
+    for (let c = 0; c < limit; c++) {
+      if (mapped.has(c)) continue;
+      const vals = sample(c);
+      const ids = vals.filter(looksLikeId).length;
+      if (vals.length >= 2 && ids >= vals.length * 0.6) {
+        cols.id = c;
+        mapped.add(c);
+        layout.ignored = layout.ignored.filter((x) => x !== c);
+        layout.notes.push(`${columnLetters(c + 1)}列を内容からプランIDの列とみなしました（見出し「${layout.headers[c] || '空欄'}」）。`);
+        break;
+      }
+    }
+  }
+  if (cols.name === undefined && cols.id !== undefined) {
+    const stop = cols.indicator ?? limit;
+    for (let c = cols.id + 1; c < stop; c++) {
+      if (mapped.has(c)) continue;
+      const vals = sample(c);
+      const words = vals.filter((v) => !/^[\d,.%\s-]+$/.test(v) && !looksLikeId(v)).length;
+      if (vals.length >= 1 && words >= vals.length * 0.6) {
+        cols.name = c;
+        mapped.add(c);
+        layout.ignored = layout.ignored.filter((x) => x !== c);
+        layout.notes.push(`${columnLetters(c + 1)}列を内容からプラン名の列とみなしました（見出し「${layout.headers[c] || '空欄'}」）。`);
+        break;
+      }
+    }
+  }
+  // 主担当: a column of ○ marks; when it holds names it is the department column.
+  if (cols.leadMark !== undefined) {
+    const vals = sample(cols.leadMark);
+    const marks = vals.filter((v) => /^[○◯〇◎●✓✔]$/.test(v)).length;
+    if (vals.length && marks < vals.length * 0.5) {
+      if (cols.mainDept === undefined) cols.mainDept = cols.leadMark;
+      else layout.ignored.push(cols.leadMark);
+      delete cols.leadMark;
+    }
+  }
+}
+
+function layoutError(sheet: string, scanned: number): LayoutError {
+  const looked = (['id', 'name', 'indicator', 'target', 'actual', 'mainDept'] as FieldKey[]).map((f) => FIELD_LABELS[f]);
+  looked.splice(5, 0, '年度の列（例: 令和7年度実績・R7中間・2025年度）');
+  const error =
+    `「${sheet}」シートの1〜${Math.max(scanned, 1)}行目に見出し行が見つかりません。` +
+    `1行目（または2行目まで）に次の見出しを入れてください: ${looked.join('、')}。` +
+    'プランIDかプラン名、成果指標、目標値または年度の列の3つ以上が必要です。';
+  return { sheet, error, looked };
+}
+
+/** A layout with nothing mapped, carrying the error (readProgress always returns a Layout). */
+export function emptyLayout(sheet: string = SHEETS.progress, error?: string): Layout {
+  const l: Layout = {
+    sheet, headerRow: 0, headerRows: 1, firstDataRow: 1, columns: {}, periods: [], targetPeriods: [],
+    headers: [], ignored: [], notes: [],
+  };
+  if (error) l.error = error;
+  return l;
+}
+
+/**
+ * The 1-based sheet rows of the plan that `row` belongs to, from the ID column alone (read
+ * cheaply by onEdit): up to the row holding the plan's ID, down to the row before the next
+ * different ID. `idColumn[i]` is the value of sheet row i + 1, read down to getLastRow().
+ */
+export function planBlock(idColumn: readonly CellValue[], layout: Layout, row: number): { first: number; last: number } {
+  const idAt = (r: number) => normalizeCode(cellText(idColumn[r - 1]));
+  const top = layout.firstDataRow + 1;
+  let first = Math.max(row, top);
+  while (first > top && idAt(first) === '') first--;
+  const id = idAt(first);
+  while (id && first > top && idAt(first - 1) === id) first--;
+  let last = Math.max(row, first);
+  // Blank IDs below a plan are its continuation rows. Read the ID column down to the sheet's
+  // last row (getLastRow), so trailing blanks are rows that hold other data.
+  while (last + 1 <= idColumn.length && (idAt(last + 1) === '' || idAt(last + 1) === id)) last++;
+  return { first, last };
+}

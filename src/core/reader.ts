@@ -1,0 +1,602 @@
+// Reading the input sheets (already read once into grids) into ProgressData.
+//
+// プラン・指標 may be the template or any reasonable layout (layout.ts). One row is one
+// indicator; rows of the same plan either repeat its ID (one row per department, with a ○ in
+// a 主担当 column for the lead) or leave the plan columns blank (continuation rows).
+
+import type {
+  Actual, CellValue, Department, Direction, Grid, HierarchyItem, Indicator, Issue, Member, Parsed,
+  Plan, ProgressData, Recommendation, Settings,
+} from './model';
+import { HIERARCHY_LEVELS, SHEETS } from './schema';
+import { a1 } from './a1';
+import {
+  classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
+} from './layout';
+import { parseFiscalYear } from './periods';
+import { readSettings } from './settings';
+import { cellText, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
+import {
+  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel,
+  parseShareLabel, validateProgress, zodRowIssues, type ProgressRow,
+} from './validate';
+import {
+  isPerYearUnit, normalizeUnit, parseAccumulationLabel, parseCell, parseDirectionLabel, parsePlanStatus, parseRange,
+  parseText, unitsCompatible,
+} from './values';
+
+export interface ReadResult {
+  data: ProgressData;
+  issues: Issue[];
+  /** The column map of プラン・指標 (empty, with `error`, when it could not be mapped). */
+  layout: Layout;
+  /** The progress rows as read, for re-validation and for writing 入力チェック per row. */
+  rows: ProgressRow[];
+}
+
+export interface ReadOptions {
+  /** "Today" for the default evaluation year (tests pass a fixed date). */
+  today?: Date;
+}
+
+/** Read every input sheet; `grids` is keyed by sheet name (SHEETS). */
+export function readProgress(grids: Record<string, Grid>, options: ReadOptions = {}): ReadResult {
+  const issues: Issue[] = [];
+  const { settings, issues: settingIssues } = readSettings(grids[SHEETS.settings], options.today);
+  const hierarchy = readHierarchy(grids[SHEETS.hierarchy]);
+  const departments = readDepartments(grids[SHEETS.departments]);
+  const members = readMembers(grids[SHEETS.members]);
+  const recommendations = readRecommendations(grids[SHEETS.recommendations]);
+  issues.push(...settingIssues, ...hierarchy.issues, ...departments.issues, ...members.issues, ...recommendations.issues);
+
+  const data: ProgressData = {
+    plans: [],
+    hierarchy: hierarchy.items,
+    departments: departments.items,
+    members: members.items,
+    recommendations: recommendations.items,
+    settings,
+  };
+
+  const grid = findProgressGrid(grids);
+  if (!grid) {
+    const msg = `「${SHEETS.progress}」シートがありません。メニューの「テンプレートを作成」でシートを作るか、進捗管理のシート名を「${SHEETS.progress}」にしてください。`;
+    issues.push(makeIssue('エラー', SHEETS.progress, 1, 1, msg));
+    return { data, issues, layout: emptyLayout(SHEETS.progress, msg), rows: [] };
+  }
+  const detected = detectLayout(grid);
+  if (isLayoutError(detected)) {
+    issues.push(makeIssue('エラー', grid.name, 1, 1, detected.error));
+    return { data, issues, layout: emptyLayout(grid.name, detected.error), rows: [] };
+  }
+  const layout = detected;
+  const items: RowRef[] = [];
+  for (let gi = layout.firstDataRow; gi < grid.values.length; gi++) items.push({ gi, row: gi + 1 });
+  const read = readPlanRows(grid, layout, items, settings);
+  data.plans = read.plans;
+  if (data.hierarchy.length === 0 && read.sections.length) {
+    data.hierarchy = read.sections.map((s) => ({ level: '基本目標', code: s.code, name: s.title, text: '', parentCode: '' }));
+  }
+  const checks = validateProgress({
+    layout, plans: read.plans, rows: read.rows, departments: data.departments,
+    hierarchy: hierarchy.items, settings, scope: 'all',
+  });
+  issues.push(...sortIssues(checks));
+  return { data, issues, layout, rows: read.rows };
+}
+
+export interface RowContext {
+  settings?: Settings;
+  departments?: Department[];
+  hierarchy?: HierarchyItem[];
+  today?: Date;
+}
+
+/**
+ * Re-read some rows for onEdit. `grid` holds the header rows exactly as on the sheet (rows 1 …
+ * layout.firstDataRow) followed by the rows given, in order: grid.values[layout.firstDataRow + i]
+ * is sheet row `rows[i]` (1-based). Pass whole plan blocks (layout.planBlock) so continuation
+ * rows find their plan. Sheet-wide rules (duplicate IDs) are not checked here.
+ */
+export function readRows(grid: Grid, layout: Layout, rows: number[], ctx: RowContext = {}): { plans: Plan[]; issues: Issue[]; rows: ProgressRow[] } {
+  const settings = ctx.settings ?? readSettings(undefined, ctx.today).settings;
+  const items: RowRef[] = rows.map((row, i) => ({ gi: layout.firstDataRow + i, row }));
+  const read = readPlanRows(grid, layout, items, settings);
+  const issues = validateProgress({
+    layout, plans: read.plans, rows: read.rows, departments: ctx.departments ?? [],
+    hierarchy: ctx.hierarchy ?? [], settings, scope: 'rows',
+  });
+  return { plans: read.plans, issues: sortIssues(issues), rows: read.rows };
+}
+
+function findProgressGrid(grids: Record<string, Grid>): Grid | undefined {
+  const named = grids[SHEETS.progress];
+  if (named) return named;
+  const known = new Set<string>(Object.values(SHEETS));
+  for (const [name, g] of Object.entries(grids)) {
+    if (known.has(name)) continue;
+    if (!isLayoutError(detectLayout(g))) return { ...g, name: g.name || name };
+  }
+  return undefined;
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues
+    .map((x, i) => ({ x, i }))
+    .sort((p, q) => p.x.row - q.x.row || p.x.col - q.x.col || p.i - q.i)
+    .map((p) => p.x);
+}
+
+// --- progress rows --------------------------------------------------------------------------
+
+interface RowRef {
+  /** 0-based index into grid.values. */
+  gi: number;
+  /** 1-based sheet row. */
+  row: number;
+}
+
+interface PlanAcc {
+  plan: Plan;
+  lead: string | null;
+  first: string | null;
+  depts: string[];
+}
+
+const LEAD_MARK = /^[○◯〇◎●✓✔]$/;
+const CUMULATIVE = /合計|累計|累積|通算|延べ|期間中|期間内/;
+
+function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Settings) {
+  const L = layout.columns;
+  const sheet = grid.name || layout.sheet;
+  const plans: Plan[] = [];
+  const rows: ProgressRow[] = [];
+  const sections: { code: string; title: string }[] = [];
+  const counters = new Map<string, number>();
+  let acc: PlanAcc | null = null;
+  let section = '';
+  const sectionCodes = new Set<string>();
+
+  // The cell above the IDs in the header may hold the first section's title (seed 004).
+  if (L.id !== undefined) {
+    const t = norm(cellText(grid.values[layout.headerRow]?.[L.id], grid.display?.[layout.headerRow]?.[L.id]));
+    if (t && !classifyHeader(t).field) section = t;
+  }
+
+  const finish = () => {
+    if (!acc) return;
+    const { plan } = acc;
+    plan.mainDept = acc.lead ?? acc.first ?? '';
+    plan.relatedDepts = unique([...acc.depts, ...plan.relatedDepts]).filter((d) => d !== plan.mainDept);
+    for (const ind of plan.indicators) if (!ind.department) ind.department = plan.mainDept;
+    acc = null;
+  };
+
+  for (const { gi, row } of items) {
+    const values = grid.values[gi] ?? [];
+    const display = grid.display?.[gi];
+    const raw = (c: number | undefined): CellValue => (c === undefined ? '' : values[c] ?? '');
+    const txt = (c: number | undefined): string => (c === undefined ? '' : squash(cellText(values[c], display?.[c])));
+    const width = Math.max(values.length, display?.length ?? 0);
+    const texts: string[] = [];
+    for (let c = 0; c < width; c++) texts.push(norm(cellText(values[c], display?.[c])));
+    const filled = texts.map((t, c) => (t ? c : -1)).filter((c) => c >= 0);
+    if (filled.length === 0) continue;
+
+    // Repeated header blocks and section titles (documents laid out per goal, like seed 004).
+    if (isHeaderLikeRow(texts)) {
+      const t = L.id !== undefined ? texts[L.id] : '';
+      if (t && !classifyHeader(t).field && !classifyHeader(t).period && !looksLikeId(t)) section = t;
+      finish();
+      continue;
+    }
+    if (filled.length === 1 && L.id !== undefined && filled[0] <= L.id && !looksLikeId(texts[filled[0]])) {
+      section = texts[filled[0]];
+      finish();
+      continue;
+    }
+
+    const idValue = raw(L.id);
+    const idIsDate = idValue instanceof Date;
+    // Sheets turned "1-2" into 2 January: the month and day are what was typed.
+    const id = idIsDate ? `${(idValue as Date).getMonth() + 1}-${(idValue as Date).getDate()}` : normalizeCode(txt(L.id));
+    const name = txt(L.name);
+    const indicatorName = txt(L.indicator);
+    const valueCols = [L.baseline, L.target, L.unit, ...layout.periods.map((p) => p.col), L.actual, L.mid];
+    const hasValues = valueCols.some((c) => c !== undefined && texts[c] !== '');
+
+    const record: ProgressRow = {
+      row, planId: '', startsPlan: false, id: idIsDate ? formatDate(idValue as Date) : id, idIsDate,
+      name, policy: txt(L.policy), goal: txt(L.goal), measure: txt(L.measure), measureClass: txt(L.measureClass),
+      mainDept: txt(L.mainDept), relatedDepts: txt(L.relatedDepts), leadMark: txt(L.leadMark),
+      indicator: indicatorName, unit: txt(L.unit), direction: txt(L.direction), accumulation: txt(L.accumulation),
+      baselineYear: txt(L.baselineYear), targetYear: txt(L.targetYear), status: txt(L.status),
+      comment: txt(L.comment), mergedInto: txt(L.mergedInto), orphan: false,
+    };
+
+    let startsPlan = false;
+    if (id) {
+      startsPlan = !acc || acc.plan.id !== id;
+    } else if (name && (!acc || norm(name) !== norm(acc.plan.name))) {
+      startsPlan = true;
+    } else if (!acc) {
+      record.orphan = indicatorName !== '' || hasValues;
+      rows.push(record);
+      continue;
+    }
+
+    if (startsPlan) {
+      finish();
+      const planId = id || `行${row}`;
+      let goalCode = normalizeCode(txt(L.goal));
+      if (L.goal === undefined && section) {
+        const m = /^(.+)-[^-]+$/.exec(planId);
+        if (m) {
+          goalCode = m[1];
+          if (!sectionCodes.has(goalCode)) {
+            sectionCodes.add(goalCode);
+            sections.push({ code: goalCode, title: section });
+          }
+        }
+      }
+      const plan: Plan = {
+        id: planId, name, policyCode: normalizeCode(txt(L.policy)), goalCode, measureCode: normalizeCode(txt(L.measure)),
+        measureClass: txt(L.measureClass), mainDept: '', relatedDepts: [], status: parsePlanStatus(txt(L.status)) || '',
+        mergedInto: normalizeCode(txt(L.mergedInto)), comment: '', indicators: [], row, sheet,
+      };
+      plans.push(plan);
+      acc = { plan, lead: null, first: null, depts: [] };
+    }
+    const cur = acc!;
+    const plan = cur.plan;
+    record.planId = plan.id;
+    record.startsPlan = startsPlan;
+    rows.push(record);
+
+    // Plan fields may be filled on any of its rows; the first value wins.
+    if (!plan.name && name) plan.name = name;
+    if (!plan.policyCode && txt(L.policy)) plan.policyCode = normalizeCode(txt(L.policy));
+    if (!plan.goalCode && txt(L.goal)) plan.goalCode = normalizeCode(txt(L.goal));
+    if (!plan.measureCode && txt(L.measure)) plan.measureCode = normalizeCode(txt(L.measure));
+    if (!plan.measureClass && txt(L.measureClass)) plan.measureClass = txt(L.measureClass);
+    if (!plan.status) plan.status = parsePlanStatus(txt(L.status)) || '';
+    if (!plan.mergedInto && txt(L.mergedInto)) plan.mergedInto = normalizeCode(txt(L.mergedInto));
+    const comment = txt(L.comment);
+    if (comment) plan.comment = plan.comment ? `${plan.comment}\n${comment}` : comment;
+
+    const depts = splitDepartments(txt(L.mainDept)).map(norm);
+    if (depts.length) {
+      if (L.leadMark !== undefined && LEAD_MARK.test(norm(txt(L.leadMark))) && !cur.lead) cur.lead = depts[0];
+      if (!cur.first) cur.first = depts[0];
+      cur.depts.push(...depts);
+    }
+    plan.relatedDepts.push(...splitDepartments(txt(L.relatedDepts)).map(norm));
+
+    // The indicator of this row.
+    if (!indicatorName && !hasValues) continue;
+    const noIndicator = (() => {
+      const p = indicatorName ? parseText(indicatorName) : null;
+      if (!p || p.kind !== 'state' || p.state !== '指標なし') return false;
+      return valueCols.every((c) => c === undefined || texts[c] === '' || parseText(texts[c]).kind === 'empty');
+    })();
+    if (noIndicator) continue;
+
+    const n = (counters.get(plan.id) ?? 0) + 1;
+    counters.set(plan.id, n);
+    plan.indicators.push(buildIndicator({
+      grid, layout, settings, row, gi, planId: plan.id, n, name: indicatorName, dept: depts[0] ?? '', sheet,
+    }));
+  }
+  finish();
+  return { plans, rows, sections };
+}
+
+interface IndicatorInput {
+  grid: Grid;
+  layout: Layout;
+  settings: Settings;
+  row: number;
+  gi: number;
+  planId: string;
+  n: number;
+  name: string;
+  dept: string;
+  sheet: string;
+}
+
+function buildIndicator(x: IndicatorInput): Indicator {
+  const { grid, layout, settings, row, gi } = x;
+  const L = layout.columns;
+  const values = grid.values[gi] ?? [];
+  const display = grid.display?.[gi];
+  const txt = (c: number | undefined) => (c === undefined ? '' : squash(cellText(values[c], display?.[c])));
+  const cell = (c: number | undefined, unit?: string): Parsed =>
+    c === undefined ? { kind: 'empty', text: '' } : parseCell(values[c] ?? '', display?.[c], unit ? { unit } : undefined);
+
+  const typedUnit = normalizeUnit(txt(L.unit));
+  const target = cell(L.target, typedUnit);
+  const hintUnit = typedUnit || (target.kind === 'number' ? target.unit : '');
+  const baseline = cell(L.baseline, hintUnit);
+
+  const actuals: Actual[] = layout.periods.map((pc) => ({
+    period: pc.period,
+    value: cell(pc.col, hintUnit),
+    sheet: x.sheet,
+    cell: a1(row, pc.col + 1),
+  }));
+  // Single 実績 / 中間 columns without a year belong to the evaluation year.
+  for (const [field, kind] of [['actual', 'year'], ['mid', 'mid']] as const) {
+    const c = L[field as FieldKey];
+    if (c === undefined) continue;
+    if (actuals.some((a) => a.period.fiscalYear === settings.evaluationYear && a.period.kind === kind)) continue;
+    actuals.push({ period: { fiscalYear: settings.evaluationYear, kind }, value: cell(c, hintUnit), sheet: x.sheet, cell: a1(row, c + 1) });
+  }
+
+  const unit = typedUnit || firstUnit([target, baseline, ...actuals.map((a) => a.value)]);
+  const targetText = target.kind === 'number' ? `${target.text} ${target.note ?? ''}` : target.text;
+  const cumulative = CUMULATIVE.test(norm(x.name)) || CUMULATIVE.test(norm(targetText));
+
+  const typedDirection = parseDirectionLabel(txt(L.direction));
+  const direction = typedDirection ?? inferDirection(x.name, unit, baseline, target);
+  const typedAcc = parseAccumulationLabel(txt(L.accumulation));
+  const accumulates = typedAcc ?? inferAccumulates(x.name, unit, cumulative);
+
+  const baseYear = L.baselineYear !== undefined ? parseFiscalYear(yearCell(values[L.baselineYear], display?.[L.baselineYear])) : null;
+  const targetYear = L.targetYear !== undefined ? parseFiscalYear(yearCell(values[L.targetYear], display?.[L.targetYear])) : null;
+
+  const ind: Indicator = {
+    key: `${x.planId}#${x.n}`,
+    planId: x.planId,
+    name: x.name,
+    unit,
+    direction,
+    accumulates,
+    department: x.dept,
+    baseline: { value: baseline },
+    target: { value: target, cumulative },
+    actuals,
+    row,
+    sheet: x.sheet,
+  };
+  const by = baseYear ?? layout.baselineYear;
+  const ty = targetYear ?? layout.targetYear;
+  if (by !== undefined && by !== null) ind.baseline.fiscalYear = by;
+  if (ty !== undefined && ty !== null) ind.target.fiscalYear = ty;
+  if (L.baseline !== undefined) ind.baseline.cell = a1(row, L.baseline + 1);
+  if (L.target !== undefined) ind.target.cell = a1(row, L.target + 1);
+  if (typedDirection === null) ind.directionInferred = true;
+  if (typedAcc === null) ind.accumulatesInferred = true;
+  if (direction === 'range') {
+    const r = parseRange(target.text);
+    if (r) ind.range = { min: r.min, max: r.max };
+  }
+  return ind;
+}
+
+function yearCell(v: CellValue | undefined, display: string | undefined): CellValue | null {
+  if (v instanceof Date || typeof v === 'number') return v;
+  const t = cellText(v, display);
+  return t === '' ? null : t;
+}
+
+function firstUnit(ps: Parsed[]): string {
+  for (const p of ps) if (p.kind === 'number' && p.unit) return normalizeUnit(p.unit);
+  return '';
+}
+
+const DOWN_NAME = /事故|事件|漏えい|漏洩|インシデント|システム障害|障害件数|障害発生|苦情|待ち時間|待ち人数|作業時間|時間数|残業|超過勤務|誤り|ミス|不正アクセス|被害|犯罪|滞納|未収|故障|停止時間|排出量|廃棄量|紙の使用量|印刷枚数|コピー枚数/;
+
+/**
+ * Direction when 方向 is blank: ○/× targets are milestones; incidents, accidents, leaks and
+ * hours of manual work are lower-is-better; so is a numeric target below its baseline;
+ * everything else is higher-is-better.
+ */
+export function inferDirection(name: string, unit: string, baseline: Parsed, target: Parsed): Direction {
+  if (target.kind === 'milestone') return 'milestone';
+  const n = norm(name);
+  if (DOWN_NAME.test(n)) return 'down';
+  if (baseline.kind === 'number' && target.kind === 'number' && target.value < baseline.value &&
+    unitsCompatible(baseline.unit || unit, target.unit || unit)) return 'down';
+  return 'up';
+}
+
+const LEVEL_NAME = /率|割合|満足度|普及|カバー|整備状況/;
+const FLOW_NAME = /利用件数|申請件数|閲覧数|入込客数|アクセス数|受付件数|申込件数|貸出|予約数|参加者数|受講者数|来場者数|訪問者数|開催回数|発生件数|貸与件数|相談件数|問い合わせ件数|処理件数|年間/;
+
+/**
+ * 中間の見方 when blank: counts that build up during the year accumulate (per-year units such
+ * as 件/年, 人/年度, or names like 利用件数, 申請件数, 閲覧数, 入込客数, and cumulative targets);
+ * percentages, rates and totals in place are levels.
+ */
+export function inferAccumulates(name: string, unit: string, cumulative: boolean): boolean {
+  if (cumulative) return true;
+  const n = norm(name);
+  if (normalizeUnit(unit) === '%' || LEVEL_NAME.test(n)) return false;
+  if (isPerYearUnit(unit)) return true;
+  return FLOW_NAME.test(n);
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs.filter(Boolean))];
+}
+
+// --- the smaller sheets ---------------------------------------------------------------------
+
+type ColumnRules<K extends string> = ReadonlyArray<[K, RegExp]>;
+
+/**
+ * Header row (first 5 rows) and columns of a simple sheet. `order` is the template's column
+ * order, used when no header row is found (data from A1).
+ */
+function mapSimple<K extends string>(grid: Grid, rules: ColumnRules<K>, order: readonly K[]): { start: number; cols: Partial<Record<K, number>> } {
+  for (let r = 0; r < Math.min(5, grid.values.length); r++) {
+    const cols: Partial<Record<K, number>> = {};
+    const row = grid.values[r] ?? [];
+    let filled = 0;
+    row.forEach((v, c) => {
+      const k = headerKey(cellText(v, grid.display?.[r]?.[c]));
+      if (!k) return;
+      filled++;
+      for (const [key, re] of rules) {
+        if (cols[key] === undefined && re.test(k)) {
+          cols[key] = c;
+          break;
+        }
+      }
+    });
+    const found = Object.keys(cols).length;
+    if (found >= 2 || (found === 1 && filled === 1)) return { start: r + 1, cols };
+  }
+  const cols: Partial<Record<K, number>> = {};
+  order.forEach((key, i) => (cols[key] = i));
+  return { start: 0, cols };
+}
+
+function reader(grid: Grid, r: number) {
+  return (c: number | undefined) => (c === undefined ? '' : squash(cellText(grid.values[r]?.[c], grid.display?.[r]?.[c])));
+}
+
+const HIERARCHY_RULES: ColumnRules<'level' | 'code' | 'name' | 'text' | 'parentCode'> = [
+  ['parentCode', /上位/],
+  ['level', /^(区分|階層|種別|レベル)$/],
+  ['code', /コード|番号|^NO$|^ID$/],
+  ['name', /名称|名前|目標名|施策名|方針名/],
+  ['text', /説明|内容|概要/],
+];
+
+/** 施策体系: 区分 / コード / 名称 / 説明 / 上位コード; 区分 and 上位コード inferred from the code when blank. */
+export function readHierarchy(grid?: Grid): { items: HierarchyItem[]; issues: Issue[] } {
+  const items: HierarchyItem[] = [];
+  const issues: Issue[] = [];
+  if (!grid || !grid.values.length) return { items, issues };
+  const sheet = grid.name || SHEETS.hierarchy;
+  const { start, cols } = mapSimple(grid, HIERARCHY_RULES, ['level', 'code', 'name', 'text', 'parentCode']);
+  const labels = { level: '区分', code: 'コード', name: '名称', text: '説明', parentCode: '上位コード' };
+  for (let r = start; r < grid.values.length; r++) {
+    const get = reader(grid, r);
+    const rawCode = get(cols.code);
+    if (!rawCode && !get(cols.name) && !get(cols.level)) continue;
+    const code = normalizeCode(rawCode.replace(/^(基本方針|基本目標|個別施策)/, ''));
+    const depth = code ? code.split('-').length : 0;
+    const typedLevel = norm(get(cols.level));
+    const level = typedLevel || (depth ? HIERARCHY_LEVELS[Math.min(depth, 3) - 1] : '');
+    const parentCode = normalizeCode(get(cols.parentCode)) || (depth > 1 ? code.replace(/-[^-]+$/, '') : '');
+    const row = { level, code, name: get(cols.name), text: get(cols.text), parentCode };
+    const res = HierarchyRowSchema.safeParse(row);
+    if (!res.success) {
+      issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], labels));
+      continue;
+    }
+    items.push(res.data);
+  }
+  return { items, issues };
+}
+
+const DEPARTMENT_RULES: ColumnRules<'name' | 'division' | 'email'> = [
+  ['email', /メール|MAIL/],
+  ['division', /部局|^部$|部名/],
+  ['name', /担当課|課名|^名称$|^課$|所属|部署/],
+];
+
+/** 担当課: 担当課 / 部局 / メール. */
+export function readDepartments(grid?: Grid): { items: Department[]; issues: Issue[] } {
+  const items: Department[] = [];
+  const issues: Issue[] = [];
+  if (!grid || !grid.values.length) return { items, issues };
+  const sheet = grid.name || SHEETS.departments;
+  const { start, cols } = mapSimple(grid, DEPARTMENT_RULES, ['name', 'division', 'email']);
+  const seen = new Set<string>();
+  for (let r = start; r < grid.values.length; r++) {
+    const get = reader(grid, r);
+    const name = norm(get(cols.name));
+    if (!name) continue;
+    const row = { name, division: get(cols.division), email: norm(get(cols.email)) };
+    const res = DepartmentRowSchema.safeParse(row);
+    if (!res.success) {
+      issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], { email: 'メール' }, undefined, () => '警告'));
+      row.email = '';
+    }
+    if (seen.has(name)) continue;
+    seen.add(name);
+    items.push(row);
+  }
+  return { items, issues };
+}
+
+const MEMBER_RULES: ColumnRules<'name' | 'title' | 'email' | 'share' | 'role'> = [
+  ['email', /メール|MAIL/],
+  ['share', /共有/],
+  ['role', /権限/],
+  ['name', /氏名|名前|委員名/],
+  ['title', /役職|肩書|区分/],
+];
+
+/** 委員名簿: 氏名 / 役職 / メール / 共有の要否 / 権限. */
+export function readMembers(grid?: Grid): { items: Member[]; issues: Issue[] } {
+  const items: Member[] = [];
+  const issues: Issue[] = [];
+  if (!grid || !grid.values.length) return { items, issues };
+  const sheet = grid.name || SHEETS.members;
+  const { start, cols } = mapSimple(grid, MEMBER_RULES, ['name', 'title', 'email', 'share', 'role']);
+  const labels = { name: '氏名', email: 'メール', share: '共有の要否', role: '権限' };
+  for (let r = start; r < grid.values.length; r++) {
+    const get = reader(grid, r);
+    const name = get(cols.name);
+    const email = norm(get(cols.email));
+    if (!name && !email) continue;
+    const shareRaw = cols.share === undefined ? undefined : grid.values[r]?.[cols.share];
+    const shareText = typeof shareRaw === 'boolean' ? (shareRaw ? '要' : '不要') : get(cols.share);
+    const share = parseShareLabel(shareText);
+    const role = parseRoleLabel(get(cols.role));
+    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? 'commenter' };
+    if (share === null) {
+      issues.push(makeIssue('警告', sheet, r + 1, (cols.share ?? 0) + 1,
+        `「${sheet}」シートの${a1(r + 1, (cols.share ?? 0) + 1)}の共有の要否「${shareText}」が分かりません。「要」か「不要」を選んでください（今は共有しません）。`));
+    }
+    if (role === null) {
+      issues.push(makeIssue('警告', sheet, r + 1, (cols.role ?? 0) + 1,
+        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今はコメント可として扱います）。`));
+    }
+    const res = MemberRowSchema.safeParse(row);
+    if (!res.success) {
+      issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], labels));
+      if (!name) continue;
+      row.email = '';
+      row.share = false;
+    }
+    if (row.share && !row.email) {
+      issues.push(makeIssue('エラー', sheet, r + 1, (cols.email ?? 0) + 1,
+        `「${sheet}」シートの${a1(r + 1, (cols.email ?? 0) + 1)}: ${name}さんは共有「要」ですがメールアドレスがありません。Googleアカウントのメールアドレスを入力してください。`));
+    }
+    items.push({ ...row, row: r + 1 });
+  }
+  return { items, issues };
+}
+
+const RECOMMENDATION_RULES: ColumnRules<'policyCode' | 'member' | 'text'> = [
+  ['policyCode', /基本方針|方針/],
+  ['member', /委員|氏名/],
+  ['text', /提言|内容|本文/],
+];
+
+/** 提言: 基本方針 / 委員 / 提言. */
+export function readRecommendations(grid?: Grid): { items: Recommendation[]; issues: Issue[] } {
+  const items: Recommendation[] = [];
+  const issues: Issue[] = [];
+  if (!grid || !grid.values.length) return { items, issues };
+  const { start, cols } = mapSimple(grid, RECOMMENDATION_RULES, ['policyCode', 'member', 'text']);
+  for (let r = start; r < grid.values.length; r++) {
+    const get = reader(grid, r);
+    const row = { policyCode: normalizeCode(get(cols.policyCode).replace(/^基本方針/, '')), member: get(cols.member), text: get(cols.text) };
+    if (!row.text && !row.policyCode && !row.member) continue;
+    const res = RecommendationRowSchema.safeParse(row);
+    if (!res.success) {
+      const sheet = grid.name || SHEETS.recommendations;
+      issues.push(makeIssue('警告', sheet, r + 1, (cols.text ?? 0) + 1,
+        `「${sheet}」シートの${a1(r + 1, (cols.text ?? 0) + 1)}の提言が空欄です。提言の本文を入力するか、この行を削除してください。`));
+      continue;
+    }
+    items.push(res.data);
+  }
+  return { items, issues };
+}

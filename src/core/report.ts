@@ -1,0 +1,595 @@
+// 報告書: the report model built from 集計 results, and its layout as a flat list of blocks that
+// every renderer (Google Doc, .docx, HTML) draws the same way. Pure and deterministic.
+//
+// Every figure of a plan (目標値, 実績値, 達成率, 見込み, 評価) is read from the very table that
+// 集計 writes to 集計結果 (buildResultsTable), so the report and the sheet cannot disagree.
+
+import type { HierarchyItem, Issue, Member, ProgressData } from './model';
+import { SHEETS } from './schema';
+import { formatPercent } from './cells';
+import { warekiLabel } from './periods';
+import type { AggregateResult, GoalComputed, GoalResult, PlanResult, UnifiedPlanInput } from './aggregate';
+import { RESULT_COLUMNS, buildResultsTable } from './results-table';
+import type { Grade, GoalRating } from './rating';
+import type { ChartData, Tone } from './chart';
+import { coverDate, stamp, warekiFromIso } from './wareki';
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+/** A recorded change of an indicator or its target during the plan (seed 002: 指標と目標値の変更). */
+export interface IndicatorChange {
+  planId: string;
+  /** Indicator name (before the change when the name itself changed). */
+  indicator: string;
+  /** What changed: 指標, 目標値, 目標年度, 単位 … */
+  item: string;
+  before: string;
+  after: string;
+  /** When: 令和5年度, 2024-03-15 … as recorded. */
+  when: string;
+  reason: string;
+}
+
+/** A table as the renderers draw it: header row, body rows, relative column widths. */
+export interface ReportTable {
+  header: string[];
+  rows: string[][];
+  /** Relative widths (any unit); same length as header. */
+  widths: number[];
+  /** 'kv': a two-column label/value table, label column shaded. */
+  variant?: 'grid' | 'kv';
+}
+
+export interface ReportCover {
+  planName: string;
+  /** 進捗状況報告書 */
+  reportName: string;
+  /** 令和4年度 / 令和5年度（中間） */
+  periodLabel: string;
+  /** 令和4年度末時点の実績による評価 … */
+  basisLine: string;
+  /** 令和8年11月21日（2026年11月21日） */
+  dateLine: string;
+  office: string;
+}
+
+export interface ReportPlanRow {
+  planId: string;
+  /** Cells in PLAN_TABLE_HEADER order. */
+  cells: string[];
+  grade: Grade;
+  overridden: boolean;
+}
+
+export interface ReportGoal {
+  code: string;
+  name: string;
+  heading: string;
+  /** 説明 of the goal on 施策体系 ('' when none). */
+  text: string;
+  plans: ReportPlanRow[];
+  planTable: ReportTable;
+  /** Notes under the plan table (overrides, with their reasons). */
+  notes: string[];
+  period: { label: string; rating: GoalRating; detail: string };
+  sofar: { label: string; rating: GoalRating; detail: string };
+  finding: string;
+  ratingTable: ReportTable;
+}
+
+export interface ReportRecommendation {
+  member: string;
+  title: string;
+  text: string;
+}
+
+export interface ReportPolicy {
+  code: string;
+  name: string;
+  heading: string;
+  text: string;
+  goals: ReportGoal[];
+  recommendations: ReportRecommendation[];
+  /** Shown when there is no recommendation yet. */
+  recommendationPlaceholder: string;
+}
+
+export interface ReportAppendix {
+  heading: string;
+  lead: string;
+  table: ReportTable | null;
+  /** Shown instead of the table when there is nothing to list. */
+  empty: string;
+}
+
+export interface ReportModel {
+  /** 第5次須賀川市地域情報化計画 報告書（令和4年度） */
+  title: string;
+  /** Document name: title + ' ' + yyyy-mm-dd HH:MM (local time). */
+  docName: string;
+  timestamp: string;
+  cover: ReportCover;
+  summary: {
+    intro: string[];
+    method: string[];
+    gradeTable: ReportTable;
+    /** Counted plans per adopted grade. */
+    gradeCounts: Record<Grade, number>;
+    goalTable: ReportTable;
+    chart: ChartData;
+    chartCaption: string;
+  };
+  policies: ReportPolicy[];
+  /** Recommendations not tied to a 基本方針 of the plan. */
+  generalRecommendations: ReportRecommendation[];
+  appendices: ReportAppendix[];
+}
+
+export interface ReportOptions {
+  now: Date;
+  /** IANA zone for the cover date and the timestamp (default Asia/Tokyo). */
+  timeZone?: string;
+  /** Unified plans as given to 集計 (adds plans the result could not rate, e.g. with errors). */
+  unified?: UnifiedPlanInput[];
+  changes?: IndicatorChange[];
+  /** Entries left out of 集計 by validation. */
+  excluded?: Issue[];
+}
+
+export const PLAN_TABLE_HEADER = ['プラン', '主な指標', '目標値', '実績値', '達成率／見込み', '評価', 'コメント'] as const;
+export const NO_CHANGES_TEXT = '記録された変更はありません。';
+export const NO_UNIFIED_TEXT = '統合したプランはありません。';
+export const NO_EXCLUDED_TEXT = '集計から除外した入力はありません。';
+export const RECOMMENDATION_PLACEHOLDER = '（委員からの提言は、委員会での審議を踏まえて記載します。）';
+export const DASH = '—';
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+// ---------------------------------------------------------------------------------------------
+// Reading 集計結果 back, row by row, in the order buildResultsTable writes it.
+
+type ResultRow = Record<(typeof RESULT_COLUMNS)[number], string>;
+
+/** Undo escapeCell: it only ever adds one leading apostrophe. */
+function unescapeCell(v: unknown): string {
+  if (typeof v === 'string') return v.startsWith("'") ? v.slice(1) : v;
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+function resultRowsByPlan(result: AggregateResult): Map<string, ResultRow[]> {
+  const table = buildResultsTable(result);
+  const header = table.values[0].map(unescapeCell);
+  const byPlan = new Map<string, ResultRow[]>();
+  let r = 1;
+  for (const p of result.plans) {
+    const n = Math.max(1, p.indicators.length);
+    const rows = table.values.slice(r, r + n).map((values) => {
+      const row = {} as ResultRow;
+      header.forEach((h, i) => ((row as Record<string, string>)[h] = unescapeCell(values[i])));
+      return row;
+    });
+    // The table is written plan by plan; anything else is a programming error, not bad data.
+    if (rows.length !== n || rows.some((x) => x['プランID'] !== p.id)) {
+      throw new Error(`report: the ${SHEETS.results} rows of plan ${p.id} are not where expected.`);
+    }
+    byPlan.set(p.id, rows);
+    r += n;
+  }
+  return byPlan;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function periodLabelOf(result: AggregateResult): string {
+  const fy = warekiLabel(result.config.evaluationYear);
+  return result.config.evaluationKind === 'mid' ? `${fy}（中間）` : fy;
+}
+
+function basisLineOf(result: AggregateResult): string {
+  const fy = warekiLabel(result.config.evaluationYear);
+  if (result.config.evaluationKind === 'mid') {
+    const asOf = warekiFromIso(result.config.midAsOf) ?? result.config.midAsOf;
+    return `${asOf}時点の中間実績による評価（年度末の達成見込み）`;
+  }
+  return `${fy}末時点の実績による評価`;
+}
+
+const pct = (n: number): string => `${Math.round(n * 100) / 100}%`;
+
+function shareText(g: GoalComputed): string {
+  const assessable = g.counts.A + g.counts.B + g.counts.C + g.counts.D;
+  if (g.share === null) return g.reason || '評価できるプランがありません';
+  const ab = g.counts.A + g.counts.B;
+  return `評価対象${assessable}件のうちA・B評価${ab}件（${formatPercent(g.share / 100)}）`;
+}
+
+function toneOf(r: GoalRating): Tone {
+  return r === '良好' ? 'good' : r === '概ね良好' ? 'fair' : r === '良好ではない' ? 'bad' : 'none';
+}
+
+function numbered(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return items.map((s, i) => `${CIRCLED[i] ?? `(${i + 1})`}${s}`).join('\n');
+}
+
+const orDash = (s: string): string => (s.trim() === '' ? DASH : s);
+
+function planRow(p: PlanResult, rows: ResultRow[], comment: string, mid: boolean): ReportPlanRow {
+  const has = p.indicators.length > 0;
+  const col = (name: keyof ResultRow): string[] => rows.map((r) => r[name]);
+  const rates = rows.map((r) => {
+    const parts = mid ? [r['達成率'], r['見込み']] : [r['達成率']];
+    return orDash(parts.filter(Boolean).join(' ／ '));
+  });
+  const overridden = !!p.override?.applied;
+  const adopted = rows[0]['採用評価'] as Grade;
+  const reasons = [...new Set(col('評価不能の理由').filter(Boolean))];
+  const commentParts: string[] = [];
+  if (comment.trim()) commentParts.push(comment.trim());
+  if (adopted === '−' && reasons.length) commentParts.push(`評価不能: ${reasons.join('／')}`);
+  const dept = p.mainDept ? `\n（${p.mainDept}${p.relatedDepts.length ? `・${p.relatedDepts.join('・')}` : ''}）` : '';
+  const cells = [
+    `${p.id} ${p.name}${dept}`,
+    has ? numbered(col('成果指標')) : '（指標の設定なし）',
+    has ? numbered(col('目標値').map(orDash)) : DASH,
+    has ? numbered(col('実績値(期間)').map(orDash)) : DASH,
+    has ? numbered(rates) : DASH,
+    adopted + (overridden ? '※' : ''),
+    orDash(commentParts.join('\n')),
+  ];
+  return { planId: p.id, cells, grade: adopted, overridden };
+}
+
+function hierarchyIndex(items: HierarchyItem[]): { policies: HierarchyItem[]; goals: Map<string, HierarchyItem> } {
+  const policies = items.filter((h) => h.level === '基本方針');
+  const goals = new Map<string, HierarchyItem>();
+  for (const h of items) if (h.level === '基本目標' && !goals.has(h.code)) goals.set(h.code, h);
+  return { policies, goals };
+}
+
+function memberTitle(members: Member[], name: string): string {
+  return members.find((m) => m.name === name)?.title ?? '';
+}
+
+function goalHeading(code: string, name: string): string {
+  if (!code) return name || '（基本目標未設定）';
+  return `基本目標${code}　${name}`.trim();
+}
+
+/** Build the report model. Numbers equal those of 集計結果 (same table, same text). */
+export function buildReport(data: ProgressData, result: AggregateResult, opts: ReportOptions): ReportModel {
+  const tz = opts.timeZone ?? 'Asia/Tokyo';
+  const s = data.settings;
+  const mid = result.config.evaluationKind === 'mid';
+  const periodLabel = periodLabelOf(result);
+  const planName = s.planName.trim() || '地域情報化計画';
+  const title = `${planName} 報告書（${periodLabel}）`;
+  const timestamp = stamp(opts.now, tz);
+  const rowsByPlan = resultRowsByPlan(result);
+  const plansById = new Map(result.plans.map((p) => [p.id, p]));
+  const commentOf = new Map(data.plans.map((p) => [p.id, p.comment]));
+  const { policies: policyItems, goals: goalItems } = hierarchyIndex(data.hierarchy);
+  const t = result.config.thresholds;
+  const rule = result.config.goalRule;
+
+  const commentFor = (p: PlanResult): string => {
+    if (p.kind !== 'unified') return commentOf.get(p.id) ?? '';
+    return p.memberIds
+      .map((id) => ({ id, c: (commentOf.get(id) ?? '').trim() }))
+      .filter((x) => x.c)
+      .map((x) => `${x.id}: ${x.c}`)
+      .join('\n');
+  };
+
+  // --- goals ---------------------------------------------------------------------------------
+  const periodName = mid ? `${warekiLabel(result.config.evaluationYear)} 中間の評価（年度末の見込み）` : `${periodLabel}の評価`;
+  const sofarName = `計画期間通算の評価（${warekiLabel(result.config.evaluationYear)}まで）`;
+
+  const buildGoal = (g: GoalResult): ReportGoal => {
+    const plans = g.planIds.map((id) => plansById.get(id)).filter((p): p is PlanResult => !!p);
+    const rows = plans.map((p) => planRow(p, rowsByPlan.get(p.id) as ResultRow[], commentFor(p), mid));
+    const notes = plans
+      .filter((p) => p.override?.applied)
+      .map((p) => `※ ${p.id}「${p.name}」は、計算上の評価「${p.period.grade}」を事務局の判断で「${p.adopted}」としました（理由: ${p.override?.reason}）。`);
+    const item = goalItems.get(g.code);
+    let periodDetail = shareText(g.period);
+    if (g.override?.applied) {
+      periodDetail = `計算上の評価は「${g.period.rating}」（${shareText(g.period)}）ですが、事務局の判断により「${g.adopted}」としました。理由: ${g.override.reason}`;
+    }
+    const sofarDetail = shareText(g.sofar);
+    const ratingTable: ReportTable = {
+      header: ['区分', '評価と根拠'],
+      rows: [
+        [periodName, `${g.adopted}　${periodDetail}`],
+        [sofarName, `${g.sofar.rating}　${sofarDetail}`],
+        ['所見', orDash(g.finding)],
+      ],
+      widths: [28, 72],
+      variant: 'kv',
+    };
+    return {
+      code: g.code,
+      name: g.name,
+      heading: goalHeading(g.code, g.name),
+      text: item?.text ?? '',
+      plans: rows,
+      planTable: { header: [...PLAN_TABLE_HEADER], rows: rows.map((r) => r.cells), widths: [22, 18, 12, 12, 12, 6, 18] },
+      notes,
+      period: { label: periodName, rating: g.adopted, detail: periodDetail },
+      sofar: { label: sofarName, rating: g.sofar.rating, detail: sofarDetail },
+      finding: g.finding,
+      ratingTable,
+    };
+  };
+
+  // --- policies --------------------------------------------------------------------------------
+  const policyOfGoal = (g: GoalResult): string => {
+    const item = goalItems.get(g.code);
+    if (item?.parentCode) return item.parentCode;
+    const p = data.plans.find((x) => x.goalCode === g.code && x.policyCode);
+    if (p) return p.policyCode;
+    const prefix = g.code.split('-')[0];
+    return policyItems.some((x) => x.code === prefix) ? prefix : '';
+  };
+  const policyOrder: string[] = policyItems.map((p) => p.code);
+  const goalsByPolicy = new Map<string, GoalResult[]>();
+  for (const g of result.goals) {
+    const pc = policyOfGoal(g);
+    if (!goalsByPolicy.has(pc)) goalsByPolicy.set(pc, []);
+    (goalsByPolicy.get(pc) as GoalResult[]).push(g);
+    if (!policyOrder.includes(pc)) policyOrder.push(pc);
+  }
+  const recs = data.recommendations.filter((r) => r.text.trim());
+  const policies: ReportPolicy[] = policyOrder
+    .filter((code) => goalsByPolicy.has(code) || policyItems.some((p) => p.code === code))
+    .map((code) => {
+      const item = policyItems.find((p) => p.code === code);
+      const name = item?.name ?? '';
+      const heading = code ? `基本方針${code}　${name}`.trim() : '基本方針未設定の基本目標';
+      return {
+        code,
+        name,
+        heading,
+        text: item?.text ?? '',
+        goals: (goalsByPolicy.get(code) ?? []).map(buildGoal),
+        recommendations: recs
+          .filter((r) => code !== '' && r.policyCode === code)
+          .map((r) => ({ member: r.member, title: memberTitle(data.members, r.member), text: r.text.trim() })),
+        recommendationPlaceholder: RECOMMENDATION_PLACEHOLDER,
+      };
+    });
+  const policyCodes = new Set(policies.map((p) => p.code).filter(Boolean));
+  const generalRecommendations = recs
+    .filter((r) => !policyCodes.has(r.policyCode))
+    .map((r) => ({ member: r.member, title: memberTitle(data.members, r.member), text: r.text.trim() }));
+
+  // --- summary -------------------------------------------------------------------------------
+  const gradeCounts: Record<Grade, number> = { A: 0, B: 0, C: 0, D: 0, '−': 0 };
+  for (const g of result.goals) for (const k of Object.keys(gradeCounts) as Grade[]) gradeCounts[k] += g.period.counts[k];
+  const totalPlans = Object.values(gradeCounts).reduce((a, b) => a + b, 0);
+  const meaning: Record<Grade, string> = mid
+    ? {
+        A: `年度末に目標を達成する見込み（見込みの達成率${pct(t.a)}以上）`,
+        B: `年度末に概ね達成する見込み（${pct(t.b)}以上${pct(t.a)}未満）`,
+        C: `達成が困難な見込み（${pct(t.c)}以上${pct(t.b)}未満）`,
+        D: `達成が困難な見込み（${pct(t.c)}未満、または基準値から後退の見込み）`,
+        '−': '評価不能（実績値の未入力、指標の未設定など）',
+      }
+    : {
+        A: `目標を達成（達成率${pct(t.a)}以上）`,
+        B: `概ね達成（達成率${pct(t.b)}以上${pct(t.a)}未満）`,
+        C: `一部達成（達成率${pct(t.c)}以上${pct(t.b)}未満）`,
+        D: `未達成（達成率${pct(t.c)}未満、または基準値から後退）`,
+        '−': '評価不能（実績値の未入力、指標の未設定など）',
+      };
+  const gradeTable: ReportTable = {
+    header: ['評価', '内容', 'プラン数', '構成比'],
+    rows: (['A', 'B', 'C', 'D', '−'] as Grade[]).map((k) => [
+      k, meaning[k], `${gradeCounts[k]}件`, totalPlans ? formatPercent(gradeCounts[k] / totalPlans) : DASH,
+    ]).concat([['計', '', `${totalPlans}件`, totalPlans ? formatPercent(1) : DASH]]),
+    widths: [8, 62, 14, 16],
+  };
+  const goalTable: ReportTable = {
+    header: ['基本目標', '名称', 'プラン数', 'A', 'B', 'C', 'D', '−', 'A・B割合', '今期の評価', '通算の評価'],
+    rows: result.goals.map((g) => [
+      g.code || DASH, g.name || DASH, `${g.planIds.length}`,
+      `${g.period.counts.A}`, `${g.period.counts.B}`, `${g.period.counts.C}`, `${g.period.counts.D}`, `${g.period.counts['−']}`,
+      g.period.share === null ? DASH : formatPercent(g.period.share / 100),
+      g.adopted + (g.override?.applied ? '※' : ''), g.sofar.rating,
+    ]),
+    widths: [8, 30, 7, 5, 5, 5, 5, 5, 9, 11, 10],
+  };
+  const chart: ChartData = {
+    title: `基本目標別 A・B評価のプランの割合（${periodLabel}）`,
+    max: 100,
+    guides: [
+      { value: rule.goodShare, label: `良好の基準（${pct(rule.goodShare)}）` },
+      { value: rule.fairShare, label: `概ね良好の基準（${pct(rule.fairShare)}）` },
+    ],
+    bars: result.goals.map((g) => ({
+      label: g.code,
+      name: g.name,
+      value: g.period.share,
+      valueText: g.period.share === null ? '評価不能' : formatPercent(g.period.share / 100),
+      tone: toneOf(g.period.share === null ? '評価不能' : g.period.rating),
+    })),
+  };
+  const chartCaption =
+    `図　${chart.title}。横軸は評価対象のプランのうちA・B評価の割合、縦軸は基本目標の番号です。` +
+    `破線は「良好」（${pct(rule.goodShare)}以上）と「概ね良好」（${pct(rule.fairShare)}以上）の基準を示します。`;
+
+  const intro = [
+    `本報告書は、${planName}に位置付けた推進プランについて、${periodLabel}の進捗状況と評価を取りまとめたものです。`,
+    `評価は${basisLineOf(result)}です。対象は${result.goals.length}の基本目標に属する${totalPlans}件のプランです。`,
+  ];
+  const method = [
+    `各プランは、成果指標の実績値を基準値と目標値に照らした達成率により、A・B・C・D・−（評価不能）の5区分で評価しました${mid ? '（中間評価では、中間時点の実績から年度末の達成見込みを評価しています）' : ''}。`,
+    `基本目標は、評価対象のプランのうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。`,
+  ];
+
+  // --- appendices ------------------------------------------------------------------------------
+  const unifiedIds = new Set(result.plans.filter((p) => p.kind === 'unified').map((p) => p.id));
+  const unifiedRows: string[][] = [];
+  const planLabel = (id: string): string => {
+    const p = plansById.get(id);
+    const src = data.plans.find((x) => x.id === id);
+    const name = p?.name ?? src?.name ?? '';
+    const goal = p?.goalCode ?? src?.goalCode ?? '';
+    const dept = p?.mainDept ?? src?.mainDept ?? '';
+    return `${id} ${name}${goal || dept ? `（${[goal ? `基本目標${goal}` : '', dept].filter(Boolean).join('・')}）` : ''}`;
+  };
+  for (const p of result.plans) {
+    if (p.kind !== 'unified') continue;
+    unifiedRows.push([
+      orDash(p.memberIds.map(planLabel).join('\n')),
+      `${p.id} ${p.name}`,
+      p.goalCode ? `基本目標${p.goalCode}` : '未設定',
+      orDash([p.mainDept, ...p.relatedDepts.map((d) => `関係課: ${d}`)].filter(Boolean).join('\n')),
+      p.adopted,
+    ]);
+  }
+  for (const u of opts.unified ?? []) {
+    if (unifiedIds.has(u.id)) continue;
+    unifiedRows.push([
+      orDash(u.memberIds.map(planLabel).join('\n')),
+      `${u.id} ${u.name}`,
+      u.goalCode ? `基本目標${u.goalCode}` : '未設定',
+      orDash([u.mainDept, ...u.relatedDepts.map((d) => `関係課: ${d}`)].filter(Boolean).join('\n')),
+      '集計対象外（検証結果を参照）',
+    ]);
+  }
+  const changes = opts.changes ?? [];
+  const excluded = opts.excluded ?? [];
+  const appendices: ReportAppendix[] = [
+    {
+      heading: '資料1　統合したプラン（統合前 → 統合後）',
+      lead: '類似するプランを統合したものです。統合前のプランの成果指標は統合後のプランに引き継ぎ、各担当課の指標として評価しています。',
+      table: unifiedRows.length
+        ? { header: ['統合前', '統合後', '統合後の基本目標', '主担当課・関係課', '評価'], rows: unifiedRows, widths: [34, 24, 14, 18, 10] }
+        : null,
+      empty: NO_UNIFIED_TEXT,
+    },
+    {
+      heading: '資料2　成果指標・目標値の変更',
+      lead: '計画期間中に記録された成果指標または目標値の変更です。',
+      table: changes.length
+        ? {
+            header: ['プラン', '成果指標', '変更項目', '変更前', '変更後', '時期', '理由'],
+            rows: changes.map((c) => [
+              plansById.has(c.planId) || data.plans.some((p) => p.id === c.planId) ? planLabel(c.planId) : c.planId,
+              orDash(c.indicator), orDash(c.item), orDash(c.before), orDash(c.after), orDash(c.when), orDash(c.reason),
+            ]),
+            widths: [20, 18, 10, 13, 13, 10, 16],
+          }
+        : null,
+      empty: NO_CHANGES_TEXT,
+    },
+    {
+      heading: '資料3　集計から除外した入力',
+      lead: `入力内容の確認（${SHEETS.checks}）で問題があり、集計に含めなかった入力です。`,
+      table: excluded.length
+        ? {
+            header: ['区分', 'シート', 'セル', 'プラン', '内容'],
+            rows: excluded.map((i) => [i.severity, orDash(i.sheet), orDash(i.cell), orDash(i.planId ?? ''), i.message]),
+            widths: [7, 13, 7, 8, 65],
+          }
+        : null,
+      empty: NO_EXCLUDED_TEXT,
+    },
+  ];
+
+  return {
+    title,
+    docName: `${title} ${timestamp}`,
+    timestamp,
+    cover: {
+      planName,
+      reportName: mid ? '進捗状況報告書（中間）' : '進捗状況報告書',
+      periodLabel,
+      basisLine: basisLineOf(result),
+      dateLine: coverDate(opts.now, tz),
+      office: s.office.trim(),
+    },
+    summary: { intro, method, gradeTable, gradeCounts, goalTable, chart, chartCaption },
+    policies,
+    generalRecommendations,
+    appendices,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: the blocks every renderer draws, in order.
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'subtitle'; text: string }
+  | { kind: 'coverLine'; text: string; emphasis?: boolean }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' }
+  | { kind: 'table'; table: ReportTable }
+  | { kind: 'chart'; chart: ChartData; caption: string }
+  | { kind: 'pageBreak' };
+
+export function reportBlocks(m: ReportModel): Block[] {
+  const b: Block[] = [];
+  // Cover.
+  b.push({ kind: 'coverLine', text: m.cover.planName });
+  b.push({ kind: 'title', text: m.cover.reportName });
+  b.push({ kind: 'subtitle', text: m.cover.periodLabel });
+  b.push({ kind: 'coverLine', text: m.cover.basisLine });
+  b.push({ kind: 'coverLine', text: m.cover.dateLine, emphasis: true });
+  if (m.cover.office) b.push({ kind: 'coverLine', text: m.cover.office, emphasis: true });
+  b.push({ kind: 'pageBreak' });
+
+  // Summary.
+  b.push({ kind: 'heading', level: 1, text: '評価の概要' });
+  for (const t of m.summary.intro) b.push({ kind: 'paragraph', text: t });
+  b.push({ kind: 'heading', level: 2, text: '評価の方法' });
+  for (const t of m.summary.method) b.push({ kind: 'paragraph', text: t });
+  b.push({ kind: 'heading', level: 2, text: 'プランの評価' });
+  b.push({ kind: 'table', table: m.summary.gradeTable });
+  b.push({ kind: 'heading', level: 2, text: '基本目標の評価' });
+  b.push({ kind: 'table', table: m.summary.goalTable });
+  b.push({ kind: 'chart', chart: m.summary.chart, caption: m.summary.chartCaption });
+
+  // Per 基本方針.
+  for (const p of m.policies) {
+    b.push({ kind: 'pageBreak' });
+    b.push({ kind: 'heading', level: 1, text: p.heading });
+    if (p.text) b.push({ kind: 'paragraph', text: p.text });
+    for (const g of p.goals) {
+      b.push({ kind: 'heading', level: 2, text: g.heading });
+      if (g.text) b.push({ kind: 'paragraph', text: g.text, tone: 'quote' });
+      b.push({ kind: 'heading', level: 3, text: 'プランの進捗' });
+      if (g.planTable.rows.length) b.push({ kind: 'table', table: g.planTable });
+      else b.push({ kind: 'paragraph', text: 'この基本目標に属するプランはありません。', tone: 'placeholder' });
+      for (const n of g.notes) b.push({ kind: 'paragraph', text: n, tone: 'note' });
+      b.push({ kind: 'heading', level: 3, text: '評価と所見' });
+      b.push({ kind: 'table', table: g.ratingTable });
+    }
+    b.push({ kind: 'heading', level: 2, text: '委員からの提言' });
+    if (p.recommendations.length === 0) b.push({ kind: 'paragraph', text: p.recommendationPlaceholder, tone: 'placeholder' });
+    for (const r of p.recommendations) {
+      b.push({ kind: 'paragraph', text: `${r.text}（${[r.title, r.member].filter(Boolean).join('　')}）` });
+    }
+  }
+  if (m.generalRecommendations.length) {
+    b.push({ kind: 'heading', level: 1, text: '計画全体への提言' });
+    for (const r of m.generalRecommendations) {
+      b.push({ kind: 'paragraph', text: `${r.text}（${[r.title, r.member].filter(Boolean).join('　')}）` });
+    }
+  }
+
+  // Appendices.
+  b.push({ kind: 'pageBreak' });
+  b.push({ kind: 'heading', level: 1, text: '資料' });
+  for (const a of m.appendices) {
+    b.push({ kind: 'heading', level: 2, text: a.heading });
+    b.push({ kind: 'paragraph', text: a.lead });
+    if (a.table) b.push({ kind: 'table', table: a.table });
+    else b.push({ kind: 'paragraph', text: a.empty, tone: 'placeholder' });
+  }
+  return b;
+}

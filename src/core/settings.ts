@@ -1,0 +1,248 @@
+// The 設定 sheet: one setting per row (項目 / 値 / 説明), read with defaults.
+
+import * as z from 'zod';
+import type { CellValue, Grid, Issue, Settings } from './model';
+import { EVALUATION_KIND_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
+import { a1 } from './a1';
+import { fiscalYearOf, parseFiscalYear, warekiLabel } from './periods';
+import { cellText, headerKey, isoDate, nfkc, norm, squash } from './text';
+import { parseCell } from './values';
+
+type SettingField = keyof typeof SETTING_KEYS;
+
+export const DEFAULT_SYNONYMS: string[][] = [
+  ['キャッシュレス', '電子決済', 'スマホ決済', 'QR決済', 'コード決済'],
+  ['ペーパーレス', 'タブレット会議', '電子会議', 'ペーパーレス会議'],
+  ['電子決裁', '電子決済システム', '文書管理システム'],
+  ['AI', '人工知能', '生成AI', 'チャットボット', 'FAQ'],
+  ['オンライン申請', '電子申請', 'オンライン手続'],
+  ['Wi-Fi', '公衆無線LAN', '無線LAN'],
+];
+
+/** Defaults; the evaluation year is the fiscal year of `today`. */
+export function defaultSettings(today: Date = new Date()): Settings {
+  const fy = fiscalYearOf(today);
+  return {
+    planName: '地域情報化計画',
+    office: '情報政策課',
+    evaluationYear: fy,
+    evaluationKind: 'year',
+    midAsOf: `${fy}-09-30`,
+    thresholds: { a: 100, b: 80, c: 50 },
+    goalRule: { goodShare: 80, fairShare: 50 },
+    reportFolderId: '',
+    synonyms: DEFAULT_SYNONYMS.map((g) => g.slice()),
+  };
+}
+
+/** Synonym groups as typed in one cell: groups on lines (or ；), words split by 、 or ,. */
+export function parseSynonyms(text: string): string[][] {
+  return nfkc(text)
+    .split(/[\n;；]+/)
+    .map((line) => line.split(/[、,，/／=＝]+/).map((w) => w.trim()).filter(Boolean))
+    .filter((g) => g.length >= 2);
+}
+
+export function formatSynonyms(groups: string[][]): string {
+  return groups.map((g) => g.join('、')).join('\n');
+}
+
+
+
+/** The 設定 rows of the template: [項目, 値, 説明] for every SETTING_KEYS item. */
+export function settingRows(defaults: Settings = defaultSettings()): string[][] {
+  const s = defaults;
+  const rows: Record<SettingField, [string, string]> = {
+    planName: [s.planName, '報告書の表紙と見出しに使う計画の名前です（例: 第5次須賀川市地域情報化計画）。'],
+    office: [s.office, '報告書の表紙に載せる担当部署です（例: 情報政策課）。'],
+    evaluationYear: [warekiLabel(s.evaluationYear), '集計する年度です。令和7年度、R7、2025 のどれでも入力できます。'],
+    evaluationKind: [EVALUATION_KIND_LABELS[s.evaluationKind], '年度末の実績で評価するときは「年度末」、秋の中間報告で見込みを評価するときは「中間」と入力します。'],
+    midAsOf: [s.midAsOf, '中間の数値がいつ時点のものかを日付で入力します（例: 2025-09-30）。'],
+    thresholdA: [String(s.thresholds.a), '達成率がこの%以上ならA（例: 100）。'],
+    thresholdB: [String(s.thresholds.b), '達成率がこの%以上ならB（例: 80）。'],
+    thresholdC: [String(s.thresholds.c), '達成率がこの%以上ならC、未満ならDです（例: 50）。'],
+    goodShare: [String(s.goalRule.goodShare), '基本目標の評価: 評価できるプランのうちA・Bの割合がこの%以上なら「良好」（例: 80）。'],
+    fairShare: [String(s.goalRule.fairShare), '基本目標の評価: A・Bの割合がこの%以上なら「概ね良好」、未満なら「良好ではない」（例: 50）。'],
+    reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダIDです。空欄ならスプレッドシートと同じフォルダに保存します。'],
+    synonyms: [formatSynonyms(s.synonyms), '類似プランを探すときに同じ意味として扱う言葉です。1行に1グループ、言葉は「、」で区切ります（例: キャッシュレス、電子決済、スマホ決済）。'],
+  };
+  return (Object.keys(SETTING_KEYS) as SettingField[]).map((k) => [SETTING_KEYS[k], rows[k][0], rows[k][1]]);
+}
+
+const SettingsSchema = z
+  .object({
+    planName: z.string(),
+    office: z.string(),
+    evaluationYear: z.number().int().min(1989).max(2199),
+    evaluationKind: z.enum(['year', 'mid']),
+    midAsOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    thresholds: z.object({ a: z.number().min(0).max(1000), b: z.number().min(0).max(1000), c: z.number().min(0).max(1000) }),
+    goalRule: z.object({ goodShare: z.number().min(0).max(100), fairShare: z.number().min(0).max(100) }),
+    reportFolderId: z.string().regex(/^[A-Za-z0-9_-]*$/),
+    synonyms: z.array(z.array(z.string())),
+  })
+  .refine((s) => s.thresholds.a >= s.thresholds.b && s.thresholds.b >= s.thresholds.c, { path: ['thresholds'] })
+  .refine((s) => s.goalRule.goodShare >= s.goalRule.fairShare, { path: ['goalRule'] });
+
+export { SettingsSchema };
+
+const KEY_INDEX: Map<string, SettingField> = new Map(
+  (Object.keys(SETTING_KEYS) as SettingField[]).flatMap((k): [string, SettingField][] => {
+    const label = SETTING_KEYS[k];
+    const short = label.replace(/（.*$/, '');
+    return [[headerKey(label), k], [headerKey(short), k]];
+  }),
+);
+
+/** Read 設定; unknown or malformed values fall back to the default with a 警告. */
+export function readSettings(grid: Grid | undefined, today: Date = new Date()): { settings: Settings; issues: Issue[] } {
+  const settings = defaultSettings(today);
+  const issues: Issue[] = [];
+  if (!grid || grid.values.length === 0) return { settings, issues };
+  const sheet = grid.name || SHEETS.settings;
+
+  let keyCol = 0;
+  let valCol = 1;
+  let start = 0;
+  for (let r = 0; r < Math.min(5, grid.values.length); r++) {
+    const row = grid.values[r].map((v) => headerKey(cellText(v)));
+    const k = row.indexOf(headerKey(SETTINGS_COLUMNS[0]));
+    const v = row.indexOf(headerKey(SETTINGS_COLUMNS[1]));
+    if (k >= 0 && v >= 0) {
+      keyCol = k;
+      valCol = v;
+      start = r + 1;
+      break;
+    }
+  }
+
+  const warn = (r: number, label: string, text: string, what: string) =>
+    issues.push({
+      severity: '警告', sheet, row: r + 1, col: valCol + 1, cell: a1(r + 1, valCol + 1),
+      message: `「${sheet}」シートの${a1(r + 1, valCol + 1)}（${label}）「${squash(text)}」は読めないため、既定値を使います。${what}`,
+    });
+
+  let yearSeen = false;
+  let midSeen = false;
+  for (let r = start; r < grid.values.length; r++) {
+    const keyText = cellText(grid.values[r][keyCol], grid.display?.[r]?.[keyCol]);
+    const field = KEY_INDEX.get(headerKey(keyText));
+    if (!field) continue;
+    const value: CellValue = grid.values[r][valCol] ?? '';
+    const display = grid.display?.[r]?.[valCol];
+    const text = cellText(value, display);
+    const label = SETTING_KEYS[field];
+    if (norm(text) === '' && field !== 'reportFolderId' && field !== 'synonyms') continue;
+    switch (field) {
+      case 'planName':
+        settings.planName = squash(text);
+        break;
+      case 'office':
+        settings.office = squash(text);
+        break;
+      case 'evaluationYear': {
+        const fy = parseFiscalYear(value instanceof Date || typeof value === 'number' ? value : text);
+        if (fy === null || fy < 1989) warn(r, label, text, '令和7年度、R7、2025 のように年度を入力してください。');
+        else {
+          settings.evaluationYear = fy;
+          yearSeen = true;
+        }
+        break;
+      }
+      case 'evaluationKind': {
+        const t = norm(text);
+        if (/中間|上半期|見込/.test(t)) settings.evaluationKind = 'mid';
+        else if (/年度末|年度|実績|期末|年間/.test(t)) settings.evaluationKind = 'year';
+        else warn(r, label, text, '「年度末」または「中間」と入力してください。');
+        break;
+      }
+      case 'midAsOf': {
+        const iso = parseDateCell(value, text);
+        if (!iso) warn(r, label, text, '2025-09-30 のように日付を入力してください。');
+        else {
+          settings.midAsOf = iso;
+          midSeen = true;
+        }
+        break;
+      }
+      case 'thresholdA':
+      case 'thresholdB':
+      case 'thresholdC':
+      case 'goodShare':
+      case 'fairShare': {
+        const p = parseCell(value, display, { unit: '%' });
+        if (p.kind !== 'number' || p.value < 0 || (p.unit !== '' && p.unit !== '%')) {
+          warn(r, label, text, '80 のように%の数値を入力してください。');
+          break;
+        }
+        if (field === 'thresholdA') settings.thresholds.a = p.value;
+        if (field === 'thresholdB') settings.thresholds.b = p.value;
+        if (field === 'thresholdC') settings.thresholds.c = p.value;
+        if (field === 'goodShare') settings.goalRule.goodShare = p.value;
+        if (field === 'fairShare') settings.goalRule.fairShare = p.value;
+        break;
+      }
+      case 'reportFolderId': {
+        const id = extractFolderId(text);
+        if (id === null) warn(r, label, text, 'ドライブのフォルダのURLか、フォルダID（英数字）を入力してください。');
+        else settings.reportFolderId = id;
+        break;
+      }
+      case 'synonyms':
+        settings.synonyms = norm(text) === '' ? [] : parseSynonyms(text);
+        break;
+    }
+  }
+  // Mid-year date follows the evaluation year unless typed.
+  if (yearSeen && !midSeen) settings.midAsOf = `${settings.evaluationYear}-09-30`;
+
+  const checked = SettingsSchema.safeParse(settings);
+  if (!checked.success) {
+    const d = defaultSettings(today);
+    const paths = new Set(checked.error.issues.map((i) => String(i.path[0])));
+    if (paths.has('thresholds')) {
+      settings.thresholds = d.thresholds;
+      issues.push(settingsIssue(sheet, '評価A・B・Cの%は A ≧ B ≧ C になるように入力してください（例: 100・80・50）。既定値を使います。'));
+    }
+    if (paths.has('goalRule')) {
+      settings.goalRule = d.goalRule;
+      issues.push(settingsIssue(sheet, '「良好」の割合は「概ね良好」の割合以上にしてください（例: 80・50）。既定値を使います。'));
+    }
+  }
+  return { settings, issues };
+}
+
+function settingsIssue(sheet: string, message: string): Issue {
+  return { severity: '警告', sheet, row: 1, col: 1, cell: 'A1', message: `「${sheet}」シート: ${message}` };
+}
+
+/** A Date cell, 2025-09-30, 2025/9/30, 令和7年9月30日 → ISO date; null otherwise. */
+export function parseDateCell(value: CellValue, text: string): string | null {
+  if (value instanceof Date) return isNaN(value.getTime()) ? null : isoDate(value);
+  const t = norm(text);
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
+  let y: number | null = m ? Number(m[1]) : null;
+  if (!m) {
+    m = /^(令和|平成|R|H)(元|\d{1,2})[年./-](\d{1,2})[月./-](\d{1,2})日?$/.exec(t);
+    if (m) {
+      const base = m[1] === '令和' || m[1] === 'R' ? 2018 : 1988;
+      y = base + (m[2] === '元' ? 1 : Number(m[2]));
+      m = [m[0], String(y), m[3], m[4]] as unknown as RegExpExecArray;
+    }
+  }
+  if (!m || y === null) return null;
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const date = new Date(y, mo - 1, d);
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+  return isoDate(date);
+}
+
+/** A Drive folder URL or ID → the ID ('' for blank); null when it is neither. */
+export function extractFolderId(text: string): string | null {
+  const t = norm(text);
+  if (t === '') return '';
+  const m = /\/folders\/([A-Za-z0-9_-]+)/.exec(t) ?? /[?&]id=([A-Za-z0-9_-]+)/.exec(t);
+  if (m) return m[1];
+  return /^[A-Za-z0-9_-]{10,}$/.test(t) ? t : null;
+}
