@@ -4,7 +4,7 @@ import type { AggregateSummary } from './api';
 import { aggregate, type AggregateResult } from '../core/aggregate';
 import { buildTables, readOverrides } from '../core/results-table';
 import { GOAL_RATINGS, GRADES } from '../core/rating';
-import { fyLabel } from '../core/cells';
+import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
@@ -29,7 +29,7 @@ export function summarizeAggregate(result: AggregateResult, indicators: number):
     .filter((r) => r.count > 0)
     .map((r) => `${r.label} ${r.count}`)
     .join('、');
-  const period = `${fyLabel(result.config.evaluationYear)}${result.config.evaluationKind === 'mid' ? '（中間）' : ''}`;
+  const period = `${warekiLabel(result.config.evaluationYear)}${result.config.evaluationKind === 'mid' ? '（中間）' : ''}`;
   return {
     message: `${period}: プラン ${counted.length} 件、基本目標 ${result.goals.length} 件を評価しました（${ratings}）。`,
     plans: counted.length,

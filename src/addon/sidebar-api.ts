@@ -1,7 +1,7 @@
 // The server side of the sidebar (google.script.run). Types: src/addon/api.ts.
 import * as z from 'zod';
 import type { Overview, ServerApi } from './api';
-import { fyLabel } from '../core/cells';
+import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { endpoint } from './endpoint';
 import { UserError } from './errors';
@@ -17,7 +17,7 @@ export const getOverview = endpoint(z.tuple([]), (): Overview => {
   const s = data.settings;
   return {
     planName: s.planName,
-    evaluationLabel: `${fyLabel(s.evaluationYear)}${s.evaluationKind === 'mid' ? '（中間）' : '（年度末）'}`,
+    evaluationLabel: `${warekiLabel(s.evaluationYear)}${s.evaluationKind === 'mid' ? '（中間）' : '（年度末）'}`,
     plans: data.plans.length,
     indicators: data.plans.reduce((n, p) => n + p.indicators.length, 0),
     goals: data.hierarchy.filter((h) => h.level === '基本目標').length,

@@ -207,6 +207,8 @@ function pair(upper: string[], lower: string[], r: number): Candidate | null {
     const h = classifyPair(upper[c] ?? '', lower[c]);
     const alone = classifyHeader(lower[c]);
     if (h.field || h.period || alone.field || alone.period) known++;
+    // A code or a value among unknown cells: the lower row is data (a sparse first row).
+    else if (looksLikeId(lower[c]) || /^[-▲△]?\d[\d,.]*\D{0,4}$/.test(lower[c])) return null;
   }
   if (nonEmpty === 0 || known < nonEmpty * 0.6) return null;
   const width = Math.max(upper.length, lower.length);

@@ -496,68 +496,86 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** Pairs listed (with reasons) per group: all pairs of a group of up to 10 plans. */
 const MAX_PAIRS = 45;
 
-/**
- * Average-linkage clustering inside one connected component of the graph of pairs scoring
- * ≥ minScore. An average-linkage merge at ≥ minScore needs at least one such pair between the two
- * clusters, so clustering components separately gives the same result and stays fast.
- * Greedy: always merge the two clusters with the highest average pair score, stop below minScore.
- * Each cluster caches its best partner, so a component of m plans costs about m² operations.
- */
-function clusterComponent(members: number[], sim: (i: number, j: number) => number, minScore: number): number[][] {
-  const m = members.length;
-  // sum[k*m+l]: sum of pair scores between clusters k and l (row k is cluster k's slot).
-  const sum = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < i; j++) {
-      const v = sim(members[i], members[j]);
-      sum[i * m + j] = v;
-      sum[j * m + i] = v;
+/** Max-heap of candidate merges; ties break on the smaller cluster indices (deterministic). */
+class MergeHeap {
+  private h: Array<[number, number, number, number, number]> = []; // avg, k, l, version k, version l
+  private before(a: [number, number, number, number, number], b: [number, number, number, number, number]): boolean {
+    return a[0] > b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+  }
+  get size(): number { return this.h.length; }
+  push(e: [number, number, number, number, number]): void {
+    const h = this.h;
+    h.push(e);
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!this.before(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
     }
   }
-  const size = new Array<number>(m).fill(1);
-  const active = new Array<boolean>(m).fill(true);
-  const items: number[][] = members.map((_, i) => [i]);
-  const bestJ = new Array<number>(m).fill(-1);
-  const bestV = new Array<number>(m).fill(-1);
-  const avg = (k: number, l: number) => sum[k * m + l] / (size[k] * size[l]);
-  const refresh = (k: number) => {
-    bestJ[k] = -1;
-    bestV[k] = -1;
-    for (let l = 0; l < m; l++) {
-      if (l === k || !active[l]) continue;
-      const v = avg(k, l);
-      // Ties go to the smaller index: deterministic.
-      if (v > bestV[k] + 1e-12) { bestV[k] = v; bestJ[k] = l; }
-    }
-  };
-  for (let k = 0; k < m; k++) refresh(k);
-  for (;;) {
-    let k = -1;
-    for (let r = 0; r < m; r++) if (active[r] && bestJ[r] >= 0 && (k < 0 || bestV[r] > bestV[k] + 1e-12)) k = r;
-    if (k < 0 || bestV[k] < minScore) break;
-    let l = bestJ[k];
-    if (l < k) [k, l] = [l, k];
-    // Merge l into k.
-    for (let r = 0; r < m; r++) {
-      sum[k * m + r] += sum[l * m + r];
-      sum[r * m + k] = sum[k * m + r];
-    }
-    size[k] += size[l];
-    active[l] = false;
-    items[k] = [...items[k], ...items[l]].sort((x, y) => x - y);
-    for (let r = 0; r < m; r++) {
-      if (!active[r] || r === k) continue;
-      if (bestJ[r] === k || bestJ[r] === l) refresh(r);
-      else {
-        const v = avg(r, k);
-        if (v > bestV[r] + 1e-12 || (Math.abs(v - bestV[r]) <= 1e-12 && k < bestJ[r])) { bestV[r] = v; bestJ[r] = k; }
+  pop(): [number, number, number, number, number] | undefined {
+    const h = this.h;
+    if (h.length === 0) return undefined;
+    const top = h[0];
+    const last = h.pop() as [number, number, number, number, number];
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const a = 2 * i + 1, b = a + 1;
+        let m = i;
+        if (a < h.length && this.before(h[a], h[m])) m = a;
+        if (b < h.length && this.before(h[b], h[m])) m = b;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
       }
     }
-    refresh(k);
+    return top;
   }
-  const out: number[][] = [];
-  for (let k = 0; k < m; k++) if (active[k] && items[k].length >= 2) out.push(items[k].map((i) => members[i]));
-  return out;
+}
+
+/**
+ * Average-linkage clustering: repeatedly merge the two clusters whose average pair score is the
+ * highest, until it falls below minScore. Pair scores are sparse: pairs under `floor` (half the
+ * threshold) count as 0, which keeps memory linear in the related pairs and only makes averages
+ * a little more conservative. Cost O(E log E) for E related pairs.
+ */
+function cluster(n: number, pairs: Array<[number, number, number]>, minScore: number): number[][] {
+  const nb: Array<Map<number, number>> = [];
+  for (let i = 0; i < n; i++) nb.push(new Map());
+  for (const [i, j, v] of pairs) { nb[i].set(j, v); nb[j].set(i, v); }
+  const size = new Array<number>(n).fill(1);
+  const version = new Array<number>(n).fill(0);
+  const active = new Array<boolean>(n).fill(true);
+  const items: number[][] = [];
+  for (let i = 0; i < n; i++) items.push([i]);
+  const heap = new MergeHeap();
+  const offer = (k: number, l: number) => {
+    const [a, b] = k < l ? [k, l] : [l, k];
+    const avg = (nb[a].get(b) as number) / (size[a] * size[b]);
+    if (avg >= minScore) heap.push([avg, a, b, version[a], version[b]]);
+  };
+  for (const [i, j] of pairs) offer(i, j);
+  while (heap.size > 0) {
+    const [, k, l, vk, vl] = heap.pop() as [number, number, number, number, number];
+    if (!active[k] || !active[l] || version[k] !== vk || version[l] !== vl) continue;
+    // Merge l into k: sums of pair scores add up.
+    for (const [r, v] of nb[l]) {
+      if (r === k) continue;
+      nb[k].set(r, (nb[k].get(r) ?? 0) + v);
+      nb[r].delete(l);
+      nb[r].set(k, nb[k].get(r) as number);
+    }
+    nb[k].delete(l);
+    nb[l].clear();
+    active[l] = false;
+    size[k] += size[l];
+    version[k]++;
+    items[k] = items[k].concat(items[l]).sort((x, y) => x - y);
+    items[l] = [];
+    for (const r of [...nb[k].keys()].sort((x, y) => x - y)) offer(k, r);
+  }
+  return items.filter((c, k) => active[k] && c.length >= 2);
 }
 
 /** All scored pairs above a floor, via an inverted index (only plans sharing a feature are compared). */
@@ -621,34 +639,13 @@ export function suggestMerges(plans: Plan[], opts: SuggestOptions): MergeGroup[]
     .filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
   const index = buildIndex(sorted, opts.synonyms ?? []);
   const eligible = index.docs.filter((d) => isMergeCandidate(d.plan));
-  const edges = candidatePairs(eligible, index.features, minScore);
-
-  // Connected components of the edge graph (union-find, smallest index as root).
-  const parent = eligible.map((_, i) => i);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  for (const [i, j] of edges) {
-    const a = find(i), b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  }
-  const comps = new Map<number, number[]>();
-  eligible.forEach((_, i) => {
-    const r = find(i);
-    const c = comps.get(r);
-    if (c) c.push(i);
-    else comps.set(r, [i]);
-  });
-
-  // Scores are recomputed rather than cached: a cache of every pair of a large component costs
-  // more (memory, garbage collection) than the merge-join dot products.
-  const score = (i: number, j: number): PairScore =>
-    i < j ? pairScore(eligible[i], eligible[j]) : pairScore(eligible[j], eligible[i]);
-  const groups: MergeGroup[] = [];
-  for (const members of comps.values()) {
-    if (members.length < 2) continue;
-    for (const cluster of clusterComponent(members, (i, j) => score(i, j).score, minScore)) {
-      groups.push(describeGroup(cluster.map((i) => eligible[i]), (i, j) => score(cluster[i], cluster[j]), index));
-    }
-  }
+  const related = candidatePairs(eligible, index.features, minScore / 2);
+  const clusters = cluster(eligible.length, related.map(([i, j, ps]): [number, number, number] => [i, j, ps.score]), minScore);
+  const groups: MergeGroup[] = clusters.map((members) => describeGroup(
+    members.map((i) => eligible[i]),
+    (i, j) => (members[i] < members[j] ? pairScore(eligible[members[i]], eligible[members[j]]) : pairScore(eligible[members[j]], eligible[members[i]])),
+    index,
+  ));
   groups.sort((a, b) => b.score - a.score || (a.planIds[0] < b.planIds[0] ? -1 : 1));
   groups.forEach((g, k) => { g.id = `G-${k + 1}`; });
   return groups;

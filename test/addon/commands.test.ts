@@ -1,0 +1,161 @@
+// The menu commands run from the built bundle in the local runtime, on the Sukagawa sample.
+import { SHEETS, OWNED_COLUMNS } from '../../src/core/schema';
+import { records, sampleSession, snapshot } from './helpers';
+
+const INPUTS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
+
+function spreadsheetCalls(calls: Record<string, number>): number {
+  return Object.entries(calls).filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(k)).reduce((s, [, n]) => s + n, 0);
+}
+
+describe('集計 (menuAggregate)', () => {
+  test('writes 集計結果 and 目標別評価 in one setValues each, leaving the input sheets untouched', () => {
+    const s = sampleSession();
+    const before = INPUTS.map((n) => snapshot(s, n));
+    s.run('menuAggregate');
+    expect(INPUTS.map((n) => snapshot(s, n))).toEqual(before);
+    // Steady state (the run log exists): exactly the two output writes.
+    const { calls } = s.run('menuAggregate');
+    expect(calls['Range.setValues']).toBe(2);
+    expect(calls['Range.setBackgrounds']).toBe(2);
+    const goals = records(s, SHEETS.goals);
+    expect(goals.map((g) => g['コード'])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    for (const g of goals) expect(['良好', '概ね良好', '良好ではない', '評価不能']).toContain(g['採用評価']);
+    const results = records(s, SHEETS.results);
+    // One row per indicator row of the sample (58), each naming its plan.
+    expect(results.length).toBe(58);
+    expect(results.find((r) => r['プランID'] === '1-1')?.['指標の評価']).toBe('A');
+    expect(s.runtime.ui.toasts.at(-1)?.message).toMatch(/令和4年度: プラン 52 件、基本目標 10 件を評価しました/);
+  });
+
+  test('a second run gives identical output and appends to the run log', () => {
+    const s = sampleSession();
+    s.run('menuAggregate');
+    const first = [snapshot(s, SHEETS.results), snapshot(s, SHEETS.goals)];
+    s.run('menuAggregate');
+    expect([snapshot(s, SHEETS.results), snapshot(s, SHEETS.goals)]).toEqual(first);
+    const log = records(s, SHEETS.runLog);
+    expect(log).toHaveLength(2);
+    expect(log[1]['実行者']).toBe('jimukyoku@example.jp');
+    expect(log[1]['プラン数']).toBe(52);
+  });
+
+  test('service calls do not grow with the number of plans', () => {
+    const small = sampleSession();
+    const large = sampleSession((g) => {
+      const [head, ...rows] = g[SHEETS.progress];
+      const copies = [1, 2, 3, 4].flatMap((k) => rows.map((r) => r.map((v, i) => (i === 0 && v ? `${v}-${k}` : v))));
+      g[SHEETS.progress] = [head, ...rows, ...copies];
+    });
+    small.run('menuAggregate');
+    large.run('menuAggregate');
+    expect(spreadsheetCalls(large.run('menuAggregate').calls)).toBe(spreadsheetCalls(small.run('menuAggregate').calls));
+  });
+
+  test('an override with a reason is adopted and kept; the computed grade stays beside it', () => {
+    const s = sampleSession();
+    s.run('menuAggregate');
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.goals)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const col = (name: string) => header.indexOf(name) + 1;
+    sheet.getRange(2, col('上書き評価')).setValue('良好');
+    sheet.getRange(2, col('上書きの理由')).setValue('委員会で了承（R5.5）');
+    sheet.getRange(2, col('所見(事務局記入)')).setValue('事務局の所見です。');
+    const computed = records(s, SHEETS.goals)[0]['今期の評価(計算)'];
+    s.run('menuAggregate');
+    s.run('menuAggregate');
+    const g = records(s, SHEETS.goals)[0];
+    expect(g['上書き評価']).toBe('良好');
+    expect(g['上書きの理由']).toBe('委員会で了承（R5.5）');
+    expect(g['採用評価']).toBe('良好');
+    expect(g['今期の評価(計算)']).toBe(computed);
+    expect(g['所見(事務局記入)']).toBe('事務局の所見です。');
+  });
+
+  test('when someone else holds the document lock: a Japanese alert, nothing written', () => {
+    const s = sampleSession();
+    (s.runtime.globals.LockService as { holdByAnotherProcess(k: string): void }).holdByAnotherProcess('document');
+    s.run('menuAggregate');
+    expect(s.runtime.spreadsheet.getSheetByName(SHEETS.results)).toBeNull();
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/他の方が「集計」などを実行中です/);
+  });
+});
+
+describe('入力チェック (menuCheck)', () => {
+  test('lists issues on 検証結果 and flags rows only in the add-on column', () => {
+    const s = sampleSession();
+    const before = snapshot(s, SHEETS.progress);
+    s.run('menuCheck');
+    const after = snapshot(s, SHEETS.progress);
+    const width = before.values[0].length;
+    // Every cell people typed is unchanged; one column was added at the right.
+    expect(after.values.map((r) => r.slice(0, width))).toEqual(before.values);
+    expect(after.values[0][width]).toBe(OWNED_COLUMNS.check);
+    const issues = records(s, SHEETS.checks);
+    expect(issues.length).toBeGreaterThan(0);
+    const yamada = issues.find((i) => String(i['内容']).includes('yamada@'));
+    expect(yamada).toMatchObject({ 重要度: 'エラー', シート: SHEETS.members });
+    // The row of plan 2-1 (1校当たり4教室) is flagged in the add-on column.
+    const row21 = after.values.findIndex((r) => r[0] === '2-1');
+    expect(String(after.values[row21][width])).toMatch(/^エラー/);
+  });
+
+  test('onEdit re-checks only the edited plan with a handful of calls', () => {
+    const s = sampleSession();
+    s.run('menuCheck');
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+    const values = sheet.getDataRange().getValues();
+    const header = values[0];
+    const r = values.findIndex((row) => row[0] === '1-1') + 1;
+    const actualCol = header.indexOf('令和4年度実績') + 1;
+    const checkCol = header.indexOf(OWNED_COLUMNS.check) + 1;
+    sheet.getRange(r, actualCol).setValue('約千件');
+    const range = sheet.getRange(r, actualCol);
+    const { calls } = s.run('onEdit', { range, source: s.runtime.spreadsheet, value: '約千件' });
+    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(20);
+    expect(calls['Sheet.getDataRange'] ?? 0).toBe(0);
+    expect(String(sheet.getRange(r, checkCol).getValue())).toMatch(/約千件/);
+    sheet.getRange(r, actualCol).setValue('1,049件');
+    s.run('onEdit', { range, source: s.runtime.spreadsheet, value: '1,049件' });
+    expect(sheet.getRange(r, checkCol).getValue()).toBe('');
+  });
+});
+
+describe('テンプレートを作成 (menuTemplate)', () => {
+  test('creates the input sheets on an empty spreadsheet, then changes nothing on a second run', () => {
+    const s = sampleSession((g) => { for (const k of Object.keys(g)) delete g[k]; g['シート1'] = [['']]; });
+    s.run('menuTemplate');
+    const names = s.runtime.spreadsheet.getSheets().map((x) => x.getName());
+    for (const n of INPUTS) expect(names).toContain(n);
+    const progress = snapshot(s, SHEETS.progress);
+    expect(progress.values[0].slice(0, 3)).toEqual(['プランID', '基本方針', '基本目標']);
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.getRange(1, 1).getNote()).not.toBe('');
+    const settings = snapshot(s, SHEETS.settings);
+    s.run('menuTemplate');
+    expect(snapshot(s, SHEETS.settings)).toEqual(settings);
+    expect(s.runtime.ui.toasts.at(-1)?.message).toMatch(/既存のため変更なし/);
+  });
+
+  test('never overwrites an existing sheet; adds only missing 設定 rows', () => {
+    const s = sampleSession((g) => { g[SHEETS.settings] = g[SHEETS.settings].slice(0, 3); });
+    const progress = snapshot(s, SHEETS.progress);
+    s.run('menuTemplate');
+    expect(snapshot(s, SHEETS.progress)).toEqual(progress);
+    const settings = snapshot(s, SHEETS.settings).values;
+    expect(settings.length).toBeGreaterThan(3);
+    expect(settings[1][1]).toBe('第5次須賀川市地域情報化計画');
+  });
+});
+
+describe('sidebar API validates its arguments', () => {
+  test('selectCell refuses a malformed cell and an unknown sheet, in Japanese', () => {
+    const s = sampleSession();
+    expect(() => s.run('selectCell', SHEETS.progress, 'A1:B2; drop')).toThrow(/形式が正しくありません/);
+    expect(() => s.run('selectCell', 'ない', 'A1')).toThrow(/「ない」シートが見つかりません/);
+    expect(() => s.run('getOverview', 'extra')).toThrow(/形式が正しくありません/);
+    expect(s.run('selectCell', SHEETS.progress, 'B3').result).toBe(true);
+    expect(s.runtime.spreadsheet.getActiveRange()?.getA1Notation()).toBe('B3');
+  });
+});
