@@ -184,7 +184,9 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     if (filled.length === 0) continue;
 
     // Repeated header blocks and section titles (documents laid out per goal, like seed 004).
-    if (isHeaderLikeRow(texts)) {
+    // A row with a code in the ID column is data; only other rows can be a repeated header.
+    const idText = L.id !== undefined ? texts[L.id] ?? '' : '';
+    if (!(idText && looksLikeId(idText)) && isHeaderLikeRow(texts)) {
       const t = L.id !== undefined ? texts[L.id] : '';
       if (t && !classifyHeader(t).field && !classifyHeader(t).period && !looksLikeId(t)) section = t;
       finish();

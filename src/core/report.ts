@@ -39,6 +39,8 @@ export interface ReportTable {
   widths: number[];
   /** 'kv': a two-column label/value table, label column shaded. */
   variant?: 'grid' | 'kv';
+  /** Per-column alignment of the body cells (renderers that can align per column do). */
+  align?: ('left' | 'center' | 'right')[];
 }
 
 export interface ReportCover {
@@ -315,7 +317,12 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       heading: goalHeading(g.code, g.name),
       text: item?.text ?? '',
       plans: rows,
-      planTable: { header: [...PLAN_TABLE_HEADER], rows: rows.map((r) => r.cells), widths: [22, 18, 12, 12, 12, 6, 18] },
+      planTable: {
+        header: [...PLAN_TABLE_HEADER],
+        rows: rows.map((r) => r.cells),
+        widths: [22, 18, 12, 12, 12, 6, 18],
+        align: ['left', 'left', 'left', 'left', 'left', 'center', 'left'],
+      },
       notes,
       period: { label: periodName, rating: g.adopted, detail: periodDetail },
       sofar: { label: sofarName, rating: g.sofar.rating, detail: sofarDetail },
@@ -390,16 +397,18 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       k, meaning[k], `${gradeCounts[k]}件`, totalPlans ? formatPercent(gradeCounts[k] / totalPlans) : DASH,
     ]).concat([['計', '', `${totalPlans}件`, totalPlans ? formatPercent(1) : DASH]]),
     widths: [8, 62, 14, 16],
+    align: ['center', 'left', 'right', 'right'],
   };
   const goalTable: ReportTable = {
-    header: ['基本目標', '名称', 'プラン数', 'A', 'B', 'C', 'D', '−', 'A・B割合', '今期の評価', '通算の評価'],
+    header: ['番号', '基本目標', '件数', 'A', 'B', 'C', 'D', '−', 'A・B割合', '今期の評価', '通算の評価'],
     rows: result.goals.map((g) => [
       g.code || DASH, g.name || DASH, `${g.planIds.length}`,
       `${g.period.counts.A}`, `${g.period.counts.B}`, `${g.period.counts.C}`, `${g.period.counts.D}`, `${g.period.counts['−']}`,
       g.period.share === null ? DASH : formatPercent(g.period.share / 100),
       g.adopted + (g.override?.applied ? '※' : ''), g.sofar.rating,
     ]),
-    widths: [8, 30, 7, 5, 5, 5, 5, 5, 9, 11, 10],
+    widths: [6, 30, 6, 4.5, 4.5, 4.5, 4.5, 4.5, 9, 13, 13],
+    align: ['center', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'center', 'center'],
   };
   const chart: ChartData = {
     title: `基本目標別 A・B評価のプランの割合（${periodLabel}）`,

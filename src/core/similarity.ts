@@ -172,7 +172,10 @@ function normaliseUnits(original: string): Unit[] {
     const cp = original.codePointAt(i) as number;
     const len = cp > 0xffff ? 2 : 1;
     const raw = original.slice(i, i + len);
-    const n = (RADICALS[raw] ?? raw).normalize('NFKC').toLowerCase();
+    // Fast path: kana, common kanji and ASCII letters are their own NFKC form.
+    const plain = (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa) || cp === 0x30fc
+      || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x61 && cp <= 0x7a);
+    const n = plain ? raw : (RADICALS[raw] ?? raw).normalize('NFKC').toLowerCase();
     for (const ch of Array.from(n)) {
       if (ch.length > 1) { units.push({ ch: BOUNDARY, s: i, e: i + len }); continue; }
       if ((ch === '\u3099' || ch === '\u309a' || ch === '\u309b' || ch === '\u309c') && units.length > 0) {

@@ -10,6 +10,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -49,8 +50,10 @@ function runs(text: string, opts: { bold?: boolean; size?: number; color?: strin
   return text.split(/\r\n|\r|\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...opts }));
 }
 
-function cellParagraphs(text: string, bold: boolean): Paragraph[] {
-  return text.split('\n').map((line) => new Paragraph({ style: 'TableText', children: [new TextRun({ text: line || ' ', bold })] }));
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function cellParagraphs(text: string, bold: boolean, align: 'left' | 'center' | 'right' = 'left'): Paragraph[] {
+  return text.split('\n').map((line) => new Paragraph({ style: 'TableText', alignment: ALIGN[align], children: [new TextRun({ text: line || ' ', bold })] }));
 }
 
 function table(t: ReportTable): Table {
@@ -60,7 +63,7 @@ function table(t: ReportTable): Table {
     tableHeader: true,
     cantSplit: true,
     children: t.header.map((h, c) => new TableCell({
-      children: cellParagraphs(h, true),
+      children: cellParagraphs(h, true, 'center'),
       width: { size: widths[c], type: WidthType.DXA },
       shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
       verticalAlign: VerticalAlignTable.CENTER,
@@ -69,7 +72,7 @@ function table(t: ReportTable): Table {
   const rows = t.rows.map((r) => new TableRow({
     cantSplit: true,
     children: r.map((v, c) => new TableCell({
-      children: cellParagraphs(v, false),
+      children: cellParagraphs(v, false, t.align?.[c]),
       width: { size: widths[c], type: WidthType.DXA },
       ...(t.variant === 'kv' && c === 0 ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: LABEL_FILL } } : {}),
     })),
@@ -125,7 +128,8 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
         const height = Math.round((png.height * CHART_PX) / png.width);
         out.push(new Paragraph({
           alignment: AlignmentType.CENTER,
-          spacing: { before: 120 },
+          // Single, automatic line height: a proportional line would clip the picture in some viewers.
+          spacing: { before: 120, line: 240, lineRule: LineRuleType.AUTO },
           children: [new ImageRun({
             type: 'png',
             data: png.bytes,
@@ -154,7 +158,7 @@ export function buildDocx(model: ReportModel): Document {
       default: {
         document: {
           run: { font: FONT, size: pt(10.5), color: '222222' },
-          paragraph: { spacing: { line: 336, after: 80 } },
+          paragraph: { spacing: { line: 336, lineRule: LineRuleType.AUTO, after: 80 } },
         },
         title: { run: { font: FONT, size: pt(28), bold: true, color: NAVY }, paragraph: { spacing: { before: 240, after: 240 } } },
         heading1: {
@@ -173,7 +177,7 @@ export function buildDocx(model: ReportModel): Document {
         { id: 'Note', name: 'Note', basedOn: 'Normal', run: { font: FONT, size: pt(9), color: '555555' }, paragraph: { spacing: { before: 40, after: 40 } } },
         { id: 'Placeholder', name: 'Placeholder', basedOn: 'Normal', run: { font: FONT, color: '666666' } },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { font: FONT, color: '333333' }, paragraph: { indent: { left: 280, firstLine: 210 }, spacing: { after: 120 } } },
-        { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: FONT, size: pt(9) }, paragraph: { spacing: { line: 276, before: 0, after: 0 } } },
+        { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: FONT, size: pt(9) }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
       ],
     },
     sections: [{

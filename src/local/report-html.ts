@@ -55,7 +55,11 @@ function tableHtml(t: ReportTable): string {
   const sum = t.widths.reduce((a, b) => a + b, 0) || 1;
   const cols = t.widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(1)}%">`).join('');
   const head = `<thead><tr>${t.header.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c) => `<td>${text(c)}</td>`).join('')}</tr>`).join('')}</tbody>`;
+  const cell = (c: string, i: number): string => {
+    const a = t.align?.[i];
+    return `<td${a && a !== 'left' ? ` style="text-align:${a}"` : ''}>${text(c)}</td>`;
+  };
+  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody>`;
   return `<table${t.variant === 'kv' ? ' class="kv"' : ''}><colgroup>${cols}</colgroup>${head}${body}</table>`;
 }
 

@@ -1,0 +1,410 @@
+import type { CellValue, Grid, Indicator, Plan } from '../../src/core/model';
+import { SHEETS, SETTINGS_COLUMNS, SETTING_KEYS } from '../../src/core/schema';
+import { detectLayout, isLayoutError, planBlock } from '../../src/core/layout';
+import {
+  inferAccumulates, inferDirection, readDepartments, readHierarchy, readMembers, readProgress, readRecommendations,
+  readRows,
+} from '../../src/core/reader';
+import { parseCell } from '../../src/core/values';
+
+const TODAY = new Date(2025, 5, 1);
+
+// Seed 004 (第5次須賀川市地域情報化計画 実施計画) as a spreadsheet: one block per goal, each with
+// the goal title above the IDs, 基準値 / 実績値 (merged over three years) / 目標値 above the years,
+// continuation rows for a plan's second indicator, and 指標の設定はありません rows.
+const H1 = (title: string): CellValue[] => [title, '', '施策の指標', '基準値', '実績値', '', '', '目標値', '担当課'];
+const H2: CellValue[] = ['', '', '', '令和2年度', '令和4年度', '令和5年度', '令和6年度', '令和6年度', ''];
+const NONE = (id: string, name: string, dept: string): CellValue[] => [id, name, '指標の設定はありません', '—', '—', '—', '—', '—', dept];
+const row = (id: string, name: string, ind: string, base: CellValue, r4: CellValue, target: string, dept: string): CellValue[] =>
+  [id, name, ind, base, r4, '', '', target, dept];
+
+export const SEED004_ROWS: CellValue[][] = [
+  H1('子育て支援におけるICT利活用の推進'), H2,
+  row('1-1', '子育て支援アプリ「すかがわ「てくてく」の利活用推進', 'アプリのダウンロード数', '208件', '1,049件', '600件', 'こども課'),
+  H1('学校教育、生涯学習等におけるICT利活用の推進'), H2,
+  row('2-1', '各学校におけるICT環境のさらなる充実', 'Wi-Fi環境が整備された特別教室の数', '1校当たり0教室', '1校当たり0教室', '1校当たり4教室', '学校教育課'),
+  row('2-2', '情報通信技術支援員（ICT支援員）の派遣', '市内小中学校25校に対し4校あたり1人のICT支援員確保', '0人/年', '5人/年', '6人/年', '学校教育課'),
+  row('2-3', '情報端末の持ち帰り対応', '家庭にWi-Fi環境が整備され、保護者の承諾が得られた児童生徒について、緊急時に家庭で使用できるように整備した情報端末及び通信機器の整備状況（家庭環境下で使用可能となる端末数/児童生徒に貸与した端末数）', '0%', '0%', '100%', '学校教育課'),
+  row('2-4', '貴重な地域資料の整備', 'マメタイムス及びあぶくま時報のデジタル化の進捗状況', '平成22年発行分まで', '平成23年発行分まで', '平成25年発行分まで', '中央図書館'),
+  row('2-5', '歴史文化資料の整備', '公開している文化財等の件数', '39件', '39件', '85件', '文化振興課、博物館'),
+  row('2-6', '市民のICT利活用への支援', '講座の開催回数', '1回/年', '9回/年', '8回/年', '情報政策課 生涯学習スポーツ課 各コミュニティセンター'),
+  row('2-7', '図書館のオンラインデータベースの利活用', 'オンラインデータベースの利用件数', '184件/年', '152件', '400件/年', '中央図書館'),
+  row('2-8', '図書のWeb貸出予約等の推進', 'Webによる貸出予約数', '3,955件/年', '7,995件', '5,300件/年', '中央図書館'),
+  row('2-9', '公共施設予約システムの充実', '年間のオンライン申請件数', '554件/年', '21,115件/年', '700件/年', '情報政策課'),
+  H1('健康、医療、福祉におけるICT利活用の推進'), H2,
+  row('3-1', 'ひとり暮らし高齢者宅等への緊急通報システム等の貸与', '緊急通報システム貸与件数', '190件/年', '206件/年', '240件/年', '長寿福祉課'),
+  row('', '', 'GPS位置情報機器貸与件数', '5件/年', '8件/年', '20件/年', ''),
+  row('3-2', '国民健康保険各種申請手続のオンライン申請の導入', '電子申請システムを利用した被保険者の申請等手続き件数', '0件/年度', '0件/年度', '500件/年度', '保険年金課'),
+  row('3-3', '遠隔診療の推進', '個人が所有するPCやスマホ等のカメラを通じたWEB上の遠隔診療を導入した施設数', '0施設', '0施設', '1施設', '健康づくり課'),
+  H1('地域コミュニティ、防災等におけるICT利活用の推進'), H2,
+  NONE('4-1', '地域コミュニティの活性化', '市民協働推進課'),
+  row('4-2', '災害時における職員非常招集手段の確保', '職員参集配信先ID数', '0ID', '282ID', '200ID', '市民安全課'),
+  NONE('4-3', 'AR・VRを活用した防災学習の検討', '市民安全課'),
+  row('4-4', '災害時の非常用通信手段の確保', '災害時優先電話の導入台数', '10台', '10台', '15台', '市民安全課'),
+  row('', '', 'IP無線機の導入台数', '10台', '15台', '20台', ''),
+  [],
+  H1('都市基盤、公共施設におけるICT利活用の推進'), H2,
+  row('5-1', '公開型GISシステムの整備', '公開型GISシステムを利用した地図情報件数', '5件', '5件', '9件', '都市計画課'),
+  row('5-2', 'アプリ（slack）を使った管理情報の共有', 'アプリを導入した課の件数', '0件', '2件', '3件', '道路河川課 都市計画課 下水道施設課'),
+  row('5-3', '水道web受付手続きの導入', 'オンライン申請受付数', '0% (0件/5,433件)', '0% (0件/5,224件)', '10%', '経営課'),
+  row('5-4', '水道事業ホームページの開設', 'ホームページへのアクセス数', '0件/年', '0件/年', '10,000件/年', '経営課'),
+  H1('環境分野、暮らしにおけるICT利活用の推進'), H2,
+  row('6-1', '画像投稿システム「レポナウすかがわ」の利用促進', 'レポナウすかがわの受付件数', '49件/年', '47件/年', '180件/年', '秘書広報課'),
+  row('6-2', '交通事故の減少に向けた安全対策', '市内の人身事故発生件数（暦年）', '112件/年 (令和3年末)', '118件/年 (令和4年末)', '100件/年 (令和6年末)', '市民安全課'),
+  row('6-3', '環境講座申込フォームの作成', '申込件数', '0件/年', '未整備', '30件/年', '環境課'),
+  row('', '', '講座メニュー数', '0種類', '—', '10種類', ''),
+  row('6-4', '粗大ごみのLINE申込', '申込件数', '0件/年', '未整備', '4,000件/年', '環境課'),
+  H1('地域産業におけるICT利活用の推進'), H2,
+  row('7-1', 'ものづくり企業ガイド', 'ものづくり企業ガイドへの登録企業数', '100件', '103件', '120件', '商工課'),
+  row('', '', 'ウェブサイト閲覧数', '1,303,598件', '2,842,591件', '1,500,000件', ''),
+  row('7-2', '「ふるさと商品ガイド」による名産品のPR', 'ふるさと商品ガイドへの登録店舗数', '30件', '39件', '30件', '商工課'),
+  row('', '', 'ウェブサイト閲覧数', '135,392件', '1,098,162件', '100,000件', ''),
+  row('7-3', 'クラウドファンディング活用支援', '目標支援金額達成者数（3年間合計）', '0件', '1件', '12件', '商工課'),
+  row('7-4', 'スマート農業の推進', 'スマート農業取組件数（ロボット技術やICTの導入など）', '25件', '7件', '35件', '農政課'),
+  row('7-5', '地域ブランド力活用支援', '市SNSを活用した開発商品掲載数（3年間合計）', '0件', '3件', '30件', '商工課'),
+  row('7-6', '新規就農希望者と後継者を探している農家とのマッチング', '後継者を探している農家と新規就農希望者のマッチング数', '0件', '0件', '5件', '農政課'),
+  NONE('7-7', '農業委員会サポートシステムの整備・充実', '農業委員会事務局'),
+  H1('観光、交流におけるICT利活用の推進'), H2,
+  row('8-1', '観光情報提供の充実', '本市の年間観光入込客数', '783,000人', '973,000人', '1,550,000人', '観光交流課'),
+  row('8-2', '観光客の受け入れ環境の整備', '観光ガイドブックの多言語化数', '1か国語', '6か国語', '4か国語', '観光交流課'),
+  [],
+  H1('電子行政の推進'), H2,
+  row('9-1', '継続的な情報セキュリティ対策強化', '情報漏えい事件、事故の発生件数', '0件', '0件', '0件', '情報政策課'),
+  row('9-2', 'ICT-BCPの適正な運用', '訓練の回数', '0件/年', '0件/年', '1件/年', '情報政策課'),
+  row('9-3', 'ホームページの充実', 'ホームページへのアクセス数', '3,500,000件/年', '3,060,985件/年', '4,000,000件/年', '秘書広報課'),
+  row('9-4', 'ウルトラFMを活用した「ラジオ広報番組」の放送', '「ラジオ広報番組」を聞いている市民割合', '13.5%', '13.8%', '40.0%', '秘書広報課'),
+  row('9-5', '市議会タブレット端末導入による業務効率化の推進', 'タブレット端末の活用業務件数', '0件', '0件', '4件', '議会事務局'),
+  row('9-6', '内部情報系システムの適切な運用', '電子決裁率', '0%', '99%', '80%', '行政管理課'),
+  row('9-7', 'RPAを活用した業務効率化の推進', 'RPAを活用した業務数', '0件', '3件', '15件', '情報政策課'),
+  row('9-8', 'テレワークの推進', 'テレワークを利用する職員数', '0人', '11人', '50人', '人事課 情報政策課'),
+  row('9-9', 'ペーパーレス会議、web会議の推進', '会議等に係るペーパーレス会議の実施割合', '市政経営会議のみ', '86%', '80% (庁内会議全般)', '行政管理課'),
+  row('9-10', '自動音声認識システムの導入', '自動音声認識システムの利用件数', '0件', '0件', '100件', '情報政策課'),
+  NONE('9-11', '基幹系システムの標準化', '情報政策課及び 基幹系システム利用課'),
+  row('9-12', '市公式LINEの利活用推進', '友だち登録者数', '2,528人', '6,473人', '10,000人', '秘書広報課'),
+  row('9-13', '行政評価システムのリプレイス', '入力作業の時間数', '875時間', 'リプレイス未実施 (実績値取得不可)', '400時間', '企画政策課'),
+  row('9-14', 'キャッシュレス決済の推進', 'キャッシュレス決済の業務件数', '4件', '18件', '30件', '情報政策課ほか'),
+  row('9-15', '電子入札の拡充', '入札総件数に対する電子入札の割合', '60%', 0.865, '75%', '財政課'),
+  H1('地域のICT利活用促進'), H2,
+  row('10-1', '統計データ利活用推進', '業務統計情報のオープンデータ化率（共通フォーマットによる統計データ公開率）', '50%', '70%', '80%', '情報政策課'),
+  row('', '', '職員の研修受講者数', '0人/年', '72人/年', '50人/年', ''),
+  row('10-2', 'オープンデータの推進', 'オープンデータを公開した件数', '19件', '30件', '40件', '情報政策課'),
+  row('10-3', '電子回覧板の推進', '電子回覧版の閲覧数', '0件', '4,041件', '1,000件', '市民協働推進課'),
+];
+
+function seedGrid(): Grid {
+  const values = SEED004_ROWS.map((r) => r.slice());
+  // 9-15's actual is a percent-formatted number cell: Sheets hands back 0.865 and shows 86.50%.
+  const display = values.map((r) => r.map((v) => (typeof v === 'number' ? '86.50%' : String(v))));
+  return { name: SHEETS.progress, values, display };
+}
+
+const rowOf = (id: string) => SEED004_ROWS.findIndex((r) => r[0] === id) + 1;
+
+describe('readProgress on a seed-004-shaped sheet', () => {
+  const res = readProgress({ [SHEETS.progress]: seedGrid() }, { today: TODAY });
+  const plan = (id: string): Plan => {
+    const p = res.data.plans.find((x) => x.id === id);
+    if (!p) throw new Error(`no plan ${id}`);
+    return p;
+  };
+  const ind = (key: string): Indicator => {
+    const i = res.data.plans.flatMap((p) => p.indicators).find((x) => x.key === key);
+    if (!i) throw new Error(`no indicator ${key}`);
+    return i;
+  };
+
+  test('layout: two header rows, years from the headers', () => {
+    expect(res.layout.headerRows).toBe(2);
+    expect(res.layout.baselineYear).toBe(2020);
+    expect(res.layout.targetYear).toBe(2024);
+    expect(res.layout.error).toBeUndefined();
+  });
+
+  test('every plan, in order, with repeated header blocks skipped', () => {
+    const ids = SEED004_ROWS.map((r) => r[0]).filter((v): v is string => typeof v === 'string' && /^\d+-\d+$/.test(v));
+    expect(res.data.plans.map((p) => p.id)).toEqual(ids);
+    expect(res.data.plans).toHaveLength(52);
+  });
+
+  test('continuation rows belong to the plan above', () => {
+    for (const id of ['3-1', '4-4', '6-3', '7-1', '7-2', '10-1']) expect(plan(id).indicators).toHaveLength(2);
+    const gps = ind('3-1#2');
+    expect(gps.name).toBe('GPS位置情報機器貸与件数');
+    expect(gps.department).toBe('長寿福祉課');
+    expect(gps.row).toBe(rowOf('3-1') + 1);
+    expect(gps.baseline.value).toEqual(expect.objectContaining({ kind: 'number', value: 5, unit: '件/年' }));
+    expect(ind('7-1#2').target.value).toEqual(expect.objectContaining({ value: 1500000, unit: '件' }));
+  });
+
+  test('指標の設定はありません rows give plans without indicators', () => {
+    for (const id of ['4-1', '4-3', '7-7', '9-11']) {
+      expect(plan(id).indicators).toEqual([]);
+    }
+    expect(plan('9-11').mainDept).toBe('情報政策課');
+    expect(plan('9-11').relatedDepts).toEqual(['基幹系システム利用課']);
+  });
+
+  test('departments: lead first, the others related', () => {
+    expect(plan('2-5').mainDept).toBe('文化振興課');
+    expect(plan('2-5').relatedDepts).toEqual(['博物館']);
+    expect(plan('5-2').mainDept).toBe('道路河川課');
+    expect(plan('5-2').relatedDepts).toEqual(['都市計画課', '下水道施設課']);
+    expect(plan('9-14').mainDept).toBe('情報政策課');
+  });
+
+  test('values, periods and cells', () => {
+    const a = ind('1-1#1');
+    expect(a.key).toBe('1-1#1');
+    expect(a.unit).toBe('件');
+    expect(a.baseline).toEqual({ value: expect.objectContaining({ value: 208 }), fiscalYear: 2020, cell: `D${rowOf('1-1')}` });
+    expect(a.target).toEqual({ value: expect.objectContaining({ value: 600 }), fiscalYear: 2024, cumulative: false, cell: `H${rowOf('1-1')}` });
+    expect(a.actuals.map((x) => [x.period.fiscalYear, x.period.kind, x.value.kind, x.cell])).toEqual([
+      [2022, 'year', 'number', `E${rowOf('1-1')}`], [2023, 'year', 'empty', `F${rowOf('1-1')}`], [2024, 'year', 'empty', `G${rowOf('1-1')}`],
+    ]);
+    expect(ind('2-1#1').unit).toBe('教室/校');
+    expect(ind('9-15#1').actuals[0].value).toEqual({ kind: 'number', value: 86.5, unit: '%', text: '86.50%' });
+    expect(ind('9-13#1').actuals[0].value).toEqual(expect.objectContaining({ kind: 'state', state: '取得不可' }));
+    expect(ind('6-3#1').actuals[0].value).toEqual({ kind: 'state', state: '未整備', text: '未整備' });
+    expect(ind('6-3#2').actuals[0].value.kind).toBe('empty');
+    expect(ind('5-3#1').baseline.value).toEqual(expect.objectContaining({ value: 0, unit: '%', note: '0件/5,433件' }));
+    expect(ind('6-2#1').target.value).toEqual(expect.objectContaining({ value: 100, unit: '件/年', note: '令和6年末' }));
+  });
+
+  test('direction, accumulation and cumulative targets are inferred', () => {
+    expect(ind('6-2#1').direction).toBe('down');
+    expect(ind('9-1#1').direction).toBe('down');
+    expect(ind('9-13#1').direction).toBe('down');
+    expect(ind('8-1#1').direction).toBe('up');
+    expect(ind('1-1#1').directionInferred).toBe(true);
+    expect(ind('7-3#1').target.cumulative).toBe(true);
+    expect(ind('7-5#1').target.cumulative).toBe(true);
+    expect(ind('7-3#1').accumulates).toBe(true);
+    expect(ind('2-9#1').accumulates).toBe(true);
+    expect(ind('9-2#1').accumulates).toBe(true);
+    expect(ind('9-6#1').accumulates).toBe(false);
+    expect(ind('9-12#1').accumulates).toBe(false);
+    expect(ind('8-1#1').accumulates).toBe(true);
+  });
+
+  test('the goal titles become 基本目標 when there is no 施策体系', () => {
+    expect(res.data.hierarchy).toHaveLength(10);
+    expect(res.data.hierarchy[0]).toEqual({ level: '基本目標', code: '1', name: '子育て支援におけるICT利活用の推進', text: '', parentCode: '' });
+    expect(res.data.hierarchy[9]).toEqual(expect.objectContaining({ code: '10', name: '地域のICT利活用促進' }));
+    expect(plan('10-3').goalCode).toBe('10');
+  });
+
+  test('issues: the words-only cells, the text baseline and the tenfold jump', () => {
+    const r24 = rowOf('2-4');
+    const brief = res.issues.map((i) => `${i.severity} ${i.cell}`);
+    expect(brief).toEqual([
+      `警告 D${r24}`, `エラー E${r24}`, `エラー H${r24}`,
+      `警告 E${rowOf('2-9')}`,
+      `警告 D${rowOf('9-9')}`,
+    ]);
+    const e = res.issues[1];
+    expect(e).toEqual(expect.objectContaining({ sheet: 'プラン・指標', row: r24, col: 5, planId: '2-4' }));
+    expect(e.message).toBe(
+      `「プラン・指標」シートのE${r24}（令和4年度実績）「平成23年発行分まで」は言葉で書かれているため達成度を計算できません。数で表せる場合は数字と単位（例: 30件）で、達成・未達で表す場合は ○ / × で入力してください。`,
+    );
+    expect(res.issues[3].message).toContain('10倍以上');
+    expect(res.issues[3].message).toContain('554件/年');
+  });
+});
+
+describe('readProgress with the other sheets', () => {
+  const progress: Grid = {
+    name: SHEETS.progress,
+    values: [
+      ['プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '基準値', '目標値', '令和7年度中間', '令和7年度実績', '状態', 'コメント'],
+      ['1-1', '1-1', '図書のWeb貸出予約等の推進', '中央図書館', 'Webによる貸出予約数', '件/年', '', '3,955件/年', '5,300件/年', '約3,000件', '', '', ''],
+      ['1-2', '1-9', '電子入札の拡充', '財政科', '電子入札の割合', '%', 'ふつう', '60%', '75%', '120%', '', '', ''],
+      ['1-1', '1-1', '別のプラン', '中央図書館', 'x', '件', '', '1件', '', '1件', '', '', ''],
+      ['1-3', '1-1', 'テレワーク', '人事課', 'テレワークを利用する職員数', '人', '', '0人', '50人', '30%', '', '', ''],
+      ['1-4', '1-1', 'LINE', '人事課', '友だち登録者数', '人', '', '0人', '50人', '', '', '', ''],
+      ['1-5', '1-1', '中止したプラン', '人事課', '登録者数', '人', '', '0人', '', '', '', '中止', ''],
+    ],
+  };
+  const grids: Record<string, Grid> = {
+    [SHEETS.progress]: progress,
+    [SHEETS.hierarchy]: { name: SHEETS.hierarchy, values: [['区分', 'コード', '名称', '説明', '上位コード'], ['基本方針', '1', '市民', '', ''], ['', '1-1', 'つながる', '', ''], ['基本目標', '1-2', '行政', '', '']] },
+    [SHEETS.departments]: { name: SHEETS.departments, values: [['担当課', '部局', 'メール'], ['中央図書館', '教育部', ''], ['財政課', '総務部', 'zaisei@example.lg.jp'], ['人事課', '総務部', 'jinji@']] },
+    [SHEETS.settings]: { name: SHEETS.settings, values: [[...SETTINGS_COLUMNS], [SETTING_KEYS.evaluationYear, '令和7年度'], [SETTING_KEYS.evaluationKind, '中間']] },
+    [SHEETS.members]: { name: SHEETS.members, values: [['氏名', '役職', 'メール', '共有の要否', '権限'], ['山田 太郎', '委員長', 'yamada@example.jp', '要', 'コメント可'], ['佐藤 花子', '委員', '', '要', '閲覧者'], ['鈴木', '委員', 'suzuki@example.jp', true, 'なんでも']] },
+    [SHEETS.recommendations]: { name: SHEETS.recommendations, values: [['基本方針', '委員', '提言'], ['1', '山田 太郎', 'デジタル化の効果を市民に示すこと。'], ['2', '', '']] },
+  };
+  const res = readProgress(grids, { today: TODAY });
+  const msgs = res.issues.map((i) => `${i.severity} ${i.sheet} ${i.cell} ${i.message}`);
+  const has = (re: RegExp) => expect(msgs.some((m) => re.test(m))).toBe(true);
+
+  test('settings, hierarchy, departments, members, recommendations', () => {
+    expect(res.data.settings.evaluationYear).toBe(2025);
+    expect(res.data.settings.evaluationKind).toBe('mid');
+    expect(res.data.hierarchy.map((h) => [h.level, h.code, h.parentCode])).toEqual([
+      ['基本方針', '1', ''], ['基本目標', '1-1', '1'], ['基本目標', '1-2', '1'],
+    ]);
+    expect(res.data.departments.map((d) => d.name)).toEqual(['中央図書館', '財政課', '人事課']);
+    expect(res.data.members).toEqual([
+      { name: '山田 太郎', title: '委員長', email: 'yamada@example.jp', share: true, role: 'commenter', row: 2 },
+      { name: '佐藤 花子', title: '委員', email: '', share: true, role: 'reader', row: 3 },
+      { name: '鈴木', title: '委員', email: 'suzuki@example.jp', share: true, role: 'commenter', row: 4 },
+    ]);
+    expect(res.data.recommendations).toEqual([{ policyCode: '1', member: '山田 太郎', text: 'デジタル化の効果を市民に示すこと。' }]);
+  });
+
+  test('each rule says where and what to type', () => {
+    has(/^エラー プラン・指標 J2 「プラン・指標」シートのJ2（令和7年度中間）「約3,000件」は概数の言葉/);
+    has(/^エラー プラン・指標 B3 .*基本目標「1-9」は「施策体系」シートにありません/);
+    has(/^警告 プラン・指標 D3 .*「財政科」は「担当課」シートにありません。「財政課」のことなら/);
+    has(/^エラー プラン・指標 G3 .*方向「ふつう」が分かりません/);
+    has(/^警告 プラン・指標 J3 .*100%を超えています/);
+    has(/^エラー プラン・指標 A4 .*プランID「1-1」は2行目と重複しています/);
+    has(/^エラー プラン・指標 I4 .*目標値が空欄です/);
+    has(/^エラー プラン・指標 J5 .*「30%」は単位（%）が目標値の単位（人）と違います。同じ単位で入力してください（例: 30人）/);
+    has(/^警告 担当課 C4 「担当課」シートのC4のメール「jinji@」はメールアドレスとして読めません/);
+    has(/^エラー 委員名簿 C3 .*佐藤 花子さんは共有「要」ですがメールアドレスがありません/);
+    has(/^警告 委員名簿 E4 .*権限「なんでも」が分かりません/);
+    has(/^警告 提言 C3 .*提言が空欄です/);
+  });
+
+  test('the mid-year figure missing in a mid-year evaluation is a 警告, not for a stopped plan', () => {
+    has(/^警告 プラン・指標 J6 .*（1-4「友だち登録者数」）の令和7年度中間が未入力です/);
+    expect(msgs.filter((m) => / プラン・指標 [A-Z]+7 /.test(m))).toEqual([]);
+  });
+
+  test('duplicate IDs keep distinct indicator keys', () => {
+    const keys = res.data.plans.flatMap((p) => p.indicators.map((i) => i.key));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('readRows (onEdit)', () => {
+  const grid = seedGrid();
+  const detected = detectLayout(grid);
+  if (isLayoutError(detected)) throw new Error(detected.error);
+  const layout = detected;
+
+  test('re-reads one plan block from the ID column and the header rows only', () => {
+    const idColumn = grid.values.map((r) => r[0]);
+    const edited = rowOf('3-1') + 1; // the GPS continuation row
+    const block = planBlock(idColumn, layout, edited);
+    expect(block).toEqual({ first: rowOf('3-1'), last: rowOf('3-1') + 1 });
+    const rows: number[] = [];
+    for (let r = block.first; r <= block.last; r++) rows.push(r);
+    const partial: Grid = {
+      name: grid.name,
+      values: [...grid.values.slice(0, layout.firstDataRow), ...rows.map((r) => grid.values[r - 1])],
+    };
+    const res = readRows(partial, layout, rows, { today: TODAY });
+    expect(res.plans).toHaveLength(1);
+    expect(res.plans[0].indicators.map((i) => [i.key, i.row])).toEqual([['3-1#1', rowOf('3-1')], ['3-1#2', rowOf('3-1') + 1]]);
+    expect(res.issues).toEqual([]);
+  });
+
+  test('issues carry the real sheet row', () => {
+    const r = rowOf('2-4');
+    const partial: Grid = { name: grid.name, values: [...grid.values.slice(0, layout.firstDataRow), grid.values[r - 1]] };
+    const res = readRows(partial, layout, [r], { today: TODAY });
+    expect(res.issues.map((i) => i.cell)).toEqual([`D${r}`, `E${r}`, `H${r}`]);
+  });
+});
+
+describe('unmappable and missing sheets', () => {
+  test('one clear message, an empty layout, no throw', () => {
+    const res = readProgress({ [SHEETS.progress]: { name: SHEETS.progress, values: [['メモ'], ['あとで書く']] } }, { today: TODAY });
+    expect(res.issues).toHaveLength(1);
+    expect(res.issues[0].message).toContain('見出し行が見つかりません');
+    expect(res.layout.error).toBe(res.issues[0].message);
+    expect(res.data.plans).toEqual([]);
+  });
+
+  test('a progress sheet under another name is found by its layout', () => {
+    const res = readProgress({ 進捗管理表: { name: '進捗管理表', values: [['No.', '事業名', '指標', '目標値', 'R6'], ['1', 'A', 'x', '10件', '3件']] } }, { today: TODAY });
+    expect(res.data.plans.map((p) => [p.id, p.sheet])).toEqual([['1', '進捗管理表']]);
+  });
+
+  test('no progress sheet at all', () => {
+    const res = readProgress({}, { today: TODAY });
+    expect(res.issues[0].message).toContain('「プラン・指標」シートがありません');
+  });
+});
+
+describe('the department rows of one plan, with a ○ for the lead', () => {
+  test('the marked department leads, each keeps its own indicator', () => {
+    const g: Grid = {
+      name: SHEETS.progress,
+      values: [
+        ['プランID', 'プラン名', '担当課', '主担当', '成果指標', '目標値', 'R6'],
+        ['5-2', 'アプリ（slack）を使った管理情報の共有', '都市計画課', '', '都市計画課の導入数', '1件', '1件'],
+        ['5-2', '', '道路河川課', '○', 'アプリを導入した課の件数', '3件', '2件'],
+        ['5-2', '', '下水道施設課', '', '', '', ''],
+      ],
+    };
+    const res = readProgress({ [SHEETS.progress]: g }, { today: TODAY });
+    expect(res.data.plans).toHaveLength(1);
+    const p = res.data.plans[0];
+    expect(p.mainDept).toBe('道路河川課');
+    expect(p.relatedDepts).toEqual(['都市計画課', '下水道施設課']);
+    expect(p.indicators.map((i) => [i.key, i.department])).toEqual([['5-2#1', '都市計画課'], ['5-2#2', '道路河川課']]);
+  });
+
+  test('an ID that Sheets turned into a date', () => {
+    const g: Grid = {
+      name: SHEETS.progress,
+      values: [['プランID', 'プラン名', '成果指標', '目標値', 'R6'], [new Date(2025, 0, 2), 'A', 'x', '10件', '3件']],
+    };
+    const res = readProgress({ [SHEETS.progress]: g }, { today: TODAY });
+    expect(res.data.plans[0].id).toBe('1-2');
+    expect(res.issues[0].message).toContain('日付として扱われています');
+    expect(res.issues[0].cell).toBe('A2');
+  });
+});
+
+describe('inference rules', () => {
+  test('direction', () => {
+    const n = (t: string) => parseCell(t);
+    expect(inferDirection('情報漏えい事件、事故の発生件数', '件', n('0件'), n('0件'))).toBe('down');
+    expect(inferDirection('入力作業の時間数', '時間', n('875時間'), n('400時間'))).toBe('down');
+    expect(inferDirection('電子申請の導入', '', n(''), n('○'))).toBe('milestone');
+    expect(inferDirection('紙の削減', '枚', n('1,000枚'), n('500枚'))).toBe('down');
+    expect(inferDirection('1日あたりの学習時間が1時間以上の割合', '%', n('50%'), n('60%'))).toBe('up');
+    expect(inferDirection('障がい者手帳のデジタル化', '件', n('0件'), n('10件'))).toBe('up');
+  });
+  test('accumulation', () => {
+    expect(inferAccumulates('申込件数', '件/年', false)).toBe(true);
+    expect(inferAccumulates('ホームページへのアクセス数', '件', false)).toBe(true);
+    expect(inferAccumulates('電子決裁率', '%', false)).toBe(false);
+    expect(inferAccumulates('友だち登録者数', '人', false)).toBe(false);
+    expect(inferAccumulates('開発商品掲載数（3年間合計）', '件', true)).toBe(true);
+  });
+});
+
+describe('small sheets read alone', () => {
+  test('hierarchy levels and parents come from the codes when blank', () => {
+    const { items, issues } = readHierarchy({ name: '施策体系', values: [['区分', 'コード', '名称'], ['', '基本目標1-2', 'いつでも'], ['', '1-2-3', '窓口'], ['謎', '9', 'x']] });
+    expect(items).toEqual([
+      { level: '基本目標', code: '1-2', name: 'いつでも', text: '', parentCode: '1' },
+      { level: '個別施策', code: '1-2-3', name: '窓口', text: '', parentCode: '1-2' },
+    ]);
+    expect(issues.map((i) => [i.cell, i.severity])).toEqual([['A4', 'エラー']]);
+    expect(issues[0].message).toContain('区分「謎」が分かりません');
+  });
+  test('empty sheets', () => {
+    expect(readDepartments(undefined)).toEqual({ items: [], issues: [] });
+    expect(readMembers({ name: '委員名簿', values: [] })).toEqual({ items: [], issues: [] });
+    expect(readRecommendations(undefined)).toEqual({ items: [], issues: [] });
+  });
+});
+
+describe('single 実績 / 中間 columns without a year', () => {
+  test('belong to the evaluation year of 設定', () => {
+    const res = readProgress({
+      [SHEETS.progress]: { name: SHEETS.progress, values: [['No.', '事業名', '指標', '基準値', '目標値', '中間実績', '実績値'], ['9-7', 'RPA', 'RPAを活用した業務数', '0件', '15件', '2件', '3件']] },
+      [SHEETS.settings]: { name: SHEETS.settings, values: [[...SETTINGS_COLUMNS], [SETTING_KEYS.evaluationYear, '令和6年度']] },
+    }, { today: TODAY });
+    const i = res.data.plans[0].indicators[0];
+    expect(i.actuals.map((a) => [a.period.fiscalYear, a.period.kind, a.value.kind === 'number' ? a.value.value : null, a.cell])).toEqual([
+      [2024, 'year', 3, 'G2'], [2024, 'mid', 2, 'F2'],
+    ]);
+    expect(res.issues).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import type { CellValue, Grid } from '../../src/core/model';
+import { SETTING_KEYS, SETTINGS_COLUMNS } from '../../src/core/schema';
+import {
+  defaultSettings, extractFolderId, formatSynonyms, parseDateCell, parseSynonyms, readSettings, settingRows,
+} from '../../src/core/settings';
+
+const TODAY = new Date(2025, 5, 1);
+const sheet = (rows: CellValue[][], display?: string[][]): Grid => ({
+  name: '設定', values: [[...SETTINGS_COLUMNS], ...rows], display,
+});
+
+describe('settings', () => {
+  test('defaults follow the fiscal year of today', () => {
+    const s = defaultSettings(TODAY);
+    expect(s.evaluationYear).toBe(2025);
+    expect(s.evaluationKind).toBe('year');
+    expect(s.midAsOf).toBe('2025-09-30');
+    expect(defaultSettings(new Date(2026, 1, 1)).evaluationYear).toBe(2025);
+  });
+
+  test('the template rows have every key, a value and a Japanese explanation', () => {
+    const rows = settingRows(defaultSettings(TODAY));
+    expect(rows.map((r) => r[0])).toEqual(Object.values(SETTING_KEYS));
+    for (const r of rows) expect(r[2]).toMatch(/[ぁ-ん]/);
+    expect(rows.find((r) => r[0] === SETTING_KEYS.evaluationYear)?.[1]).toBe('令和7年度');
+  });
+
+  test('the template rows read back as the defaults', () => {
+    const d = defaultSettings(TODAY);
+    const { settings, issues } = readSettings(sheet(settingRows(d)), TODAY);
+    expect(issues).toEqual([]);
+    expect(settings).toEqual(d);
+  });
+
+  test('typed values in the forms people use', () => {
+    const { settings, issues } = readSettings(sheet([
+      [SETTING_KEYS.planName, '第5次須賀川市地域情報化計画'],
+      [SETTING_KEYS.evaluationYear, 'R6'],
+      [SETTING_KEYS.evaluationKind, '中間'],
+      [SETTING_KEYS.thresholdB, 0.75],
+      ['評価C', '40%'],
+      [SETTING_KEYS.reportFolderId, 'https://drive.google.com/drive/folders/1AbC_def-GHIjkl?usp=sharing'],
+      [SETTING_KEYS.synonyms, 'キャッシュレス、電子決済\nペーパーレス,タブレット会議'],
+      ['自由なメモ', '無視される'],
+    ], [[], [], [], [], ['', '75%'], [], [], [], []]), TODAY);
+    expect(issues).toEqual([]);
+    expect(settings.planName).toBe('第5次須賀川市地域情報化計画');
+    expect(settings.evaluationYear).toBe(2024);
+    expect(settings.midAsOf).toBe('2024-09-30');
+    expect(settings.evaluationKind).toBe('mid');
+    expect(settings.thresholds).toEqual({ a: 100, b: 75, c: 40 });
+    expect(settings.reportFolderId).toBe('1AbC_def-GHIjkl');
+    expect(settings.synonyms).toEqual([['キャッシュレス', '電子決済'], ['ペーパーレス', 'タブレット会議']]);
+  });
+
+  test('bad values fall back to defaults with a 警告 naming the cell', () => {
+    const { settings, issues } = readSettings(sheet([
+      [SETTING_KEYS.evaluationYear, 'そのうち'],
+      [SETTING_KEYS.thresholdA, '50'],
+      [SETTING_KEYS.thresholdB, '90'],
+      [SETTING_KEYS.midAsOf, '2025-02-30'],
+    ]), TODAY);
+    expect(settings.evaluationYear).toBe(2025);
+    expect(settings.thresholds).toEqual(defaultSettings(TODAY).thresholds);
+    expect(issues.map((i) => i.cell)).toEqual(['B2', 'B5', 'A1']);
+    expect(issues.every((i) => i.severity === '警告')).toBe(true);
+    expect(issues[0].message).toContain('「設定」シートのB2（評価年度）「そのうち」');
+    expect(issues[0].message).toContain('令和7年度');
+  });
+
+  test('no sheet → defaults', () => {
+    expect(readSettings(undefined, TODAY)).toEqual({ settings: defaultSettings(TODAY), issues: [] });
+  });
+
+  test('helpers', () => {
+    expect(parseDateCell('', '令和7年9月30日')).toBe('2025-09-30');
+    expect(parseDateCell('', '2025/9/30')).toBe('2025-09-30');
+    expect(parseDateCell(new Date(2025, 8, 30), '')).toBe('2025-09-30');
+    expect(parseDateCell('', '9月末')).toBeNull();
+    expect(extractFolderId('')).toBe('');
+    expect(extractFolderId('ABCDEFGHIJK123')).toBe('ABCDEFGHIJK123');
+    expect(extractFolderId('フォルダ')).toBeNull();
+    expect(parseSynonyms(formatSynonyms([['AI', '生成AI'], ['FAQ', 'チャットボット']]))).toEqual([['AI', '生成AI'], ['FAQ', 'チャットボット']]);
+  });
+});
