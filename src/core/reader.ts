@@ -155,6 +155,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   const counters = new Map<string, number>();
   let acc: PlanAcc | null = null;
   let section = '';
+  let relisted = false;
   const sectionCodes = new Set<string>();
 
   // The cell above the IDs in the header may hold the first section's title (seed 004).
@@ -222,7 +223,19 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     } else if (name && (!acc || norm(name) !== norm(acc.plan.name))) {
       startsPlan = true;
     } else if (!acc) {
-      record.orphan = indicatorName !== '' || hasValues;
+      // Continuation rows of a 再掲 row are part of that listing too.
+      record.orphan = !relisted && (indicatorName !== '' || hasValues);
+      rows.push(record);
+      continue;
+    }
+    relisted = false;
+
+    // 【再掲】: a plan listed again under another goal, with its ID. Its figures are the
+    // original's, so the row is not read a second time (and is not a duplicate ID).
+    if (startsPlan && id && /再掲/.test(name) && plans.some((p) => p.id === id)) {
+      finish();
+      relisted = true;
+      record.planId = id;
       rows.push(record);
       continue;
     }

@@ -12,6 +12,7 @@ import type { AggregateResult, GoalComputed, GoalResult, PlanResult, UnifiedPlan
 import { RESULT_COLUMNS, buildResultsTable } from './results-table';
 import type { Grade, GoalRating } from './rating';
 import type { ChartData, Tone } from './chart';
+import type { PlanGap } from './findings';
 import { coverDate, stamp, warekiFromIso } from './wareki';
 
 // ---------------------------------------------------------------------------------------------
@@ -148,6 +149,25 @@ export const DASH = '—';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
+/**
+ * Why a plan has no grade, worded for the committee. 評価不能の理由 on 集計結果 tells the
+ * secretariat what to type instead; the report only says why there is no grade.
+ */
+export const GAP_TEXT: Partial<Record<PlanGap, string>> = {
+  'no-indicator': '成果指標が設定されていないため、評価していません。',
+  'no-actual': '実績値が未入力のため、評価していません。',
+  unavailable: '実績値を取得できないため、評価していません。',
+  state: '実績が数値で示されていないため、評価していません。',
+  'invalid-actual': '実績値を数値として読み取れないため、評価していません。',
+  'no-target': '目標値が数値で設定されていないため、評価していません。',
+  'unit-mismatch': '実績値と目標値の単位が異なるため、評価していません。',
+  'direction-mismatch': '目標値と指標の方向が合わないため、評価していません。',
+  'no-range': '目標とする範囲が設定されていないため、評価していません。',
+  'no-direction': '成果指標の方向（高いほど良い・低いほど良いなど）が定まらないため、評価していません。',
+  stopped: '中止したプランのため、評価の対象外です。',
+  mixed: '評価できる成果指標がないため、評価していません。',
+};
+
 // ---------------------------------------------------------------------------------------------
 // Reading 集計結果 back, row by row, in the order buildResultsTable writes it.
 
@@ -227,10 +247,9 @@ function planRow(p: PlanResult, rows: ResultRow[], comment: string, mid: boolean
   });
   const overridden = !!p.override?.applied;
   const adopted = rows[0]['採用評価'] as Grade;
-  const reasons = [...new Set(col('評価不能の理由').filter(Boolean))];
   const commentParts: string[] = [];
   if (comment.trim()) commentParts.push(comment.trim());
-  if (adopted === '−' && reasons.length) commentParts.push(`評価不能: ${reasons.join('／')}`);
+  if (adopted === '−' && !overridden) commentParts.push(GAP_TEXT[p.period.gap ?? 'mixed'] ?? '評価できる成果指標がないため、評価していません。');
   const dept = p.mainDept ? `\n（${p.mainDept}${p.relatedDepts.length ? `・${p.relatedDepts.join('・')}` : ''}）` : '';
   const cells = [
     `${p.id} ${p.name}${dept}`,
@@ -502,7 +521,8 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
         ? {
             header: ['区分', 'シート', 'セル', 'プラン', '内容'],
             rows: excluded.map((i) => [i.severity, orDash(i.sheet), orDash(i.cell), orDash(i.planId ?? ''), i.message]),
-            widths: [7, 13, 7, 8, 65],
+            widths: [9, 15, 7, 8, 61],
+            align: ['center', 'left', 'center', 'center', 'left'],
           }
         : null,
       empty: NO_EXCLUDED_TEXT,

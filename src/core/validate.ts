@@ -222,8 +222,10 @@ export function validateProgress(input: ValidationInput): Issue[] {
   // Plans.
   const codes = codeIndex(hierarchy);
   const firstRowOf = new Map<string, number>();
+  // Plans typed without an ID get a stand-in ID (行12); those are reported above, not as duplicates.
+  const standIns = new Set(rows.filter((r) => r.startsPlan && r.id === '').map((r) => r.planId));
   for (const plan of plans) {
-    if (input.scope !== 'rows' && plan.id && !plan.id.startsWith('行')) {
+    if (input.scope !== 'rows' && plan.id && !standIns.has(plan.id)) {
       const first = firstRowOf.get(plan.id);
       if (first !== undefined) {
         push('エラー', plan.row, 'id',

@@ -120,8 +120,6 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
       }
       case 'table':
         out.push(table(b.table));
-        // A little air after each table (Word would glue the next heading to it).
-        out.push(new Paragraph({ spacing: { after: 60 }, children: [] }));
         break;
       case 'chart': {
         const png = chartPng(b.chart);
@@ -174,7 +172,7 @@ export function buildDocx(model: ReportModel): Document {
       },
       paragraphStyles: [
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { font: FONT, size: pt(18), color: NAVY }, paragraph: { spacing: { after: 960 } } },
-        { id: 'Note', name: 'Note', basedOn: 'Normal', run: { font: FONT, size: pt(9), color: '555555' }, paragraph: { spacing: { before: 40, after: 40 } } },
+        { id: 'Note', name: 'Note', basedOn: 'Normal', run: { font: FONT, size: pt(9), color: '555555' }, paragraph: { spacing: { before: 100, after: 40 } } },
         { id: 'Placeholder', name: 'Placeholder', basedOn: 'Normal', run: { font: FONT, color: '666666' } },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { font: FONT, color: '333333' }, paragraph: { indent: { left: 280, firstLine: 210 }, spacing: { after: 120 } } },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: FONT, size: pt(9) }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },

@@ -25,6 +25,7 @@ const CSS = `
 body { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'BIZ UDPGothic', 'Yu Gothic', 'Hiragino Sans', 'Meiryo', sans-serif;
   font-size: 10.5pt; line-height: 1.7; color: #222; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
 .cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; }
+.cover p { text-align: center; text-indent: 0; }
 .cover .plan { font-size: 16pt; margin: 0 0 12pt; }
 .cover h1.title { font-size: 28pt; color: var(--navy); margin: 0 0 8pt; border: 0; }
 .cover .subtitle { font-size: 18pt; color: var(--navy); margin: 0 0 48pt; }

@@ -408,3 +408,23 @@ describe('single 実績 / 中間 columns without a year', () => {
     expect(res.issues).toEqual([]);
   });
 });
+
+describe('再掲 rows', () => {
+  test('a plan listed again under another goal is read once and is not a duplicate', () => {
+    const res = readProgress({
+      [SHEETS.progress]: {
+        name: SHEETS.progress,
+        values: [
+          ['プランID', 'プラン名', '成果指標', '目標値', 'R6'],
+          ['1-3', '高齢者向けスマートフォン活用教室の開催', '参加者数', '700人', '544人'],
+          ['', '', '受講者満足度', '3.5ポイント', '4.0ポイント'],
+          ['4-3', 'デジタルデバイド対策', '教室数', '10回', '8回'],
+          ['1-3', '高齢者向けスマートフォン教室【再掲1-①(2)】', '参加者数', '700人', '544人'],
+          ['', '', '受講者満足度', '3.5ポイント', '4.0ポイント'],
+        ],
+      },
+    }, { today: TODAY });
+    expect(res.data.plans.map((p) => [p.id, p.indicators.length])).toEqual([['1-3', 2], ['4-3', 1]]);
+    expect(res.issues).toEqual([]);
+  });
+});
