@@ -9,7 +9,8 @@
 
 import * as z from 'zod';
 import type { Member } from '../core/model';
-import { MEMBER_ROLE_LABELS } from '../core/schema';
+import { MEMBER_ROLE_LABELS, REPORT_HISTORY_COLUMNS } from '../core/schema';
+import { escapeCell } from '../core/cells';
 import type { Block, ReportModel, ReportTable } from '../core/report';
 import { reportBlocks } from '../core/report';
 import { chartPng } from '../core/chart';
@@ -80,6 +81,7 @@ function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style>
     note: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#555555', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 2, SPACING_AFTER: 2 }),
     placeholder: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#666666', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 4 }),
     quote: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 14, INDENT_FIRST_LINE: 14, SPACING_AFTER: 6 }),
+    attribution: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9.5, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.RIGHT, SPACING_AFTER: 10 }),
     caption: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 8 }),
     table: s({ FONT_FAMILY: FONT, FONT_SIZE: 9, FOREGROUND_COLOR: '#222222', BORDER_COLOR: '#7f7f7f', BORDER_WIDTH: 0.5 }),
     headerRow: s({ BOLD: true }),
@@ -201,7 +203,7 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
         paragraph(b.text, b.level === 1 ? st.h1 : b.level === 2 ? st.h2 : st.h3);
         break;
       case 'paragraph':
-        paragraph(b.text, b.tone === 'note' ? st.note : b.tone === 'placeholder' ? st.placeholder : b.tone === 'quote' ? st.quote : st.normal);
+        paragraph(b.text, st[b.tone && b.tone !== 'normal' ? b.tone : 'normal']);
         break;
       case 'table':
         table(b.table);
@@ -326,4 +328,25 @@ export function shareOutcomeCell(o: ShareOutcome, timestamp: string): string {
   if (o.status === 'shared') return `共有済（${ROLE_LABELS[o.role]}）${timestamp}`;
   if (o.status === 'skipped') return `対象外: ${o.reason}`;
   return `失敗: ${o.reason}`;
+}
+
+/**
+ * One row for 報告書履歴, in REPORT_HISTORY_COLUMNS order, escaped for setValues/appendRow.
+ * Every run appends a row: earlier reports and their rows are kept.
+ */
+export function reportHistoryRow(model: ReportModel, render: RenderResult, outcomes: ShareOutcome[]): string[] {
+  const shared = outcomes.filter((o) => o.status === 'shared').map((o) => o.name);
+  const failed = outcomes.filter((o) => o.status === 'failed').map((o) => o.name);
+  const cells: Record<(typeof REPORT_HISTORY_COLUMNS)[number], string> = {
+    作成日時: model.timestamp,
+    報告書名: model.docName,
+    対象期間: model.cover.periodLabel,
+    URL: render.url,
+    ファイルID: render.docId,
+    保存先: render.folderName || 'マイドライブ',
+    共有した委員: shared.length ? `${shared.length}名（${shared.join('、')}）` : '0名',
+    共有できなかった委員: failed.length ? `${failed.length}名（${failed.join('、')}）` : '',
+    備考: render.warnings.join(' '),
+  };
+  return REPORT_HISTORY_COLUMNS.map((c) => escapeCell(cells[c]));
 }

@@ -10,8 +10,8 @@
 //   clears exactly the cells the merge wrote and keeps the record, marked 解除済 (planUnmerge).
 
 import * as z from 'zod';
-import type { HierarchyItem, Plan } from './model';
-import { SHEETS } from './schema';
+import type { CellValue, HierarchyItem, Plan } from './model';
+import { SHEETS, UNIFIED_COLUMNS } from './schema';
 
 export interface MergeRequest {
   /** Plan IDs to merge (at least two). */
@@ -393,5 +393,71 @@ export function planUnmerge(unified: UnifiedPlan, plans: Plan[], who: string, wh
     clearMergedInto: ok ? clear : [],
     unifiedUpdate: ok ? { id: unified.id, status: '解除済', releasedBy: who, releasedAt: when } : null,
     restoredMembers: ok ? unified.members.map((m) => ({ ...m, relatedDepts: [...m.relatedDepts], rows: [...m.rows] })) : [],
+  };
+}
+
+const LIST_SEPARATOR = '、';
+const splitList = (v: string) => uniq(v.split(/[、,，\n]/));
+
+/** The 統合プラン sheet row of a unified plan, in UNIFIED_COLUMNS order (the writer escapes it). */
+export function unifiedPlanToRow(u: UnifiedPlan): string[] {
+  const byColumn: Record<(typeof UNIFIED_COLUMNS)[number], string> = {
+    統合プランID: u.id,
+    統合プラン名: u.name,
+    基本方針: u.policyCode,
+    基本目標: u.goalCode,
+    基本目標の候補: u.goalCandidates.join(LIST_SEPARATOR),
+    基本目標の選択理由: u.goalReason,
+    主担当課: u.mainDept,
+    関係課: u.relatedDepts.join(LIST_SEPARATOR),
+    統合元プランID: u.memberIds.join(LIST_SEPARATOR),
+    状態: u.status,
+    統合者: u.who,
+    統合日時: u.when,
+    解除者: u.releasedBy ?? '',
+    解除日時: u.releasedAt ?? '',
+    メモ: u.note,
+  };
+  return UNIFIED_COLUMNS.map((c) => byColumn[c]);
+}
+
+/**
+ * A unified plan read back from its 統合プラン row (UNIFIED_COLUMNS order). Members and indicators
+ * are taken from the plans as they are now (their rows are never rewritten by a merge).
+ * Null for a row without an ID.
+ */
+export function unifiedPlanFromRow(row: CellValue[], plans: Plan[]): UnifiedPlan | null {
+  const cell = (c: (typeof UNIFIED_COLUMNS)[number]) => {
+    const v = row[UNIFIED_COLUMNS.indexOf(c)];
+    return v instanceof Date ? v.toISOString() : String(v ?? '').trim();
+  };
+  const id = cell('統合プランID');
+  if (id === '') return null;
+  const memberIds = splitList(cell('統合元プランID'));
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  const members = memberIds.map((m) => byId.get(m)).filter((p): p is Plan => p !== undefined);
+  const releasedBy = cell('解除者');
+  const releasedAt = cell('解除日時');
+  return {
+    id,
+    name: cell('統合プラン名'),
+    policyCode: cell('基本方針'),
+    goalCode: cell('基本目標'),
+    goalCandidates: splitList(cell('基本目標の候補')),
+    goalReason: cell('基本目標の選択理由'),
+    mainDept: cell('主担当課'),
+    relatedDepts: splitList(cell('関係課')),
+    memberIds,
+    members: members.map((m) => ({
+      planId: m.id, name: m.name, policyCode: m.policyCode, goalCode: m.goalCode, measureCode: m.measureCode,
+      mainDept: m.mainDept, relatedDepts: [...(m.relatedDepts ?? [])], status: m.status, sheet: m.sheet, rows: rowsOf(m),
+    })),
+    indicators: attributeIndicators(members),
+    status: cell('状態') === '解除済' ? '解除済' : '有効',
+    who: cell('統合者'),
+    when: cell('統合日時'),
+    ...(releasedBy ? { releasedBy } : {}),
+    ...(releasedAt ? { releasedAt } : {}),
+    note: cell('メモ'),
   };
 }

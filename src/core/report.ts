@@ -450,7 +450,10 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
 
   const intro = [
     `本報告書は、${planName}に位置付けた推進プランについて、${periodLabel}の進捗状況と評価を取りまとめたものです。`,
-    `評価は${basisLineOf(result)}です。対象は${result.goals.length}の基本目標に属する${totalPlans}件のプランです。`,
+    (mid
+      ? `${warekiFromIso(result.config.midAsOf) ?? result.config.midAsOf}時点の中間実績により、年度末の達成見込みを評価しました。`
+      : `${warekiLabel(result.config.evaluationYear)}末時点の実績により評価しました。`) +
+      `対象は、${result.goals.length}の基本目標に属する${totalPlans}件のプランです。`,
   ];
   const method = [
     `各プランは、成果指標の実績値を基準値と目標値に照らした達成率により、A・B・C・D・−（評価不能）の5区分で評価しました${mid ? '（中間評価では、中間時点の実績から年度末の達成見込みを評価しています）' : ''}。`,
@@ -556,10 +559,16 @@ export type Block =
   | { kind: 'subtitle'; text: string }
   | { kind: 'coverLine'; text: string; emphasis?: boolean }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' }
+  | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' | 'attribution' }
   | { kind: 'table'; table: ReportTable }
   | { kind: 'chart'; chart: ChartData; caption: string }
   | { kind: 'pageBreak' };
+
+/** The text, then who gave it on a line of its own (right-aligned by the renderers). */
+function pushRecommendation(b: Block[], r: ReportRecommendation): void {
+  b.push({ kind: 'paragraph', text: r.text });
+  b.push({ kind: 'paragraph', text: `${r.member}${r.title ? `（${r.title}）` : ''}`, tone: 'attribution' });
+}
 
 export function reportBlocks(m: ReportModel): Block[] {
   const b: Block[] = [];
@@ -600,15 +609,11 @@ export function reportBlocks(m: ReportModel): Block[] {
     }
     b.push({ kind: 'heading', level: 2, text: '委員からの提言' });
     if (p.recommendations.length === 0) b.push({ kind: 'paragraph', text: p.recommendationPlaceholder, tone: 'placeholder' });
-    for (const r of p.recommendations) {
-      b.push({ kind: 'paragraph', text: `${r.text}（${[r.title, r.member].filter(Boolean).join('　')}）` });
-    }
+    for (const r of p.recommendations) pushRecommendation(b, r);
   }
   if (m.generalRecommendations.length) {
     b.push({ kind: 'heading', level: 1, text: '計画全体への提言' });
-    for (const r of m.generalRecommendations) {
-      b.push({ kind: 'paragraph', text: `${r.text}（${[r.title, r.member].filter(Boolean).join('　')}）` });
-    }
+    for (const r of m.generalRecommendations) pushRecommendation(b, r);
   }
 
   // Appendices.

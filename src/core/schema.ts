@@ -81,3 +81,20 @@ export const MEMBER_ROLE_LABELS = { reader: '閲覧者', commenter: 'コメン�
 
 /** 評価時点 on 設定 → Settings.evaluationKind. */
 export const EVALUATION_KIND_LABELS = { year: '年度末', mid: '中間' } as const;
+
+/** 報告書履歴 (add-on-owned): one row appended per generated report; earlier rows are kept. */
+export const REPORT_HISTORY_COLUMNS = [
+  '作成日時', '報告書名', '対象期間', 'URL', 'ファイルID', '保存先', '共有した委員', '共有できなかった委員', '備考',
+] as const;
+
+/** Add-on-owned column on 委員名簿: the outcome of the latest sharing, per member row. */
+export const MEMBER_OWNED_COLUMNS = { shareResult: '共有結果' } as const;
+
+/**
+ * Columns of the 統合プラン sheet (add-on-owned). One row per unified plan; undoing a merge keeps
+ * the row, marked 解除済, so the lineage stays. Lists (関係課, 統合元プランID …) are joined with 、.
+ */
+export const UNIFIED_COLUMNS = [
+  '統合プランID', '統合プラン名', '基本方針', '基本目標', '基本目標の候補', '基本目標の選択理由',
+  '主担当課', '関係課', '統合元プランID', '状態', '統合者', '統合日時', '解除者', '解除日時', 'メモ',
+] as const;

@@ -126,6 +126,21 @@ function main(): void {
   console.log(`Pairwise  precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}   (TP ${s.tp}, FP ${s.fp}, FN ${s.fn})`);
   console.log(`B-cubed   precision ${pct(s.bcubed.precision)}  recall ${pct(s.bcubed.recall)}  F1 ${pct(s.bcubed.f1)}`);
 
+  // The same measure on the groups a secretariat would hardly dispute (confidence 'clear'):
+  // plans of 'judgement' groups are left out of both sides.
+  const judged = new Set(GOLD_GROUPS.filter((g) => g.confidence === 'judgement').flatMap((g) => g.members));
+  const clear = evaluate(LABELLED_PLANS.filter((p) => !judged.has(p.id)), GOLD_GROUPS.filter((g) => g.confidence === 'clear').map((g) => g.members), minScore);
+  console.log(`Clear-only (${GOLD_GROUPS.filter((g) => g.confidence === 'clear').length} clear groups, judgement-group plans left out): `
+    + `precision ${pct(clear.precision)}  recall ${pct(clear.recall)}  F1 ${pct(clear.f1)}   (TP ${clear.tp}, FP ${clear.fp}, FN ${clear.fn})`);
+
+  console.log('\nPer gold group (pairs found / pairs):');
+  for (const g of GOLD_GROUPS) {
+    const members = g.members.filter((id) => isMergeCandidate(byId.get(id) as Plan));
+    const total = pairsOf([members]).size;
+    const missed = s.falseNegatives.filter(([a, b]) => members.includes(a) && members.includes(b)).length;
+    console.log(`  ${String(total - missed).padStart(2)}/${String(total).padEnd(2)} ${g.confidence.padEnd(9)} ${g.label}`);
+  }
+
   console.log(`\nSuggested groups (${s.groups.length}):`);
   for (const g of s.groups) {
     console.log(`  ${g.id} score ${g.score}${g.goalChoiceNeeded ? '  [基本目標の選択が必要]' : ''}`);

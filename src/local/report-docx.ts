@@ -114,7 +114,7 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
         }));
         break;
       case 'paragraph': {
-        const style = b.tone === 'note' ? 'Note' : b.tone === 'placeholder' ? 'Placeholder' : b.tone === 'quote' ? 'Quote' : undefined;
+        const style = { note: 'Note', placeholder: 'Placeholder', quote: 'Quote', attribution: 'Attribution', normal: undefined }[b.tone ?? 'normal'];
         out.push(new Paragraph({ ...(style ? { style } : { indent: { firstLine: 210 } }), children: runs(b.text) }));
         break;
       }
@@ -175,6 +175,7 @@ export function buildDocx(model: ReportModel): Document {
         { id: 'Note', name: 'Note', basedOn: 'Normal', run: { font: FONT, size: pt(9), color: '555555' }, paragraph: { spacing: { before: 100, after: 40 } } },
         { id: 'Placeholder', name: 'Placeholder', basedOn: 'Normal', run: { font: FONT, color: '666666' } },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { font: FONT, color: '333333' }, paragraph: { indent: { left: 280, firstLine: 210 }, spacing: { after: 120 } } },
+        { id: 'Attribution', name: 'Attribution', basedOn: 'Normal', run: { font: FONT, size: pt(9.5), color: '444444' }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 200 } } },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: FONT, size: pt(9) }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
       ],
     },

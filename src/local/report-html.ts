@@ -39,6 +39,7 @@ p { margin: 0 0 4pt; text-indent: 1em; text-align: justify; }
 p.note { font-size: 9pt; color: #555; text-indent: 0; }
 p.placeholder { color: #666; text-indent: 0; }
 p.quote { margin-left: 1.5em; color: #333; }
+p.attribution { text-align: right; text-indent: 0; font-size: 9.5pt; color: #444; margin-bottom: 10pt; }
 p.caption { font-size: 9pt; color: #444; text-indent: 0; margin: 4pt 0 10pt; }
 .page-break { break-before: page; height: 0; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; line-height: 1.45; table-layout: fixed; }

@@ -1,0 +1,290 @@
+// The Google Doc renderer and the sharing rules, run against the local DocumentApp / DriveApp.
+import { inflateSync } from 'node:zlib';
+import { aggregate, NO_OVERRIDES } from '../../src/core/aggregate';
+import type { Member, ProgressData } from '../../src/core/model';
+import { buildReport, reportBlocks, type ReportModel } from '../../src/core/report';
+import { renderReportDoc, reportHistoryRow, shareReport, shareOutcomeCell, type DocServices } from '../../src/addon/report-doc';
+import { REPORT_HISTORY_COLUMNS } from '../../src/core/schema';
+import { CallCounter } from '../../src/local/gas/counter';
+import { createDocsAndDrive } from '../../src/local/gas/document';
+import { LocalUtilities } from '../../src/local/gas/utilities';
+import { goal, num, plan, progressData } from '../core/fixtures';
+
+const OWNER = 'jimukyoku@city.example.lg.jp';
+const NOW = new Date('2026-11-21T05:05:00Z');
+
+function setup() {
+  const counter = new CallCounter();
+  const { DocumentApp, DriveApp } = createDocsAndDrive(counter, OWNER);
+  const services = { DocumentApp, DriveApp, Utilities: new LocalUtilities(counter) } as unknown as DocServices;
+  return { counter, docs: DocumentApp, drive: DriveApp, services };
+}
+
+/** `goals` 基本目標 under one 基本方針, `plansPerGoal` plans each, one indicator per plan. */
+function synthetic(goals: number, plansPerGoal: number): ProgressData {
+  const plans = [];
+  for (let g = 1; g <= goals; g++) {
+    for (let p = 1; p <= plansPerGoal; p++) {
+      plans.push(plan({ id: `${g}-${p}`, goal: `${g}`, dept: '情報政策課', name: `プラン${g}-${p}`, indicators: [
+        { name: '申請件数', unit: '件', baseline: num(0, '件'), target: num(100, '件'), targetYear: 2024, actuals: { R4: num(40 + ((g * 7 + p * 13) % 70), '件') } },
+      ] }));
+    }
+  }
+  const hierarchy = [
+    { level: '基本方針' as const, code: 'P', name: '行政のデジタル化', text: '', parentCode: '' },
+    ...Array.from({ length: goals }, (_, i) => ({ ...goal(`${i + 1}`, `基本目標その${i + 1}`), parentCode: 'P' })),
+  ];
+  return progressData(plans, { settings: { evaluationYear: 2022 }, hierarchy });
+}
+
+function modelOf(data: ProgressData): ReportModel {
+  return buildReport(data, aggregate(data, { overrides: NO_OVERRIDES }), { now: NOW });
+}
+
+describe('renderReportDoc: a Google Doc with real headings, batched tables and the chart', () => {
+  test('the outline is the report: TITLE on the cover, HEADING1 per 基本方針, HEADING2 per 基本目標', () => {
+    const { docs, services } = setup();
+    const model = modelOf(synthetic(3, 2));
+    const r = renderReportDoc(model, { services });
+    const outline = docs.localOutline(r.docId);
+    const expected = reportBlocks(model).flatMap((b) => {
+      if (b.kind === 'title') return [{ heading: 'TITLE', text: b.text }];
+      if (b.kind === 'subtitle') return [{ heading: 'SUBTITLE', text: b.text }];
+      if (b.kind === 'heading') return [{ heading: `HEADING${b.level}`, text: b.text }];
+      return [];
+    });
+    expect(outline).toEqual(expected);
+    expect(outline.filter((o) => o.heading === 'HEADING1').map((o) => o.text)).toEqual(['評価の概要', '基本方針P　行政のデジタル化', '資料']);
+    expect(outline.filter((o) => o.heading === 'HEADING2' && /^基本目標\d/.test(o.text)).map((o) => o.text)).toEqual([
+      '基本目標1　基本目標その1', '基本目標2　基本目標その2', '基本目標3　基本目標その3',
+    ]);
+  });
+
+  test('each table is the model table, cell for cell, with its header shaded', () => {
+    const { docs, services } = setup();
+    const model = modelOf(synthetic(2, 3));
+    const r = renderReportDoc(model, { services });
+    const tables = docs.localStructure(r.docId).filter((n) => n.type === 'TABLE');
+    const modelTables = reportBlocks(model).flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+    expect(tables).toHaveLength(modelTables.length);
+    tables.forEach((t, i) => {
+      if (t.type !== 'TABLE') throw new Error('not a table');
+      const m = modelTables[i];
+      expect(t.cells).toEqual([m.header, ...m.rows].map((row) => row.map((c) => (c === '' ? ' ' : c))));
+      expect(t.backgrounds[0].every((b) => b === '#d9e2f3')).toBe(true);
+      expect(t.cellTextAttributes[0][0]).toMatchObject({ BOLD: true, FONT_SIZE: 9 });
+      expect(Object.keys(t.columnWidths)).toHaveLength(m.header.length);
+    });
+    const goalTable = tables.find((t) => t.type === 'TABLE' && t.cells[0][0] === 'プラン');
+    expect(goalTable && goalTable.type === 'TABLE' && goalTable.cells[1][0]).toBe('1-1 プラン1-1\n（情報政策課）');
+  });
+
+  test('the chart is one PNG image (valid zlib data), centred, with a caption', () => {
+    const { docs, services } = setup();
+    const model = modelOf(synthetic(3, 2));
+    const r = renderReportDoc(model, { services });
+    const s = docs.localStructure(r.docId);
+    const at = s.findIndex((n) => n.type !== 'TABLE' && n.inline.some((i) => i.type === 'INLINE_IMAGE'));
+    const para = s[at];
+    if (para.type === 'TABLE') throw new Error('expected a paragraph');
+    const img = para.inline[0];
+    if (img.type !== 'INLINE_IMAGE') throw new Error('expected an image');
+    expect(img.contentType).toBe('image/png');
+    expect(img.width).toBe(600);
+    expect(img.altTitle).toBe(model.summary.chart.title);
+    expect(para.attributes.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    const bytes = Buffer.from(img.bytes);
+    const idatAt = bytes.indexOf('IDAT');
+    const len = bytes.readUInt32BE(idatAt - 4);
+    expect(() => inflateSync(bytes.subarray(idatAt + 4, idatAt + 4 + len))).not.toThrow();
+    expect(s[at + 1]).toMatchObject({ type: 'PARAGRAPH', text: model.summary.chartCaption });
+  });
+
+  test('calls grow with sections, not with cells: 5× the plans costs no more; 5× the goals costs 5× per goal', () => {
+    const cost = (goals: number, plans: number): { calls: number; counted: number; cells: number; planCells: number } => {
+      const { counter, services } = setup();
+      const model = modelOf(synthetic(goals, plans));
+      const r = renderReportDoc(model, { services });
+      const tables = reportBlocks(model).flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+      const size = (t: { rows: string[][]; header: string[] }): number => (t.rows.length + 1) * t.header.length;
+      const cells = tables.reduce((n, t) => n + size(t), 0);
+      const planCells = tables.filter((t) => t.header[0] === 'プラン').reduce((n, t) => n + size(t), 0);
+      return { calls: r.calls, counted: counter.total(), cells, planCells };
+    };
+    const small = cost(2, 2);
+    const morePlans = cost(2, 10);
+    const oneGoal = cost(1, 2);
+    const moreGoals = cost(10, 2);
+    // The renderer's own count is exact.
+    for (const c of [small, morePlans, oneGoal, moreGoals]) expect(c.calls).toBe(c.counted);
+    // 5× the plans (5× the table rows): the same number of calls.
+    expect(morePlans.planCells - 2 * 7).toBe(5 * (small.planCells - 2 * 7));
+    expect(morePlans.calls).toBe(small.calls);
+    // Calls are affine in the number of goals: fixed part + the same amount per goal.
+    const perGoal = small.calls - oneGoal.calls;
+    expect(perGoal).toBeGreaterThan(0);
+    expect(moreGoals.calls).toBe(oneGoal.calls + 9 * perGoal);
+    // And far fewer calls than cells in a big report.
+    const big = cost(10, 20);
+    expect(big.calls).toBe(moreGoals.calls);
+    expect(big.calls).toBeLessThan(big.cells / 2);
+  });
+
+  test('titled with plan, period and timestamp; saved and closed', () => {
+    const { docs, drive, services } = setup();
+    const model = modelOf(synthetic(1, 1));
+    const r = renderReportDoc(model, { services });
+    expect(r.name).toBe('地域情報化計画 報告書（令和4年度） 2026-11-21 14:05'.replace('地域情報化計画', model.cover.planName));
+    expect(drive.getFileById(r.docId).getName()).toBe(r.name);
+    expect(r.url).toBe(`https://docs.google.com/document/d/${r.docId}/edit?usp=drivesdk`);
+    expect(docs.localIsClosed(r.docId)).toBe(true);
+    // The first block went into the document's initial empty paragraph.
+    expect(docs.localStructure(r.docId)[0]).toMatchObject({ type: 'PARAGRAPH', text: model.cover.planName });
+  });
+
+  test('saved in the folder given; My Drive otherwise', () => {
+    const { drive, services } = setup();
+    const folder = drive.createFolder('報告書');
+    const inFolder = renderReportDoc(modelOf(synthetic(1, 1)), { services, folderId: folder.getId() });
+    expect(drive.localItem(inFolder.docId).parents).toEqual([folder.getId()]);
+    expect(inFolder.folderName).toBe('報告書');
+    expect(inFolder.warnings).toEqual([]);
+    const inRoot = renderReportDoc(modelOf(synthetic(1, 1)), { services });
+    expect(drive.localItem(inRoot.docId).parents).toEqual([drive.localRootId()]);
+  });
+
+  test('an unknown folder ID or a folder open to anyone falls back to My Drive, with a warning', () => {
+    const { drive, services } = setup();
+    const missing = renderReportDoc(modelOf(synthetic(1, 1)), { services, folderId: '1nope' });
+    expect(drive.localItem(missing.docId).parents).toEqual([drive.localRootId()]);
+    expect(missing.warnings[0]).toContain('報告書フォルダID「1nope」のフォルダを開けない');
+    const open = drive.createFolder('公開フォルダ');
+    drive.localSetAccess(open.getId(), 'ANYONE_WITH_LINK', 'VIEW');
+    const r = renderReportDoc(modelOf(synthetic(1, 1)), { services, folderId: open.getId() });
+    expect(drive.localItem(r.docId).parents).toEqual([drive.localRootId()]);
+    expect(r.warnings[0]).toContain('リンクを知っている人または組織全体に公開');
+    expect(drive.sharingLog).toEqual([]);
+  });
+
+  test('a second report is a new document; the first is left exactly as it was', () => {
+    const { docs, drive, services } = setup();
+    const data = synthetic(2, 2);
+    const first = renderReportDoc(modelOf(data), { services });
+    const before = JSON.stringify(docs.localStructure(first.docId));
+    const firstName = drive.getFileById(first.docId).getName();
+    data.plans[0].comment = '第2回で追記';
+    const second = renderReportDoc(buildReport(data, aggregate(data, { overrides: NO_OVERRIDES }), { now: new Date('2026-11-28T01:00:00Z') }), { services });
+    expect(second.docId).not.toBe(first.docId);
+    expect(second.name).toContain('2026-11-28 10:00');
+    expect(JSON.stringify(docs.localStructure(first.docId))).toBe(before);
+    expect(drive.getFileById(first.docId).getName()).toBe(firstName);
+    expect(docs.localDocumentIds()).toEqual([first.docId, second.docId]);
+  });
+});
+
+describe('shareReport: the committee, person by person', () => {
+  const member = (row: number, name: string, email: string, share = true, role: Member['role'] = 'commenter'): Member =>
+    ({ row, name, title: '委員', email, share, role });
+
+  function withReport() {
+    const s = setup();
+    const r = renderReportDoc(modelOf(synthetic(1, 1)), { services: s.services });
+    return { ...s, fileId: r.docId };
+  }
+
+  test('commenter by default; each member with their own role', () => {
+    const { drive, services, fileId } = withReport();
+    const out = shareReport(fileId, [
+      member(2, '委員長', 'iinchou@example.jp'),
+      member(3, '閲覧', 'etsuran@example.jp', true, 'reader'),
+      member(4, '編集', 'henshu@example.jp', true, 'writer'),
+    ], { services });
+    expect(out.map((o) => [o.status, o.reason])).toEqual([
+      ['shared', 'コメント可として共有しました。'],
+      ['shared', '閲覧者として共有しました。'],
+      ['shared', '編集者として共有しました。'],
+    ]);
+    expect(drive.localItem(fileId).roles).toEqual({ 'iinchou@example.jp': 'commenter', 'etsuran@example.jp': 'reader', 'henshu@example.jp': 'writer' });
+    expect(drive.sharingLog.map((e) => e.method)).toEqual(['File.addCommenter', 'File.addViewer', 'File.addEditor']);
+  });
+
+  test('an invalid or empty address is failed with the reason and never tried; 不要 is skipped', () => {
+    const { drive, services, fileId } = withReport();
+    const out = shareReport(fileId, [
+      member(2, '山田', 'yamada@'),
+      member(3, '空欄', ''),
+      member(4, '不要', 'fuyou@example.jp', false),
+      member(5, '全角', 'ｉｉｎ＠example.jp'),
+    ], { services });
+    expect(out.map((o) => o.status)).toEqual(['failed', 'failed', 'skipped', 'failed']);
+    expect(out[0].reason).toBe('メールアドレス「yamada@」の形式が正しくないため、共有していません。name@example.jp の形で入力してください。');
+    expect(out[1].reason).toContain('メールアドレスが空欄');
+    expect(out[2].reason).toContain('共有の要否が「要」ではない');
+    expect(out[0].row).toBe(2);
+    expect(drive.sharingLog).toEqual([]);
+  });
+
+  test('never link or domain sharing: the audit log holds only per-person grants', () => {
+    const { drive, services, fileId } = withReport();
+    shareReport(fileId, [member(2, 'a', 'a@example.jp'), member(3, 'b', 'b@example.jp', true, 'writer')], { services });
+    expect(drive.sharingLog.length).toBe(2);
+    for (const e of drive.sharingLog) {
+      expect(e.method).not.toBe('File.setSharing');
+      expect(['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK']).not.toContain(e.who);
+      expect(e.who).toMatch(/@/);
+    }
+    expect(String(drive.getFileById(fileId).getSharingAccess())).toBe('PRIVATE');
+  });
+
+  test('a second run shares nobody twice', () => {
+    const { drive, services, fileId } = withReport();
+    const members = [member(2, 'a', 'a@example.jp'), member(3, 'b', 'B@Example.jp', true, 'reader')];
+    shareReport(fileId, members, { services });
+    const logged = drive.sharingLog.length;
+    const again = shareReport(fileId, members, { services });
+    expect(again.map((o) => [o.status, o.reason])).toEqual([
+      ['skipped', 'この報告書には既に共有しています。'],
+      ['skipped', 'この報告書には既に共有しています。'],
+    ]);
+    expect(drive.sharingLog.length).toBe(logged);
+  });
+
+  test('the same address twice in the list, and the owner, are skipped', () => {
+    const { drive, services, fileId } = withReport();
+    const out = shareReport(fileId, [member(2, 'a', 'a@example.jp'), member(5, 'a2', 'a@example.jp'), member(6, '事務局', OWNER)], { services });
+    expect(out.map((o) => o.status)).toEqual(['shared', 'skipped', 'skipped']);
+    expect(out[1].reason).toContain('2行目');
+    expect(out[2].reason).toContain('所有者');
+    expect(drive.sharingLog).toHaveLength(1);
+  });
+
+  test('a member already shared on a different report is shared on the new one', () => {
+    const { services, drive } = setup();
+    const a = renderReportDoc(modelOf(synthetic(1, 1)), { services });
+    const b = renderReportDoc(modelOf(synthetic(1, 1)), { services });
+    const m = [member(2, 'a', 'a@example.jp')];
+    expect(shareReport(a.docId, m, { services })[0].status).toBe('shared');
+    expect(shareReport(b.docId, m, { services })[0].status).toBe('shared');
+    expect(drive.sharingLog.map((e) => e.fileId)).toEqual([a.docId, b.docId]);
+  });
+
+  test('the 報告書履歴 row names the report, where it is and who got it', () => {
+    const { services } = setup();
+    const model = modelOf(synthetic(1, 1));
+    const r = renderReportDoc(model, { services });
+    const out = shareReport(r.docId, [member(2, '見本 太郎', 'a@example.jp'), member(3, '山田', 'yamada@')], { services });
+    const row = reportHistoryRow(model, r, out);
+    expect(row).toHaveLength(REPORT_HISTORY_COLUMNS.length);
+    // Text starting with a digit is escaped (core/cells escapeCell) so Sheets keeps it as text.
+    expect(row).toEqual([
+      "'2026-11-21 14:05", model.docName, '令和4年度', r.url, `'${r.docId}`, 'マイドライブ', "'1名（見本 太郎）", "'1名（山田）", '',
+    ]);
+  });
+
+  test('outcome cell text for 委員名簿', () => {
+    expect(shareOutcomeCell({ row: 2, name: 'a', email: 'a@example.jp', role: 'commenter', status: 'shared', reason: '' }, '2026-11-21 14:05'))
+      .toBe('共有済（コメント可）2026-11-21 14:05');
+    expect(shareOutcomeCell({ row: 2, name: 'a', email: 'x', role: 'reader', status: 'failed', reason: '形式が正しくない' }, ''))
+      .toBe('失敗: 形式が正しくない');
+  });
+});

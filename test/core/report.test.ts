@@ -1,0 +1,426 @@
+import { inflateSync } from 'node:zlib';
+import * as fc from 'fast-check';
+import { aggregate, NO_OVERRIDES, type AggregateResult, type UnifiedPlanInput } from '../../src/core/aggregate';
+import { RESULT_COLUMNS, buildResultsTable } from '../../src/core/results-table';
+import type { HierarchyItem, Issue, ProgressData } from '../../src/core/model';
+import {
+  GAP_TEXT, NO_CHANGES_TEXT, NO_EXCLUDED_TEXT, NO_UNIFIED_TEXT, PLAN_TABLE_HEADER, RECOMMENDATION_PLACEHOLDER,
+  buildReport, reportBlocks, type ReportModel,
+} from '../../src/core/report';
+import { Canvas, chartPng, chartSvg, drawable, encodePng, rasterizeChart, zlibCompress, type ChartData } from '../../src/core/chart';
+import { coverDate, stamp, warekiDate, warekiFromIso } from '../../src/core/wareki';
+import { SEED004_GOALS, goal, num, plan, progressData, seed004 } from './fixtures';
+
+const NOW = new Date('2026-11-21T05:05:00Z'); // 14:05 in Tokyo
+
+const POLICIES: HierarchyItem[] = [
+  { level: '基本方針', code: 'P1', name: '市民生活におけるICT利活用', text: '市民の暮らしを支えるICTの活用を進めます。', parentCode: '' },
+  { level: '基本方針', code: 'P2', name: '行政のデジタル化', text: '', parentCode: '' },
+];
+
+/** Seed 004 with two 基本方針 over its goals, recommendations and members. */
+function seedData(): ProgressData {
+  const data = seed004();
+  data.hierarchy = [
+    ...POLICIES,
+    ...SEED004_GOALS.map((g) => ({ ...g, parentCode: ['1', '2', '4', '6'].includes(g.code) ? 'P1' : 'P2', text: g.code === '1' ? '子育て世帯の負担を減らします。' : '' })),
+  ];
+  data.members = [
+    { name: '見本 太郎', title: '委員長', email: 'iinchou@example.jp', share: true, role: 'commenter', row: 2 },
+  ];
+  data.recommendations = [
+    { policyCode: 'P1', member: '見本 太郎', text: '利用者の声を集め、改善につなげてほしい。' },
+    { policyCode: 'P2', member: '見本 花子', text: '   ' }, // blank: not a recommendation
+    { policyCode: '', member: '例野 一郎', text: '計画全体の指標を見直されたい。' },
+  ];
+  return data;
+}
+
+function build(data: ProgressData, result: AggregateResult, extra: Partial<Parameters<typeof buildReport>[2]> = {}): ReportModel {
+  return buildReport(data, result, { now: NOW, ...extra });
+}
+
+/** 集計結果 as the sheet shows it, per plan ID (apostrophe escapes removed). */
+function sheetRows(result: AggregateResult): Map<string, Record<string, string>[]> {
+  const t = buildResultsTable(result);
+  const header = t.values[0].map(String);
+  const out = new Map<string, Record<string, string>[]>();
+  for (const values of t.values.slice(1)) {
+    const row: Record<string, string> = {};
+    header.forEach((h, i) => (row[h] = String(values[i]).replace(/^'/, '')));
+    if (!out.has(row['プランID'])) out.set(row['プランID'], []);
+    out.get(row['プランID'])!.push(row);
+  }
+  return out;
+}
+
+/** A multi-line cell of the report back to its items (①②… removed). */
+function items(cell: string): string[] {
+  return cell.split('\n').map((s) => s.replace(/^[①-⑳]/, ''));
+}
+
+describe('buildReport: every goal and plan, with the numbers of 集計結果', () => {
+  const data = seedData();
+  const result = aggregate(data, { overrides: NO_OVERRIDES });
+  const model = build(data, result);
+  const goals = model.policies.flatMap((p) => p.goals);
+
+  test('every goal appears once, in 集計 order, under its 基本方針', () => {
+    expect(goals.map((g) => g.code)).toEqual(result.goals.map((g) => g.code));
+    expect(model.policies.map((p) => p.code)).toEqual(['P1', 'P2']);
+    expect(model.policies[0].goals.map((g) => g.code)).toEqual(['1', '2', '4', '6']);
+    expect(model.policies[0].heading).toBe('基本方針P1　市民生活におけるICT利活用');
+    expect(goals[0].text).toBe('子育て世帯の負担を減らします。');
+  });
+
+  test('every counted plan appears exactly once, in its goal', () => {
+    const listed = goals.flatMap((g) => g.plans.map((p) => p.planId));
+    const counted = result.plans.filter((p) => p.counted).map((p) => p.id);
+    expect([...listed].sort()).toEqual([...counted].sort());
+    for (const g of goals) {
+      expect(g.planTable.header).toEqual([...PLAN_TABLE_HEADER]);
+      expect(g.planTable.rows).toHaveLength(g.plans.length);
+    }
+  });
+
+  test('目標値, 実績値, 達成率 and 評価 are the very strings of 集計結果', () => {
+    const sheet = sheetRows(result);
+    let compared = 0;
+    for (const g of goals) {
+      for (const row of g.plans) {
+        const rows = sheet.get(row.planId)!;
+        const [, , target, actual, rate, grade] = row.cells;
+        const p = result.plans.find((x) => x.id === row.planId)!;
+        expect(grade.replace('※', '')).toBe(rows[0]['採用評価']);
+        expect(grade.replace('※', '')).toBe(p.adopted);
+        if (p.indicators.length === 0) continue;
+        expect(items(target)).toEqual(rows.map((r) => r['目標値'] || '—'));
+        expect(items(actual)).toEqual(rows.map((r) => r['実績値(期間)'] || '—'));
+        expect(items(rate)).toEqual(rows.map((r) => r['達成率'] || '—'));
+        compared += rows.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+    // Spot checks against seed 004 as printed.
+    const p11 = goals[0].plans[0].cells;
+    expect(p11.slice(2, 6)).toEqual(['600件（R6）', '1,049件（R4）', '214.5%', 'A']);
+    expect(RESULT_COLUMNS).toContain('達成率');
+  });
+
+  test('a plan without a grade says why, in words for the committee', () => {
+    const row = goals.flatMap((g) => g.plans).find((r) => r.planId === '4-3')!;
+    expect(row.cells[5]).toBe('−');
+    expect(row.cells[6]).toBe(GAP_TEXT['no-indicator']);
+    expect(row.cells[1]).toBe('（指標の設定なし）');
+  });
+
+  test('plans with several indicators list them ①②, aligned across columns', () => {
+    const row = goals.flatMap((g) => g.plans).find((r) => r.planId === '7-1')!;
+    expect(row.cells[1]).toBe('①ものづくり企業ガイドへの登録企業数\n②ウェブサイト閲覧数');
+    expect(row.cells[3].split('\n')).toHaveLength(2);
+  });
+
+  test('summary: plans per grade, goal table and chart equal the goal results', () => {
+    const counted = result.plans.filter((p) => p.counted);
+    for (const k of ['A', 'B', 'C', 'D', '−'] as const) {
+      expect(model.summary.gradeCounts[k]).toBe(counted.filter((p) => p.adopted === k).length);
+    }
+    expect(model.summary.gradeTable.rows.at(-1)).toEqual(['計', '', `${counted.length}件`, '100.0%']);
+    result.goals.forEach((g, i) => {
+      const row = model.summary.goalTable.rows[i];
+      expect(row[0]).toBe(g.code);
+      expect(row.slice(3, 8)).toEqual(['A', 'B', 'C', 'D', '−'].map((k) => String(g.period.counts[k as 'A'])));
+      expect(row[9]).toBe(g.adopted);
+      expect(row[10]).toBe(g.sofar.rating);
+      const bar = model.summary.chart.bars[i];
+      expect(bar.label).toBe(g.code);
+      expect(bar.value).toBe(g.period.share);
+      expect(bar.valueText).toBe(row[8] === '—' ? '評価不能' : row[8]);
+    });
+    expect(model.summary.chart.guides.map((x) => x.value)).toEqual([80, 50]);
+  });
+
+  test('per goal: period and overall ratings with the 所見', () => {
+    const g = goals.find((x) => x.code === '2')!;
+    const r = result.goals.find((x) => x.code === '2')!;
+    expect(g.period.rating).toBe(r.adopted);
+    expect(g.sofar.rating).toBe(r.sofar.rating);
+    expect(g.finding).toBe(r.finding);
+    expect(g.ratingTable.rows.map((x) => x[0])).toEqual(['令和4年度の評価', '計画期間通算の評価（令和4年度まで）', '所見']);
+    expect(g.ratingTable.rows[0][1].startsWith(r.adopted)).toBe(true);
+    expect(g.ratingTable.rows[2][1]).toBe(r.finding);
+  });
+
+  test('cover: plan, period, date in 和暦 and 西暦, section in charge', () => {
+    expect(model.cover).toEqual({
+      planName: '第5次須賀川市地域情報化計画',
+      reportName: '進捗状況報告書',
+      periodLabel: '令和4年度',
+      basisLine: '令和4年度末時点の実績による評価',
+      dateLine: '令和8年11月21日（2026年11月21日）',
+      office: '行政管理課',
+    });
+    expect(model.title).toBe('第5次須賀川市地域情報化計画 報告書（令和4年度）');
+    expect(model.docName).toBe('第5次須賀川市地域情報化計画 報告書（令和4年度） 2026-11-21 14:05');
+  });
+
+  test('委員からの提言: filled ones under their 基本方針, a placeholder otherwise, the rest as general', () => {
+    expect(model.policies[0].recommendations).toEqual([{ member: '見本 太郎', title: '委員長', text: '利用者の声を集め、改善につなげてほしい。' }]);
+    expect(model.policies[1].recommendations).toEqual([]);
+    expect(model.policies[1].recommendationPlaceholder).toBe(RECOMMENDATION_PLACEHOLDER);
+    expect(model.generalRecommendations.map((r) => r.member)).toEqual(['例野 一郎']);
+  });
+
+  test('appendices say so when there is nothing to list', () => {
+    expect(model.appendices.map((a) => [a.table, a.empty])).toEqual([
+      [null, NO_UNIFIED_TEXT], [null, NO_CHANGES_TEXT], [null, NO_EXCLUDED_TEXT],
+    ]);
+    expect(NO_CHANGES_TEXT).toContain('記録された変更はありません');
+  });
+});
+
+describe('buildReport: overrides, unified plans, changes and excluded entries', () => {
+  const data = seedData();
+  const unified: UnifiedPlanInput[] = [
+    { id: 'U-1', name: 'オンライン手続の推進', goalCode: '9', mainDept: '情報政策課', relatedDepts: ['財政課'], memberIds: ['9-14', '9-15'] },
+  ];
+  const result = aggregate(data, {
+    overrides: {
+      plans: [{ planId: '2-2', grade: 'A', reason: '支援員を追加配置したため' }],
+      goals: [{ goalCode: '7', rating: '概ね良好', reason: '閲覧数が大きく伸びたため' }],
+      findings: [],
+    },
+    unified,
+  });
+  const excluded: Issue[] = [
+    { severity: 'エラー', sheet: 'プラン・指標', cell: 'N3', row: 3, col: 14, planId: '2-1', message: '単位が違います。' },
+  ];
+  const model = build(data, result, {
+    unified,
+    changes: [{ planId: '9-9', indicator: 'ペーパーレス会議の実施割合', item: '目標値', before: '60%', after: '80%', when: '令和5年度', reason: '対象会議の拡大' }],
+    excluded,
+  });
+  const goals = model.policies.flatMap((p) => p.goals);
+
+  test('an overridden plan is marked ※ with a note giving the computed grade and the reason', () => {
+    const g2 = goals.find((g) => g.code === '2')!;
+    expect(g2.plans.find((p) => p.planId === '2-2')!.cells[5]).toBe('A※');
+    expect(g2.notes).toEqual(['※ 2-2「情報通信技術支援員（ICT支援員）の派遣」は、計算上の評価「B」を事務局の判断で「A」としました（理由: 支援員を追加配置したため）。']);
+  });
+
+  test('an overridden goal rating shows the computed one and why', () => {
+    const g7 = goals.find((g) => g.code === '7')!;
+    expect(g7.period.rating).toBe('概ね良好');
+    expect(g7.period.detail).toContain('計算上の評価は「良好ではない」');
+    expect(g7.period.detail).toContain('理由: 閲覧数が大きく伸びたため');
+    expect(model.summary.goalTable.rows.find((r) => r[0] === '7')![9]).toBe('概ね良好※');
+  });
+
+  test('a unified plan is listed in its goal; its members only in the lineage appendix', () => {
+    const listed = goals.flatMap((g) => g.plans.map((p) => p.planId));
+    expect(listed).toContain('U-1');
+    expect(listed).not.toContain('9-14');
+    const lineage = model.appendices[0].table!;
+    expect(lineage.header.slice(0, 2)).toEqual(['統合前', '統合後']);
+    expect(lineage.rows[0][0]).toBe('9-14 キャッシュレス決済の推進（基本目標9・情報政策課）\n9-15 電子入札の拡充（基本目標9・財政課）');
+    expect(lineage.rows[0][1]).toBe('U-1 オンライン手続の推進');
+    expect(lineage.rows[0][3]).toBe('情報政策課\n関係課: 財政課');
+  });
+
+  test('recorded changes and excluded entries are listed', () => {
+    expect(model.appendices[1].table!.rows).toEqual([[
+      '9-9 ペーパーレス会議、web会議の推進（基本目標9・行政管理課）', 'ペーパーレス会議の実施割合', '目標値', '60%', '80%', '令和5年度', '対象会議の拡大',
+    ]]);
+    expect(model.appendices[2].table!.rows).toEqual([['エラー', 'プラン・指標', 'N3', '2-1', '単位が違います。']]);
+  });
+});
+
+describe('buildReport: a mid-year evaluation', () => {
+  const data = progressData([
+    plan({ id: '1-1', goal: '1', name: '講座の開催', indicators: [
+      { name: '講座の開催回数', unit: '回/年', accumulates: true, baseline: num(0, '回/年'), target: num(10, '回/年'), targetYear: 2025, actuals: { R7中間: num(6, '回/年') } },
+    ] }),
+  ], { settings: { evaluationYear: 2025, evaluationKind: 'mid', midAsOf: '2025-09-30' }, hierarchy: [goal('1', '学び')] });
+  const result = aggregate(data, { overrides: NO_OVERRIDES });
+  const model = build(data, result);
+
+  test('labels say 中間 and 見込み; the rate column carries the 見込み of 集計結果', () => {
+    expect(model.cover.periodLabel).toBe('令和7年度（中間）');
+    expect(model.cover.reportName).toBe('進捗状況報告書（中間）');
+    expect(model.cover.basisLine).toBe('令和7年9月30日時点の中間実績による評価（年度末の達成見込み）');
+    const row = model.policies[0].goals[0].plans[0];
+    const sheet = sheetRows(result).get('1-1')![0];
+    expect(sheet['見込み']).not.toBe('');
+    expect(row.cells[4]).toBe(`${sheet['達成率']} ／ ${sheet['見込み']}`);
+    expect(model.policies[0].goals[0].period.label).toBe('令和7年度 中間の評価（年度末の見込み）');
+  });
+});
+
+describe('reportBlocks: the layout every renderer draws', () => {
+  const data = seedData();
+  const model = build(data, aggregate(data, { overrides: NO_OVERRIDES }));
+  const blocks = reportBlocks(model);
+
+  test('cover, then 概要, one page per 基本方針, then 資料; headings make the outline', () => {
+    expect(blocks.slice(0, 7).map((b) => b.kind)).toEqual(['coverLine', 'title', 'subtitle', 'coverLine', 'coverLine', 'coverLine', 'pageBreak']);
+    const outline = blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? `${b.level} ${b.text}` : ''));
+    expect(outline[0]).toBe('1 評価の概要');
+    expect(outline).toContain('1 基本方針P1　市民生活におけるICT利活用');
+    expect(outline).toContain('2 基本目標1　子育て支援におけるICT利活用の推進');
+    expect(outline.filter((h) => h === '2 委員からの提言')).toHaveLength(2);
+    expect(outline).toContain('1 計画全体への提言');
+    expect(outline.at(-4)).toBe('1 資料');
+    for (const [i, b] of blocks.entries()) {
+      if (b.kind === 'heading' && b.level === 1 && b.text.startsWith('基本方針')) expect(blocks[i - 1].kind).toBe('pageBreak');
+    }
+  });
+
+  test('a recommendation is its text, then who gave it', () => {
+    const at = blocks.findIndex((b) => b.kind === 'paragraph' && b.text === '利用者の声を集め、改善につなげてほしい。');
+    expect(blocks[at + 1]).toEqual({ kind: 'paragraph', text: '見本 太郎（委員長）', tone: 'attribution' });
+    const placeholder = blocks.filter((b) => b.kind === 'paragraph' && b.text === RECOMMENDATION_PLACEHOLDER);
+    expect(placeholder).toHaveLength(1);
+  });
+
+  test('one table per goal for the plans, however many plans', () => {
+    const tables = blocks.filter((b) => b.kind === 'table');
+    const goals = model.policies.flatMap((p) => p.goals);
+    // grade table, goal table, then per goal: plans + ratings.
+    expect(tables).toHaveLength(2 + goals.length * 2);
+    expect(blocks.filter((b) => b.kind === 'chart')).toHaveLength(1);
+  });
+});
+
+describe('wareki (和暦)', () => {
+  test.each([
+    [2026, 11, 21, '令和8年11月21日'],
+    [2019, 5, 1, '令和元年5月1日'],
+    [2019, 4, 30, '平成31年4月30日'],
+    [1989, 1, 8, '平成元年1月8日'],
+    [1989, 1, 7, '昭和64年1月7日'],
+  ])('%i-%i-%i → %s', (y, m, d, s) => {
+    expect(warekiDate(y, m, d)).toBe(s);
+  });
+
+  test('cover date and stamp are in the given time zone', () => {
+    const lateUtc = new Date('2026-11-20T15:30:00Z'); // 00:30 on the 21st in Tokyo
+    expect(coverDate(lateUtc, 'Asia/Tokyo')).toBe('令和8年11月21日（2026年11月21日）');
+    expect(stamp(lateUtc, 'Asia/Tokyo')).toBe('2026-11-21 00:30');
+    expect(stamp(lateUtc, 'UTC')).toBe('2026-11-20 15:30');
+    expect(warekiFromIso('2025-09-30')).toBe('令和7年9月30日');
+    expect(warekiFromIso('9/30')).toBeNull();
+  });
+});
+
+describe('chart: PNG without native dependencies, and SVG', () => {
+  const chart: ChartData = {
+    title: 'テスト',
+    max: 100,
+    guides: [{ value: 80, label: '良好' }, { value: 50, label: '概ね良好' }],
+    bars: [
+      { label: '1', name: 'a', value: 100, valueText: '100.0%', tone: 'good' },
+      { label: '2-1', name: 'b', value: 40, valueText: '40.0%', tone: 'bad' },
+      { label: '1-①', name: 'c', value: null, valueText: '評価不能', tone: 'none' },
+    ],
+  };
+
+  /** Decode our PNG with Node's zlib: chunks, CRCs and the pixel rows. */
+  function decode(png: Uint8Array): { width: number; height: number; pixels: Uint8Array; palette: number[] } {
+    const b = Buffer.from(png);
+    expect(b.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    let i = 8;
+    let width = 0;
+    let height = 0;
+    let palette: number[] = [];
+    const idat: Buffer[] = [];
+    while (i < b.length) {
+      const n = b.readUInt32BE(i);
+      const type = b.toString('latin1', i + 4, i + 8);
+      const data = b.subarray(i + 8, i + 8 + n);
+      expect(b.readUInt32BE(i + 8 + n)).toBe(crc(b.subarray(i + 4, i + 8 + n)));
+      if (type === 'IHDR') {
+        width = data.readUInt32BE(0);
+        height = data.readUInt32BE(4);
+        expect([...data.subarray(8)]).toEqual([8, 3, 0, 0, 0]);
+      }
+      if (type === 'PLTE') palette = [...data];
+      if (type === 'IDAT') idat.push(data);
+      i += 12 + n;
+    }
+    const raw = inflateSync(Buffer.concat(idat));
+    expect(raw.length).toBe((width + 1) * height);
+    const pixels = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      expect(raw[y * (width + 1)]).toBe(0);
+      pixels.set(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1)), y * width);
+    }
+    return { width, height, pixels, palette };
+  }
+
+  function crc(buf: Buffer): number {
+    let c = 0xffffffff;
+    for (const x of buf) {
+      c ^= x;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    return (c ^ 0xffffffff) >>> 0;
+  }
+
+  test('the PNG decodes (zlib, CRCs) to exactly the canvas that was drawn', () => {
+    const canvas = rasterizeChart(chart, { width: 624 });
+    const png = encodePng(canvas);
+    const d = decode(png);
+    expect([d.width, d.height]).toEqual([canvas.width, canvas.height]);
+    expect(Buffer.from(d.pixels).equals(Buffer.from(canvas.pixels))).toBe(true);
+    // Small: a chart is runs and repeated rows.
+    expect(png.length).toBeLessThan(canvas.width * canvas.height / 10);
+  });
+
+  test('bars are drawn in their rating colour, proportional to the value', () => {
+    const { bytes, width } = chartPng(chart, { width: 624 });
+    const d = decode(bytes);
+    const colorAt = (x: number, y: number): string => {
+      const idx = d.pixels[y * width + x];
+      return '#' + d.palette.slice(idx * 3, idx * 3 + 3).map((v) => v.toString(16).padStart(2, '0')).join('');
+    };
+    // Scan the middle row of each bar for its colour run.
+    const runOf = (color: string): number => {
+      let best = 0;
+      for (let y = 0; y < d.height; y++) {
+        let n = 0;
+        for (let x = 0; x < width; x++) if (colorAt(x, y) === color) n++;
+        best = Math.max(best, n);
+      }
+      return best;
+    };
+    const good = runOf('#4e8f3a');
+    const bad = runOf('#c0392b');
+    expect(good).toBeGreaterThan(0);
+    expect(bad / good).toBeCloseTo(0.4, 1);
+    expect(runOf('#b0b0b0')).toBe(0); // 評価不能 has no bar
+  });
+
+  test('labels the font cannot draw get their position number', () => {
+    expect(drawable('2-1')).toBe(true);
+    expect(drawable('1-①')).toBe(false);
+    expect(Canvas.textWidth('10', 2)).toBe(22);
+  });
+
+  test('zlibCompress round-trips any bytes through Node zlib', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 0, max: 400 }), (data, row) => {
+      expect(Buffer.from(inflateSync(Buffer.from(zlibCompress(data, row)))).equals(Buffer.from(data))).toBe(true);
+    }), { numRuns: 200 });
+    const runs = new Uint8Array(100000).map((_, i) => (i % 5000 < 2500 ? 1 : 7));
+    const z = zlibCompress(runs, 0);
+    expect(Buffer.from(inflateSync(Buffer.from(z))).equals(Buffer.from(runs))).toBe(true);
+    expect(z.length).toBeLessThan(2000);
+  });
+
+  test('SVG has one bar per value, the guides, and escaped text', () => {
+    const svg = chartSvg({ ...chart, title: 'A<B & "C"' });
+    expect(svg.match(/<rect /g)).toHaveLength(2);
+    expect(svg.match(/stroke-dasharray/g)).toHaveLength(2);
+    expect(svg).toContain('A&lt;B &amp; &quot;C&quot;');
+    expect(svg).not.toContain('A<B');
+  });
+});

@@ -1,0 +1,118 @@
+// The local renderers (.docx, HTML) draw the same blocks as the Google Doc.
+import JSZip from 'jszip';
+import { aggregate, NO_OVERRIDES } from '../../src/core/aggregate';
+import type { ProgressData } from '../../src/core/model';
+import { buildReport, reportBlocks, type ReportModel } from '../../src/core/report';
+import { chartPng } from '../../src/core/chart';
+import { DOCX_FONT, renderDocx } from '../../src/local/report-docx';
+import { escapeHtml, renderHtml } from '../../src/local/report-html';
+import { SEED004_GOALS, seed004 } from '../core/fixtures';
+
+function data(): ProgressData {
+  const d = seed004();
+  d.hierarchy = [
+    { level: '基本方針', code: 'P1', name: '市民生活', text: '', parentCode: '' },
+    ...SEED004_GOALS.map((g) => ({ ...g, parentCode: 'P1' })),
+  ];
+  // What people type ends up in the report: it must stay text.
+  d.plans[0].comment = '<script>alert("x")</script> & 継続';
+  d.recommendations = [{ policyCode: 'P1', member: '見本 太郎', text: '指標の見直しを検討されたい。' }];
+  return d;
+}
+
+function model(): ReportModel {
+  const d = data();
+  return buildReport(d, aggregate(d, { overrides: NO_OVERRIDES }), { now: new Date('2026-11-21T05:05:00Z') });
+}
+
+const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+describe('renderDocx', () => {
+  let m: ReportModel;
+  let zip: JSZip;
+  let doc: string;
+  let styles: string;
+
+  beforeAll(async () => {
+    m = model();
+    const buf = await renderDocx(m);
+    expect(buf.subarray(0, 2).toString('latin1')).toBe('PK');
+    zip = await JSZip.loadAsync(buf);
+    doc = await zip.file('word/document.xml')!.async('string');
+    styles = await zip.file('word/styles.xml')!.async('string');
+  });
+
+  test('real heading styles for the outline, in the order of the blocks', () => {
+    const headings = [...doc.matchAll(/<w:pStyle w:val="(Title|Heading[123])"\/>.*?<\/w:p>/g)].map((x) => {
+      const text = [...x[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+      return `${x[1]}:${text}`;
+    });
+    const expected = reportBlocks(m).flatMap((b) => {
+      if (b.kind === 'title') return [`Title:${xmlText(b.text)}`];
+      if (b.kind === 'heading') return [`Heading${b.level}:${xmlText(b.text)}`];
+      return [];
+    });
+    expect(headings).toEqual(expected);
+  });
+
+  test('A4 pages, the Japanese font everywhere, header rows that repeat and are shaded', () => {
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(styles).toContain(`w:eastAsia="${DOCX_FONT}"`);
+    const tables = reportBlocks(m).filter((b) => b.kind === 'table').length;
+    expect(doc.match(/<w:tbl>/g)).toHaveLength(tables);
+    expect(doc.match(/<w:tblHeader\/>/g)).toHaveLength(tables);
+    expect(doc).toContain('w:fill="D9E2F3"');
+  });
+
+  test('every plan row and its figures are in the document; user text is escaped', () => {
+    for (const g of m.policies.flatMap((p) => p.goals)) {
+      for (const row of g.plans) {
+        for (const cell of row.cells) {
+          const missing = cell.split('\n').filter((line) => !doc.includes(`>${xmlText(line)}</w:t>`));
+          expect(missing).toEqual([]);
+        }
+      }
+    }
+    expect(doc).toContain('&lt;script&gt;alert');
+    expect(doc).not.toContain('<script>');
+  });
+
+  test('the chart is the same PNG as the Google Doc gets', async () => {
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    const png = await zip.file(media[0])!.async('uint8array');
+    expect(Buffer.from(png).equals(Buffer.from(chartPng(m.summary.chart).bytes))).toBe(true);
+  });
+});
+
+describe('renderHtml', () => {
+  const m = model();
+  const html = renderHtml(m);
+
+  test('a self-contained Japanese page: no scripts, no external resources', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="ja">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain(`<title>${escapeHtml(m.title)}</title>`);
+    expect(html).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(html).toContain('@page { size: A4');
+  });
+
+  test('headings, tables and the inline SVG chart follow the blocks', () => {
+    const blocks = reportBlocks(m);
+    const hs = [...html.matchAll(/<h([123])(?: class="title")?>([^<]*)<\/h\1>/g)].map((x) => `${x[1]}:${x[2]}`);
+    const expected = blocks.flatMap((b) => {
+      if (b.kind === 'title') return [`1:${escapeHtml(b.text)}`];
+      if (b.kind === 'heading') return [`${b.level}:${escapeHtml(b.text)}`];
+      return [];
+    });
+    expect(hs).toEqual(expected);
+    expect(html.match(/<table/g)).toHaveLength(blocks.filter((b) => b.kind === 'table').length);
+    expect(html.match(/<svg /g)).toHaveLength(1);
+    expect(html.match(/<div class="page-break"><\/div>/g)).toHaveLength(blocks.filter((b) => b.kind === 'pageBreak').length - 1);
+  });
+
+  test('user text is escaped and line breaks kept', () => {
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 継続');
+    expect(html).toContain('1-1 子育て支援アプリ「すかがわ「てくてく」の利活用推進<br>（こども課）');
+  });
+});
