@@ -1,18 +1,22 @@
 // 集計: read every sheet once → parse, validate, rate → write 集計結果 and 目標別評価 once each.
 // Overrides and 所見 people typed on the previous output are read back and carried over.
 import type { AggregateSummary } from './api';
-import { aggregate, type AggregateResult } from '../core/aggregate';
-import { buildTables, readOverrides } from '../core/results-table';
+import type { AggregateResult } from '../core/aggregate';
+import { buildTables } from '../core/results-table';
+import { compute, type Computation } from '../core/pipeline';
 import { GOAL_RATINGS, GRADES } from '../core/rating';
 import { warekiLabel } from '../core/periods';
+import { CHANGE_COLUMNS, changeRows, detectChanges } from '../core/changes';
 import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
-import { readInputs } from './inputs';
+import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendLog, gridSize, writeOutputSheet } from './sheets';
+import { appendLog, appendRows, gridSize, writeOutputSheet } from './sheets';
 
 const LOG_HEADER = ['日時', '実行者', '処理', 'プラン数', '成果指標数', 'エラー', '警告', '所要時間(秒)'];
 export const LAST_RUN_KEY = 'lastAggregate';
+/** Sheets 集計 reads besides the inputs: what people typed on the previous output, and merges. */
+export const AGGREGATE_READS = [SHEETS.results, SHEETS.goals, SHEETS.unified];
 
 export function currentUser(): string {
   return Session.getActiveUser().getEmail() || '（不明）';
@@ -39,35 +43,53 @@ export function summarizeAggregate(result: AggregateResult, indicators: number):
   };
 }
 
+export interface AggregateRun extends Computation {
+  indicators: number;
+  summary: AggregateSummary;
+}
+
+/**
+ * Computes the ratings from inputs already read and writes the output sheets. Everything is
+ * computed before the first write, so a refused run writes nothing. Caller holds the lock.
+ */
+export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun {
+  const { ss, grids, sheets } = inputs;
+  const computation = compute(grids, new Date());
+  const { read, result, issues } = computation;
+  if (read.layout.error) throw new UserError(read.layout.error);
+  const blocking = computation.overrideIssues.filter((i) => i.severity === 'エラー');
+  if (blocking.length) {
+    // Rewriting would lose the overrides people typed: stop before writing anything.
+    throw new UserError(`${blocking[0].message}（集計は中止しました。何も書き換えていません。）`);
+  }
+  const tables = buildTables(result);
+  const now = new Date();
+  const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
+
+  writeOutputSheet(ss, SHEETS.results, { values: tables.results.values as (string | number | boolean)[][], backgrounds: tables.results.backgrounds }, sheets.get(SHEETS.results), gridSize(grids[SHEETS.results]));
+  writeOutputSheet(ss, SHEETS.goals, { values: tables.goals.values as (string | number | boolean)[][], backgrounds: tables.goals.backgrounds }, sheets.get(SHEETS.goals), gridSize(grids[SHEETS.goals]));
+  appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes) ?? null);
+
+  const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
+  const errors = issues.filter((i) => i.severity === 'エラー').length;
+  appendLog(ss, SHEETS.runLog, LOG_HEADER, [
+    nowLabel(now), currentUser(), '集計', read.data.plans.length, indicators, errors, issues.length - errors,
+    Math.round((Date.now() - started) / 100) / 10,
+  ], sheets.get(SHEETS.runLog) ?? null);
+  PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${currentUser()}）`);
+  const summary = summarizeAggregate(result, indicators);
+  if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
+  if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
+  return { ...computation, indicators, summary };
+}
+
 export function runAggregate(): AggregateSummary {
   return withDocumentLock('集計', () => {
     const started = Date.now();
     // 委員名簿 and 提言 play no part in the ratings.
-    const inputs = readInputs([SHEETS.results, SHEETS.goals, SHEETS.unified], [SHEETS.members, SHEETS.recommendations]);
-    const { ss, grids, read, sheets } = inputs;
-    if (read.layout.error) throw new UserError(read.layout.error);
-    const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
-    const blocking = prev.issues.filter((i) => i.severity === 'エラー');
-    if (blocking.length) {
-      // Rewriting would lose the overrides people typed: stop before writing anything.
-      throw new UserError(`${blocking[0].message}（集計は中止しました。何も書き換えていません。）`);
-    }
-    const result = aggregate(read.data, { overrides: prev.overrides });
-    const tables = buildTables(result);
-    writeOutputSheet(ss, SHEETS.results, { values: tables.results.values as (string | number | boolean)[][], backgrounds: tables.results.backgrounds }, sheets.get(SHEETS.results), gridSize(grids[SHEETS.results]));
-    writeOutputSheet(ss, SHEETS.goals, { values: tables.goals.values as (string | number | boolean)[][], backgrounds: tables.goals.backgrounds }, sheets.get(SHEETS.goals), gridSize(grids[SHEETS.goals]));
-
-    const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
-    const issues = [...read.issues, ...result.issues, ...prev.issues];
-    const errors = issues.filter((i) => i.severity === 'エラー').length;
-    const now = new Date();
-    appendLog(ss, SHEETS.runLog, LOG_HEADER, [
-      nowLabel(now), currentUser(), '集計', read.data.plans.length, indicators, errors, issues.length - errors,
-      Math.round((Date.now() - started) / 100) / 10,
-    ], sheets.get(SHEETS.runLog) ?? null);
-    PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${currentUser()}）`);
-    const summary = summarizeAggregate(result, indicators);
-    ss.toast(summary.message + (errors ? ` 入力エラー ${errors} 件の指標は評価から除外しています。` : ''), '集計');
+    const inputs = readInputs(AGGREGATE_READS, [SHEETS.members, SHEETS.recommendations]);
+    const { summary } = aggregateAndWrite(inputs, started);
+    inputs.ss.toast(summary.message, '集計');
     return summary;
   });
 }

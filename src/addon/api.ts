@@ -41,11 +41,27 @@ export interface AggregateSummary {
   grades: RatingCount[];
 }
 
+export interface ShareOutcomeView {
+  name: string;
+  status: 'shared' | 'skipped' | 'failed';
+  reason: string;
+}
+
+export interface ReportSummary {
+  message: string;
+  name: string;
+  url: string;
+  shared: number;
+  outcomes: ShareOutcomeView[];
+  warnings: string[];
+}
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
   runAggregate(): AggregateSummary;
   selectCell(sheet: string, a1: string): boolean;
+  createReport(): ReportSummary;
 }
 
 export type ServerFunction = keyof ServerApi;

@@ -8,6 +8,7 @@ import { escapeCell } from '../core/cells';
 import { OWNED_COLUMNS, SHEETS } from '../core/schema';
 import { COLORS } from '../core/results-table';
 import { readInputs, type Inputs } from './inputs';
+import { readProgress, type ReadResult } from '../core/reader';
 import { withDocumentLock } from './lock';
 import { writeOutputSheet } from './sheets';
 
@@ -93,9 +94,9 @@ export function summarize(issues: readonly Issue[]): CheckSummary {
   };
 }
 
-/** Writes 検証結果 and the status column from inputs already read. */
-export function writeChecks(inputs: Inputs): void {
-  const { ss, sheets, read, grids } = inputs;
+/** Writes 検証結果 and the status column from inputs already read and parsed. */
+export function writeChecks(inputs: Inputs, read: ReadResult): void {
+  const { ss, sheets, grids } = inputs;
   writeOutputSheet(ss, SHEETS.checks, {
     values: checksTable(read.issues),
     widths: [60, 110, 60, 70, 520],
@@ -111,8 +112,9 @@ export function writeChecks(inputs: Inputs): void {
 export function runCheck(): CheckSummary {
   return withDocumentLock('入力チェック', () => {
     const inputs = readInputs();
-    writeChecks(inputs);
-    const summary = summarize(inputs.read.issues);
+    const read = readProgress(inputs.grids, { today: new Date() });
+    writeChecks(inputs, read);
+    const summary = summarize(read.issues);
     inputs.ss.toast(
       summary.errors + summary.warnings === 0 ? '問題は見つかりませんでした。' : `エラー ${summary.errors} 件、警告 ${summary.warnings} 件を「${SHEETS.checks}」シートに書き出しました。`,
       '入力チェック',

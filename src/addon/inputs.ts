@@ -1,6 +1,5 @@
 // Reads what people typed: every sheet that is not an add-on output, each exactly once.
 import type { Grid } from '../core/model';
-import { readProgress, type ReadResult } from '../core/reader';
 import { OUTPUT_SHEETS, SHEETS } from '../core/schema';
 import { readGrid } from './sheets';
 
@@ -13,12 +12,11 @@ export interface Inputs {
   sheets: Map<string, Sheet>;
   /** Grids of the input sheets plus any output sheets asked for. */
   grids: Record<string, Grid>;
-  read: ReadResult;
 }
 
 /**
  * Reads the input sheets (and the listed output sheets, e.g. the previous 集計結果 for the
- * overrides people typed there) and parses them. Output sheets not asked for are not read, nor
+ * overrides people typed there). Output sheets not asked for are not read, nor
  * the input sheets in `skip` (a command that does not need them saves two calls each).
  */
 export function readInputs(alsoRead: readonly string[] = [], skip: readonly string[] = []): Inputs {
@@ -36,5 +34,5 @@ export function readInputs(alsoRead: readonly string[] = [], skip: readonly stri
     // Display strings for the progress sheet, or for a sheet that may be it under another name.
     grids[name] = readGrid(sheet, name, name === SHEETS.progress || !known.has(name));
   }
-  return { ss, sheets, grids, read: readProgress(grids, { today: new Date() }) };
+  return { ss, sheets, grids };
 }

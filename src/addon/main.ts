@@ -8,6 +8,7 @@ import { runAggregate as aggregate } from './aggregate';
 import { createTemplate } from './template';
 import { handleEdit } from './on-edit';
 import { serverApi } from './sidebar-api';
+import { reportDialogHtml, runReport } from './report';
 
 // --- triggers ---------------------------------------------------------------------------
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -44,7 +45,11 @@ export function menuMergeCandidates(): void {
 }
 
 export function menuReport(): void {
-  showSidebar();
+  runFromMenu('報告書作成', () => {
+    const summary = runReport();
+    const html = HtmlService.createHtmlOutput(reportDialogHtml(summary)).setWidth(420).setHeight(200);
+    SpreadsheetApp.getUi().showModalDialog(html, '報告書を作成しました');
+  });
 }
 
 // --- sidebar API (google.script.run) ----------------------------------------------------
@@ -52,3 +57,4 @@ export const getOverview = serverApi.getOverview;
 export const runCheck = serverApi.runCheck;
 export const runAggregate = serverApi.runAggregate;
 export const selectCell = serverApi.selectCell;
+export const createReport = serverApi.createReport;

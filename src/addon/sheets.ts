@@ -95,15 +95,28 @@ function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 }
 
-/** Appends one row to an add-on-owned log sheet, creating it with its header when missing. */
-export function appendLog(
-  ss: Spreadsheet, name: string, header: string[], row: (string | number)[], existing?: Sheet | null,
-): void {
+function logSheet(ss: Spreadsheet, name: string, header: readonly string[], existing: Sheet | null | undefined): Sheet {
   let sheet = existing === undefined ? ss.getSheetByName(name) : existing;
   if (!sheet) {
     sheet = ss.insertSheet(name, ss.getNumSheets());
-    sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    sheet.getRange(1, 1, 1, header.length).setValues([[...header]]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
   }
-  sheet.appendRow(row.map((v) => (typeof v === 'string' ? escapeCell(v) : v)));
+  return sheet;
+}
+
+/** Appends one row to an add-on-owned log sheet, creating it with its header when missing. */
+export function appendLog(
+  ss: Spreadsheet, name: string, header: readonly string[], row: (string | number)[], existing?: Sheet | null,
+): void {
+  logSheet(ss, name, header, existing).appendRow(row.map((v) => (typeof v === 'string' ? escapeCell(v) : v)));
+}
+
+/** Appends rows (already escaped) to an add-on-owned log sheet in one write. */
+export function appendRows(
+  ss: Spreadsheet, name: string, header: readonly string[], rows: string[][], existing?: Sheet | null,
+): void {
+  if (rows.length === 0) return;
+  const sheet = logSheet(ss, name, header, existing);
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
 }

@@ -6,14 +6,16 @@ import { SHEETS } from '../core/schema';
 import { endpoint } from './endpoint';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
+import { readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
+import { runReport } from './report';
 
 const INPUT_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
 export const getOverview = endpoint(z.tuple([]), (): Overview => {
-  const { read, sheets } = readInputs();
-  const { data } = read;
+  const { grids, sheets } = readInputs();
+  const { data } = readProgress(grids, { today: new Date() });
   const s = data.settings;
   return {
     planName: s.planName,
@@ -29,6 +31,7 @@ export const getOverview = endpoint(z.tuple([]), (): Overview => {
 
 export const sidebarRunCheck = endpoint(z.tuple([]), runCheck);
 export const sidebarRunAggregate = endpoint(z.tuple([]), runAggregate);
+export const createReport = endpoint(z.tuple([]), runReport);
 
 const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
 
@@ -43,5 +46,5 @@ export const selectCell = endpoint(z.tuple([z.string().min(1).max(100), z.string
 
 // Compile-time check that the exported functions match the contract the sidebar is typed with.
 export const serverApi: ServerApi = {
-  getOverview, runCheck: sidebarRunCheck, runAggregate: sidebarRunAggregate, selectCell,
+  getOverview, runCheck: sidebarRunCheck, runAggregate: sidebarRunAggregate, selectCell, createReport,
 };

@@ -575,9 +575,8 @@ export function readMembers(grid?: Grid): { items: Member[]; issues: Issue[] } {
     const res = MemberRowSchema.safeParse(row);
     if (!res.success) {
       issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], labels));
+      // The address stays as typed: sharing reports it as failed, with the reason, per member.
       if (!name) continue;
-      row.email = '';
-      row.share = false;
     }
     if (row.share && !row.email) {
       issues.push(makeIssue('エラー', sheet, r + 1, (cols.email ?? 0) + 1,

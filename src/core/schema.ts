@@ -15,10 +15,11 @@ export const SHEETS = {
   runLog: '実行ログ',
   unified: '統合プラン',
   reports: '報告書履歴',
+  changes: '変更履歴',
 } as const;
 
 export const OUTPUT_SHEETS: readonly string[] = [
-  SHEETS.checks, SHEETS.results, SHEETS.goals, SHEETS.runLog, SHEETS.unified, SHEETS.reports,
+  SHEETS.checks, SHEETS.results, SHEETS.goals, SHEETS.runLog, SHEETS.unified, SHEETS.reports, SHEETS.changes,
 ];
 
 /** Columns the add-on owns on the progress sheet (it writes only these there). */

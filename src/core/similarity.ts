@@ -649,6 +649,7 @@ export function suggestMerges(plans: Plan[], opts: SuggestOptions): MergeGroup[]
     .filter((p) => p && typeof p.id === 'string' && p.id.trim() !== '')
     .slice()
     .sort(byId)
+    // A repeated ID (parsed twice) counts once: its first occurrence.
     .filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
   const index = buildIndex(sorted, opts.synonyms ?? []);
   const eligible = index.docs.filter((d) => isMergeCandidate(d.plan));

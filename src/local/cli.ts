@@ -7,6 +7,10 @@ import { basename, join, resolve } from 'node:path';
 import { loadWorkbook, saveWorkbook } from './workbook';
 import { openSession, type AddonSession } from './session';
 import { SHEETS } from '../core/schema';
+import { compute, reportOf } from '../core/pipeline';
+import type { Grid } from '../core/model';
+import { renderDocx } from './report-docx';
+import { renderHtml } from './report-html';
 
 export interface Command {
   /** Global function of the bundle the menu item calls. */
@@ -14,15 +18,47 @@ export interface Command {
   /** Add-on-owned sheets this command writes, exported as JSON. */
   sheets: string[];
   describe: string;
+  /** Node-side step after the run (e.g. the local .docx/.html of the report); returns files. */
+  after?: (session: AddonSession, outDir: string) => Promise<string[]>;
 }
 
 export const COMMANDS: Record<string, Command> = {
   template: { entry: 'menuTemplate', sheets: [], describe: 'テンプレートを作成（不足しているシートと列を追加）' },
   check: { entry: 'menuCheck', sheets: [SHEETS.checks], describe: '入力チェック → 検証結果' },
   aggregate: { entry: 'menuAggregate', sheets: [SHEETS.results, SHEETS.goals], describe: '集計 → 集計結果・目標別評価' },
+  report: {
+    entry: 'menuReport', sheets: [SHEETS.reports, SHEETS.members], describe: '報告書作成 → 報告書.docx・報告書.html・報告書履歴',
+    after: writeLocalReport,
+  },
 };
 
-export const DEMO_COMMANDS = ['check', 'aggregate'];
+/** Every sheet of the session's workbook as the add-on would read it (uncounted). */
+export function sessionGrids(session: AddonSession): Record<string, Grid> {
+  const model = session.runtime.spreadsheet.model;
+  const grids: Record<string, Grid> = {};
+  for (const sheet of model.sheets) {
+    grids[sheet.name] = { name: sheet.name, values: model.grid(sheet.name) as Grid['values'], display: model.displayGrid(sheet.name) };
+  }
+  return grids;
+}
+
+/**
+ * The same report model the add-on rendered into the Google Doc, computed from the workbook
+ * after the run, rendered to .docx and .html so anyone can open it without Google.
+ */
+async function writeLocalReport(session: AddonSession, outDir: string): Promise<string[]> {
+  const grids = sessionGrids(session);
+  const model = reportOf(compute(grids, new Date()), grids, new Date());
+  const docx = join(outDir, '報告書.docx');
+  const html = join(outDir, '報告書.html');
+  const json = join(outDir, '報告書.json');
+  writeFileSync(docx, await renderDocx(model));
+  writeFileSync(html, renderHtml(model));
+  writeFileSync(json, JSON.stringify(model, null, 2) + '\n');
+  return [docx, html, json];
+}
+
+export const DEMO_COMMANDS = ['check', 'aggregate', 'report'];
 export const SAMPLE = resolve(__dirname, '../../samples/sukagawa.xlsx');
 
 export interface CommandOutput {
@@ -32,7 +68,7 @@ export interface CommandOutput {
 }
 
 /** Runs one command in a session and writes its JSON results to `outDir`. */
-export function runCommand(session: AddonSession, name: string, outDir: string): CommandOutput {
+export async function runCommand(session: AddonSession, name: string, outDir: string): Promise<CommandOutput> {
   const cmd = COMMANDS[name];
   if (!cmd) throw new Error(`unknown command: ${name} (${Object.keys(COMMANDS).join(', ')})`);
   const { calls } = session.run(cmd.entry);
@@ -44,6 +80,7 @@ export function runCommand(session: AddonSession, name: string, outDir: string):
     writeFileSync(file, JSON.stringify(records, null, 2) + '\n');
     files.push(file);
   }
+  if (cmd.after) files.push(...(await cmd.after(session, outDir)));
   return { command: name, calls, files };
 }
 
@@ -59,7 +96,8 @@ export async function runCli(argv: string[]): Promise<AddonSession> {
   const workbook = resolve(workbookArg ?? SAMPLE);
   mkdirSync(outDir, { recursive: true });
   const session = openSession(await loadWorkbook(workbook));
-  const outputs = (isDemo ? DEMO_COMMANDS : [command]).map((c) => runCommand(session, c, outDir));
+  const outputs: CommandOutput[] = [];
+  for (const c of isDemo ? DEMO_COMMANDS : [command]) outputs.push(await runCommand(session, c, outDir));
   const saved = join(outDir, basename(workbook).replace(/\.xlsx$/i, '') + '.xlsx');
   await saveWorkbook(session.runtime.spreadsheet, saved);
   const calls = Object.fromEntries(outputs.map((o) => [o.command, o.calls]));

@@ -1,6 +1,7 @@
 // One add-on session on a workbook: the local runtime holding the spreadsheet, the built bundle
 // loaded into it, and helpers to run menu items and read back what the add-on wrote.
 import { createGasRuntime, type GasRuntime } from './gas/runtime';
+import { createDocsAndDrive } from './gas/document';
 import { loadBundle, readDist, type LoadedBundle } from './bundle';
 import type { CellValue } from '../core/model';
 
@@ -30,6 +31,8 @@ export function openSession(spreadsheet: LocalSpreadsheet, opts: { activeUser?: 
     activeUser: opts.activeUser ?? DEFAULT_USER,
     extraGlobals: opts.extraGlobals,
   });
+  // DocumentApp and DriveApp count into the same counter as the other services.
+  Object.assign(runtime.globals, createDocsAndDrive(runtime.counter, opts.activeUser ?? DEFAULT_USER));
   const bundle = loadBundle(runtime.globals);
   return {
     runtime,

@@ -1,0 +1,69 @@
+// 報告書作成: runs 集計 (so the report and 集計結果 show the same numbers), renders the report as
+// a new Google Doc, shares it with the members marked 要, and records it on 報告書履歴 and the
+// outcome per member in the add-on's 共有結果 column of 委員名簿.
+import type { ReportSummary } from './api';
+import type { Grid } from '../core/model';
+import { reportOf } from '../core/pipeline';
+import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/schema';
+import { escapeCell } from '../core/cells';
+import { cellText } from '../core/text';
+import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type ShareOutcome } from './report-doc';
+import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
+import { readInputs } from './inputs';
+import { withDocumentLock } from './lock';
+import { appendRows } from './sheets';
+
+/** Writes each member's outcome into the add-on-owned 共有結果 column, in one setValues. */
+function writeShareOutcomes(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined, grid: Grid | undefined, outcomes: ShareOutcome[], timestamp: string,
+): void {
+  if (!sheet || !grid || grid.values.length < 2 || outcomes.length === 0) return;
+  const header = grid.values[0].map((h) => cellText(h));
+  let col = header.indexOf(MEMBER_OWNED_COLUMNS.shareResult);
+  const values = grid.values.slice(1).map((r) => [col >= 0 ? cellText(r[col]) : '']);
+  if (col < 0) {
+    col = header.length;
+    sheet.getRange(1, col + 1).setValue(MEMBER_OWNED_COLUMNS.shareResult);
+  }
+  for (const o of outcomes) values[o.row - 2] = [shareOutcomeCell(o, timestamp)];
+  sheet.getRange(2, col + 1, values.length, 1).setValues(values.map((r) => [escapeCell(r[0])]));
+}
+
+export function runReport(): ReportSummary {
+  return withDocumentLock('報告書作成', () => {
+    const started = Date.now();
+    const inputs = readInputs([...AGGREGATE_READS, SHEETS.changes]);
+    const { ss, grids, sheets } = inputs;
+    ss.toast('集計して、報告書を作成しています…', '報告書作成', -1);
+    const run = aggregateAndWrite(inputs, started);
+    const { read } = run;
+    const model = reportOf(run, grids, new Date());
+    const render = renderReportDoc(model, { folderId: read.data.settings.reportFolderId });
+    const outcomes = shareReport(render.docId, read.data.members);
+    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes)], sheets.get(SHEETS.reports) ?? null);
+    writeShareOutcomes(sheets.get(SHEETS.members), grids[SHEETS.members], outcomes, model.timestamp);
+    const shared = outcomes.filter((o) => o.status === 'shared').length;
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    const message = `「${render.name}」を作成し、委員 ${shared} 名に共有しました。` +
+      (failed.length ? ` 共有できなかった委員が ${failed.length} 名います（「${SHEETS.members}」の共有結果を確認してください）。` : '');
+    ss.toast(message, '報告書作成');
+    return {
+      message,
+      name: render.name,
+      url: render.url,
+      shared,
+      outcomes: outcomes.map((o) => ({ name: o.name, status: o.status, reason: o.reason })),
+      warnings: render.warnings,
+    };
+  });
+}
+
+/** A small dialog that ends the menu command with the link (all text escaped). */
+export function reportDialogHtml(summary: ReportSummary): string {
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<div style="font:14px/1.6 Roboto,'Noto Sans JP',sans-serif">` +
+    `<p>${esc(summary.message)}</p>` +
+    `<p><a href="${esc(summary.url)}" target="_blank" rel="noopener">報告書を開く</a></p>` +
+    summary.warnings.map((w) => `<p style="color:#b06000">${esc(w)}</p>`).join('') +
+    `</div>`;
+}

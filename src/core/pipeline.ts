@@ -1,0 +1,39 @@
+// The 集計 pipeline on sheets already read: parse and validate the inputs, read back what people
+// typed on the previous output (overrides, 所見), the unified plans, and rate. Pure: the add-on
+// runs it before writing, and the CLI runs it again on the written workbook for the local report.
+import type { Grid, Issue } from './model';
+import { readProgress, type ReadResult } from './reader';
+import { readOverrides } from './results-table';
+import { readUnifiedPlans } from './unified-sheet';
+import { aggregate, type AggregateResult, type UnifiedPlanInput } from './aggregate';
+import { buildReport, type ReportModel } from './report';
+import { readChanges } from './changes';
+import { SHEETS } from './schema';
+
+export interface Computation {
+  read: ReadResult;
+  /** Problems reading the previous output; an エラー means it must not be rewritten. */
+  overrideIssues: Issue[];
+  unified: UnifiedPlanInput[];
+  result: AggregateResult;
+  /** Every finding: input validation, overrides, unified plans. */
+  issues: Issue[];
+}
+
+export function compute(grids: Record<string, Grid>, today: Date): Computation {
+  const read = readProgress(grids, { today });
+  const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
+  const unified = readUnifiedPlans(grids[SHEETS.unified]);
+  const result = aggregate(read.data, { overrides: prev.overrides, unified });
+  return { read, overrideIssues: prev.issues, unified, result, issues: [...read.issues, ...result.issues, ...prev.issues] };
+}
+
+/** The report of a computation: entries with errors are listed as left out. */
+export function reportOf(c: Computation, grids: Record<string, Grid>, now: Date): ReportModel {
+  return buildReport(c.read.data, c.result, {
+    now,
+    unified: c.unified,
+    changes: readChanges(grids[SHEETS.changes]),
+    excluded: c.issues.filter((i) => i.severity === 'エラー'),
+  });
+}
