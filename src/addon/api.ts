@@ -56,12 +56,74 @@ export interface ReportSummary {
   warnings: string[];
 }
 
+export interface PlanOption {
+  id: string;
+  name: string;
+  goalCode: string;
+  mainDept: string;
+  departments: string[];
+  /** False for plans already merged or ended: they cannot be added to a group. */
+  eligible: boolean;
+}
+
+export interface GoalOption {
+  code: string;
+  name: string;
+}
+
+export interface MergeGroupView {
+  id: string;
+  score: number;
+  reasons: string[];
+  planIds: string[];
+  goalCodes: string[];
+  goalChoiceNeeded: boolean;
+}
+
+export interface UnifiedView {
+  id: string;
+  name: string;
+  goalCode: string;
+  mainDept: string;
+  relatedDepts: string[];
+  memberIds: string[];
+  status: '有効' | '解除済';
+  who: string;
+  when: string;
+}
+
+export interface MergeCandidates {
+  groups: MergeGroupView[];
+  plans: PlanOption[];
+  goals: GoalOption[];
+  unified: UnifiedView[];
+}
+
+/** What the 事務局 confirmed in the review. The goal is always an explicit choice. */
+export interface MergeRequestInput {
+  memberIds: string[];
+  name: string;
+  goalCode: string;
+  goalReason: string;
+  mainDept: string;
+  relatedDepts: string[];
+}
+
+export interface MergeOutcome {
+  message: string;
+  unifiedId: string;
+  warnings: string[];
+}
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
   runAggregate(): AggregateSummary;
   selectCell(sheet: string, a1: string): boolean;
   createReport(): ReportSummary;
+  getMergeCandidates(): MergeCandidates;
+  applyMerge(request: MergeRequestInput): MergeOutcome;
+  unmerge(unifiedId: string): MergeOutcome;
 }
 
 export type ServerFunction = keyof ServerApi;

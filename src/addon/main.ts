@@ -58,3 +58,6 @@ export const runCheck = serverApi.runCheck;
 export const runAggregate = serverApi.runAggregate;
 export const selectCell = serverApi.selectCell;
 export const createReport = serverApi.createReport;
+export const getMergeCandidates = serverApi.getMergeCandidates;
+export const applyMerge = serverApi.applyMerge;
+export const unmerge = serverApi.unmerge;

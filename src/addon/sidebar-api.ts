@@ -10,6 +10,7 @@ import { readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
+import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
 
 const INPUT_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
@@ -32,6 +33,20 @@ export const getOverview = endpoint(z.tuple([]), (): Overview => {
 export const sidebarRunCheck = endpoint(z.tuple([]), runCheck);
 export const sidebarRunAggregate = endpoint(z.tuple([]), runAggregate);
 export const createReport = endpoint(z.tuple([]), runReport);
+export const getMergeCandidates = endpoint(z.tuple([]), mergeCandidates);
+
+const PLAN_ID = z.string().trim().min(1).max(50);
+// The shape only; what the IDs, goal and departments mean is checked by validateMergeRequest.
+const MergeInput = z.object({
+  memberIds: z.array(PLAN_ID).max(100),
+  name: z.string().max(200),
+  goalCode: z.string().max(50),
+  goalReason: z.string().max(1000),
+  mainDept: z.string().max(100),
+  relatedDepts: z.array(z.string().max(100)).max(100),
+});
+export const applyMerge = endpoint(z.tuple([MergeInput]), apply);
+export const unmerge = endpoint(z.tuple([z.string().regex(/^U-\d{1,6}$/)]), undo);
 
 const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
 
@@ -46,5 +61,5 @@ export const selectCell = endpoint(z.tuple([z.string().min(1).max(100), z.string
 
 // Compile-time check that the exported functions match the contract the sidebar is typed with.
 export const serverApi: ServerApi = {
-  getOverview, runCheck: sidebarRunCheck, runAggregate: sidebarRunAggregate, selectCell, createReport,
+  getOverview, runCheck: sidebarRunCheck, runAggregate: sidebarRunAggregate, selectCell, createReport, getMergeCandidates, applyMerge, unmerge,
 };

@@ -225,7 +225,8 @@ export function validateMergeRequest(
   }
   if (goalWarning) {
     warnings.push(goalWarning.message);
-    if (!r.goalReason) warnings.push('基本目標を選んだ理由を記録してください（委員が確認します）。');
+    // The committee reviews this choice, so its reason is part of the record.
+    if (!r.goalReason) errors.push('統合するプランの基本目標が異なるため、選んだ基本目標の理由を入力してください（委員会で確認します）。');
   }
 
   // Departments.

@@ -23,7 +23,7 @@ export interface Computation {
 export function compute(grids: Record<string, Grid>, today: Date): Computation {
   const read = readProgress(grids, { today });
   const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
-  const unified = readUnifiedPlans(grids[SHEETS.unified]);
+  const unified = readUnifiedPlans(grids[SHEETS.unified], read.data.plans);
   const result = aggregate(read.data, { overrides: prev.overrides, unified });
   return { read, overrideIssues: prev.issues, unified, result, issues: [...read.issues, ...result.issues, ...prev.issues] };
 }

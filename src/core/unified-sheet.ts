@@ -1,36 +1,20 @@
-// The 統合プラン sheet read back as the unified plans 集計 rates: active rows only (a merge
-// that was undone stays on the sheet as 解除済, for the lineage, but no longer counts).
-import type { Grid } from './model';
-import type { UnifiedPlanInput } from './aggregate';
-import { UNIFIED_COLUMNS } from './schema';
-import { cellText } from './text';
+// The 統合プラン sheet read back. A merge that was undone stays on the sheet as 解除済 (for the
+// lineage) but no longer counts: 集計 rates only the active unified plans.
+import type { Grid, Plan } from './model';
+import { unifiedPlanFromRow, type UnifiedPlan } from './merge';
 
-const LIST_SEPARATOR = /[、,，]\s*/;
-
-function list(text: string): string[] {
-  return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+/** Every unified plan on the sheet, with its 1-based sheet row. */
+export function readAllUnified(grid: Grid | undefined, plans: Plan[]): { plan: UnifiedPlan; row: number }[] {
+  if (!grid) return [];
+  const out: { plan: UnifiedPlan; row: number }[] = [];
+  grid.values.forEach((r, i) => {
+    if (i === 0) return;
+    const plan = unifiedPlanFromRow(r, plans);
+    if (plan) out.push({ plan, row: i + 1 });
+  });
+  return out;
 }
 
-export function readUnifiedPlans(grid: Grid | undefined): UnifiedPlanInput[] {
-  if (!grid || grid.values.length < 2) return [];
-  const header = grid.values[0].map((h) => cellText(h));
-  const col = (name: (typeof UNIFIED_COLUMNS)[number]) => header.indexOf(name);
-  const at = (row: readonly unknown[], name: (typeof UNIFIED_COLUMNS)[number]) => {
-    const c = col(name);
-    return c < 0 ? '' : cellText(row[c] as never);
-  };
-  const out: UnifiedPlanInput[] = [];
-  for (const row of grid.values.slice(1)) {
-    const id = at(row, '統合プランID');
-    if (!id || at(row, '状態') !== '有効') continue;
-    out.push({
-      id,
-      name: at(row, '統合プラン名'),
-      goalCode: at(row, '基本目標'),
-      mainDept: at(row, '主担当課'),
-      relatedDepts: list(at(row, '関係課')),
-      memberIds: list(at(row, '統合元プランID')),
-    });
-  }
-  return out;
+export function readUnifiedPlans(grid: Grid | undefined, plans: Plan[]): UnifiedPlan[] {
+  return readAllUnified(grid, plans).map((u) => u.plan).filter((u) => u.status === '有効');
 }

@@ -188,11 +188,11 @@ describe('goal choice: a deliberate, reviewed choice', () => {
     expect(goalChoiceWarning([PLANS[0], { ...PLANS[1], goalCode: '' }])?.goals.map((g) => g.goalCode)).toEqual(['1-3', '（未設定）']);
   });
 
-  test('the request carries the warning, and asks for the reason until it is given', () => {
+  test('the request carries the warning, and is refused until the reason is given', () => {
     const noReason = validateMergeRequest(request({ memberIds: ['P-1', 'P-4'], mainDept: '総務課', goalCode: '2-1' }), PLANS, EXISTING, HIERARCHY);
-    expect(noReason.ok).toBe(true);
+    expect(noReason.ok).toBe(false);
     expect(noReason.warnings[0]).toMatch(/^統合するプランの基本目標が異なります：1-3（P-1）、2-1（P-4）/);
-    expect(noReason.warnings).toContain('基本目標を選んだ理由を記録してください（委員が確認します）。');
+    expect(!noReason.ok && noReason.errors).toContain('統合するプランの基本目標が異なるため、選んだ基本目標の理由を入力してください（委員会で確認します）。');
     const withReason = validateMergeRequest(
       request({ memberIds: ['P-1', 'P-4'], mainDept: '総務課', goalCode: '2-1', goalReason: '市民向けの効果を重視' }), PLANS, EXISTING, HIERARCHY);
     expect(withReason.warnings).toHaveLength(1);

@@ -1,0 +1,114 @@
+// 類似プランの統合: suggestions for the sidebar, and merges carried out under the document lock.
+// A merge writes only add-on-owned cells: a row on 統合プラン and the members' 統合先 cells.
+// Nothing is deleted; 統合解除 marks the row 解除済 and clears exactly the cells the merge set.
+import type { MergeCandidates, MergeOutcome, MergeRequestInput, UnifiedView } from './api';
+import type { Grid, Plan } from '../core/model';
+import type { Layout } from '../core/layout';
+import { readProgress, type ReadResult } from '../core/reader';
+import { effectiveSynonyms, isMergeCandidate, suggestMerges } from '../core/similarity';
+import {
+  buildUnifiedPlan, mergeWrites, nextUnifiedId, planUnmerge, unifiedPlanToRow, validateMergeRequest,
+  type MergedIntoChange, type UnifiedPlan,
+} from '../core/merge';
+import { readAllUnified } from '../core/unified-sheet';
+import { escapeCell } from '../core/cells';
+import { cellText } from '../core/text';
+import { OWNED_COLUMNS, SHEETS, UNIFIED_COLUMNS } from '../core/schema';
+import { UserError } from './errors';
+import { readInputs, type Inputs } from './inputs';
+import { withDocumentLock } from './lock';
+import { appendRows } from './sheets';
+import { currentUser, nowLabel } from './aggregate';
+
+function departmentsOf(plan: Plan): string[] {
+  return [...new Set([plan.mainDept, ...plan.relatedDepts, ...plan.indicators.map((i) => i.department)].filter(Boolean))];
+}
+
+function unifiedView(u: UnifiedPlan): UnifiedView {
+  return {
+    id: u.id, name: u.name, goalCode: u.goalCode, mainDept: u.mainDept, relatedDepts: u.relatedDepts,
+    memberIds: u.memberIds, status: u.status, who: u.who, when: u.when,
+  };
+}
+
+function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
+  const inputs = readInputs([SHEETS.unified], [SHEETS.members, SHEETS.recommendations]);
+  const read = readProgress(inputs.grids, { today: new Date() });
+  if (read.layout.error) throw new UserError(read.layout.error);
+  return { inputs, read, unified: readAllUnified(inputs.grids[SHEETS.unified], read.data.plans) };
+}
+
+export function mergeCandidates(): MergeCandidates {
+  const { read, unified } = load();
+  const { plans, hierarchy, settings } = read.data;
+  const groups = suggestMerges(plans, { synonyms: effectiveSynonyms(settings.synonyms) });
+  return {
+    groups: groups.map((g) => ({
+      id: g.id, score: g.score, reasons: g.reasons, planIds: g.planIds, goalCodes: g.goalCodes,
+      goalChoiceNeeded: g.goalChoiceNeeded,
+    })),
+    plans: plans.map((p) => ({
+      id: p.id, name: p.name, goalCode: p.goalCode, mainDept: p.mainDept, departments: departmentsOf(p),
+      eligible: isMergeCandidate(p),
+    })),
+    goals: hierarchy.filter((h) => h.level === '基本目標').map((h) => ({ code: h.code, name: h.name })),
+    unified: unified.map((u) => unifiedView(u.plan)),
+  };
+}
+
+/**
+ * Rewrites the progress sheet's 統合先 column with the changes applied: one setValues over the
+ * column (other rows keep what the column held), plus the header when the column is new.
+ */
+function writeMergedInto(inputs: Inputs, layout: Layout, changes: MergedIntoChange[]): void {
+  if (changes.length === 0) return;
+  const grid = inputs.grids[layout.sheet] as Grid;
+  const sheet = inputs.sheets.get(layout.sheet)!;
+  const mapped = layout.columns.mergedInto;
+  const col = mapped ?? Math.max(layout.headers.length, ...grid.values.map((r) => r.length));
+  const first = layout.firstDataRow;
+  const values = grid.values.slice(first).map((r) => [mapped === undefined ? '' : cellText(r[col])]);
+  for (const ch of changes) for (const row of ch.rows) values[row - 1 - first] = [ch.to];
+  if (mapped === undefined) {
+    sheet.getRange(layout.headerRow + 1, col + 1).setValue(OWNED_COLUMNS.mergedInto)
+      .setFontWeight('bold').setNote('進捗管理アドオンが書き込む列です（統合先の統合プランID）。編集しないでください。');
+  }
+  sheet.getRange(first + 1, col + 1, values.length, 1).setValues(values.map((v) => [escapeCell(v[0])]));
+}
+
+export function applyMerge(request: MergeRequestInput): MergeOutcome {
+  return withDocumentLock('統合', () => {
+    const { inputs, read, unified } = load();
+    const { plans, hierarchy } = read.data;
+    const existing = unified.map((u) => u.plan);
+    const check = validateMergeRequest(request, plans, existing, hierarchy);
+    if (!check.ok) throw new UserError(check.errors.join('\n'));
+    const who = currentUser();
+    const plan = buildUnifiedPlan(check.request, plans, who, nowLabel(new Date()), nextUnifiedId(existing), hierarchy);
+    // Validation passed and everything is computed: now write, the 統合プラン row first.
+    appendRows(inputs.ss, SHEETS.unified, UNIFIED_COLUMNS, [unifiedPlanToRow(plan).map(escapeCell)], inputs.sheets.get(SHEETS.unified) ?? null);
+    writeMergedInto(inputs, read.layout, mergeWrites(plan, plans));
+    const message = `${plan.memberIds.join('、')} を統合プラン ${plan.id}「${plan.name}」にまとめました（主担当課: ${plan.mainDept}）。評価に反映するには「集計」を実行してください。`;
+    inputs.ss.toast(message, '統合');
+    return { message, unifiedId: plan.id, warnings: check.warnings };
+  });
+}
+
+export function unmerge(unifiedId: string): MergeOutcome {
+  return withDocumentLock('統合解除', () => {
+    const { inputs, read, unified } = load();
+    const found = unified.find((u) => u.plan.id === unifiedId);
+    if (!found) throw new UserError(`統合プラン「${unifiedId}」が「${SHEETS.unified}」シートに見つかりません。`);
+    const undo = planUnmerge(found.plan, read.data.plans, currentUser(), nowLabel(new Date()));
+    if (!undo.ok || !undo.unifiedUpdate) throw new UserError(undo.errors.join('\n'));
+    const released: UnifiedPlan = {
+      ...found.plan, status: '解除済', releasedBy: undo.unifiedUpdate.releasedBy, releasedAt: undo.unifiedUpdate.releasedAt,
+    };
+    const sheet = inputs.sheets.get(SHEETS.unified)!;
+    sheet.getRange(found.row, 1, 1, UNIFIED_COLUMNS.length).setValues([unifiedPlanToRow(released).map(escapeCell)]);
+    writeMergedInto(inputs, read.layout, undo.clearMergedInto);
+    const message = `統合プラン ${unifiedId}「${found.plan.name}」の統合を解除しました。統合前のプラン（${found.plan.memberIds.join('、')}）に戻り、記録は「${SHEETS.unified}」に「解除済」として残ります。`;
+    inputs.ss.toast(message, '統合解除');
+    return { message, unifiedId, warnings: undo.warnings };
+  });
+}
