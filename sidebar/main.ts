@@ -1,113 +1,29 @@
-// Sidebar client: renders what the server returns; every piece of user text via textContent.
-import type { AggregateSummary, CheckSummary, Overview } from '../src/addon/api';
-import { byId, clear, h } from './dom';
-import { call, errorMessage } from './rpc';
+// Sidebar client: three tabs; renders what the server returns, user text always via textContent.
+import { byId } from './dom';
+import { initMainPanel, refreshOverview } from './panel-main';
+import { hasCandidates, initMergePanel, loadCandidates } from './panel-merge';
+import { initReportPanel } from './panel-report';
 
-const RATING_CLASS: Record<string, string> = {
-  良好: 'good', 概ね良好: 'fair', 良好ではない: 'poor', A: 'good', B: 'good', C: 'fair', D: 'poor',
-};
+type Tab = 'main' | 'merge' | 'report';
 
-function chip(label: string, cls?: string): HTMLElement {
-  return h('span', { class: `chip ${cls ?? RATING_CLASS[label] ?? 'none'}` }, label);
-}
-
-function setStatus(text: string, kind: 'idle' | 'busy' | 'error' = 'idle'): void {
-  const el = byId('status');
-  el.className = `status ${kind === 'idle' ? '' : kind}`;
-  el.textContent = text;
-}
-
-function showResult(...nodes: Node[]): void {
-  const card = byId('result-card');
-  const box = byId('result');
-  clear(box);
-  nodes.forEach((n) => box.appendChild(n));
-  card.hidden = false;
-}
-
-function renderOverview(o: Overview): void {
-  byId('plan-name').textContent = o.planName ? `${o.planName}（${o.evaluationLabel}）` : o.evaluationLabel;
-  const stats = byId('overview');
-  clear(stats);
-  const items: [string, number][] = [
-    ['プラン', o.plans], ['成果指標', o.indicators], ['基本目標', o.goals], ['担当課', o.departments],
-  ];
-  for (const [label, n] of items) stats.appendChild(h('div', {}, h('dt', {}, label), h('dd', {}, String(n))));
-  const notes: string[] = [];
-  if (o.missingSheets.length) notes.push(`見つからないシート: ${o.missingSheets.join('、')}（「テンプレートを作成」で追加できます）`);
-  notes.push(o.lastRun ? `前回の集計: ${o.lastRun}` : 'まだ集計していません。');
-  byId('overview-note').textContent = notes.join(' ');
-}
-
-function renderCheck(s: CheckSummary): void {
-  const summary = s.errors + s.warnings === 0
-    ? h('p', { class: 'summary' }, '問題は見つかりませんでした。')
-    : h('p', { class: 'summary' }, `エラー ${s.errors} 件、警告 ${s.warnings} 件。項目を押すとそのセルに移動します。`);
-  const list = h('ul', { class: 'issues' });
-  for (const issue of s.issues) {
-    const btn = h('button', { type: 'button' },
-      chip(issue.severity, issue.severity === 'エラー' ? 'error' : 'warn'),
-      h('span', { class: 'where' }, `${issue.sheet}!${issue.cell}`),
-      h('div', {}, issue.message));
-    btn.addEventListener('click', () => {
-      call('selectCell', issue.sheet, issue.cell).catch((e) => setStatus(errorMessage(e), 'error'));
-    });
-    list.appendChild(h('li', {}, btn));
+function selectTab(tab: Tab): void {
+  for (const t of ['main', 'merge', 'report'] as Tab[]) {
+    byId(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
+    byId(`panel-${t}`).hidden = t !== tab;
   }
-  const more = s.truncated > 0 ? h('p', { class: 'more' }, `ほか ${s.truncated} 件は「検証結果」シートをご覧ください。`) : null;
-  showResult(summary, list, ...(more ? [more] : []));
-}
-
-function renderAggregate(s: AggregateSummary): void {
-  const grades = h('p', { class: 'summary' }, s.message);
-  const dist = h('div', {}, ...s.grades.map((g) => h('span', {}, chip(`${g.label} ${g.count}`, RATING_CLASS[g.label]))));
-  const table = h('table', { class: 'goals' },
-    h('thead', {}, h('tr', {}, h('th', {}, '基本目標'), h('th', {}, '今期'), h('th', {}, '通算'))));
-  const body = h('tbody');
-  for (const g of s.goals) {
-    body.appendChild(h('tr', {},
-      h('td', {}, `${g.code} ${g.name}`),
-      h('td', {}, chip(g.rating)),
-      h('td', {}, chip(g.overall))));
-  }
-  table.appendChild(body);
-  showResult(grades, dist, table);
-}
-
-async function withBusy<T>(label: string, task: () => Promise<T>): Promise<T | undefined> {
-  const buttons = Array.from(document.querySelectorAll('button'));
-  buttons.forEach((b) => (b.disabled = true));
-  setStatus(label, 'busy');
-  try {
-    const result = await task();
-    setStatus('');
-    return result;
-  } catch (e) {
-    setStatus(errorMessage(e), 'error');
-    return undefined;
-  } finally {
-    buttons.forEach((b) => (b.disabled = false));
-  }
-}
-
-async function refresh(): Promise<void> {
-  const o = await withBusy('読み込み中…', () => call('getOverview'));
-  if (o) renderOverview(o);
+  if (tab === 'merge' && !hasCandidates()) void loadCandidates();
 }
 
 function init(): void {
-  byId('btn-check').addEventListener('click', async () => {
-    const s = await withBusy('入力をチェックしています…', () => call('runCheck'));
-    if (s) renderCheck(s);
+  document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) => {
+    b.addEventListener('click', () => selectTab(b.dataset.tab as Tab));
   });
-  byId('btn-aggregate').addEventListener('click', async () => {
-    const s = await withBusy('集計しています…', () => call('runAggregate'));
-    if (s) {
-      renderAggregate(s);
-      void refresh();
-    }
+  initMainPanel();
+  initMergePanel();
+  initReportPanel();
+  void refreshOverview().then((o) => {
+    if (o && o.initialTab !== 'main') selectTab(o.initialTab);
   });
-  void refresh();
 }
 
 init();

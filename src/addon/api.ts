@@ -11,6 +11,8 @@ export interface Overview {
   departments: number;
   missingSheets: string[];
   lastRun: string;
+  /** Tab to show first (the menu item that opened the sidebar). */
+  initialTab: 'main' | 'merge' | 'report';
 }
 
 export interface IssueView {

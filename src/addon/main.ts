@@ -41,7 +41,7 @@ export function menuTemplate(): void {
 }
 
 export function menuMergeCandidates(): void {
-  showSidebar();
+  showSidebar('merge');
 }
 
 export function menuReport(): void {

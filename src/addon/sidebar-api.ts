@@ -4,6 +4,7 @@ import type { Overview, ServerApi } from './api';
 import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { endpoint } from './endpoint';
+import { takeSidebarTab } from './sidebar';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
 import { readProgress } from '../core/reader';
@@ -27,6 +28,7 @@ export const getOverview = endpoint(z.tuple([]), (): Overview => {
     departments: data.departments.length,
     missingSheets: INPUT_SHEETS.filter((n) => !sheets.has(n)),
     lastRun: PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY) ?? '',
+    initialTab: takeSidebarTab(),
   };
 });
 

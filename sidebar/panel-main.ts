@@ -1,0 +1,78 @@
+// チェック・集計 tab: overview, 入力チェック with clickable issues, 集計 with goal ratings.
+import type { AggregateSummary, CheckSummary, Overview } from '../src/addon/api';
+import { byId, clear, h } from './dom';
+import { call, errorMessage } from './rpc';
+import { chip, ratingClass, setStatus, withBusy } from './ui';
+
+function showResult(...nodes: Node[]): void {
+  const box = byId('result');
+  clear(box);
+  nodes.forEach((n) => box.appendChild(n));
+  byId('result-card').hidden = false;
+}
+
+export function renderOverview(o: Overview): void {
+  byId('plan-name').textContent = o.planName ? `${o.planName}（${o.evaluationLabel}）` : o.evaluationLabel;
+  const stats = byId('overview');
+  clear(stats);
+  const items: [string, number][] = [
+    ['プラン', o.plans], ['成果指標', o.indicators], ['基本目標', o.goals], ['担当課', o.departments],
+  ];
+  for (const [label, n] of items) stats.appendChild(h('div', {}, h('dt', {}, label), h('dd', {}, String(n))));
+  const notes: string[] = [];
+  if (o.missingSheets.length) notes.push(`見つからないシート: ${o.missingSheets.join('、')}（メニューの「テンプレートを作成」で追加できます）`);
+  notes.push(o.lastRun ? `前回の集計: ${o.lastRun}` : 'まだ集計していません。');
+  byId('overview-note').textContent = notes.join(' ');
+}
+
+function renderCheck(s: CheckSummary): void {
+  const summary = s.errors + s.warnings === 0
+    ? h('p', { class: 'summary' }, '問題は見つかりませんでした。')
+    : h('p', { class: 'summary' }, `エラー ${s.errors} 件、警告 ${s.warnings} 件。項目を押すとそのセルに移動します。`);
+  const list = h('ul', { class: 'issues' });
+  for (const issue of s.issues) {
+    const btn = h('button', { type: 'button' },
+      chip(issue.severity, issue.severity === 'エラー' ? 'error' : 'warn'),
+      h('span', { class: 'where' }, `${issue.sheet}!${issue.cell}`),
+      h('div', {}, issue.message));
+    btn.addEventListener('click', () => {
+      call('selectCell', issue.sheet, issue.cell).catch((e) => setStatus(errorMessage(e), 'error'));
+    });
+    list.appendChild(h('li', {}, btn));
+  }
+  const more = s.truncated > 0 ? h('p', { class: 'more' }, `ほか ${s.truncated} 件は「検証結果」シートをご覧ください。`) : null;
+  showResult(summary, list, ...(more ? [more] : []));
+}
+
+function renderAggregate(s: AggregateSummary): void {
+  const message = h('p', { class: 'summary' }, s.message);
+  const dist = h('div', {}, ...s.grades.map((g) => chip(`${g.label} ${g.count}`, ratingClass(g.label))));
+  const table = h('table', { class: 'goals' },
+    h('thead', {}, h('tr', {}, h('th', {}, '基本目標'), h('th', {}, '今期'), h('th', {}, '通算'))));
+  const body = h('tbody');
+  for (const g of s.goals) {
+    body.appendChild(h('tr', {}, h('td', {}, `${g.code} ${g.name}`), h('td', {}, chip(g.rating)), h('td', {}, chip(g.overall))));
+  }
+  table.appendChild(body);
+  showResult(message, dist, table);
+}
+
+export async function refreshOverview(): Promise<Overview | undefined> {
+  const o = await withBusy('読み込み中…', () => call('getOverview'));
+  if (o) renderOverview(o);
+  return o;
+}
+
+export function initMainPanel(): void {
+  byId('btn-check').addEventListener('click', async () => {
+    const s = await withBusy('入力をチェックしています…', () => call('runCheck'));
+    if (s) renderCheck(s);
+  });
+  byId('btn-aggregate').addEventListener('click', async () => {
+    const s = await withBusy('集計しています…', () => call('runAggregate'));
+    if (s) {
+      renderAggregate(s);
+      void refreshOverview();
+    }
+  });
+}
