@@ -79,3 +79,44 @@ test('user text is rendered as text, never as HTML', async () => {
   const injected = await page.evaluate(() => document.querySelectorAll('#result script, #result img').length);
   expect(injected).toBe(0);
 });
+
+test('統合 tab: review a suggested group with an explicit goal choice, merge, then undo', async () => {
+  await page.click('#tab-merge');
+  await page.waitForSelector('.merge-group');
+  const card = page.locator('.merge-group').first();
+  expect(await card.locator('.members li').count()).toBe(2);
+  // Members under different 基本目標: no goal is preselected and a reason is asked for.
+  expect(await card.locator('select[aria-label="統合後の基本目標"]').inputValue()).toBe('');
+  expect(await card.locator('.warning').first().textContent()).toMatch(/基本目標が異なります/);
+  await card.locator('input[aria-label="統合プラン名"]').fill('ホームページの充実（統合）');
+  await card.locator('select[aria-label="統合後の基本目標"]').selectOption('9');
+  await card.locator('select[aria-label="主担当課"]').selectOption('秘書広報課');
+  expect(await card.locator('p.note').textContent()).toMatch(/関係課: 経営課/);
+  await card.locator('button.primary').click();
+  // Refused client-side until the reason is typed.
+  expect(await page.textContent('#status')).toMatch(/理由を入力してください/);
+  await card.locator('textarea').fill('市全体の情報発信として電子行政で管理する');
+  await card.locator('button.primary').click();
+  await page.waitForSelector('#unified-list li');
+  expect(await page.textContent('#unified-list')).toContain('U-001 ホームページの充実（統合）');
+  expect(await page.textContent('#status')).toMatch(/統合プラン U-001/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-merge.png'), fullPage: true });
+  const undo = page.locator('#unified-list button.danger');
+  await undo.click();
+  expect(await undo.textContent()).toBe('もう一度押すと解除します');
+  await undo.click();
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('統合を解除しました'));
+  expect(await page.textContent('#unified-list')).toContain('解除済');
+});
+
+test('報告書 tab: creates the report and shows its link and the sharing outcome', async () => {
+  await page.click('#tab-report');
+  await page.click('#btn-report');
+  await page.waitForSelector('#report-result a.link');
+  const href = await page.getAttribute('#report-result a.link', 'href');
+  expect(href).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+  const outcomes = await page.$$eval('#report-result li', (lis) => lis.map((li) => li.textContent ?? ''));
+  expect(outcomes.some((o) => o.includes('失敗') && o.includes('yamada@'))).toBe(true);
+  expect(outcomes.filter((o) => o.startsWith('共有済')).length).toBeGreaterThan(0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-report.png'), fullPage: true });
+});
