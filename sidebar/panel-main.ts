@@ -12,7 +12,7 @@ function showResult(...nodes: Node[]): void {
 }
 
 export function renderOverview(o: Overview): void {
-  byId('plan-name').textContent = o.planName ? `${o.planName}（${o.evaluationLabel}）` : o.evaluationLabel;
+  byId('plan-name').textContent = [o.planName, o.evaluationLabel].filter(Boolean).join('・');
   const stats = byId('overview');
   clear(stats);
   const items: [string, number][] = [

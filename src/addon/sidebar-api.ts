@@ -21,7 +21,7 @@ export const getOverview = endpoint(z.tuple([]), (): Overview => {
   const s = data.settings;
   return {
     planName: s.planName,
-    evaluationLabel: `${warekiLabel(s.evaluationYear)}${s.evaluationKind === 'mid' ? '（中間）' : '（年度末）'}`,
+    evaluationLabel: `${warekiLabel(s.evaluationYear)} ${s.evaluationKind === 'mid' ? '中間評価' : '年度末評価'}`,
     plans: data.plans.length,
     indicators: data.plans.reduce((n, p) => n + p.indicators.length, 0),
     goals: data.hierarchy.filter((h) => h.level === '基本目標').length,
