@@ -35,7 +35,7 @@ export function summarizeAggregate(result: AggregateResult, indicators: number):
     .join('、');
   const period = `${warekiLabel(result.config.evaluationYear)}${result.config.evaluationKind === 'mid' ? '（中間）' : ''}`;
   return {
-    message: `${period}: プラン ${counted.length} 件、基本目標 ${result.goals.length} 件を評価しました（${ratings}）。`,
+    message: `${period}について、プラン ${counted.length} 件、基本目標 ${result.goals.length} 件を評価しました（${ratings}）。`,
     plans: counted.length,
     indicators,
     goals: result.goals.map((g) => ({ code: g.code, name: g.name, rating: g.adopted, overall: g.sofar.rating })),

@@ -9,6 +9,7 @@ import { openSession, type AddonSession } from './session';
 import { SHEETS } from '../core/schema';
 import { compute, reportOf } from '../core/pipeline';
 import type { Grid } from '../core/model';
+import type { MergeCandidates } from '../addon/api';
 import { renderDocx } from './report-docx';
 import { renderHtml } from './report-html';
 
@@ -18,6 +19,8 @@ export interface Command {
   /** Add-on-owned sheets this command writes, exported as JSON. */
   sheets: string[];
   describe: string;
+  /** Also write the function's return value to this JSON file (e.g. the merge suggestions). */
+  resultFile?: string;
   /** Node-side step after the run (e.g. the local .docx/.html of the report); returns files. */
   after?: (session: AddonSession, outDir: string) => Promise<string[]>;
 }
@@ -26,6 +29,10 @@ export const COMMANDS: Record<string, Command> = {
   template: { entry: 'menuTemplate', sheets: [], describe: 'テンプレートを作成（不足しているシートと列を追加）' },
   check: { entry: 'menuCheck', sheets: [SHEETS.checks], describe: '入力チェック → 検証結果' },
   aggregate: { entry: 'menuAggregate', sheets: [SHEETS.results, SHEETS.goals], describe: '集計 → 集計結果・目標別評価' },
+  suggest: {
+    entry: 'getMergeCandidates', sheets: [], resultFile: '統合候補.json',
+    describe: '統合候補 → 統合候補.json（候補の組・理由・類似度、プラン一覧、統合プラン）',
+  },
   report: {
     entry: 'menuReport', sheets: [SHEETS.reports, SHEETS.members], describe: '報告書作成 → 報告書.docx・報告書.html・報告書履歴',
     after: writeLocalReport,
@@ -58,11 +65,12 @@ async function writeLocalReport(session: AddonSession, outDir: string): Promise<
   return [docx, html, json];
 }
 
-export const DEMO_COMMANDS = ['check', 'aggregate', 'report'];
+export const DEMO_COMMANDS = ['check', 'aggregate', 'suggest', 'report'];
 export const SAMPLE = resolve(__dirname, '../../samples/sukagawa.xlsx');
 
 export interface CommandOutput {
   command: string;
+  result: unknown;
   calls: Record<string, number>;
   files: string[];
 }
@@ -71,8 +79,13 @@ export interface CommandOutput {
 export async function runCommand(session: AddonSession, name: string, outDir: string): Promise<CommandOutput> {
   const cmd = COMMANDS[name];
   if (!cmd) throw new Error(`unknown command: ${name} (${Object.keys(COMMANDS).join(', ')})`);
-  const { calls } = session.run(cmd.entry);
+  const { result, calls } = session.run(cmd.entry);
   const files: string[] = [];
+  if (cmd.resultFile) {
+    const file = join(outDir, cmd.resultFile);
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    files.push(file);
+  }
   for (const sheet of cmd.sheets) {
     const records = session.sheetRecords(sheet);
     if (!records) continue;
@@ -81,7 +94,7 @@ export async function runCommand(session: AddonSession, name: string, outDir: st
     files.push(file);
   }
   if (cmd.after) files.push(...(await cmd.after(session, outDir)));
-  return { command: name, calls, files };
+  return { command: name, result, calls, files };
 }
 
 export async function runCli(argv: string[]): Promise<AddonSession> {
@@ -102,7 +115,7 @@ export async function runCli(argv: string[]): Promise<AddonSession> {
   await saveWorkbook(session.runtime.spreadsheet, saved);
   const calls = Object.fromEntries(outputs.map((o) => [o.command, o.calls]));
   writeFileSync(join(outDir, 'calls.json'), JSON.stringify(calls, null, 2) + '\n');
-  if (isDemo) printDemoSummary(session, outDir);
+  if (isDemo) printDemoSummary(session, outputs, outDir);
   for (const o of outputs) console.log(`${o.command}: Spreadsheet 呼び出し ${countSheets(o.calls)} 回 → ${o.files.map((f) => basename(f)).join(', ') || '（JSONなし）'}`);
   console.log(`ブック: ${saved}`);
   return session;
@@ -112,14 +125,23 @@ function countSheets(calls: Record<string, number>): number {
   return Object.entries(calls).filter(([k]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp)\./.test(k)).reduce((s, [, n]) => s + n, 0);
 }
 
-function printDemoSummary(session: AddonSession, outDir: string): void {
-  const toasts = session.runtime.ui.toasts.map((t) => `${t.title ?? ''} ${t.message}`.trim());
+function printDemoSummary(session: AddonSession, outputs: CommandOutput[], outDir: string): void {
   console.log('— 進捗管理アドオン デモ（第5次須賀川市地域情報化計画 実施計画の公開データ）—');
-  for (const t of toasts) console.log(`・${t}`);
+  // Progress toasts (shown until replaced) are not results.
+  for (const t of session.runtime.ui.toasts.filter((x) => x.timeoutSeconds !== null)) console.log(`・${t.title}: ${t.message}`);
   const goals = session.sheetRecords(SHEETS.goals);
   if (goals) {
+    console.log('基本目標の評価（今期／計画期間通算）:');
     for (const g of goals.rows) {
-      console.log(`  ${g['コード']} ${g['名称']}: 今期 ${g['採用評価'] ?? g['今期の評価(計算)']}`);
+      console.log(`  ${String(g['コード']).padStart(2)} ${g['名称']}: ${g['採用評価']}／${g['計画期間通算の評価(計算)'] ?? ''}`);
+    }
+  }
+  const suggest = outputs.find((o) => o.command === 'suggest')?.result as MergeCandidates | undefined;
+  if (suggest) {
+    const names = new Map(suggest.plans.map((p) => [p.id, p.name]));
+    console.log(`統合候補: ${suggest.groups.length} 組`);
+    for (const g of suggest.groups.slice(0, 3)) {
+      console.log(`  ${g.planIds.map((id) => `${id} ${names.get(id) ?? ''}`).join(' ＋ ')}（${g.reasons[0] ?? ''}）`);
     }
   }
   console.log(`結果: ${outDir}`);

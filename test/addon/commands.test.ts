@@ -25,7 +25,7 @@ describe('集計 (menuAggregate)', () => {
     // One row per indicator row of the sample (58), each naming its plan.
     expect(results.length).toBe(58);
     expect(results.find((r) => r['プランID'] === '1-1')?.['指標の評価']).toBe('A');
-    expect(s.runtime.ui.toasts.at(-1)?.message).toMatch(/令和4年度: プラン 52 件、基本目標 10 件を評価しました/);
+    expect(s.runtime.ui.toasts.at(-1)?.message).toMatch(/令和4年度について、プラン 52 件、基本目標 10 件を評価しました/);
   });
 
   test('a second run gives identical output and appends to the run log', () => {
