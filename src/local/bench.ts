@@ -6,18 +6,21 @@ import { openSession } from './session';
 import { syntheticGrids } from './synthetic';
 
 const SIZES = [100, 1000, 10000];
-const COMMANDS: [string, string][] = [['集計', 'menuAggregate'], ['入力チェック', 'menuCheck']];
+const COMMANDS: [string, string][] = [['集計', 'menuAggregate'], ['入力チェック', 'menuCheck'], ['報告書作成', 'createReport']];
 
-function spreadsheetCalls(calls: Record<string, number>): number {
-  return Object.entries(calls)
-    .filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range|DataValidation\w*)\./.test(k))
-    .reduce((s, [, n]) => s + n, 0);
+function callsMatching(calls: Record<string, number>, pattern: RegExp): number {
+  return Object.entries(calls).filter(([k]) => pattern.test(k)).reduce((s, [, n]) => s + n, 0);
 }
+
+const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|DataValidation\w*)\./;
+/** DocumentApp, DriveApp and the objects they hand out (Body, Table, File …). */
+const DOCS_DRIVE = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem|InlineImage|Text|HorizontalRule|PageBreak|DriveApp|File|Folder)\./;
 
 export interface BenchRow {
   plans: number;
   command: string;
   spreadsheetCalls: number;
+  docsDriveCalls: number;
   allCalls: number;
   ms: number;
 }
@@ -33,7 +36,7 @@ export function bench(sizes = SIZES): BenchRow[] {
       const { calls } = session.run(fn);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       rows.push({
-        plans, command: label, spreadsheetCalls: spreadsheetCalls(calls),
+        plans, command: label, spreadsheetCalls: callsMatching(calls, SPREADSHEET), docsDriveCalls: callsMatching(calls, DOCS_DRIVE),
         allCalls: Object.values(calls).reduce((a, b) => a + b, 0), ms,
       });
     }
@@ -43,9 +46,9 @@ export function bench(sizes = SIZES): BenchRow[] {
 
 if (require.main === module) {
   const rows = bench();
-  console.log('| プラン数 | 処理 | Spreadsheet 呼び出し | 全サービス呼び出し | 時間 (ms) |');
-  console.log('|---:|---|---:|---:|---:|');
+  console.log('| プラン数 | 処理 | Spreadsheet 呼び出し | Document・Drive 呼び出し | 全サービス呼び出し | 時間 (ms) |');
+  console.log('|---:|---|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.plans.toLocaleString('en-US')} | ${r.command} | ${r.spreadsheetCalls} | ${r.allCalls} | ${r.ms.toFixed(0)} |`);
+    console.log(`| ${r.plans.toLocaleString('en-US')} | ${r.command} | ${r.spreadsheetCalls} | ${r.docsDriveCalls} | ${r.allCalls} | ${r.ms.toLocaleString('en-US', { maximumFractionDigits: 0 })} |`);
   }
 }
