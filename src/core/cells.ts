@@ -1,7 +1,10 @@
-// Small helpers for the cells the add-on writes: escaping, A1 notation, number and year
+// Small helpers for the cells the add-on writes: escaping, number and year
 // formatting. Pure and deterministic (no Intl, no locale): the same input gives the same text.
 
-import type { CellValue, Grid } from './model';
+import type { Grid } from './model';
+import { cellText } from './text';
+
+export { a1 } from './a1';
 
 // Sheets turns a string that looks like a formula, number, date, time or boolean into that
 // type when it is written with setValues. A leading "'" keeps it as text (and is not shown).
@@ -15,23 +18,6 @@ export function escapeCell(s: string): string {
   if (s === '') return s;
   if (RISKY_START.test(s) || BOOLEAN_LIKE.test(s)) return "'" + s;
   return s;
-}
-
-/** Column number (1-based) to letters: 1 → A, 27 → AA. */
-export function colLetters(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** A1 notation from 1-based row and column. */
-export function a1(row: number, col: number): string {
-  return `${colLetters(col)}${row}`;
 }
 
 /** Fiscal year (Western start year) to the short label used in the sheets: 2022 → R4, 2017 → H29. */
@@ -59,15 +45,6 @@ export function formatPercent(ratio: number): string {
 }
 
 /** Text of one cell of a grid read back: the display string when present, else the value. */
-export function cellText(grid: Grid, r: number, c: number): string {
-  const d = grid.display?.[r]?.[c];
-  if (d !== undefined && d !== null) return String(d).trim();
-  const v: CellValue | undefined = grid.values[r]?.[c];
-  if (v === undefined || v === null) return '';
-  if (v instanceof Date) {
-    const mm = String(v.getMonth() + 1).padStart(2, '0');
-    const dd = String(v.getDate()).padStart(2, '0');
-    return `${v.getFullYear()}-${mm}-${dd}`;
-  }
-  return String(v).trim();
+export function gridCellText(grid: Grid, r: number, c: number): string {
+  return cellText(grid.values[r]?.[c], grid.display?.[r]?.[c]).trim();
 }

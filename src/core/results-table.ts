@@ -5,7 +5,7 @@
 
 import type { CellValue, Grid, Issue } from './model';
 import { DIRECTION_LABELS, SHEETS } from './schema';
-import { a1, cellText, escapeCell, formatNumber, formatPercent, fyLabel } from './cells';
+import { a1, gridCellText as cellText, escapeCell, formatNumber, formatPercent, fyLabel } from './cells';
 import type {
   AggregateResult, CellRef, FindingOverride, GoalOverride, GoalResult, IndicatorResult, Overrides, PlanOverride, PlanResult,
 } from './aggregate';
