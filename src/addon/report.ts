@@ -6,7 +6,7 @@ import type { Grid } from '../core/model';
 import { reportOf } from '../core/pipeline';
 import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/schema';
 import { escapeCell } from '../core/cells';
-import { cellText } from '../core/text';
+import { cellText, escapeHtml } from '../core/text';
 import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type ShareOutcome } from './report-doc';
 import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
 import { readInputs } from './inputs';
@@ -60,10 +60,9 @@ export function runReport(): ReportSummary {
 
 /** A small dialog that ends the menu command with the link (all text escaped). */
 export function reportDialogHtml(summary: ReportSummary): string {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<div style="font:14px/1.6 Roboto,'Noto Sans JP',sans-serif">` +
-    `<p>${esc(summary.message)}</p>` +
-    `<p><a href="${esc(summary.url)}" target="_blank" rel="noopener">報告書を開く</a></p>` +
-    summary.warnings.map((w) => `<p style="color:#b06000">${esc(w)}</p>`).join('') +
+    `<p>${escapeHtml(summary.message)}</p>` +
+    `<p><a href="${escapeHtml(summary.url)}" target="_blank" rel="noopener">報告書を開く</a></p>` +
+    summary.warnings.map((w) => `<p style="color:#b06000">${escapeHtml(w)}</p>`).join('') +
     `</div>`;
 }

@@ -143,3 +143,13 @@ export function groupDigits(n: number): string {
   const grouped = /e/i.test(int) ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
 }
+
+/** Text for an HTML text or attribute position: the five characters that could open markup. */
+export function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

@@ -2,18 +2,12 @@
 // print-friendly (A4, page breaks before each 基本方針, table headers repeated), the chart as
 // inline SVG. Every text is escaped: names and comments come from what people typed.
 
+import { escapeHtml } from '../core/text';
 import type { Block, ReportModel, ReportTable } from '../core/report';
 import { reportBlocks } from '../core/report';
 import { chartSvg } from '../core/chart';
 
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** Escaped, with line breaks kept. */
 const text = (s: string): string => escapeHtml(s).replace(/\r\n|\r|\n/g, '<br>');

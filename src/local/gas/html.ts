@@ -3,6 +3,7 @@
 // https://developers.google.com/apps-script/reference/html/html-template.
 // Where the reference is silent the stricter behaviour is chosen (see test/local/gas/html.test.ts).
 
+import { escapeHtml } from '../../core/text';
 import type { CallCounter } from './counter';
 import { LocalBlob, signatureError } from './utilities';
 
@@ -29,14 +30,7 @@ export const ALLOWED_META_TAGS: readonly string[] = [
   'viewport',
 ];
 
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 function requireString(method: string, v: unknown): string {
   if (typeof v !== 'string') throw signatureError(method, [v]);
