@@ -13,6 +13,11 @@ export { a1 } from './a1';
 const RISKY_START = /^[\s=+\-@'#.,(（$¥￥€£\d０-９＋－＝＠＃．\u2212]/;
 const BOOLEAN_LIKE = /^\s*(true|false|ｔｒｕｅ|ｆａｌｓｅ)\s*$/i;
 
+/** The text Sheets stores for a string written with setValues after escapeCell. */
+export function unescapeCell(s: string): string {
+  return s.startsWith("'") ? s.slice(1) : s;
+}
+
 /** Escape a string for setValues so Sheets keeps it as the same text. */
 export function escapeCell(s: string): string {
   if (s === '') return s;

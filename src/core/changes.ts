@@ -3,7 +3,7 @@
 // (指標, 単位, 目標値) to the add-on-owned 変更履歴 sheet; the 事務局 types the reason there.
 import type { CellValue, Grid } from './model';
 import type { IndicatorChange } from './report';
-import { escapeCell } from './cells';
+import { escapeCell, unescapeCell } from './cells';
 
 export const CHANGE_COLUMNS = ['記録日時', 'プランID', '成果指標', '項目', '変更前', '変更後', '理由（事務局記入）'] as const;
 
@@ -21,7 +21,8 @@ function rowsOf(grid: Grid | null | undefined): Row[] {
 function cellString(v: CellValue | undefined): string {
   if (v === undefined || v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
+  // The new table is compared as escaped for writing; the sheet holds the text without the "'".
+  return unescapeCell(String(v)).trim();
 }
 
 /** Indicator rows keyed by plan ID and position within the plan (1-1#1, 1-1#2 …). */

@@ -72,6 +72,23 @@ describe('集計 (menuAggregate)', () => {
     expect(g['所見(事務局記入)']).toBe('事務局の所見です。');
   });
 
+  test('a target changed between two runs is recorded on 変更履歴 with its before and after', () => {
+    const s = sampleSession();
+    s.run('menuAggregate');
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+    const values = sheet.getDataRange().getValues();
+    const r = values.findIndex((row) => row[0] === '1-1') + 1;
+    sheet.getRange(r, values[0].indexOf('目標値') + 1).setValue("'700件");
+    s.run('menuAggregate');
+    const changes = records(s, SHEETS.changes);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ プランID: '1-1', 項目: '目標値' });
+    expect(String(changes[0]['変更前'])).toMatch(/^600件/);
+    expect(String(changes[0]['変更後'])).toMatch(/^700件/);
+    s.run('menuAggregate');
+    expect(records(s, SHEETS.changes)).toHaveLength(1);
+  });
+
   test('when someone else holds the document lock: a Japanese alert, nothing written', () => {
     const s = sampleSession();
     (s.runtime.globals.LockService as { holdByAnotherProcess(k: string): void }).holdByAnotherProcess('document');
