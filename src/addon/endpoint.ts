@@ -1,17 +1,17 @@
 // Every function google.script.run can call validates its arguments server-side: the sidebar
 // is just a web page, so anything may arrive.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { UserError } from './errors';
 
-export function endpoint<A extends [z.ZodType, ...z.ZodType[]] | [], R>(
-  args: z.ZodTuple<A, null>,
-  fn: (...a: z.infer<z.ZodTuple<A, null>>) => R,
+export function endpoint<A extends readonly [z.core.SomeType, ...z.core.SomeType[]] | readonly [], R>(
+  args: z.ZodMiniTuple<A, null>,
+  fn: (...a: z.infer<z.ZodMiniTuple<A, null>>) => R,
 ): (...raw: unknown[]) => R {
   return (...raw: unknown[]) => {
     const parsed = args.safeParse(raw);
     if (!parsed.success) {
       throw new UserError('サイドバーからの要求の形式が正しくありません。サイドバーを閉じて開き直してください。');
     }
-    return fn(...(parsed.data as z.infer<z.ZodTuple<A, null>>));
+    return fn(...(parsed.data as z.infer<z.ZodMiniTuple<A, null>>));
   };
 }

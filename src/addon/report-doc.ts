@@ -7,7 +7,7 @@
 // Sharing is per person only (addViewer/addCommenter/addEditor): this file never calls
 // setSharing, so a report is never opened to "anyone with the link" or a whole domain.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Member } from '../core/model';
 import { MEMBER_ROLE_LABELS, REPORT_HISTORY_COLUMNS } from '../core/schema';
 import { escapeCell } from '../core/cells';

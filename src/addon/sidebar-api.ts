@@ -1,5 +1,5 @@
 // The server side of the sidebar (google.script.run). Types: src/addon/api.ts.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Overview, ServerApi } from './api';
 import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
@@ -37,22 +37,22 @@ export const sidebarRunAggregate = endpoint(z.tuple([]), runAggregate);
 export const createReport = endpoint(z.tuple([]), runReport);
 export const getMergeCandidates = endpoint(z.tuple([]), mergeCandidates);
 
-const PLAN_ID = z.string().trim().min(1).max(50);
+const PLAN_ID = z.string().check(z.trim(), z.minLength(1), z.maxLength(50));
 // The shape only; what the IDs, goal and departments mean is checked by validateMergeRequest.
 const MergeInput = z.object({
-  memberIds: z.array(PLAN_ID).max(100),
-  name: z.string().max(200),
-  goalCode: z.string().max(50),
-  goalReason: z.string().max(1000),
-  mainDept: z.string().max(100),
-  relatedDepts: z.array(z.string().max(100)).max(100),
+  memberIds: z.array(PLAN_ID).check(z.maxLength(100)),
+  name: z.string().check(z.maxLength(200)),
+  goalCode: z.string().check(z.maxLength(50)),
+  goalReason: z.string().check(z.maxLength(1000)),
+  mainDept: z.string().check(z.maxLength(100)),
+  relatedDepts: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100)),
 });
 export const applyMerge = endpoint(z.tuple([MergeInput]), apply);
-export const unmerge = endpoint(z.tuple([z.string().regex(/^U-\d{1,6}$/)]), undo);
+export const unmerge = endpoint(z.tuple([z.string().check(z.regex(/^U-\d{1,6}$/))]), undo);
 
 const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
 
-export const selectCell = endpoint(z.tuple([z.string().min(1).max(100), z.string().regex(A1_CELL)]), (name, a1) => {
+export const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.regex(A1_CELL))]), (name, a1) => {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`「${name}」シートが見つかりません。シート名が変わっていないか確認してください。`);

@@ -9,7 +9,7 @@
 //   cell; the unified record keeps who/when and a snapshot of the members; undoing a merge
 //   clears exactly the cells the merge wrote and keeps the record, marked 解除済 (planUnmerge).
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CellValue, HierarchyItem, Plan } from './model';
 import { SHEETS, UNIFIED_COLUMNS } from './schema';
 
@@ -84,17 +84,17 @@ export type MergeValidation =
   | { ok: false; errors: string[]; warnings: string[] };
 
 const text = (label: string) =>
-  z.string({ error: `${label}は文字で指定してください。` }).transform((s) => s.trim());
+  z.pipe(z.string({ error: `${label}は文字で指定してください。` }), z.transform((s: string) => s.trim()));
 
 /** Shape of a merge request as it comes from the sidebar (validated before anything else). */
 export const MergeRequestSchema = z.object({
   memberIds: z.array(text('プランID'), { error: '統合するプランIDを一覧で指定してください。' }),
-  name: text('統合プラン名').default(''),
-  goalCode: text('基本目標').default(''),
-  mainDept: text('主担当課').default(''),
-  relatedDepts: z.array(text('関係課'), { error: '関係課は一覧で指定してください。' }).default([]),
-  goalReason: text('基本目標の選択理由').optional(),
-  note: text('メモ').optional(),
+  name: z._default(text('統合プラン名'), ''),
+  goalCode: z._default(text('基本目標'), ''),
+  mainDept: z._default(text('主担当課'), ''),
+  relatedDepts: z._default(z.array(text('関係課'), { error: '関係課は一覧で指定してください。' }), []),
+  goalReason: z.optional(text('基本目標の選択理由')),
+  note: z.optional(text('メモ')),
 });
 
 const ENDED = new Set(['完了', '中止']);

@@ -1,6 +1,6 @@
 // The 設定 sheet: one setting per row (項目 / 値 / 説明), read with defaults.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CellValue, Grid, Issue, Settings } from './model';
 import { EVALUATION_KIND_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
 import { a1 } from './a1';
@@ -64,20 +64,24 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
   return (Object.keys(SETTING_KEYS) as SettingField[]).map((k) => [SETTING_KEYS[k], rows[k][0], rows[k][1]]);
 }
 
+const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+
 const SettingsSchema = z
   .object({
     planName: z.string(),
     office: z.string(),
-    evaluationYear: z.number().int().min(1989).max(2199),
+    evaluationYear: z.number().check(z.int(), z.gte(1989), z.lte(2199)),
     evaluationKind: z.enum(['year', 'mid']),
-    midAsOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    thresholds: z.object({ a: z.number().min(0).max(1000), b: z.number().min(0).max(1000), c: z.number().min(0).max(1000) }),
-    goalRule: z.object({ goodShare: z.number().min(0).max(100), fairShare: z.number().min(0).max(100) }),
-    reportFolderId: z.string().regex(/^[A-Za-z0-9_-]*$/),
+    midAsOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    thresholds: z.object({ a: between(0, 1000), b: between(0, 1000), c: between(0, 1000) }),
+    goalRule: z.object({ goodShare: between(0, 100), fairShare: between(0, 100) }),
+    reportFolderId: z.string().check(z.regex(/^[A-Za-z0-9_-]*$/)),
     synonyms: z.array(z.array(z.string())),
   })
-  .refine((s) => s.thresholds.a >= s.thresholds.b && s.thresholds.b >= s.thresholds.c, { path: ['thresholds'] })
-  .refine((s) => s.goalRule.goodShare >= s.goalRule.fairShare, { path: ['goalRule'] });
+  .check(
+    z.refine((s) => s.thresholds.a >= s.thresholds.b && s.thresholds.b >= s.thresholds.c, { path: ['thresholds'] }),
+    z.refine((s) => s.goalRule.goodShare >= s.goalRule.fairShare, { path: ['goalRule'] }),
+  );
 
 export { SettingsSchema };
 

@@ -2,7 +2,7 @@
 // Every issue names the sheet, the cell (A1) and what to type instead, in words a 事務局
 // member understands.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {
   Department, HierarchyItem, Indicator, Issue, Parsed, Plan, Settings, Severity,
 } from './model';
@@ -18,23 +18,24 @@ import {
 
 // --- row shapes -----------------------------------------------------------------------------
 
-const text = z.string().default('');
+const text = z._default(z.string(), '');
 
 /** One row of プラン・指標 as read (cell texts), before it is folded into plans. */
 export const ProgressRowSchema = z.object({
   /** 1-based sheet row. */
-  row: z.number().int().positive(),
+  row: z.number().check(z.int(), z.positive()),
   /** The plan the row belongs to ('' when it belongs to none). */
   planId: text,
   /** This row starts a plan (as opposed to a continuation or department row). */
-  startsPlan: z.boolean().default(false),
-  id: text
-    .refine((s) => s.length <= 30, { error: 'は長すぎます。プランIDは短い番号（例: 2-8）にしてください。' })
-    .refine((s) => !/[\n\r]/.test(s), { error: 'に改行が入っています。プランIDは1行の番号（例: 2-8）にしてください。' }),
+  startsPlan: z._default(z.boolean(), false),
+  id: text.check(
+    z.refine((s) => s.length <= 30, { error: 'は長すぎます。プランIDは短い番号（例: 2-8）にしてください。' }),
+    z.refine((s) => !/[\n\r]/.test(s), { error: 'に改行が入っています。プランIDは1行の番号（例: 2-8）にしてください。' }),
+  ),
   /** The ID cell came back as a Date (Sheets turned 1-2 into 2 January). */
-  idIsDate: z.boolean().default(false).refine((v) => !v, {
+  idIsDate: z._default(z.boolean(), false).check(z.refine((v) => !v, {
     error: 'は日付として扱われています。列の書式を「書式なしテキスト」にして、1-2 のように入力し直してください。',
-  }),
+  })),
   name: text,
   policy: text,
   goal: text,
@@ -45,21 +46,21 @@ export const ProgressRowSchema = z.object({
   leadMark: text,
   indicator: text,
   unit: text,
-  direction: text.refine((s) => s.trim() === '' || parseDirectionLabel(s) !== null, {
+  direction: text.check(z.refine((s) => s.trim() === '' || parseDirectionLabel(s) !== null, {
     error: `が分かりません。一覧から${Object.values(DIRECTION_LABELS).map((l) => `「${l}」`).join('・')}のどれかを選んでください。`,
-  }),
-  accumulation: text.refine((s) => s.trim() === '' || parseAccumulationLabel(s) !== null, {
+  })),
+  accumulation: text.check(z.refine((s) => s.trim() === '' || parseAccumulationLabel(s) !== null, {
     error: 'が分かりません。一覧から「積み上げ」（年度内に増えていく件数）か「水準」（その時点の値）を選んでください。空欄なら自動で判断します。',
-  }),
+  })),
   baselineYear: text,
   targetYear: text,
-  status: text.refine((s) => parsePlanStatus(s) !== null, {
+  status: text.check(z.refine((s) => parsePlanStatus(s) !== null, {
     error: 'が分かりません。一覧から「実施中」「未着手」「完了」「中止」のどれかを選んでください。',
-  }),
+  })),
   comment: text,
   mergedInto: text,
   /** The row has an indicator or a value but no plan to attach it to. */
-  orphan: z.boolean().default(false),
+  orphan: z._default(z.boolean(), false),
 });
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 
@@ -76,20 +77,20 @@ const EMAIL_ERROR = 'はメールアドレスとして読めません。name@exa
 
 export const HierarchyRowSchema = z.object({
   level: z.enum(HIERARCHY_LEVELS, { error: `が分かりません。${HIERARCHY_LEVELS.join('・')}のどれかを選んでください。` }),
-  code: z.string().min(1, { error: 'コードが空欄です。番号（例: 1-2）を入力してください。' }),
-  name: z.string().min(1, { error: '名称が空欄です。基本目標などの名前を入力してください。' }),
+  code: z.string().check(z.minLength(1, { error: 'コードが空欄です。番号（例: 1-2）を入力してください。' })),
+  name: z.string().check(z.minLength(1, { error: '名称が空欄です。基本目標などの名前を入力してください。' })),
   text: z.string(),
   parentCode: z.string(),
 });
 
 export const DepartmentRowSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   division: z.string(),
   email: z.union([z.literal(''), z.email({ error: EMAIL_ERROR })], { error: EMAIL_ERROR }),
 });
 
 export const MemberRowSchema = z.object({
-  name: z.string().min(1, { error: '氏名が空欄です。委員の氏名を入力してください。' }),
+  name: z.string().check(z.minLength(1, { error: '氏名が空欄です。委員の氏名を入力してください。' })),
   title: z.string(),
   email: z.union([z.literal(''), z.email({ error: EMAIL_ERROR })], { error: EMAIL_ERROR }),
   share: z.boolean(),
@@ -99,7 +100,7 @@ export const MemberRowSchema = z.object({
 export const RecommendationRowSchema = z.object({
   policyCode: z.string(),
   member: z.string(),
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
 });
 
 /** Issues as the sidebar receives them (it validates what it is handed). */
@@ -107,9 +108,9 @@ export const IssueSchema = z.object({
   severity: z.enum(['エラー', '警告']),
   sheet: z.string(),
   cell: z.string(),
-  row: z.number().int(),
-  col: z.number().int(),
-  planId: z.string().optional(),
+  row: z.number().check(z.int()),
+  col: z.number().check(z.int()),
+  planId: z.optional(z.string()),
   message: z.string(),
 });
 
@@ -133,7 +134,7 @@ function q(s: string): string {
 
 /** The zod issues of one row → Issues with Japanese messages at the right cells. */
 export function zodRowIssues(
-  error: z.ZodError, sheet: string, row: number, values: Record<string, unknown>,
+  error: z.core.$ZodError, sheet: string, row: number, values: Record<string, unknown>,
   colOf: (key: string) => number | undefined, labels: Record<string, string>, planId?: string,
   severityOf: (key: string) => Severity = () => 'エラー',
 ): Issue[] {
