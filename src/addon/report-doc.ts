@@ -334,11 +334,12 @@ export function shareOutcomeCell(o: ShareOutcome, timestamp: string): string {
  * One row for 報告書履歴, in REPORT_HISTORY_COLUMNS order, escaped for setValues/appendRow.
  * Every run appends a row: earlier reports and their rows are kept.
  */
-export function reportHistoryRow(model: ReportModel, render: RenderResult, outcomes: ShareOutcome[]): string[] {
+export function reportHistoryRow(model: ReportModel, render: RenderResult, outcomes: ShareOutcome[], who: string): string[] {
   const shared = outcomes.filter((o) => o.status === 'shared').map((o) => o.name);
   const failed = outcomes.filter((o) => o.status === 'failed').map((o) => o.name);
   const cells: Record<(typeof REPORT_HISTORY_COLUMNS)[number], string> = {
     作成日時: model.timestamp,
+    作成者: who,
     報告書名: model.docName,
     対象期間: model.cover.periodLabel,
     URL: render.url,

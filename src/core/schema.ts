@@ -85,7 +85,7 @@ export const EVALUATION_KIND_LABELS = { year: '年度末', mid: '中間' } as co
 
 /** 報告書履歴 (add-on-owned): one row appended per generated report; earlier rows are kept. */
 export const REPORT_HISTORY_COLUMNS = [
-  '作成日時', '報告書名', '対象期間', 'URL', 'ファイルID', '保存先', '共有した委員', '共有できなかった委員', '備考',
+  '作成日時', '作成者', '報告書名', '対象期間', 'URL', 'ファイルID', '保存先', '共有した委員', '共有できなかった委員', '備考',
 ] as const;
 
 /** Add-on-owned column on 委員名簿: the outcome of the latest sharing, per member row. */

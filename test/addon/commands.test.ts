@@ -149,6 +149,13 @@ describe('テンプレートを作成 (menuTemplate)', () => {
     const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getRange(1, 1).getNote()).not.toBe('');
+    // Dropdowns for 方向 and 担当課 (the latter from the 担当課 sheet), plain-text IDs.
+    const header = progress.values[0];
+    const direction = sheet.getRange(2, header.indexOf('方向') + 1).getDataValidation();
+    expect(direction?.getCriteriaValues()[0]).toEqual(expect.arrayContaining(['高いほど良い', '低いほど良い']));
+    const dept = sheet.getRange(2, header.indexOf('主担当課') + 1).getDataValidation();
+    expect(String(dept?.getCriteriaType())).toBe('VALUE_IN_RANGE');
+    expect(sheet.getRange(2, 1).getNumberFormat()).toBe('@');
     const settings = snapshot(s, SHEETS.settings);
     s.run('menuTemplate');
     expect(snapshot(s, SHEETS.settings)).toEqual(settings);

@@ -268,16 +268,16 @@ describe('shareReport: the committee, person by person', () => {
     expect(drive.sharingLog.map((e) => e.fileId)).toEqual([a.docId, b.docId]);
   });
 
-  test('the 報告書履歴 row names the report, where it is and who got it', () => {
+  test('the 報告書履歴 row names the report, who made it, where it is and who got it', () => {
     const { services } = setup();
     const model = modelOf(synthetic(1, 1));
     const r = renderReportDoc(model, { services });
     const out = shareReport(r.docId, [member(2, '見本 太郎', 'a@example.jp'), member(3, '山田', 'yamada@')], { services });
-    const row = reportHistoryRow(model, r, out);
+    const row = reportHistoryRow(model, r, out, 'jimukyoku@example.jp');
     expect(row).toHaveLength(REPORT_HISTORY_COLUMNS.length);
     // Text starting with a digit is escaped (core/cells escapeCell) so Sheets keeps it as text.
     expect(row).toEqual([
-      "'2026-11-21 14:05", model.docName, '令和4年度', r.url, `'${r.docId}`, 'マイドライブ', "'1名（見本 太郎）", "'1名（山田）", '',
+      "'2026-11-21 14:05", 'jimukyoku@example.jp', model.docName, '令和4年度', r.url, `'${r.docId}`, 'マイドライブ', "'1名（見本 太郎）", "'1名（山田）", '',
     ]);
   });
 

@@ -64,6 +64,7 @@ describe('報告書作成', () => {
     const history = records(s, SHEETS.reports);
     expect(history).toHaveLength(1);
     expect(history[0]['URL']).toBe(summary.url);
+    expect(history[0]['作成者']).toBe('jimukyoku@example.jp');
   });
 
   test('a second run creates a new document, keeps the first and shares nobody twice on either', () => {
