@@ -97,8 +97,11 @@ export function summarize(issues: readonly Issue[]): CheckSummary {
 /** Writes 検証結果 and the status column from inputs already read and parsed. */
 export function writeChecks(inputs: Inputs, read: ReadResult): void {
   const { ss, sheets, grids } = inputs;
+  const values = checksTable(read.issues);
   writeOutputSheet(ss, SHEETS.checks, {
-    values: checksTable(read.issues),
+    values,
+    // The severity cell carries the colour, as in the 入力チェック column.
+    backgrounds: values.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? statusColor([read.issues[r - 1]]) : null))),
     widths: [60, 110, 60, 70, 520],
   }, sheets.get(SHEETS.checks));
   const layout = read.layout;
