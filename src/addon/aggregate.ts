@@ -44,6 +44,8 @@ export function summarizeAggregate(result: AggregateResult, indicators: number):
 }
 
 export interface AggregateRun extends Computation {
+  /** Who ran it (for the logs). */
+  who: string;
   indicators: number;
   summary: AggregateSummary;
 }
@@ -70,17 +72,18 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   writeOutputSheet(ss, SHEETS.goals, { values: tables.goals.values as (string | number | boolean)[][], backgrounds: tables.goals.backgrounds }, sheets.get(SHEETS.goals), gridSize(grids[SHEETS.goals]));
   appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes) ?? null);
 
+  const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
   const errors = issues.filter((i) => i.severity === 'エラー').length;
   appendLog(ss, SHEETS.runLog, LOG_HEADER, [
-    nowLabel(now), currentUser(), '集計', read.data.plans.length, indicators, errors, issues.length - errors,
+    nowLabel(now), who, '集計', read.data.plans.length, indicators, errors, issues.length - errors,
     Math.round((Date.now() - started) / 100) / 10,
   ], sheets.get(SHEETS.runLog) ?? null);
-  PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${currentUser()}）`);
+  PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`);
   const summary = summarizeAggregate(result, indicators);
   if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
   if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
-  return { ...computation, indicators, summary };
+  return { ...computation, who, indicators, summary };
 }
 
 export function runAggregate(): AggregateSummary {

@@ -8,7 +8,7 @@ import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/sc
 import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
 import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type ShareOutcome } from './report-doc';
-import { AGGREGATE_READS, aggregateAndWrite, currentUser } from './aggregate';
+import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
 import { readInputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { appendRows } from './sheets';
@@ -40,7 +40,7 @@ export function runReport(): ReportSummary {
     const model = reportOf(run, grids, new Date());
     const render = renderReportDoc(model, { folderId: read.data.settings.reportFolderId });
     const outcomes = shareReport(render.docId, read.data.members);
-    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, currentUser())], sheets.get(SHEETS.reports) ?? null);
+    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, run.who)], sheets.get(SHEETS.reports) ?? null);
     writeShareOutcomes(sheets.get(SHEETS.members), grids[SHEETS.members], outcomes, model.timestamp);
     const shared = outcomes.filter((o) => o.status === 'shared').length;
     const failed = outcomes.filter((o) => o.status === 'failed');
