@@ -15,8 +15,15 @@ import { appendLog, appendRows, gridSize, writeOutputSheet } from './sheets';
 
 const LOG_HEADER = ['日時', '実行者', '処理', 'プラン数', '成果指標数', 'エラー', '警告', '所要時間(秒)'];
 export const LAST_RUN_KEY = 'lastAggregate';
-/** Sheets 集計 reads besides the inputs: what people typed on the previous output, and merges. */
-export const AGGREGATE_READS = [SHEETS.results, SHEETS.goals, SHEETS.unified];
+/**
+ * What 集計 reads: the inputs that play a part in the ratings (担当課, 委員名簿 and 提言 do not;
+ * 入力チェック checks them), what people typed on the previous output, and the merges.
+ */
+export const AGGREGATE_READS = [
+  SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.results, SHEETS.goals, SHEETS.unified,
+];
+/** Sheets 集計 appends to on every run (変更履歴 is looked up only when something changed). */
+export const AGGREGATE_FINDS = [SHEETS.runLog];
 
 export function currentUser(): string {
   return Session.getActiveUser().getEmail() || '（不明）';
@@ -70,7 +77,7 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
 
   writeOutputSheet(ss, SHEETS.results, { values: tables.results.values as (string | number | boolean)[][], backgrounds: tables.results.backgrounds }, sheets.get(SHEETS.results), gridSize(grids[SHEETS.results]));
   writeOutputSheet(ss, SHEETS.goals, { values: tables.goals.values as (string | number | boolean)[][], backgrounds: tables.goals.backgrounds }, sheets.get(SHEETS.goals), gridSize(grids[SHEETS.goals]));
-  appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes) ?? null);
+  appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
 
   const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
@@ -78,7 +85,7 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   appendLog(ss, SHEETS.runLog, LOG_HEADER, [
     nowLabel(now), who, '集計', read.data.plans.length, indicators, errors, issues.length - errors,
     Math.round((Date.now() - started) / 100) / 10,
-  ], sheets.get(SHEETS.runLog) ?? null);
+  ], sheets.get(SHEETS.runLog));
   PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`);
   const summary = summarizeAggregate(result, indicators);
   if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
@@ -89,8 +96,7 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
 export function runAggregate(): AggregateSummary {
   return withDocumentLock('集計', () => {
     const started = Date.now();
-    // 委員名簿 and 提言 play no part in the ratings.
-    const inputs = readInputs(AGGREGATE_READS, [SHEETS.members, SHEETS.recommendations]);
+    const inputs = readInputs(AGGREGATE_READS, AGGREGATE_FINDS);
     const { summary } = aggregateAndWrite(inputs, started);
     inputs.ss.toast(summary.message, '集計');
     return summary;

@@ -7,7 +7,7 @@ import type { Layout } from '../core/layout';
 import { escapeCell } from '../core/cells';
 import { OWNED_COLUMNS, SHEETS } from '../core/schema';
 import { COLORS } from '../core/results-table';
-import { readInputs, type Inputs } from './inputs';
+import { INPUT_SHEETS, readInputs, type Inputs } from './inputs';
 import { readProgress, type ReadResult } from '../core/reader';
 import { withDocumentLock } from './lock';
 import { writeOutputSheet } from './sheets';
@@ -114,7 +114,7 @@ export function writeChecks(inputs: Inputs, read: ReadResult): void {
 
 export function runCheck(): CheckSummary {
   return withDocumentLock('入力チェック', () => {
-    const inputs = readInputs();
+    const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks]);
     const read = readProgress(inputs.grids, { today: new Date() });
     writeChecks(inputs, read);
     const summary = summarize(read.issues);

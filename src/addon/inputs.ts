@@ -1,38 +1,53 @@
-// Reads what people typed: every sheet that is not an add-on output, each exactly once.
+// Reads what a command needs: each named sheet looked up by name and read once. Sheets are
+// looked up by name rather than listed, so the cost does not grow with the other sheets people
+// keep in the workbook.
 import type { Grid } from '../core/model';
-import { OUTPUT_SHEETS, SHEETS } from '../core/schema';
+import { SHEETS } from '../core/schema';
 import { readGrid } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** The sheets people type into. */
+export const INPUT_SHEETS: readonly string[] = [
+  SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings, SHEETS.recommendations,
+];
+
 export interface Inputs {
   ss: Spreadsheet;
-  /** Every sheet by name (read or not), so writers reuse them instead of looking them up again. */
-  sheets: Map<string, Sheet>;
-  /** Grids of the input sheets plus any output sheets asked for. */
+  /**
+   * Every sheet looked up, by name: null when it does not exist. Writers take it from here
+   * (a name not looked up is undefined, and the writer looks it up itself).
+   */
+  sheets: Map<string, Sheet | null>;
+  /** Grids of the sheets read that exist. */
   grids: Record<string, Grid>;
 }
 
 /**
- * Reads the input sheets (and the listed output sheets, e.g. the previous 集計結果 for the
- * overrides people typed there). Output sheets not asked for are not read, nor
- * the input sheets in `skip` (a command that does not need them saves two calls each).
+ * Reads the sheets in `read` (one batch each) and looks up those in `find` (to write to them
+ * later without another look-up). When the progress sheet is asked for but absent under its
+ * name, every other sheet is read so the reader can find it under another name.
  */
-export function readInputs(alsoRead: readonly string[] = [], skip: readonly string[] = []): Inputs {
+export function readInputs(read: readonly string[], find: readonly string[] = []): Inputs {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = new Map<string, Sheet>();
+  const sheets = new Map<string, Sheet | null>();
   const grids: Record<string, Grid> = {};
-  const outputs = new Set(OUTPUT_SHEETS);
-  const known = new Set<string>(Object.values(SHEETS));
-  const extra = new Set(alsoRead);
-  const skipped = new Set(skip);
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
+  for (const name of [...read, ...find]) {
+    if (sheets.has(name)) continue;
+    const sheet = ss.getSheetByName(name);
     sheets.set(name, sheet);
-    if ((outputs.has(name) && !extra.has(name)) || skipped.has(name)) continue;
-    // Display strings for the progress sheet, or for a sheet that may be it under another name.
-    grids[name] = readGrid(sheet, name, name === SHEETS.progress || !known.has(name));
+    // Display strings matter where people type figures ("86.50%" reads back as 0.865).
+    if (sheet && read.includes(name)) grids[name] = readGrid(sheet, name, name === SHEETS.progress);
+  }
+  if (read.includes(SHEETS.progress) && !sheets.get(SHEETS.progress)) {
+    const known = new Set<string>(Object.values(SHEETS));
+    for (const sheet of ss.getSheets()) {
+      const name = sheet.getName();
+      if (known.has(name)) continue;
+      sheets.set(name, sheet);
+      grids[name] = readGrid(sheet, name, true);
+    }
   }
   return { ss, sheets, grids };
 }

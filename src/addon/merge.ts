@@ -32,7 +32,7 @@ function unifiedView(u: UnifiedPlan): UnifiedView {
 }
 
 function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
-  const inputs = readInputs([SHEETS.unified], [SHEETS.members, SHEETS.recommendations]);
+  const inputs = readInputs([SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.unified]);
   const read = readProgress(inputs.grids, { today: new Date() });
   if (read.layout.error) throw new UserError(read.layout.error);
   return { inputs, read, unified: readAllUnified(inputs.grids[SHEETS.unified], read.data.plans) };
@@ -86,7 +86,7 @@ export function applyMerge(request: MergeRequestInput): MergeOutcome {
     const who = currentUser();
     const plan = buildUnifiedPlan(check.request, plans, who, nowLabel(new Date()), nextUnifiedId(existing), hierarchy);
     // Validation passed and everything is computed: now write, the 統合プラン row first.
-    appendRows(inputs.ss, SHEETS.unified, UNIFIED_COLUMNS, [unifiedPlanToRow(plan).map(escapeCell)], inputs.sheets.get(SHEETS.unified) ?? null);
+    appendRows(inputs.ss, SHEETS.unified, UNIFIED_COLUMNS, [unifiedPlanToRow(plan).map(escapeCell)], inputs.sheets.get(SHEETS.unified));
     writeMergedInto(inputs, read.layout, mergeWrites(plan, plans));
     const message = `${plan.memberIds.join('、')} を統合プラン ${plan.id}「${plan.name}」にまとめました（主担当課: ${plan.mainDept}）。評価に反映するには「集計」を実行してください。`;
     inputs.ss.toast(message, '統合');

@@ -9,7 +9,7 @@ import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
 import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type ShareOutcome } from './report-doc';
 import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
-import { readInputs } from './inputs';
+import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { appendRows } from './sheets';
 
@@ -32,7 +32,7 @@ function writeShareOutcomes(
 export function runReport(): ReportSummary {
   return withDocumentLock('報告書作成', () => {
     const started = Date.now();
-    const inputs = readInputs([...AGGREGATE_READS, SHEETS.changes]);
+    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes], [SHEETS.runLog, SHEETS.reports]);
     const { ss, grids, sheets } = inputs;
     ss.toast('集計して、報告書を作成しています…', '報告書作成', -1);
     const run = aggregateAndWrite(inputs, started);
@@ -40,8 +40,8 @@ export function runReport(): ReportSummary {
     const model = reportOf(run, grids, new Date());
     const render = renderReportDoc(model, { folderId: read.data.settings.reportFolderId });
     const outcomes = shareReport(render.docId, read.data.members);
-    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, run.who)], sheets.get(SHEETS.reports) ?? null);
-    writeShareOutcomes(sheets.get(SHEETS.members), grids[SHEETS.members], outcomes, model.timestamp);
+    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, run.who)], sheets.get(SHEETS.reports));
+    writeShareOutcomes(sheets.get(SHEETS.members) ?? undefined, grids[SHEETS.members], outcomes, model.timestamp);
     const shared = outcomes.filter((o) => o.status === 'shared').length;
     const failed = outcomes.filter((o) => o.status === 'failed');
     const message = `「${render.name}」を作成し、委員 ${shared} 名に共有しました。` +

@@ -11,9 +11,17 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * matter where people type figures: "86.50%" comes back from getValues as 0.865).
  */
 export function readGrid(sheet: Sheet, name: string, withDisplay: boolean): Grid {
-  const range = sheet.getDataRange();
-  const values = range.getValues() as CellValue[][];
-  return withDisplay ? { name, values, display: range.getDisplayValues() } : { name, values };
+  if (withDisplay) {
+    const range = sheet.getDataRange();
+    return { name, values: range.getValues() as CellValue[][], display: range.getDisplayValues() };
+  }
+  // One call instead of getDataRange + getValues: -1 means "to the last row/column with data".
+  // On an empty sheet there is no such range and the call throws: the grid is empty.
+  try {
+    return { name, values: sheet.getSheetValues(1, 1, -1, -1) as CellValue[][] };
+  } catch {
+    return { name, values: [] };
+  }
 }
 
 export interface OutputTable {
@@ -51,7 +59,7 @@ export function gridSize(grid: Grid | undefined): SheetSize | undefined {
 export function writeOutputSheet(
   ss: Spreadsheet, name: string, table: OutputTable, existing?: Sheet | null, previous?: SheetSize,
 ): Sheet {
-  let sheet = existing ?? ss.getSheetByName(name);
+  let sheet = existing === undefined ? ss.getSheetByName(name) : existing;
   const created = !sheet;
   if (!sheet) sheet = ss.insertSheet(name, ss.getNumSheets());
   const prev = created ? { rows: 0, cols: 0 } : previous ?? { rows: sheet.getLastRow(), cols: sheet.getLastColumn() };

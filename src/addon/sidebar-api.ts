@@ -13,10 +13,11 @@ import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
 import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
 
-const INPUT_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
+/** Sheets the overview counts from; a missing one is pointed out. */
+const OVERVIEW_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
 export const getOverview = endpoint(z.tuple([]), (): Overview => {
-  const { grids, sheets } = readInputs();
+  const { grids, sheets } = readInputs(OVERVIEW_SHEETS);
   const { data } = readProgress(grids, { today: new Date() });
   const s = data.settings;
   return {
@@ -26,7 +27,7 @@ export const getOverview = endpoint(z.tuple([]), (): Overview => {
     indicators: data.plans.reduce((n, p) => n + p.indicators.length, 0),
     goals: data.hierarchy.filter((h) => h.level === '基本目標').length,
     departments: data.departments.length,
-    missingSheets: INPUT_SHEETS.filter((n) => !sheets.has(n)),
+    missingSheets: OVERVIEW_SHEETS.filter((n) => !sheets.get(n)),
     lastRun: PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY) ?? '',
     initialTab: takeSidebarTab(),
   };

@@ -40,12 +40,13 @@ describe('集計 (menuAggregate)', () => {
     expect(log[1]['プラン数']).toBe(52);
   });
 
-  test('service calls do not grow with the number of plans', () => {
+  test('service calls grow neither with the number of plans nor with the other sheets of the workbook', () => {
     const small = sampleSession();
     const large = sampleSession((g) => {
       const [head, ...rows] = g[SHEETS.progress];
       const copies = [1, 2, 3, 4].flatMap((k) => rows.map((r) => r.map((v, i) => (i === 0 && v ? `${v}-${k}` : v))));
       g[SHEETS.progress] = [head, ...rows, ...copies];
+      for (let i = 1; i <= 15; i++) g[`課別メモ${i}`] = [['メモ'], [`${i}`]];
     });
     small.run('menuAggregate');
     large.run('menuAggregate');

@@ -1,7 +1,7 @@
 // Contract tests of the local Spreadsheet service (Range, Sheet, Spreadsheet, SpreadsheetApp,
 // DataValidation). Each describe names the reference page; "reference silent" marks the places
 // where the local runtime picks the stricter behaviour.
-import { createGasRuntime, type GasRuntime } from '../../../src/local/gas/runtime';
+import { createGasRuntime, runtimeFromGrids, type GasRuntime } from '../../../src/local/gas/runtime';
 import { spreadsheetFromGrids } from '../../../src/local/gas/spreadsheet';
 import { GENERAL_FORMAT, serialToDate, wallSerial } from '../../../src/local/gas/spreadsheet-values';
 
@@ -607,5 +607,21 @@ describe('Large sheets', () => {
 describe('Date serials', () => {
   test('serialToDate and wallSerial agree on Asia/Tokyo midnight', () => {
     expect(serialToDate(wallSerial(2025, 4, 1), 'Asia/Tokyo').toISOString()).toBe('2025-03-31T15:00:00.000Z');
+  });
+});
+
+describe('Sheet.getSheetValues — https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns', () => {
+  test('-1 rows or columns means up to the last row or column with content, in one call', () => {
+    const rt = runtimeFromGrids({ S: [['a', 'b', ''], [1, 2, 3], ['', '', '']] });
+    const sheet = rt.spreadsheet.getSheetByName('S')!;
+    rt.counter.reset();
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual([['a', 'b', ''], [1, 2, 3]]);
+    expect(sheet.getSheetValues(2, 2, -1, 1)).toEqual([[2]]);
+    expect(rt.counter.snapshot()).toEqual({ 'Sheet.getSheetValues': 2 });
+  });
+
+  test('reference silent on an empty sheet: the local runtime throws (stricter) rather than return a row', () => {
+    const rt = runtimeFromGrids({ Empty: [] });
+    expect(() => rt.spreadsheet.getSheetByName('Empty')!.getSheetValues(1, 1, -1, -1)).toThrow();
   });
 });
