@@ -399,6 +399,12 @@ function firstUnit(ps: Parsed[]): string {
   return '';
 }
 
+// Uses of a service: more is better even when a target was set below the baseline (seed 004,
+// 7-2 ウェブサイト閲覧数 135,392件 → 目標 100,000件). Rating such an indicator as "lower is better"
+// would turn a tenfold rise into a regression; as "higher is better" it is shown as not
+// assessable, asking for the 方向 to be typed.
+const UP_NAME = /閲覧|アクセス|利用|登録|ダウンロード|参加|受講|申請|申込|予約|入込|訪問|フォロワー|友だち|加入|普及/;
+
 const DOWN_NAME = /事故|事件|漏えい|漏洩|インシデント|システム障害|障害件数|障害発生|苦情|待ち時間|待ち人数|作業時間|時間数|残業|超過勤務|誤り|ミス|不正アクセス|被害|犯罪|滞納|未収|故障|停止時間|排出量|廃棄量|紙の使用量|印刷枚数|コピー枚数/;
 
 /**
@@ -410,6 +416,7 @@ export function inferDirection(name: string, unit: string, baseline: Parsed, tar
   if (target.kind === 'milestone') return 'milestone';
   const n = norm(name);
   if (DOWN_NAME.test(n)) return 'down';
+  if (UP_NAME.test(n)) return 'up';
   if (baseline.kind === 'number' && target.kind === 'number' && target.value < baseline.value &&
     unitsCompatible(baseline.unit || unit, target.unit || unit)) return 'down';
   return 'up';

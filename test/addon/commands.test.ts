@@ -25,6 +25,10 @@ describe('集計 (menuAggregate)', () => {
     // One row per indicator row of the sample (58), each naming its plan.
     expect(results.length).toBe(58);
     expect(results.find((r) => r['プランID'] === '1-1')?.['指標の評価']).toBe('A');
+    // 7-2 閲覧数: target below the baseline, 方向 blank → not assessable with its reason, not a 後退.
+    const views = results.find((r) => r['プランID'] === '7-2' && r['成果指標'] === 'ウェブサイト閲覧数');
+    expect(views?.['指標の評価']).toBe('−');
+    expect(String(views?.['評価不能の理由'])).toMatch(/方向/);
     expect(s.runtime.ui.toasts.at(-1)?.message).toMatch(/令和4年度について、プラン 52 件、基本目標 10 件を評価しました/);
   });
 

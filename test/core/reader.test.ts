@@ -428,3 +428,18 @@ describe('再掲 rows', () => {
     expect(res.issues).toEqual([]);
   });
 });
+
+describe('inferDirection when 方向 is blank', () => {
+  const n = (value: number, unit = '件') => parseCell(`${value}${unit}`);
+  test('incidents and hours of work are lower-is-better, whatever the figures', () => {
+    expect(inferDirection('市内の人身事故発生件数（暦年）', '件/年', n(112, '件/年'), n(100, '件/年'))).toBe('down');
+    expect(inferDirection('入力作業の時間数', '時間', n(875, '時間'), n(400, '時間'))).toBe('down');
+  });
+  test('uses of a service stay higher-is-better even with a target below the baseline (seed 004, 7-2)', () => {
+    expect(inferDirection('ウェブサイト閲覧数', '件', n(135392), n(100000))).toBe('up');
+  });
+  test('otherwise a target below the baseline means lower is better', () => {
+    expect(inferDirection('待機児童数', '人', n(40, '人'), n(0, '人'))).toBe('down');
+    expect(inferDirection('RPAを活用した業務数', '件', n(0), n(15))).toBe('up');
+  });
+});
