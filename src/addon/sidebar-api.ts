@@ -16,7 +16,7 @@ import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
 /** Sheets the overview counts from; a missing one is pointed out. */
 const OVERVIEW_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
-export const getOverview = endpoint(z.tuple([]), (): Overview => {
+const getOverview = endpoint(z.tuple([]), (): Overview => {
   const { grids, sheets } = readInputs(OVERVIEW_SHEETS);
   const { data } = readProgress(grids, { today: new Date() });
   const s = data.settings;
@@ -33,10 +33,6 @@ export const getOverview = endpoint(z.tuple([]), (): Overview => {
   };
 });
 
-export const sidebarRunCheck = endpoint(z.tuple([]), runCheck);
-export const sidebarRunAggregate = endpoint(z.tuple([]), runAggregate);
-export const createReport = endpoint(z.tuple([]), runReport);
-export const getMergeCandidates = endpoint(z.tuple([]), mergeCandidates);
 
 const PLAN_ID = z.string().check(z.trim(), z.minLength(1), z.maxLength(50));
 // The shape only; what the IDs, goal and departments mean is checked by validateMergeRequest.
@@ -48,12 +44,12 @@ const MergeInput = z.object({
   mainDept: z.string().check(z.maxLength(100)),
   relatedDepts: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100)),
 });
-export const applyMerge = endpoint(z.tuple([MergeInput]), apply);
-export const unmerge = endpoint(z.tuple([z.string().check(z.regex(/^U-\d{1,6}$/))]), undo);
+const applyMerge = endpoint(z.tuple([MergeInput]), apply);
+const unmerge = endpoint(z.tuple([z.string().check(z.regex(/^U-\d{1,6}$/))]), undo);
 
 const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
 
-export const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.regex(A1_CELL))]), (name, a1) => {
+const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.regex(A1_CELL))]), (name, a1) => {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`「${name}」シートが見つかりません。シート名が変わっていないか確認してください。`);
@@ -62,7 +58,17 @@ export const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.m
   return true;
 });
 
-// Compile-time check that the exported functions match the contract the sidebar is typed with.
+/**
+ * Every function google.script.run may call, each validating its arguments. Typed as ServerApi,
+ * so the sidebar and the server cannot drift apart.
+ */
 export const serverApi: ServerApi = {
-  getOverview, runCheck: sidebarRunCheck, runAggregate: sidebarRunAggregate, selectCell, createReport, getMergeCandidates, applyMerge, unmerge,
+  getOverview,
+  runCheck: endpoint(z.tuple([]), runCheck),
+  runAggregate: endpoint(z.tuple([]), runAggregate),
+  selectCell,
+  createReport: endpoint(z.tuple([]), runReport),
+  getMergeCandidates: endpoint(z.tuple([]), mergeCandidates),
+  applyMerge,
+  unmerge,
 };
