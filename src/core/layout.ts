@@ -362,34 +362,26 @@ function inferFromContents(grid: Grid, layout: Layout): void {
     return out;
   };
 
-  if (cols.id === undefined) {
-    for (let c = 0; c < limit; c++) {
-      if (mapped.has(c)) continue;
-      const vals = sample(c);
-      const ids = vals.filter(looksLikeId).length;
-      if (vals.length >= 2 && ids >= vals.length * 0.6) {
-        cols.id = c;
-        mapped.add(c);
-        layout.ignored = layout.ignored.filter((x) => x !== c);
-        layout.notes.push(`${columnLetters(c + 1)}列を内容からプランIDの列とみなしました（見出し「${layout.headers[c] || '空欄'}」）。`);
-        break;
-      }
+  /** Maps `field` to the first unmapped column in [from, to) whose sample passes `fits`, with a note. */
+  const adoptFirst = (field: 'id' | 'name', label: string, from: number, to: number, fits: (vals: string[]) => boolean): void => {
+    for (let c = from; c < to; c++) {
+      if (mapped.has(c) || !fits(sample(c))) continue;
+      cols[field] = c;
+      mapped.add(c);
+      layout.ignored = layout.ignored.filter((x) => x !== c);
+      layout.notes.push(`${columnLetters(c + 1)}列を内容から${label}の列とみなしました（見出し「${layout.headers[c] || '空欄'}」）。`);
+      return;
     }
+  };
+
+  if (cols.id === undefined) {
+    adoptFirst('id', 'プランID', 0, limit, (vals) => vals.length >= 2 && vals.filter(looksLikeId).length >= vals.length * 0.6);
   }
   if (cols.name === undefined && cols.id !== undefined) {
-    const stop = cols.indicator ?? limit;
-    for (let c = cols.id + 1; c < stop; c++) {
-      if (mapped.has(c)) continue;
-      const vals = sample(c);
+    adoptFirst('name', 'プラン名', cols.id + 1, cols.indicator ?? limit, (vals) => {
       const words = vals.filter((v) => !/^[\d,.%\s-]+$/.test(v) && !looksLikeId(v)).length;
-      if (vals.length >= 1 && words >= vals.length * 0.6) {
-        cols.name = c;
-        mapped.add(c);
-        layout.ignored = layout.ignored.filter((x) => x !== c);
-        layout.notes.push(`${columnLetters(c + 1)}列を内容からプラン名の列とみなしました（見出し「${layout.headers[c] || '空欄'}」）。`);
-        break;
-      }
-    }
+      return vals.length >= 1 && words >= vals.length * 0.6;
+    });
   }
   // 主担当: a column of ○ marks; when it holds names it is the department column.
   if (cols.leadMark !== undefined) {

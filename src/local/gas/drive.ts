@@ -11,6 +11,7 @@
 
 import { createHash } from 'node:crypto';
 import type { CallCounter } from './counter';
+import { LocalUserBase } from './session';
 import { LocalBlob, signatureError } from './utilities';
 
 type Access = GoogleAppsScript.Drive.Access;
@@ -139,17 +140,7 @@ function emailOf(method: string, v: unknown): string {
 }
 
 /** https://developers.google.com/apps-script/reference/drive/user */
-export class LocalDriveUser implements Pick<GasUser, 'getEmail' | 'getName' | 'getDomain' | 'getPhotoUrl'> {
-  constructor(
-    private readonly counter: CallCounter,
-    private readonly email: string,
-  ) {}
-
-  getEmail(): string {
-    this.counter.count('User.getEmail');
-    return this.email;
-  }
-
+export class LocalDriveUser extends LocalUserBase implements Pick<GasUser, 'getEmail' | 'getName' | 'getDomain' | 'getPhotoUrl'> {
   /** The reference: "returns null if the user's name is not available"; the local Drive knows no names. */
   getName(): string {
     this.counter.count('User.getName');
@@ -169,8 +160,11 @@ export class LocalDriveUser implements Pick<GasUser, 'getEmail' | 'getName' | 'g
 
 const asUser = (u: LocalDriveUser): GasUser => u as unknown as GasUser;
 
-/** Shared by File and Folder: identity, naming and the per-user sharing rules. */
-abstract class LocalDriveItem {
+/**
+ * Shared by File and Folder: identity, ownership, the per-user sharing rules and the methods the
+ * two references define alike. `Self` is what the chaining methods return (File or Folder).
+ */
+abstract class LocalDriveItem<Self> {
   constructor(
     protected readonly drive: LocalDriveApp,
     protected readonly counter: CallCounter,
@@ -181,6 +175,81 @@ abstract class LocalDriveItem {
 
   protected count(method: string): void {
     this.counter.count(`${this.kind}.${method}`);
+  }
+
+  protected self(): Self {
+    return this as unknown as Self;
+  }
+
+  getId(): string {
+    this.count('getId');
+    return this.rec.id;
+  }
+
+  getName(): string {
+    this.count('getName');
+    return this.rec.name;
+  }
+
+  getOwner(): GasUser {
+    this.count('getOwner');
+    return asUser(new LocalDriveUser(this.counter, this.rec.owner));
+  }
+
+  getParents(): GoogleAppsScript.Drive.FolderIterator {
+    this.count('getParents');
+    return this.drive.folderIterator([...this.rec.parents]);
+  }
+
+  addViewer(emailAddress: string | GoogleAppsScript.Base.User): Self {
+    this.count('addViewer');
+    this.grant(`${this.kind}.addViewer`, emailAddress, 'reader');
+    return this.self();
+  }
+
+  addEditor(emailAddress: string | GoogleAppsScript.Base.User): Self {
+    this.count('addEditor');
+    this.grant(`${this.kind}.addEditor`, emailAddress, 'writer');
+    return this.self();
+  }
+
+  /** The reference: "Gets the list of viewers and commenters for this File" (or Folder); the owner is not included. */
+  getViewers(): GasUser[] {
+    this.count('getViewers');
+    return this.usersWith(['reader', 'commenter']);
+  }
+
+  /** The reference: "Gets the list of editors for this File" (or Folder). The owner is not listed (silent; as observed). */
+  getEditors(): GasUser[] {
+    this.count('getEditors');
+    return this.usersWith(['writer']);
+  }
+
+  getAccess(email: string | GoogleAppsScript.Base.User): Permission {
+    this.count('getAccess');
+    return this.accessOf(email, `${this.kind}.getAccess`);
+  }
+
+  setSharing(accessType: Access, permissionType: Permission): Self {
+    this.count('setSharing');
+    this.applySharing(`${this.kind}.setSharing`, accessType, permissionType);
+    return this.self();
+  }
+
+  /** A new item is private: only its owner and the users explicitly added. */
+  getSharingAccess(): Access {
+    this.count('getSharingAccess');
+    return this.rec.access as unknown as Access;
+  }
+
+  getSharingPermission(): Permission {
+    this.count('getSharingPermission');
+    return this.rec.permission as unknown as Permission;
+  }
+
+  isTrashed(): boolean {
+    this.count('isTrashed');
+    return this.rec.trashed;
   }
 
   /**
@@ -273,7 +342,7 @@ abstract class LocalDriveItem {
 
 /** https://developers.google.com/apps-script/reference/drive/file */
 export class LocalDriveFile
-  extends LocalDriveItem
+  extends LocalDriveItem<GasFile>
   implements
     Pick<
       GasFile,
@@ -285,20 +354,6 @@ export class LocalDriveFile
     >
 {
   protected readonly kind = 'File' as const;
-
-  private self(): GasFile {
-    return this as unknown as GasFile;
-  }
-
-  getId(): string {
-    this.count('getId');
-    return this.rec.id;
-  }
-
-  getName(): string {
-    this.count('getName');
-    return this.rec.name;
-  }
 
   setName(name: string): GasFile {
     this.count('setName');
@@ -341,16 +396,6 @@ export class LocalDriveFile
     return new Date(this.rec.updated) as unknown as GoogleAppsScript.Base.Date;
   }
 
-  getOwner(): GasUser {
-    this.count('getOwner');
-    return asUser(new LocalDriveUser(this.counter, this.rec.owner));
-  }
-
-  getParents(): GoogleAppsScript.Drive.FolderIterator {
-    this.count('getParents');
-    return this.drive.folderIterator([...this.rec.parents]);
-  }
-
   /** The reference: "Moves this item to the provided destination folder" (it leaves every other parent). */
   moveTo(destination: GasFolder): GasFile {
     this.count('moveTo');
@@ -358,12 +403,6 @@ export class LocalDriveFile
     if (!target || !target.isFolder) throw signatureError('File.moveTo', [destination]);
     this.rec.parents = new Set([target.id]);
     this.touch();
-    return this.self();
-  }
-
-  addViewer(emailAddress: string | GoogleAppsScript.Base.User): GasFile {
-    this.count('addViewer');
-    this.grant('File.addViewer', emailAddress, 'reader');
     return this.self();
   }
 
@@ -385,12 +424,6 @@ export class LocalDriveFile
     return this.self();
   }
 
-  addEditor(emailAddress: string | GoogleAppsScript.Base.User): GasFile {
-    this.count('addEditor');
-    this.grant('File.addEditor', emailAddress, 'writer');
-    return this.self();
-  }
-
   addEditors(emailAddresses: string[]): GasFile {
     this.count('addEditors');
     this.grantAll('File.addEditors', emailAddresses, 'writer');
@@ -408,45 +441,6 @@ export class LocalDriveFile
     this.count('removeEditor');
     this.revoke('File.removeEditor', emailAddress, ['writer']);
     return this.self();
-  }
-
-  /** The reference: "Gets the list of viewers and commenters for this File." (owner not included). */
-  getViewers(): GasUser[] {
-    this.count('getViewers');
-    return this.usersWith(['reader', 'commenter']);
-  }
-
-  /** The reference: "Gets the list of editors for this File." The owner is not listed (silent; as observed). */
-  getEditors(): GasUser[] {
-    this.count('getEditors');
-    return this.usersWith(['writer']);
-  }
-
-  getAccess(email: string | GoogleAppsScript.Base.User): Permission {
-    this.count('getAccess');
-    return this.accessOf(email, 'File.getAccess');
-  }
-
-  setSharing(accessType: Access, permissionType: Permission): GasFile {
-    this.count('setSharing');
-    this.applySharing('File.setSharing', accessType, permissionType);
-    return this.self();
-  }
-
-  /** A new file is private: only its owner and the users explicitly added. */
-  getSharingAccess(): Access {
-    this.count('getSharingAccess');
-    return this.rec.access as unknown as Access;
-  }
-
-  getSharingPermission(): Permission {
-    this.count('getSharingPermission');
-    return this.rec.permission as unknown as Permission;
-  }
-
-  isTrashed(): boolean {
-    this.count('isTrashed');
-    return this.rec.trashed;
   }
 
   setTrashed(trashed: boolean): GasFile {
@@ -474,7 +468,7 @@ export class LocalDriveFile
 
 /** https://developers.google.com/apps-script/reference/drive/folder */
 export class LocalDriveFolder
-  extends LocalDriveItem
+  extends LocalDriveItem<GasFolder>
   implements
     Pick<
       GasFolder,
@@ -486,20 +480,6 @@ export class LocalDriveFolder
 {
   protected readonly kind = 'Folder' as const;
 
-  private self(): GasFolder {
-    return this as unknown as GasFolder;
-  }
-
-  getId(): string {
-    this.count('getId');
-    return this.rec.id;
-  }
-
-  getName(): string {
-    this.count('getName');
-    return this.rec.name;
-  }
-
   setName(name: string): GasFolder {
     this.count('setName');
     this.rec.name = requireString('Folder.setName', name);
@@ -509,16 +489,6 @@ export class LocalDriveFolder
   getUrl(): string {
     this.count('getUrl');
     return `https://drive.google.com/drive/folders/${this.rec.id}`;
-  }
-
-  getOwner(): GasUser {
-    this.count('getOwner');
-    return asUser(new LocalDriveUser(this.counter, this.rec.owner));
-  }
-
-  getParents(): GoogleAppsScript.Drive.FolderIterator {
-    this.count('getParents');
-    return this.drive.folderIterator([...this.rec.parents]);
   }
 
   createFile(nameOrBlob: string | GoogleAppsScript.Base.BlobSource, content?: string, mimeType?: string): GasFile {
@@ -562,54 +532,6 @@ export class LocalDriveFolder
   getFolders(): GoogleAppsScript.Drive.FolderIterator {
     this.count('getFolders');
     return this.drive.folderIterator(this.drive.childFolderIds(this.rec.id));
-  }
-
-  addViewer(emailAddress: string | GoogleAppsScript.Base.User): GasFolder {
-    this.count('addViewer');
-    this.grant('Folder.addViewer', emailAddress, 'reader');
-    return this.self();
-  }
-
-  addEditor(emailAddress: string | GoogleAppsScript.Base.User): GasFolder {
-    this.count('addEditor');
-    this.grant('Folder.addEditor', emailAddress, 'writer');
-    return this.self();
-  }
-
-  getViewers(): GasUser[] {
-    this.count('getViewers');
-    return this.usersWith(['reader', 'commenter']);
-  }
-
-  getEditors(): GasUser[] {
-    this.count('getEditors');
-    return this.usersWith(['writer']);
-  }
-
-  getAccess(email: string | GoogleAppsScript.Base.User): Permission {
-    this.count('getAccess');
-    return this.accessOf(email, 'Folder.getAccess');
-  }
-
-  setSharing(accessType: Access, permissionType: Permission): GasFolder {
-    this.count('setSharing');
-    this.applySharing('Folder.setSharing', accessType, permissionType);
-    return this.self();
-  }
-
-  getSharingAccess(): Access {
-    this.count('getSharingAccess');
-    return this.rec.access as unknown as Access;
-  }
-
-  getSharingPermission(): Permission {
-    this.count('getSharingPermission');
-    return this.rec.permission as unknown as Permission;
-  }
-
-  isTrashed(): boolean {
-    this.count('isTrashed');
-    return this.rec.trashed;
   }
 }
 

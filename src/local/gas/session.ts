@@ -15,18 +15,24 @@ export interface LocalSessionOptions {
   locale?: string;
 }
 
-/** https://developers.google.com/apps-script/reference/base/user */
-export class LocalUser implements GoogleAppsScript.Base.User {
+/**
+ * What Base.User and Drive.User (https://developers.google.com/apps-script/reference/drive/user)
+ * share: a user known by an email address, whose calls count as `User.*`.
+ */
+export abstract class LocalUserBase {
   constructor(
-    private readonly counter: CallCounter,
-    private readonly email: string,
+    protected readonly counter: CallCounter,
+    protected readonly email: string,
   ) {}
 
   getEmail(): string {
     this.counter.count('User.getEmail');
     return this.email;
   }
+}
 
+/** https://developers.google.com/apps-script/reference/base/user */
+export class LocalUser extends LocalUserBase implements GoogleAppsScript.Base.User {
   /** Deprecated in Apps Script; it returned the email address. */
   getUserLoginId(): string {
     this.counter.count('User.getUserLoginId');

@@ -7,6 +7,8 @@
 // date/time format; getValues turns such cells into Date objects. So setNumberFormat('0') on a
 // date cell makes getValues return the serial number, exactly like Sheets.
 
+import { zoneFormatter } from './utilities';
+
 export type Scalar = string | number | boolean;
 
 /** Apps Script's default format of a cell nobody formatted (what getNumberFormat returns). */
@@ -100,26 +102,7 @@ export function parseA1(input: string): A1Ref | null {
 const MS_PER_DAY = 86400000;
 const EPOCH_SERIAL = 25569; // serial of 1970-01-01
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  return f;
-}
 
 /** Offset (wall clock minus UTC, ms) of `timeZone` at instant `ms`. Cached per 15 minutes. */
 export function zoneOffsetMs(timeZone: string, ms: number): number {
@@ -128,7 +111,8 @@ export function zoneOffsetMs(timeZone: string, ms: number): number {
   const hit = offsetCache.get(key);
   if (hit !== undefined) return hit;
   const t0 = bucket * 900000;
-  const parts = formatterFor(timeZone).formatToParts(new Date(t0));
+  // Only the fields read here count; the weekday and era parts are not needed (year is the year of the era either way).
+  const parts = zoneFormatter(timeZone).formatToParts(new Date(t0));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
   const offset = wall - t0;

@@ -232,29 +232,38 @@ function fixedOffsetMinutes(timeZone: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/**
+ * The wall-clock fields of `timeZone` (24-hour, with weekday and era), one Intl formatter per zone.
+ * Shared by formatDate and the spreadsheet's date serials (spreadsheet-values.ts zoneOffsetMs).
+ * Throws Intl's RangeError for a zone Intl does not know.
+ */
+export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = zoneFormatters.get(timeZone);
   if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        weekday: 'short',
-        era: 'short',
-      });
-    } catch {
-      // Java silently falls back to GMT for an unknown ID; the stricter choice is to refuse it.
-      throw new Error(`Invalid time zone: ${timeZone}`);
-    }
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+      era: 'short',
+    });
     zoneFormatters.set(timeZone, f);
   }
   return f;
+}
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  try {
+    return zoneFormatter(timeZone);
+  } catch {
+    // Java silently falls back to GMT for an unknown ID; the stricter choice is to refuse it.
+    throw new Error(`Invalid time zone: ${timeZone}`);
+  }
 }
 
 /** Throws for a zone that neither Intl nor the Java custom-ID syntax accepts. */
