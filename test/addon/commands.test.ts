@@ -1,5 +1,5 @@
 // The menu commands run from the built bundle in the local runtime, on the Sukagawa sample.
-import { SHEETS, OWNED_COLUMNS } from '../../src/core/schema';
+import { SHEETS, OWNED_COLUMNS, SETTING_KEYS } from '../../src/core/schema';
 import { records, sampleSession, snapshot } from './helpers';
 
 const INPUTS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
@@ -92,6 +92,31 @@ describe('集計 (menuAggregate)', () => {
     expect(String(changes[0]['変更後'])).toMatch(/^700件/);
     s.run('menuAggregate');
     expect(records(s, SHEETS.changes)).toHaveLength(1);
+  });
+
+  test('a mid-year evaluation shows the raw ratio beside the 見込み, per kind of indicator', () => {
+    const s = sampleSession((g) => {
+      for (const r of g[SHEETS.settings]) {
+        if (r[0] === SETTING_KEYS.evaluationYear) r[1] = '令和5年度';
+        if (r[0] === SETTING_KEYS.evaluationKind) r[1] = '中間';
+        if (r[0] === SETTING_KEYS.midAsOf) r[1] = '2023-09-30';
+      }
+      const [head, ...rows] = g[SHEETS.progress];
+      const mid = head.indexOf('令和5年度中間');
+      for (const r of rows) {
+        if (r[0] === '2-8') r[mid] = '3,000件/年'; // a flow: half the year gone, 3,000 → 6,000 by March
+        if (r[0] === '9-15') r[mid] = '70%'; // a level: compared as it stands
+      }
+    });
+    s.run('menuAggregate');
+    const results = records(s, SHEETS.results);
+    expect(results.find((r) => r['プランID'] === '2-8')).toMatchObject({
+      '実績値(期間)': '3,000件/年（R5中間）', 達成率: '56.6%（目安50.0%）', 見込み: '達成見込み（年度末 6,000件/年）', 指標の評価: 'A',
+    });
+    expect(results.find((r) => r['プランID'] === '9-15')).toMatchObject({ 達成率: '66.7%', 見込み: '達成困難', 指標の評価: 'C' });
+    // Indicators without a mid-year figure are not assessable, never zero.
+    expect(results.find((r) => r['プランID'] === '1-1')).toMatchObject({ 指標の評価: '−', 評価不能の理由: 'R5中間の実績値が未入力です' });
+    expect(s.runtime.ui.toasts.at(-1)?.message).toMatch(/^令和5年度（中間）について/);
   });
 
   test('when someone else holds the document lock: a Japanese alert, nothing written', () => {
