@@ -1,11 +1,10 @@
 // One add-on session on a workbook: the local runtime holding the spreadsheet, the built bundle
 // loaded into it, and helpers to run menu items and read back what the add-on wrote.
-import { createGasRuntime, type GasRuntime } from './gas/runtime';
+import { createGasRuntime, type GasRuntime, type LocalSpreadsheet } from './gas/runtime';
 import { createDocsAndDrive } from './gas/document';
 import { loadBundle, readDist, type LoadedBundle } from './bundle';
 import type { CellValue } from '../core/model';
 
-type LocalSpreadsheet = NonNullable<Parameters<typeof createGasRuntime>[0]>['spreadsheet'];
 
 export interface AddonSession {
   runtime: GasRuntime;
