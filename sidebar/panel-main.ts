@@ -29,6 +29,11 @@ function renderCheck(s: CheckSummary): void {
   const summary = s.errors + s.warnings === 0
     ? h('p', { class: 'summary' }, '問題は見つかりませんでした。')
     : h('p', { class: 'summary' }, `エラー ${s.errors} 件、警告 ${s.warnings} 件。項目を押すとそのセルに移動します。`);
+  const depts = s.departments.length
+    ? h('div', { class: 'depts' }, h('div', { class: 'where' }, '担当課ごと（連絡先の目安）'),
+      ...s.departments.map((d) => h('div', { class: 'dept' }, h('span', {}, d.department),
+        h('span', {}, ...(d.errors ? [chip(`エラー ${d.errors}`, 'error')] : []), ...(d.warnings ? [chip(`警告 ${d.warnings}`, 'warn')] : [])))))
+    : null;
   const list = h('ul', { class: 'issues' });
   for (const issue of s.issues) {
     const btn = h('button', { type: 'button' },
@@ -41,7 +46,7 @@ function renderCheck(s: CheckSummary): void {
     list.appendChild(h('li', {}, btn));
   }
   const more = s.truncated > 0 ? h('p', { class: 'more' }, `ほか ${s.truncated} 件は「検証結果」シートをご覧ください。`) : null;
-  showResult(summary, list, ...(more ? [more] : []));
+  showResult(summary, ...(depts ? [depts] : []), list, ...(more ? [more] : []));
 }
 
 function renderAggregate(s: AggregateSummary): void {

@@ -22,12 +22,20 @@ export interface IssueView {
   message: string;
 }
 
+export interface DepartmentIssues {
+  department: string;
+  errors: number;
+  warnings: number;
+}
+
 export interface CheckSummary {
   errors: number;
   warnings: number;
   issues: IssueView[];
   /** Issues beyond this list are on the 検証結果 sheet only. */
   truncated: number;
+  /** Per lead department of the plans concerned, most errors first. */
+  departments: DepartmentIssues[];
 }
 
 export interface RatingCount {

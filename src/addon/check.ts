@@ -1,8 +1,8 @@
 // 入力チェック: every finding to the add-on-owned 検証結果 sheet in one write, and a per-row
 // summary in the add-on's own 入力チェック column of the progress sheet. Values and formatting
 // that people typed are never touched.
-import type { CheckSummary, IssueView } from './api';
-import type { Issue } from '../core/model';
+import type { CheckSummary, DepartmentIssues, IssueView } from './api';
+import type { Issue, Plan } from '../core/model';
 import type { Layout } from '../core/layout';
 import { escapeCell } from '../core/cells';
 import { OWNED_COLUMNS, SHEETS } from '../core/schema';
@@ -15,13 +15,33 @@ import { writeOutputSheet } from './sheets';
 /** Issues returned to the sidebar; the rest are on 検証結果. */
 const SIDEBAR_LIMIT = 100;
 
-export const CHECK_COLUMNS = ['重要度', 'シート', 'セル', 'プランID', '内容'] as const;
+export const CHECK_COLUMNS = ['重要度', 'シート', 'セル', 'プランID', '担当課', '内容'] as const;
 
-export function checksTable(issues: readonly Issue[]): (string | number)[][] {
+/** The department to ask about each issue: the lead department of its plan. */
+export function departmentOf(plans: readonly Plan[]): (issue: Issue) => string {
+  const byId = new Map(plans.map((p) => [p.id, p.mainDept]));
+  return (issue) => (issue.planId ? byId.get(issue.planId) ?? '' : '');
+}
+
+export function checksTable(issues: readonly Issue[], dept: (issue: Issue) => string): (string | number)[][] {
   return [
     [...CHECK_COLUMNS],
-    ...issues.map((i) => [i.severity, escapeCell(i.sheet), i.cell, escapeCell(i.planId ?? ''), escapeCell(i.message)]),
+    ...issues.map((i) => [i.severity, escapeCell(i.sheet), i.cell, escapeCell(i.planId ?? ''), escapeCell(dept(i)), escapeCell(i.message)]),
   ];
+}
+
+/** Issues per department, most errors first: whom the 事務局 should contact. */
+export function byDepartment(issues: readonly Issue[], dept: (issue: Issue) => string): DepartmentIssues[] {
+  const counts = new Map<string, DepartmentIssues>();
+  for (const i of issues) {
+    const name = dept(i);
+    if (!name) continue;
+    const c = counts.get(name) ?? { department: name, errors: 0, warnings: 0 };
+    if (i.severity === 'エラー') c.errors++;
+    else c.warnings++;
+    counts.set(name, c);
+  }
+  return [...counts.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.department < b.department ? -1 : 1));
 }
 
 /** The text of the 入力チェック cell of one row: empty when the row is fine. */
@@ -82,7 +102,7 @@ export function toIssueViews(issues: readonly Issue[]): IssueView[] {
   return issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message }));
 }
 
-export function summarize(issues: readonly Issue[]): CheckSummary {
+export function summarize(issues: readonly Issue[], dept: (issue: Issue) => string): CheckSummary {
   const errors = issues.filter((i) => i.severity === 'エラー').length;
   // Errors first, so the sidebar's short list shows what blocks 集計.
   const ordered = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'エラー' ? -1 : 1));
@@ -91,18 +111,19 @@ export function summarize(issues: readonly Issue[]): CheckSummary {
     warnings: issues.length - errors,
     issues: toIssueViews(ordered.slice(0, SIDEBAR_LIMIT)),
     truncated: Math.max(0, issues.length - SIDEBAR_LIMIT),
+    departments: byDepartment(issues, dept),
   };
 }
 
 /** Writes 検証結果 and the status column from inputs already read and parsed. */
 export function writeChecks(inputs: Inputs, read: ReadResult): void {
   const { ss, sheets, grids } = inputs;
-  const values = checksTable(read.issues);
+  const values = checksTable(read.issues, departmentOf(read.data.plans));
   writeOutputSheet(ss, SHEETS.checks, {
     values,
     // The severity cell carries the colour, as in the 入力チェック column.
     backgrounds: values.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? statusColor([read.issues[r - 1]]) : null))),
-    widths: [60, 110, 60, 70, 520],
+    widths: [60, 110, 60, 70, 110, 520],
   }, sheets.get(SHEETS.checks));
   const layout = read.layout;
   const sheet = sheets.get(layout.sheet);
@@ -117,7 +138,7 @@ export function runCheck(): CheckSummary {
     const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks]);
     const read = readProgress(inputs.grids, { today: new Date() });
     writeChecks(inputs, read);
-    const summary = summarize(read.issues);
+    const summary = summarize(read.issues, departmentOf(read.data.plans));
     inputs.ss.toast(
       summary.errors + summary.warnings === 0 ? '問題は見つかりませんでした。' : `エラー ${summary.errors} 件、警告 ${summary.warnings} 件を「${SHEETS.checks}」シートに書き出しました。`,
       '入力チェック',

@@ -129,6 +129,14 @@ describe('集計 (menuAggregate)', () => {
 });
 
 describe('入力チェック (menuCheck)', () => {
+  test('the sidebar summary counts issues per department, most errors first', () => {
+    const s = sampleSession();
+    const summary = s.run('runCheck').result as { errors: number; departments: { department: string; errors: number; warnings: number }[] };
+    const depts = summary.departments;
+    expect(depts.find((d) => d.department === '学校教育課')).toEqual({ department: '学校教育課', errors: 2, warnings: 1 }); // 2-1: N3 and P3 エラー, L3 警告
+    for (let i = 1; i < depts.length; i++) expect(depts[i - 1].errors).toBeGreaterThanOrEqual(depts[i].errors);
+  });
+
   test('lists issues on 検証結果 and flags rows only in the add-on column', () => {
     const s = sampleSession();
     const before = snapshot(s, SHEETS.progress);
@@ -142,6 +150,8 @@ describe('入力チェック (menuCheck)', () => {
     expect(issues.length).toBeGreaterThan(0);
     const yamada = issues.find((i) => String(i['内容']).includes('yamada@'));
     expect(yamada).toMatchObject({ 重要度: 'エラー', シート: SHEETS.members });
+    // Each plan's issue names the department to contact.
+    expect(issues.find((i) => i['プランID'] === '2-1')).toMatchObject({ 担当課: '学校教育課' });
     // The row of plan 2-1 (1校当たり4教室) is flagged in the add-on column.
     const row21 = after.values.findIndex((r) => r[0] === '2-1');
     expect(String(after.values[row21][width])).toMatch(/^エラー/);

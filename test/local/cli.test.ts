@@ -48,7 +48,7 @@ test('a single command on a given workbook, and a clear usage message otherwise'
   await runCli(['check', join(__dirname, '../../samples/sukagawa.xlsx'), '--out', out]);
   log.mockRestore();
   const checks = json(out, '検証結果.json');
-  expect(checks.columns).toEqual(['重要度', 'シート', 'セル', 'プランID', '内容']);
+  expect(checks.columns).toEqual(['重要度', 'シート', 'セル', 'プランID', '担当課', '内容']);
   expect(checks.rows.length).toBeGreaterThan(0);
   expect(existsSync(join(out, '集計結果.json'))).toBe(false);
   await expect(runCli(['nothing'])).rejects.toThrow(/使い方: npm run cli -- <command> <workbook.xlsx>/);

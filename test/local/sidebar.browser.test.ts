@@ -51,6 +51,7 @@ test('opens the sidebar and shows the overview from the server', async () => {
 test('入力チェック lists issues and a click selects the cell', async () => {
   await page.click('#btn-check');
   await page.waitForSelector('.issues li');
+  expect(await page.textContent('.depts')).toContain('学校教育課');
   const first = await page.textContent('.issues li .where');
   expect(first).toMatch(/^.+![A-Z]+\d+$/);
   await Promise.all([
