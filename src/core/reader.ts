@@ -42,7 +42,7 @@ export interface ReadOptions {
 /** Read every input sheet; `grids` is keyed by sheet name (SHEETS). */
 export function readProgress(grids: Record<string, Grid>, options: ReadOptions = {}): ReadResult {
   const issues: Issue[] = [];
-  const { settings, issues: settingIssues } = readSettings(grids[SHEETS.settings], options.today);
+  const { settings, issues: settingIssues, yearGiven } = readSettings(grids[SHEETS.settings], options.today);
   const hierarchy = readHierarchy(grids[SHEETS.hierarchy]);
   const departments = readDepartments(grids[SHEETS.departments]);
   const members = readMembers(grids[SHEETS.members]);
@@ -74,6 +74,14 @@ export function readProgress(grids: Record<string, Grid>, options: ReadOptions =
   for (let gi = layout.firstDataRow; gi < grid.values.length; gi++) items.push({ gi, row: gi + 1 });
   const read = readPlanRows(grid, layout, items, settings);
   data.plans = read.plans;
+  // Without a 評価年度 on 設定, evaluate the latest year that has figures, not a year still empty.
+  if (!yearGiven) {
+    const latest = latestActualYear(read.plans, settings.evaluationYear);
+    if (latest !== null && latest !== settings.evaluationYear) {
+      settings.evaluationYear = latest;
+      settings.midAsOf = `${latest}-09-30`;
+    }
+  }
   if (data.hierarchy.length === 0 && read.sections.length) {
     data.hierarchy = read.sections.map((s) => ({ level: '基本目標', code: s.code, name: s.title, text: '', parentCode: '' }));
   }
@@ -107,6 +115,20 @@ export function readRows(grid: Grid, layout: Layout, rows: number[], ctx: RowCon
     hierarchy: ctx.hierarchy ?? [], settings, scope: 'rows',
   });
   return { plans: read.plans, issues: sortIssues(issues), rows: read.rows };
+}
+
+/** The latest fiscal year (up to `notAfter`) with a year-end or mid-year figure typed. */
+function latestActualYear(plans: Plan[], notAfter: number): number | null {
+  let latest: number | null = null;
+  for (const p of plans) {
+    for (const ind of p.indicators) {
+      for (const a of ind.actuals) {
+        const fy = a.period.fiscalYear;
+        if (a.value.kind !== 'empty' && fy <= notAfter && (latest === null || fy > latest)) latest = fy;
+      }
+    }
+  }
+  return latest;
 }
 
 function findProgressGrid(grids: Record<string, Grid>): Grid | undefined {

@@ -94,10 +94,12 @@ const KEY_INDEX: Map<string, SettingField> = new Map(
 );
 
 /** Read 設定; unknown or malformed values fall back to the default with a 警告. */
-export function readSettings(grid: Grid | undefined, today: Date = new Date()): { settings: Settings; issues: Issue[] } {
+export function readSettings(
+  grid: Grid | undefined, today: Date = new Date(),
+): { settings: Settings; issues: Issue[]; yearGiven: boolean } {
   const settings = defaultSettings(today);
   const issues: Issue[] = [];
-  if (!grid || grid.values.length === 0) return { settings, issues };
+  if (!grid || grid.values.length === 0) return { settings, issues, yearGiven: false };
   const sheet = grid.name || SHEETS.settings;
 
   let keyCol = 0;
@@ -208,7 +210,7 @@ export function readSettings(grid: Grid | undefined, today: Date = new Date()): 
       issues.push(settingsIssue(sheet, '「良好」の割合は「概ね良好」の割合以上にしてください（例: 80・50）。既定値を使います。'));
     }
   }
-  return { settings, issues };
+  return { settings, issues, yearGiven: yearSeen };
 }
 
 function settingsIssue(sheet: string, message: string): Issue {

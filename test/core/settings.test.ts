@@ -69,7 +69,7 @@ describe('settings', () => {
   });
 
   test('no sheet → defaults', () => {
-    expect(readSettings(undefined, TODAY)).toEqual({ settings: defaultSettings(TODAY), issues: [] });
+    expect(readSettings(undefined, TODAY)).toEqual({ settings: defaultSettings(TODAY), issues: [], yearGiven: false });
   });
 
   test('helpers', () => {
