@@ -11,9 +11,9 @@ import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendLog, appendRows, gridSize, writeOutputSheet } from './sheets';
+import { appendRows, gridSize, writeOutputSheet } from './sheets';
+import { currentUser, logRun, nowLabel } from './run-log';
 
-const LOG_HEADER = ['日時', '実行者', '処理', 'プラン数', '成果指標数', 'エラー', '警告', '所要時間(秒)'];
 export const LAST_RUN_KEY = 'lastAggregate';
 /**
  * What 集計 reads: the inputs that play a part in the ratings (担当課, 委員名簿 and 提言 do not;
@@ -24,14 +24,6 @@ export const AGGREGATE_READS = [
 ];
 /** Sheets 集計 appends to on every run (変更履歴 is looked up only when something changed). */
 export const AGGREGATE_FINDS = [SHEETS.runLog];
-
-export function currentUser(): string {
-  return Session.getActiveUser().getEmail() || '（不明）';
-}
-
-export function nowLabel(date: Date): string {
-  return Utilities.formatDate(date, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
-}
 
 export function summarizeAggregate(result: AggregateResult, indicators: number): AggregateSummary {
   const counted = result.plans.filter((p) => p.counted);
@@ -82,10 +74,7 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
   const errors = issues.filter((i) => i.severity === 'エラー').length;
-  appendLog(ss, SHEETS.runLog, LOG_HEADER, [
-    nowLabel(now), who, '集計', read.data.plans.length, indicators, errors, issues.length - errors,
-    Math.round((Date.now() - started) / 100) / 10,
-  ], sheets.get(SHEETS.runLog));
+  logRun(inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
   PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`);
   const summary = summarizeAggregate(result, indicators);
   if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;

@@ -11,6 +11,7 @@ import { INPUT_SHEETS, readInputs, type Inputs } from './inputs';
 import { readProgress, type ReadResult } from '../core/reader';
 import { withDocumentLock } from './lock';
 import { writeOutputSheet } from './sheets';
+import { currentUser, logRun } from './run-log';
 
 /** Issues returned to the sidebar; the rest are on 検証結果. */
 const SIDEBAR_LIMIT = 100;
@@ -135,9 +136,15 @@ export function writeChecks(inputs: Inputs, read: ReadResult): void {
 
 export function runCheck(): CheckSummary {
   return withDocumentLock('入力チェック', () => {
-    const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks]);
+    const started = Date.now();
+    const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks, SHEETS.runLog]);
     const read = readProgress(inputs.grids, { today: new Date() });
     writeChecks(inputs, read);
+    const { plans } = read.data;
+    logRun(inputs, {
+      what: '入力チェック', who: currentUser(), at: new Date(), started, plans: plans.length,
+      indicators: plans.reduce((n, p) => n + p.indicators.length, 0), issues: read.issues,
+    });
     const summary = summarize(read.issues, departmentOf(read.data.plans));
     inputs.ss.toast(
       summary.errors + summary.warnings === 0 ? '問題は見つかりませんでした。' : `エラー ${summary.errors} 件、警告 ${summary.warnings} 件を「${SHEETS.checks}」シートに書き出しました。`,

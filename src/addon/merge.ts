@@ -18,7 +18,7 @@ import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { appendRows } from './sheets';
-import { currentUser, nowLabel } from './aggregate';
+import { currentUser, logRun, nowLabel } from './run-log';
 
 function departmentsOf(plan: Plan): string[] {
   return [...new Set([plan.mainDept, ...plan.relatedDepts, ...plan.indicators.map((i) => i.department)].filter(Boolean))];
@@ -32,7 +32,7 @@ function unifiedView(u: UnifiedPlan): UnifiedView {
 }
 
 function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
-  const inputs = readInputs([SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.unified]);
+  const inputs = readInputs([SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.unified], [SHEETS.runLog]);
   const read = readProgress(inputs.grids, { today: new Date() });
   if (read.layout.error) throw new UserError(read.layout.error);
   return { inputs, read, unified: readAllUnified(inputs.grids[SHEETS.unified], read.data.plans) };
@@ -76,8 +76,17 @@ function writeMergedInto(inputs: Inputs, layout: Layout, changes: MergedIntoChan
   sheet.getRange(first + 1, col + 1, values.length, 1).setValues(values.map((v) => [escapeCell(v[0])]));
 }
 
+function logMerge(inputs: Inputs, read: ReadResult, what: string, who: string, started: number): void {
+  const { plans } = read.data;
+  logRun(inputs, {
+    what, who, at: new Date(), started, plans: plans.length,
+    indicators: plans.reduce((n, p) => n + p.indicators.length, 0), issues: [],
+  });
+}
+
 export function applyMerge(request: MergeRequestInput): MergeOutcome {
   return withDocumentLock('統合', () => {
+    const started = Date.now();
     const { inputs, read, unified } = load();
     const { plans, hierarchy } = read.data;
     const existing = unified.map((u) => u.plan);
@@ -88,6 +97,7 @@ export function applyMerge(request: MergeRequestInput): MergeOutcome {
     // Validation passed and everything is computed: now write, the 統合プラン row first.
     appendRows(inputs.ss, SHEETS.unified, UNIFIED_COLUMNS, [unifiedPlanToRow(plan).map(escapeCell)], inputs.sheets.get(SHEETS.unified));
     writeMergedInto(inputs, read.layout, mergeWrites(plan, plans));
+    logMerge(inputs, read, `統合 ${plan.id}（${plan.memberIds.join('、')}）`, who, started);
     const message = `${plan.memberIds.join('、')} を統合プラン ${plan.id}「${plan.name}」にまとめました（主担当課: ${plan.mainDept}）。評価に反映するには「集計」を実行してください。`;
     inputs.ss.toast(message, '統合');
     return { message, unifiedId: plan.id, warnings: check.warnings };
@@ -96,10 +106,12 @@ export function applyMerge(request: MergeRequestInput): MergeOutcome {
 
 export function unmerge(unifiedId: string): MergeOutcome {
   return withDocumentLock('統合解除', () => {
+    const started = Date.now();
     const { inputs, read, unified } = load();
     const found = unified.find((u) => u.plan.id === unifiedId);
     if (!found) throw new UserError(`統合プラン「${unifiedId}」が「${SHEETS.unified}」シートに見つかりません。`);
-    const undo = planUnmerge(found.plan, read.data.plans, currentUser(), nowLabel(new Date()));
+    const who = currentUser();
+    const undo = planUnmerge(found.plan, read.data.plans, who, nowLabel(new Date()));
     if (!undo.ok || !undo.unifiedUpdate) throw new UserError(undo.errors.join('\n'));
     const released: UnifiedPlan = {
       ...found.plan, status: '解除済', releasedBy: undo.unifiedUpdate.releasedBy, releasedAt: undo.unifiedUpdate.releasedAt,
@@ -107,6 +119,7 @@ export function unmerge(unifiedId: string): MergeOutcome {
     const sheet = inputs.sheets.get(SHEETS.unified)!;
     sheet.getRange(found.row, 1, 1, UNIFIED_COLUMNS.length).setValues([unifiedPlanToRow(released).map(escapeCell)]);
     writeMergedInto(inputs, read.layout, undo.clearMergedInto);
+    logMerge(inputs, read, `統合解除 ${unifiedId}`, who, started);
     const message = `統合プラン ${unifiedId}「${found.plan.name}」の統合を解除しました。統合前のプラン（${found.plan.memberIds.join('、')}）に戻り、記録は「${SHEETS.unified}」に「解除済」として残ります。`;
     inputs.ss.toast(message, '統合解除');
     return { message, unifiedId, warnings: undo.warnings };

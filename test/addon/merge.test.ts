@@ -90,6 +90,12 @@ describe('applyMerge', () => {
     expect(snapshot(s, SHEETS.results)).toEqual(beforeResults);
     expect(snapshot(s, SHEETS.goals)).toEqual(beforeGoals);
     expect(() => s.run('unmerge', 'U-001')).toThrow(/既に統合が解除されています/);
+    // Every change is on the run log, with who did it.
+    const log = records(s, SHEETS.runLog).map((r) => `${r['処理']} ${r['実行者']}`);
+    expect(log).toEqual([
+      '集計 jimukyoku@example.jp', '統合 U-001（5-4、9-3） jimukyoku@example.jp', '集計 jimukyoku@example.jp',
+      '統合解除 U-001 jimukyoku@example.jp', '集計 jimukyoku@example.jp',
+    ]);
   });
 
   test('a plan already merged is not proposed again and cannot be merged twice', () => {

@@ -1,0 +1,34 @@
+// The 実行ログ sheet: one row per command that changed something (when, who, what, counts,
+// duration), so the 事務局 can tell who ran 集計 or a merge and when.
+import type { Issue } from '../core/model';
+import { SHEETS } from '../core/schema';
+import type { Inputs } from './inputs';
+import { appendLog } from './sheets';
+
+const LOG_HEADER = ['日時', '実行者', '処理', 'プラン数', '成果指標数', 'エラー', '警告', '所要時間(秒)'];
+
+export function currentUser(): string {
+  return Session.getActiveUser().getEmail() || '（不明）';
+}
+
+export function nowLabel(date: Date): string {
+  return Utilities.formatDate(date, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
+}
+
+export interface LogEntry {
+  what: string;
+  who: string;
+  at: Date;
+  started: number;
+  plans: number;
+  indicators: number;
+  issues: readonly Issue[];
+}
+
+export function logRun(inputs: Inputs, e: LogEntry): void {
+  const errors = e.issues.filter((i) => i.severity === 'エラー').length;
+  appendLog(inputs.ss, SHEETS.runLog, LOG_HEADER, [
+    nowLabel(e.at), e.who, e.what, e.plans, e.indicators, errors, e.issues.length - errors,
+    Math.round((Date.now() - e.started) / 100) / 10,
+  ], inputs.sheets.get(SHEETS.runLog));
+}
