@@ -3,7 +3,9 @@
 
 import type { Actual, Indicator, Parsed, Period } from './model';
 import { fyLabel, formatNumber } from './cells';
-import { gradeOf, outlookOf, type Grade, type Outlook, type Thresholds } from './rating';
+import {
+  cumulativeShare, gradeOf, interimShare, outlookOf, periodYearsOf, type Grade, type InterimRule, type Outlook, type Thresholds,
+} from './rating';
 
 /**
  * period: the evaluation period only (year-end figure of the evaluation year, or its 中間
@@ -48,6 +50,14 @@ export interface MidJudgement {
   outlook: Outlook;
 }
 
+/** 途中年度の評価「目標年度までの按分」: the figure was graded against the expected share of the way. */
+export interface InterimPace {
+  /** Expected share (0 < s < 1) of the way from baseline to target (or of a multi-year total). */
+  expectedShare: number;
+  /** Fiscal year the share is for: the year of the figure. */
+  fiscalYear: number;
+}
+
 export interface Achievement {
   key: string;
   planId: string;
@@ -68,12 +78,17 @@ export interface Achievement {
    * For a 中間 figure of an accumulating indicator: the figure over the annual target.
    */
   ratio: number | null;
-  /** Ratio that is graded: the projected year-end ratio for a 中間 figure, else `ratio`. */
+  /**
+   * Ratio that is graded: the projected year-end ratio for a 中間 figure, else `ratio`; with
+   * 目標年度までの按分, divided by the expected share (`interim`).
+   */
   gradeRatio: number | null;
   /** Wrong side of the baseline (後退); graded D. For a 中間 figure: projected 後退. */
   regressed: boolean;
   grade: Grade;
   mid: MidJudgement | null;
+  /** Set when graded against the expected share of the way (途中年度の評価「目標年度までの按分」). */
+  interim: InterimPace | null;
 }
 
 export interface AssessContext {
@@ -83,6 +98,8 @@ export interface AssessContext {
   midShare: number;
   thresholds: Thresholds;
   scope: Scope;
+  /** 途中年度の評価; absent = 'final' (against the final target). */
+  interimRule?: InterimRule;
 }
 
 const NO_INDICATOR_NAME = /指標の設定(は)?(あり)?ません|^指標なし$|^なし$/;
@@ -213,7 +230,7 @@ function base(ind: Indicator, scope: Scope): Achievement {
   return {
     key: ind.key, planId: ind.planId, scope, assessable: false, reason: null, method: null,
     actualText: '', actualValue: null, periods: [], basis: null,
-    ratio: null, gradeRatio: null, regressed: false, grade: '−', mid: null,
+    ratio: null, gradeRatio: null, regressed: false, grade: '−', mid: null, interim: null,
   };
 }
 
@@ -225,6 +242,7 @@ function fail(acc: Achievement, reason: Unassessable): Achievement {
   acc.regressed = false;
   acc.grade = '−';
   acc.mid = null;
+  acc.interim = null;
   return acc;
 }
 
@@ -269,11 +287,30 @@ export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement
   }
   acc.actualValue = av.value;
 
-  if (actual.period.kind === 'mid') return judgeMid(ind, ctx, acc, b, t, av.value, 0);
+  if (actual.period.kind === 'mid') return judgeMid(ind, ctx, acc, b, t, av.value, 0, actual.period.fiscalYear);
 
   const m = measure(ind, b, t, av.value);
   if (isUnassessable(m)) return fail(acc, m);
-  return finish(acc, ctx, m.method, m.ratio, m.ratio, m.regressed, 'year');
+  const paced = pace(ind, ctx, m.method, actual.period.fiscalYear, b, t, av.value, m.ratio);
+  finish(acc, ctx, m.method, m.ratio, paced.gradeRatio, m.regressed, 'year');
+  acc.interim = paced.interim;
+  return acc;
+}
+
+/**
+ * 途中年度の評価「目標年度までの按分」: expected share of the way at the end of `fy`, or null
+ * when the figure is judged against the final target. Only progress from a numeric baseline and
+ * multi-year totals have a path to pace; the evaluation year must be before the target year.
+ */
+function paceShare(ind: Indicator, ctx: AssessContext, method: Method, fy: number): number | null {
+  if (ctx.interimRule !== 'paced') return null;
+  const ty = ind.target.fiscalYear;
+  if (ty === undefined || ctx.year >= ty) return null;
+  if (method === 'progress') return interimShare(fy, ind.baseline.fiscalYear, ty);
+  if (method === 'cumulative' && ind.direction !== 'range') {
+    return cumulativeShare(fy, periodYearsOf(ind.name, ind.target.value.text), ind.baseline.fiscalYear, ty);
+  }
+  return null;
 }
 
 function finish(acc: Achievement, ctx: AssessContext, method: Method, ratio: number | null, gradeRatio: number, regressed: boolean, basis: 'year' | 'mid'): Achievement {
@@ -311,16 +348,20 @@ function pickSingle(ind: Indicator, ctx: AssessContext): { actual: Actual } | Un
  * Mid-year rule. Level indicators are compared directly. Accumulating ones: the figure is
  * shown against the annual target (raw), and graded on the projected year end
  * (figure / expected share), measured like a year-end figure (baseline, 後退 …).
- * `before` is the sum of earlier years for a cumulative target.
+ * `before` is the sum of earlier years for a cumulative target. With 目標年度までの按分, the
+ * year-end figure so obtained is then paced like a year-end figure of `fy`.
  */
-function judgeMid(ind: Indicator, ctx: AssessContext, acc: Achievement, b: number | null, t: number, figure: number, before: number): Achievement {
+function judgeMid(ind: Indicator, ctx: AssessContext, acc: Achievement, b: number | null, t: number, figure: number, before: number, fy: number): Achievement {
   const accumulates = ind.accumulates || ind.target.cumulative;
   const cumulative = ind.target.cumulative;
   if (!accumulates || ind.direction === 'range') {
     const m = measure(ind, b, t, before + figure);
     if (isUnassessable(m)) return fail(acc, m);
-    finish(acc, ctx, cumulative ? 'cumulative' : m.method, m.ratio, m.ratio, m.regressed, 'mid');
-    acc.mid = { expectedShare: 1, accumulates: false, projectedValue: before + figure, outlook: outlookOf(m.ratio, ctx.thresholds, m.regressed) };
+    const method = cumulative ? 'cumulative' : m.method;
+    const paced = pace(ind, ctx, method, fy, b, t, before + figure, m.ratio);
+    finish(acc, ctx, method, m.ratio, paced.gradeRatio, m.regressed, 'mid');
+    acc.interim = paced.interim;
+    acc.mid = { expectedShare: 1, accumulates: false, projectedValue: before + figure, outlook: outlookOf(paced.gradeRatio, ctx.thresholds, m.regressed) };
     return acc;
   }
   const s = ctx.midShare > 0 ? ctx.midShare : 0.5;
@@ -328,9 +369,26 @@ function judgeMid(ind: Indicator, ctx: AssessContext, acc: Achievement, b: numbe
   const m = measure(ind, b, t, projected);
   if (isUnassessable(m)) return fail(acc, m);
   const raw = t > 0 ? (before + figure) / t : null;
-  finish(acc, ctx, cumulative ? 'cumulative' : m.method, raw, m.ratio, m.regressed, 'mid');
-  acc.mid = { expectedShare: s, accumulates: true, projectedValue: projected, outlook: outlookOf(m.ratio, ctx.thresholds, m.regressed) };
+  const method = cumulative ? 'cumulative' : m.method;
+  const paced = pace(ind, ctx, method, fy, b, t, projected, m.ratio);
+  finish(acc, ctx, method, raw, paced.gradeRatio, m.regressed, 'mid');
+  acc.interim = paced.interim;
+  acc.mid = { expectedShare: s, accumulates: true, projectedValue: projected, outlook: outlookOf(paced.gradeRatio, ctx.thresholds, m.regressed) };
   return acc;
+}
+
+/**
+ * Graded ratio of a year-end (or projected year-end) figure `a` with 目標年度までの按分:
+ * progress ÷ share; a multi-year total against the share of the total (t × share), which also
+ * holds for lower-is-better totals. Without pacing, the ratio as measured.
+ */
+function pace(ind: Indicator, ctx: AssessContext, method: Method, fy: number, b: number | null, t: number, a: number, ratio: number): { gradeRatio: number; interim: InterimPace | null } {
+  const share = paceShare(ind, ctx, method, fy);
+  if (share === null) return { gradeRatio: ratio, interim: null };
+  const interim = { expectedShare: share, fiscalYear: fy };
+  if (method !== 'cumulative') return { gradeRatio: ratio / share, interim };
+  const m = measure(ind, b, t * share, a);
+  return isUnassessable(m) ? { gradeRatio: ratio, interim: null } : { gradeRatio: m.ratio, interim };
 }
 
 /** Target is a multi-year total (3年間合計): sum the yearly figures of the plan period. */
@@ -385,11 +443,14 @@ function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, 
   const span = used.length === 1 ? periodLabel(first) : `${periodLabel(first)}〜${periodLabel(last)}`;
   acc.actualText = `${formatNumber(sum)}${unit}（合計: ${span}）`;
 
-  if (midUsed) return judgeMid(ind, ctx, acc, null, t, midValue, before);
+  if (midUsed) return judgeMid(ind, ctx, acc, null, t, midValue, before, midUsed.period.fiscalYear);
   // The baseline of a multi-year total is not on the same scale as the sum: actual against target.
   const m = measure(ind, null, t, sum);
   if (isUnassessable(m)) return fail(acc, m);
-  return finish(acc, ctx, 'cumulative', m.ratio, m.ratio, false, 'year');
+  const paced = pace(ind, ctx, 'cumulative', last.fiscalYear, null, t, sum, m.ratio);
+  finish(acc, ctx, 'cumulative', m.ratio, paced.gradeRatio, false, 'year');
+  acc.interim = paced.interim;
+  return acc;
 }
 
 function assessMilestone(ind: Indicator, ctx: AssessContext, acc: Achievement): Achievement {

@@ -244,6 +244,7 @@ export function aggregate(data: ProgressData, opts: AggregateOptions = { overrid
 
   const ctx = (scope: Scope): AssessContext => ({
     year: config.evaluationYear, kind: config.evaluationKind, midShare: config.midShare, thresholds: config.thresholds, scope,
+    interimRule: config.interimRule,
   });
   const periodCtx = ctx('period');
   const sofarCtx = ctx('sofar');

@@ -154,6 +154,11 @@ export interface Settings {
   goalRule: { goodShare: number; fairShare: number };
   /** Plan grade from its indicators: mean of capped achievement (default) or worst grade. */
   planRule?: 'mean' | 'worst';
+  /**
+   * 途中年度の評価: before the target year, judge against the final target ('final', default)
+   * or against the share of the way expected by then, linear from the baseline year ('paced').
+   */
+  interimRule?: 'final' | 'paced';
   reportFolderId: string;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];

@@ -17,6 +17,12 @@ export type Outlook = '達成見込み' | '概ね達成見込み' | '達成困�
 
 export type PlanRule = 'mean' | 'worst';
 
+/**
+ * 途中年度の評価. final: an intermediate year is judged against the final target (default).
+ * paced: against the share of the way expected by then, linear from the baseline year.
+ */
+export type InterimRule = 'final' | 'paced';
+
 export interface Thresholds { a: number; b: number; c: number }
 export interface GoalRule { goodShare: number; fairShare: number }
 
@@ -24,6 +30,7 @@ export interface GoalRule { goodShare: number; fairShare: number }
 export const DEFAULT_THRESHOLDS: Thresholds = { a: 100, b: 80, c: 50 };
 export const DEFAULT_GOAL_RULE: GoalRule = { goodShare: 80, fairShare: 50 };
 export const DEFAULT_PLAN_RULE: PlanRule = 'mean';
+export const DEFAULT_INTERIM_RULE: InterimRule = 'final';
 /** Default as-of month/day of mid-year figures (share 6/12 = 50%). */
 export const DEFAULT_MID_MONTH_DAY = '09-30';
 
@@ -38,6 +45,8 @@ export interface RatingConfig {
   thresholds: Thresholds;
   goalRule: GoalRule;
   planRule: PlanRule;
+  /** 途中年度の評価 (docs/ratings.md §3a). */
+  interimRule: InterimRule;
 }
 
 // Ratios are rounded before comparing with thresholds, so that 0.8 computed as
@@ -142,6 +151,46 @@ export function expectedShare(asOf: string, fy: number): number | null {
   return (months + d.d / daysIn(d.y, d.m)) / 12;
 }
 
+/**
+ * Expected share of the way from baseline to target reached at the end of fiscal year `fy`,
+ * linear by year: (fy − baselineYear) / (targetYear − baselineYear). null when there is no pacing:
+ * a year unknown, the target year reached or past (share ≥ 1), or fy at or before the baseline
+ * year (share ≤ 0: nothing is expected yet, so there is nothing to divide by).
+ */
+export function interimShare(fy: number, baselineYear: number | undefined, targetYear: number | undefined): number | null {
+  if (baselineYear === undefined || targetYear === undefined) return null;
+  if (!isFinite(fy) || !isFinite(baselineYear) || !isFinite(targetYear) || targetYear <= baselineYear) return null;
+  const share = (fy - baselineYear) / (targetYear - baselineYear);
+  return share > 0 && share < 1 ? share : null;
+}
+
+/**
+ * Expected share of a multi-year total (3年間合計) reached at the end of fiscal year `fy`:
+ * years elapsed in the period over the years in it. The period is the `years` years ending in
+ * the target year when the text says so (3年間, 5か年), else the years after the baseline year up
+ * to the target year (the years that are summed). null when it cannot be derived or is reached.
+ */
+export function cumulativeShare(fy: number, years: number | null, baselineYear: number | undefined, targetYear: number | undefined): number | null {
+  if (targetYear === undefined || !isFinite(fy)) return null;
+  let n = years;
+  if (n === null) {
+    if (baselineYear === undefined || targetYear <= baselineYear) return null;
+    n = targetYear - baselineYear;
+  }
+  if (!(n >= 1)) return null;
+  const share = (fy - (targetYear - n)) / n;
+  return share > 0 && share < 1 ? share : null;
+}
+
+/** Length of a multi-year period as written: 「3年間合計」「5か年累計」 → 3, 5; null when not stated. */
+export function periodYearsOf(...texts: string[]): number | null {
+  for (const t of texts) {
+    const m = /(\d{1,2})\s*(?:年間|[かカヵヶケ]年|年度間)/.exec(t.normalize('NFKC'));
+    if (m && Number(m[1]) >= 1) return Number(m[1]);
+  }
+  return null;
+}
+
 function settingIssue(key: string, message: string, severity: Issue['severity'] = '警告'): Issue {
   return { severity, sheet: SHEETS.settings, cell: '', row: 0, col: 0, message: `「${SHEETS.settings}」シートの「${key}」: ${message}` };
 }
@@ -208,7 +257,8 @@ export function resolveRatingConfig(
   }
 
   const planRule: PlanRule = planRuleOverride ?? (settings.planRule === 'worst' ? 'worst' : DEFAULT_PLAN_RULE);
-  return { config: { evaluationYear: year, evaluationKind: kind, midAsOf, midShare, thresholds, goalRule, planRule }, issues };
+  const interimRule: InterimRule = settings.interimRule === 'paced' ? 'paced' : DEFAULT_INTERIM_RULE;
+  return { config: { evaluationYear: year, evaluationKind: kind, midAsOf, midShare, thresholds, goalRule, planRule, interimRule }, issues };
 }
 
 function parseIsoDateText(s: string): string {

@@ -63,8 +63,16 @@ function withYear(text: string, fy: number | undefined, extra = ''): string {
 
 function ratioText(a: Achievement): string {
   if (!a.assessable || a.ratio === null) return '';
-  if (a.basis === 'mid' && a.mid?.accumulates) return `${formatPercent(a.ratio)}（目安${formatPercent(a.mid.expectedShare)}）`;
-  return formatPercent(a.ratio) + (a.regressed ? '（後退）' : '');
+  const withinYear = a.basis === 'mid' && a.mid?.accumulates ? a.mid.expectedShare : null;
+  if (!a.interim) {
+    if (withinYear !== null) return `${formatPercent(a.ratio)}（目安${formatPercent(withinYear)}）`;
+    return formatPercent(a.ratio) + (a.regressed ? '（後退）' : '');
+  }
+  // 目標年度までの按分: the ratio against the final target stays shown, next to the expected share.
+  const notes = withinYear !== null
+    ? [`目安${formatPercent(withinYear)}`, `按分目安${formatPercent(a.interim.expectedShare)}`]
+    : [`目安${formatPercent(a.interim.expectedShare)}`, ...(a.regressed ? ['後退'] : [])];
+  return `${formatPercent(a.ratio)}（${notes.join('・')}）`;
 }
 
 function outlookText(a: Achievement, unit: string): string {

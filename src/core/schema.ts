@@ -67,6 +67,7 @@ export const SETTING_KEYS = {
   thresholdC: '評価C（%以上）',
   goodShare: '良好とするA・Bの割合（%以上）',
   fairShare: '概ね良好とするA・Bの割合（%以上）',
+  interimRule: '途中年度の評価',
   reportFolderId: '報告書フォルダID',
   synonyms: '類義語',
 } as const;
@@ -82,6 +83,12 @@ export const MEMBER_ROLE_LABELS = { reader: '閲覧者', commenter: 'コメン�
 
 /** 評価時点 on 設定 → Settings.evaluationKind. */
 export const EVALUATION_KIND_LABELS = { year: '年度末', mid: '中間' } as const;
+
+/**
+ * 途中年度の評価 on 設定 → Settings.interimRule: an evaluation year before the target year is
+ * judged against the final target (final) or against the linear path to it (paced).
+ */
+export const INTERIM_RULE_LABELS = { final: '最終目標と比較', paced: '目標年度までの按分' } as const;
 
 /** 報告書履歴 (add-on-owned): one row appended per generated report; earlier rows are kept. */
 export const REPORT_HISTORY_COLUMNS = [

@@ -2,7 +2,7 @@
 
 import * as z from 'zod/mini';
 import type { CellValue, Grid, Issue, Settings } from './model';
-import { EVALUATION_KIND_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
+import { EVALUATION_KIND_LABELS, INTERIM_RULE_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
 import { a1 } from './a1';
 import { fiscalYearOf, parseFiscalYear, warekiLabel } from './periods';
 import { cellText, headerKey, isoDate, nfkc, norm, squash } from './text';
@@ -25,6 +25,7 @@ export function defaultSettings(today: Date = new Date()): Settings {
     midAsOf: `${fy}-09-30`,
     thresholds: { a: 100, b: 80, c: 50 },
     goalRule: { goodShare: 80, fairShare: 50 },
+    interimRule: 'final',
     reportFolderId: '',
     synonyms: DEFAULT_SYNONYMS.map((g) => g.slice()),
   };
@@ -58,6 +59,8 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
     thresholdC: [String(s.thresholds.c), '達成率がこの%以上ならC、未満ならDです（例: 50）。'],
     goodShare: [String(s.goalRule.goodShare), '基本目標の評価: 評価できるプランのうちA・Bの割合がこの%以上なら「良好」（例: 80）。'],
     fairShare: [String(s.goalRule.fairShare), '基本目標の評価: A・Bの割合がこの%以上なら「概ね良好」、未満なら「良好ではない」（例: 50）。'],
+    interimRule: [INTERIM_RULE_LABELS[s.interimRule ?? 'final'],
+      `目標年度より前の年度の評価方法です。「${INTERIM_RULE_LABELS.final}」は最終の目標値と比べます（既定）。「${INTERIM_RULE_LABELS.paced}」は基準年度から目標年度まで一定の割合で進む目安（例: 基準R2・目標R6ならR4で50%）と比べます。達成率の欄には最終目標に対する値と目安を並べて表示します。`],
     reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダIDです。空欄ならスプレッドシートと同じフォルダに保存します。'],
     synonyms: [formatSynonyms(s.synonyms), '類似プランを探すときに同じ意味として扱う言葉です。1行に1グループ、言葉は「、」で区切ります（例: キャッシュレス、電子決済、スマホ決済）。'],
   };
@@ -75,6 +78,7 @@ const SettingsSchema = z
     midAsOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
     thresholds: z.object({ a: between(0, 1000), b: between(0, 1000), c: between(0, 1000) }),
     goalRule: z.object({ goodShare: between(0, 100), fairShare: between(0, 100) }),
+    interimRule: z.optional(z.enum(['final', 'paced'])),
     reportFolderId: z.string().check(z.regex(/^[A-Za-z0-9_-]*$/)),
     synonyms: z.array(z.array(z.string())),
   })
@@ -157,6 +161,12 @@ export function readSettings(
         else warn(r, label, text, '「年度末」または「中間」と入力してください。');
         break;
       }
+      case 'interimRule': {
+        const rule = parseInterimRule(text);
+        if (rule === null) warn(r, label, text, `「${INTERIM_RULE_LABELS.final}」または「${INTERIM_RULE_LABELS.paced}」と入力してください。`);
+        else settings.interimRule = rule;
+        break;
+      }
       case 'midAsOf': {
         const iso = parseDateCell(value, text);
         if (!iso) warn(r, label, text, '2025-09-30 のように日付を入力してください。');
@@ -211,6 +221,15 @@ export function readSettings(
     }
   }
   return { settings, issues, yearGiven: yearSeen };
+}
+
+/** 途中年度の評価 as typed → rule; null when it is neither value. */
+export function parseInterimRule(text: string): 'final' | 'paced' | null {
+  const t = norm(text);
+  // 按分 first: 目標年度までの按分 also contains 目標.
+  if (/按分|案分|比例|経過|ペース/.test(t)) return 'paced';
+  if (/最終|比較|そのまま/.test(t)) return 'final';
+  return null;
 }
 
 function settingsIssue(sheet: string, message: string): Issue {

@@ -139,6 +139,11 @@ describe('settings resolution', () => {
     expect(config.evaluationYear).toBe(2022);
     expect(issues[0].severity).toBe('エラー');
   });
+  test('interimRule: final unless paced is set', () => {
+    expect(resolveRatingConfig(settings(), 2022).config.interimRule).toBe('final');
+    expect(resolveRatingConfig(settings({ interimRule: 'paced' }), 2022).config.interimRule).toBe('paced');
+    expect(resolveRatingConfig(settings({ interimRule: 'final' }), 2022).config.interimRule).toBe('final');
+  });
   test('planRule from settings, overridable by option', () => {
     expect(resolveRatingConfig(settings({ planRule: 'worst' }), 2022).config.planRule).toBe('worst');
     expect(resolveRatingConfig(settings({ planRule: 'worst' }), 2022, 'mean').config.planRule).toBe('mean');

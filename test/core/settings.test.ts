@@ -68,6 +68,26 @@ describe('settings', () => {
     expect(issues[0].message).toContain('令和7年度');
   });
 
+  test('途中年度の評価: 最終目標と比較 (default) or 目標年度までの按分; an unknown value warns and keeps the default', () => {
+    expect(defaultSettings(TODAY).interimRule).toBe('final');
+    const row = settingRows(defaultSettings(TODAY)).find((r) => r[0] === SETTING_KEYS.interimRule);
+    expect(row?.[0]).toBe('途中年度の評価');
+    expect(row?.[1]).toBe('最終目標と比較');
+    expect(row?.[2]).toContain('目標年度までの按分');
+    const read = (v: string) => readSettings(sheet([[SETTING_KEYS.interimRule, v]]), TODAY);
+    expect(read('目標年度までの按分').settings.interimRule).toBe('paced');
+    expect(read('按分').settings.interimRule).toBe('paced');
+    expect(read('最終目標と比較').settings.interimRule).toBe('final');
+    expect(read('').settings.interimRule).toBe('final');
+    expect(read('目標年度までの按分').issues).toEqual([]);
+    const bad = read('いい感じに');
+    expect(bad.settings.interimRule).toBe('final');
+    expect(bad.issues).toHaveLength(1);
+    expect(bad.issues[0].severity).toBe('警告');
+    expect(bad.issues[0].cell).toBe('B2');
+    expect(bad.issues[0].message).toBe('「設定」シートのB2（途中年度の評価）「いい感じに」は読めないため、既定値を使います。「最終目標と比較」または「目標年度までの按分」と入力してください。');
+  });
+
   test('no sheet → defaults', () => {
     expect(readSettings(undefined, TODAY)).toEqual({ settings: defaultSettings(TODAY), issues: [], yearGiven: false });
   });
