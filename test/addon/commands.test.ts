@@ -119,6 +119,17 @@ describe('集計 (menuAggregate)', () => {
     expect(s.runtime.ui.toasts.at(-1)?.message).toMatch(/^令和5年度（中間）について/);
   });
 
+  test('途中年度の評価 = 目標年度までの按分 grades against the linear path to the target, showing both', () => {
+    const s = sampleSession((g) => {
+      for (const r of g[SHEETS.settings]) if (r[0] === SETTING_KEYS.interimRule) r[1] = '目標年度までの按分';
+    });
+    s.run('menuAggregate');
+    const results = records(s, SHEETS.results);
+    // 9-12: 2,528人 (R2) → 6,473人 (R4), target 10,000人 (R6): 52.8% of the way, 50% expected by R4.
+    expect(results.find((r) => r['プランID'] === '9-12')).toMatchObject({ 達成率: '52.8%（目安50.0%）', 指標の評価: 'A' });
+    expect(results.find((r) => r['プランID'] === '9-8')).toMatchObject({ 達成率: '22.0%（目安50.0%）', 指標の評価: 'D' });
+  });
+
   test('when someone else holds the document lock: a Japanese alert, nothing written', () => {
     const s = sampleSession();
     (s.runtime.globals.LockService as { holdByAnotherProcess(k: string): void }).holdByAnotherProcess('document');
