@@ -130,6 +130,14 @@ describe('集計 (menuAggregate)', () => {
     expect(results.find((r) => r['プランID'] === '9-8')).toMatchObject({ 達成率: '22.0%（目安50.0%）', 指標の評価: 'D' });
   });
 
+  test('on a spreadsheet without a progress sheet: one alert saying what to do, nothing written', () => {
+    const s = sampleSession((g) => { for (const k of Object.keys(g)) delete g[k]; g['シート1'] = [['メモ']]; });
+    s.run('menuAggregate');
+    expect(s.runtime.ui.alerts.at(-1)).toMatchObject({ title: '集計' });
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/テンプレートを作成/);
+    expect(s.runtime.spreadsheet.getSheets().map((x) => x.getName())).toEqual(['シート1']);
+  });
+
   test('when someone else holds the document lock: a Japanese alert, nothing written', () => {
     const s = sampleSession();
     (s.runtime.globals.LockService as { holdByAnotherProcess(k: string): void }).holdByAnotherProcess('document');
