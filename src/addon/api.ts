@@ -1,6 +1,7 @@
 // The contract between the sidebar and the server: every function google.script.run may call,
 // with its argument and return types. The sidebar imports these types only (erased at build).
 // Values crossing the boundary obey google.script.run's rules: no Date, no undefined in arrays.
+import type { UnifiedPlanInput } from '../core/aggregate';
 
 export interface Overview {
   planName: string;
@@ -90,13 +91,8 @@ export interface MergeGroupView {
   goalChoiceNeeded: boolean;
 }
 
-export interface UnifiedView {
-  id: string;
-  name: string;
-  goalCode: string;
-  mainDept: string;
-  relatedDepts: string[];
-  memberIds: string[];
+/** A unified plan as listed in the sidebar: the record 集計 rates, with its state and author. */
+export interface UnifiedView extends UnifiedPlanInput {
   status: '有効' | '解除済';
   who: string;
   when: string;
