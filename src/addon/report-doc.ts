@@ -37,8 +37,6 @@ export interface RenderResult {
   folderName: string;
   /** Japanese notes for the person who ran it (e.g. the folder could not be used). */
   warnings: string[];
-  /** Service calls this renderer made (DocumentApp, DriveApp, Utilities and their objects). */
-  calls: number;
   blocks: number;
   tables: number;
 }
@@ -108,7 +106,6 @@ function toGasBytes(bytes: Uint8Array): GoogleAppsScript.Byte[] {
  */
 export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): RenderResult {
   const { DocumentApp: D, DriveApp: Drive, Utilities: U } = opts.services ?? defaultServices();
-  let calls = 0;
   const warnings: string[] = [];
   const st = styles(D);
 
@@ -117,12 +114,9 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
   const folderId = (opts.folderId ?? '').trim();
   if (folderId) {
     try {
-      calls++;
       const f = Drive.getFolderById(folderId);
-      calls++;
       const access = String(f.getSharingAccess());
       if (WIDE_ACCESS.includes(access)) {
-        calls++;
         warnings.push(`保存先フォルダ「${f.getName()}」はリンクを知っている人または組織全体に公開されているため、報告書はマイドライブに保存しました。委員にだけ共有するため、非公開のフォルダのIDを設定シートの「報告書フォルダID」に入力してください。`);
       } else {
         folder = f;
@@ -132,13 +126,9 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
     }
   }
 
-  calls++;
   const doc = D.create(model.docName);
-  calls++;
   const docId = doc.getId();
-  calls++;
   const body = doc.getBody();
-  calls++;
   body.setAttributes(st.body);
 
   const blocks = reportBlocks(model);
@@ -149,14 +139,12 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
   const paragraph = (text: string, style: Style): void => {
     if (first) {
       // A new document starts with one empty paragraph: the first block goes there.
-      calls += 3;
       const p = body.getParagraphs()[0];
       p.setText(text);
       p.setAttributes(style);
       first = false;
       return;
     }
-    calls += 2;
     body.appendParagraph(text).setAttributes(style);
   };
 
@@ -164,26 +152,21 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
     tables++;
     first = false;
     const cells = [t.header, ...t.rows].map((r) => r.map((c) => (c === '' ? ' ' : c)));
-    calls += 2;
     const tbl = body.appendTable(cells);
     tbl.setAttributes(st.table);
-    calls += 2;
     const head = tbl.getRow(0);
     head.setAttributes(st.headerRow);
     for (let c = 0; c < t.header.length; c++) {
-      calls += 2;
       head.getCell(c).setBackgroundColor(HEADER_FILL);
     }
     if (t.variant === 'kv') {
       // Label column shaded: kv tables have a handful of rows by construction.
       for (let r = 1; r <= t.rows.length; r++) {
-        calls += 2;
         tbl.getCell(r, 0).setBackgroundColor(LABEL_FILL);
       }
     }
     const sum = t.widths.reduce((a, b) => a + b, 0) || 1;
     t.widths.forEach((w, c) => {
-      calls++;
       tbl.setColumnWidth(c, Math.round((CONTENT_WIDTH * w) / sum * 10) / 10);
     });
   };
@@ -211,36 +194,27 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
       case 'chart': {
         first = false;
         const png = chartPng(b.chart);
-        calls += 2;
         const img = body.appendImage(U.newBlob(toGasBytes(png.bytes), 'image/png', 'chart.png'));
-        calls += 2;
         img.setWidth(CHART_WIDTH_PX).setHeight(Math.round((png.height * CHART_WIDTH_PX) / png.width));
-        calls++;
         img.setAltTitle(b.chart.title);
-        calls += 3;
         img.getParent().asParagraph().setAlignment(D.HorizontalAlignment.CENTER);
         paragraph(b.caption, st.caption);
         break;
       }
       case 'pageBreak':
         first = false;
-        calls++;
         body.appendPageBreak();
         break;
     }
   }
 
-  calls++;
   doc.saveAndClose();
-  calls++;
   const file = Drive.getFileById(docId);
   let folderName = '';
   if (folder) {
-    calls += 2;
     file.moveTo(folder);
     folderName = folder.getName();
   }
-  calls++;
   const url = file.getUrl();
   return {
     docId,
@@ -249,7 +223,6 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
     folderId: folder ? folderId : '',
     folderName,
     warnings,
-    calls,
     blocks: blocks.length,
     tables,
   };
