@@ -265,7 +265,8 @@ export const ROLE_LABELS = MEMBER_ROLE_LABELS;
 export function shareReport(fileId: string, members: Member[], opts: ShareOptions = {}): ShareOutcome[] {
   const Drive = (opts.services ?? { DriveApp }).DriveApp;
   const file = Drive.getFileById(fileId);
-  const owner = file.getOwner().getEmail().toLowerCase();
+  // Files on a shared drive have no owner (getOwner returns null).
+  const owner = (file.getOwner()?.getEmail() ?? '').toLowerCase();
   const already = new Set<string>();
   for (const u of [...file.getViewers(), ...file.getEditors()]) already.add(u.getEmail().toLowerCase());
   const seen = new Map<string, number>();
