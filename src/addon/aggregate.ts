@@ -42,6 +42,17 @@ export function summarizeAggregate(result: AggregateResult, indicators: number):
   };
 }
 
+/** Column widths (px) set when an output sheet is created, by header; others keep the default. */
+const WIDTHS: Record<string, number> = {
+  プランID: 64, 基本目標: 64, コード: 56, プラン名: 240, 名称: 260, 主担当課: 110, 成果指標: 240, 単位: 64, 方向: 120,
+  基準値: 130, 目標値: 130, '実績値(期間)': 150, 達成率: 130, 見込み: 180, 評価不能の理由: 240, 上書きの理由: 180,
+  '所見(自動案)': 420, '所見(事務局記入)': 320,
+};
+
+function widthsOf(header: readonly unknown[]): number[] {
+  return header.map((h) => WIDTHS[String(h)] ?? 96);
+}
+
 export interface AggregateRun extends Computation {
   /** Who ran it (for the logs). */
   who: string;
@@ -67,8 +78,13 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   const now = new Date();
   const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
 
-  writeOutputSheet(ss, SHEETS.results, { values: tables.results.values as (string | number | boolean)[][], backgrounds: tables.results.backgrounds }, sheets.get(SHEETS.results), gridSize(grids[SHEETS.results]));
-  writeOutputSheet(ss, SHEETS.goals, { values: tables.goals.values as (string | number | boolean)[][], backgrounds: tables.goals.backgrounds }, sheets.get(SHEETS.goals), gridSize(grids[SHEETS.goals]));
+  for (const [name, table] of [[SHEETS.results, tables.results], [SHEETS.goals, tables.goals]] as const) {
+    writeOutputSheet(ss, name, {
+      values: table.values as (string | number | boolean)[][],
+      backgrounds: table.backgrounds,
+      widths: widthsOf(table.values[0] ?? []),
+    }, sheets.get(name), gridSize(grids[name]));
+  }
   appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
 
   const who = currentUser();
