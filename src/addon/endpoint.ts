@@ -1,7 +1,7 @@
-// Every function google.script.run can call validates its arguments server-side: the sidebar
-// is just a web page, so anything may arrive.
+// Every function google.script.run can call validates its arguments server-side (the sidebar
+// is just a web page, so anything may arrive) and fails with a Japanese message only.
 import * as z from 'zod/mini';
-import { UserError } from './errors';
+import { UserError, userMessage } from './errors';
 
 export function endpoint<A extends readonly [z.core.SomeType, ...z.core.SomeType[]] | readonly [], R>(
   args: z.ZodMiniTuple<A, null>,
@@ -12,6 +12,11 @@ export function endpoint<A extends readonly [z.core.SomeType, ...z.core.SomeType
     if (!parsed.success) {
       throw new UserError('サイドバーからの要求の形式が正しくありません。サイドバーを閉じて開き直してください。');
     }
-    return fn(...(parsed.data as z.infer<z.ZodMiniTuple<A, null>>));
+    try {
+      return fn(...(parsed.data as z.infer<z.ZodMiniTuple<A, null>>));
+    } catch (e) {
+      // The sidebar shows the message as is: always Japanese, never a stack trace.
+      throw new Error(userMessage(e));
+    }
   };
 }

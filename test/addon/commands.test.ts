@@ -232,6 +232,19 @@ describe('テンプレートを作成 (menuTemplate)', () => {
   });
 });
 
+describe('unexpected failures', () => {
+  test('a Google service failing becomes a Japanese message, in the menu and in the sidebar', () => {
+    const s = sampleSession();
+    const lock = s.runtime.globals.LockService as { getDocumentLock: () => unknown };
+    lock.getDocumentLock = () => { throw new Error('Service Spreadsheets timed out'); };
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    s.run('menuAggregate');
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/^予期しないエラーが発生したため、処理を中止しました。.*詳細: Service Spreadsheets timed out/);
+    expect(() => s.run('runAggregate')).toThrow(/^予期しないエラーが発生したため/);
+    error.mockRestore();
+  });
+});
+
 describe('sidebar API validates its arguments', () => {
   test('selectCell refuses a malformed cell and an unknown sheet, in Japanese', () => {
     const s = sampleSession();
