@@ -13,7 +13,8 @@ export class UserError extends Error {
  */
 export function userMessage(e: unknown): string {
   if (e instanceof UserError) return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
+  const message = (e as { message?: unknown } | null)?.message;
+  const detail = typeof message === 'string' ? message : String(e);
   console.error(e);
   return `予期しないエラーが発生したため、処理を中止しました。時間をおいてもう一度実行してください。続く場合は、この表示（詳細: ${detail}）を情報政策の担当者に伝えてください。`;
 }
