@@ -3,6 +3,7 @@
 
 import type { Actual, Indicator, Parsed, Period } from './model';
 import { fyLabel, formatNumber } from './cells';
+import { shortLabel } from './periods';
 import {
   cumulativeShare, gradeOf, interimShare, outlookOf, periodYearsOf, type Grade, type InterimRule, type Outlook, type Thresholds,
 } from './rating';
@@ -216,9 +217,6 @@ function latestYearEnd(ind: Indicator, upTo: number): Actual | undefined {
   return best;
 }
 
-function periodLabel(p: Period): string {
-  return `${fyLabel(p.fiscalYear)}${p.kind === 'mid' ? '中間' : ''}`;
-}
 
 function figureText(p: Parsed, unit: string): string {
   if (p.text && p.text.trim()) return p.text.trim();
@@ -276,8 +274,8 @@ export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement
   if ('code' in picked) return fail(acc, picked);
   const { actual } = picked;
   acc.periods = [actual.period];
-  acc.actualText = `${figureText(actual.value, ind.unit)}（${periodLabel(actual.period)}）`;
-  const where = `${periodLabel(actual.period)}`;
+  acc.actualText = `${figureText(actual.value, ind.unit)}（${shortLabel(actual.period)}）`;
+  const where = `${shortLabel(actual.period)}`;
   const aProblem = valueProblem(actual.value, '実績値', where);
   if (aProblem) return fail(acc, aProblem);
   const av = actual.value as Extract<Parsed, { kind: 'number' }>;
@@ -420,16 +418,16 @@ function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, 
 
   let before = 0;
   for (const a of used) {
-    const problem = valueProblem(a.value, '実績値', periodLabel(a.period));
+    const problem = valueProblem(a.value, '実績値', shortLabel(a.period));
     if (problem) {
-      acc.actualText = `${figureText(a.value, ind.unit)}（${periodLabel(a.period)}）`;
+      acc.actualText = `${figureText(a.value, ind.unit)}（${shortLabel(a.period)}）`;
       acc.periods = [a.period];
       return fail(acc, problem);
     }
     const av = a.value as Extract<Parsed, { kind: 'number' }>;
     const aUnit = unitKey(unitOf(av, ind.unit));
     if (aUnit && tUnit && aUnit !== tUnit) {
-      return fail(acc, unassessable('unit-mismatch', `${periodLabel(a.period)}の実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位と異なります`));
+      return fail(acc, unassessable('unit-mismatch', `${shortLabel(a.period)}の実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位と異なります`));
     }
     if (a !== midUsed) before += av.value;
   }
@@ -440,7 +438,7 @@ function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, 
   const unit = unitOf(ind.target.value, ind.unit);
   const first = used[0].period;
   const last = used[used.length - 1].period;
-  const span = used.length === 1 ? periodLabel(first) : `${periodLabel(first)}〜${periodLabel(last)}`;
+  const span = used.length === 1 ? shortLabel(first) : `${shortLabel(first)}〜${shortLabel(last)}`;
   acc.actualText = `${formatNumber(sum)}${unit}（合計: ${span}）`;
 
   if (midUsed) return judgeMid(ind, ctx, acc, null, t, midValue, before, midUsed.period.fiscalYear);
@@ -458,9 +456,9 @@ function assessMilestone(ind: Indicator, ctx: AssessContext, acc: Achievement): 
   if ('code' in picked) return fail(acc, picked);
   const { actual } = picked;
   acc.periods = [actual.period];
-  acc.actualText = `${figureText(actual.value, ind.unit)}（${periodLabel(actual.period)}）`;
+  acc.actualText = `${figureText(actual.value, ind.unit)}（${shortLabel(actual.period)}）`;
   const v = actual.value;
-  const where = periodLabel(actual.period);
+  const where = shortLabel(actual.period);
   if (v.kind !== 'milestone') {
     if (v.kind === 'number') {
       return fail(acc, unassessable('invalid-actual', `${where}の実績値が数値です。方向「達成・未達」の指標には ○ か × を入力してください`));

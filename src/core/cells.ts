@@ -2,7 +2,8 @@
 // formatting. Pure and deterministic (no Intl, no locale): the same input gives the same text.
 
 import type { Grid } from './model';
-import { cellText } from './text';
+import { cellText, groupDigits } from './text';
+import { shortLabel } from './periods';
 
 export { a1 } from './a1';
 
@@ -27,19 +28,14 @@ export function escapeCell(s: string): string {
 
 /** Fiscal year (Western start year) to the short label used in the sheets: 2022 → R4, 2017 → H29. */
 export function fyLabel(fy: number): string {
-  if (fy >= 2019) return `R${fy - 2018}`;
-  if (fy >= 1989) return `H${fy - 1988}`;
-  return `${fy}`;
+  return shortLabel({ fiscalYear: fy, kind: 'year' });
 }
 
 /** Integer-grouped number without locale: 1049 → "1,049", 0.5 → "0.5", 1234.5678 → "1,234.57". */
 export function formatNumber(n: number): string {
   if (!isFinite(n)) return String(n);
-  const neg = n < 0;
-  const rounded = Math.round(Math.abs(n) * 100) / 100;
-  const [int, frac] = String(rounded).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (neg ? '−' : '') + grouped + (frac ? '.' + frac : '');
+  // Output text uses the typographic minus (U+2212), as the report does.
+  return (n < 0 ? '−' : '') + groupDigits(Math.round(Math.abs(n) * 100) / 100);
 }
 
 /** Ratio to percent text with one decimal; negatives use "−" (U+2212): 2.1454 → "214.5%". */
