@@ -18,7 +18,7 @@ function option(value: string, label: string, selected = false): HTMLOptionEleme
 }
 
 function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): HTMLElement {
-  const byId = new Map(all.plans.map((p) => [p.id, p]));
+  const plansById = new Map(all.plans.map((p) => [p.id, p]));
   const goalName = new Map(all.goals.map((g) => [g.code, g.name]));
   const members = new Set(group.planIds);
 
@@ -35,12 +35,12 @@ function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): 
   const apply = h('button', { type: 'button', class: 'primary' }, '統合する');
   const drop = h('button', { type: 'button', class: 'secondary' }, 'この候補を除外');
 
-  const selected = () => [...members].filter((id) => byId.has(id));
+  const selected = () => [...members].filter((id) => plansById.has(id));
 
   function refresh(): void {
     clear(list);
     for (const id of selected()) {
-      const p = byId.get(id)!;
+      const p = plansById.get(id)!;
       const box = h('input', { type: 'checkbox', 'aria-label': `${p.id} を統合に含める` });
       box.checked = true;
       box.addEventListener('change', () => { members.delete(id); refresh(); });
@@ -51,7 +51,7 @@ function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): 
     addSelect.appendChild(option('', 'プランを追加…'));
     for (const p of all.plans) if (p.eligible && !members.has(p.id)) addSelect.appendChild(option(p.id, planLabel(p)));
 
-    const goals = [...new Set(selected().map((id) => byId.get(id)!.goalCode))];
+    const goals = [...new Set(selected().map((id) => plansById.get(id)!.goalCode))];
     const previous = goal.value;
     clear(goal);
     goal.appendChild(option('', '基本目標を選んでください'));
@@ -65,7 +65,7 @@ function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): 
       ? `統合するプランの基本目標が異なります（${goals.map((c) => `${c} ${goalName.get(c) ?? ''}`.trim()).join('／')}）。統合後の基本目標を選び、理由を入力してください。委員会で確認します。`
       : '';
 
-    const depts = [...new Set(selected().flatMap((id) => byId.get(id)!.departments))];
+    const depts = [...new Set(selected().flatMap((id) => plansById.get(id)!.departments))];
     const prevDept = mainDept.value;
     clear(mainDept);
     mainDept.appendChild(option('', '主担当課を選んでください'));
@@ -84,7 +84,7 @@ function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): 
   drop.addEventListener('click', () => card.remove());
   apply.addEventListener('click', async () => {
     const ids = selected();
-    const goalsDiffer = new Set(ids.map((id) => byId.get(id)!.goalCode)).size > 1;
+    const goalsDiffer = new Set(ids.map((id) => plansById.get(id)!.goalCode)).size > 1;
     if (goalsDiffer && !reason.value.trim()) {
       setStatus('基本目標が異なるプランの統合です。選んだ基本目標の理由を入力してください。', 'error');
       reason.focus();

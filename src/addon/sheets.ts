@@ -31,10 +31,6 @@ export interface OutputTable {
   backgrounds?: (string | null)[][];
   /** Column widths in pixels, left to right. */
   widths?: number[];
-  /** Number formats per column (applied to the data rows; '' leaves a column as is). */
-  formats?: string[];
-  /** Rows to freeze (default 1, the header). */
-  frozenRows?: number;
 }
 
 const HEADER_BACKGROUND = '#e8eaed';
@@ -88,9 +84,8 @@ export function writeOutputSheet(
   range.setBackgrounds(backgrounds as string[][]);
   if (created) {
     sheet.getRange(1, 1, 1, dataCols).setFontWeight('bold');
-    sheet.setFrozenRows(table.frozenRows ?? 1);
+    sheet.setFrozenRows(1);
     table.widths?.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
-    if (dataRows > 1) table.formats?.forEach((f, c) => f && sheet!.getRange(2, c + 1, dataRows - 1, 1).setNumberFormat(f));
   }
   return sheet;
 }
