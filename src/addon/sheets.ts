@@ -33,7 +33,8 @@ export interface OutputTable {
   widths?: number[];
 }
 
-const HEADER_BACKGROUND = '#e8eaed';
+/** Header fill of every sheet the add-on creates (Google's light grey). */
+export const HEADER_BACKGROUND = '#e8eaed';
 
 /** Rows and columns holding content on the sheet before this write (from a grid already read). */
 export interface SheetSize {

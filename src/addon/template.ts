@@ -5,6 +5,7 @@ import { fiscalYearOf } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { escapeCell } from '../core/cells';
 import { withDocumentLock } from './lock';
+import { HEADER_BACKGROUND } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,7 +30,7 @@ function createSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
   const header = sheet.getRange(1, 1, 1, cols);
   header.setValues([spec.columns.map((c) => escapeCell(c.header))]);
   header.setNotes([spec.columns.map((c) => c.note)]);
-  header.setFontWeight('bold').setBackground('#e8eaed').setWrap(true);
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
   const rows = Math.max(spec.dataRows, spec.rows.length);
   if (rows > 0) {
     const body = sheet.getRange(2, 1, rows, cols);
