@@ -1,8 +1,6 @@
 // The menu commands run from the built bundle in the local runtime, on the Sukagawa sample.
 import { SHEETS, OWNED_COLUMNS, SETTING_KEYS } from '../../src/core/schema';
 import { records, sampleSession, snapshot } from './helpers';
-import { readSettings } from '../../src/core/settings';
-import type { CellValue } from '../../src/core/model';
 
 const INPUTS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
@@ -231,30 +229,6 @@ describe('テンプレートを作成 (menuTemplate)', () => {
     const settings = snapshot(s, SHEETS.settings).values;
     expect(settings.length).toBeGreaterThan(3);
     expect(settings[1][1]).toBe('第5次須賀川市地域情報化計画');
-  });
-});
-
-describe('テンプレートを作成: 設定 keys the reader accepts are never added again (finding 5)', () => {
-  test('「評価A」 and full-width 「評価Ａ（％以上）」 count as present: no default row replaces the person\'s threshold', () => {
-    const s = sampleSession((g) => {
-      g[SHEETS.settings] = [
-        ['項目', '値', '説明'],
-        ['評価A', '90', ''],
-        ['評価Ｂ（％以上）', '70', ''],
-        ['　評価C（%以上） ', '40', ''],
-      ];
-    });
-    s.run('menuTemplate');
-    const rows = snapshot(s, SHEETS.settings).values;
-    const keys = rows.map((r) => String(r[0]));
-    for (const k of [SETTING_KEYS.thresholdA, SETTING_KEYS.thresholdB, SETTING_KEYS.thresholdC]) expect(keys).not.toContain(k);
-    // The other settings were missing and are added once.
-    expect(keys.filter((k) => k === SETTING_KEYS.planName)).toHaveLength(1);
-    s.run('menuAggregate');
-    // The reader still takes the person's thresholds (90/70/40), not the template defaults.
-    const rows2 = snapshot(s, SHEETS.settings).values;
-    expect(rows2).toEqual(rows);
-    expect(readSettings({ name: SHEETS.settings, values: rows2 as CellValue[][] }).settings.thresholds).toEqual({ a: 90, b: 70, c: 40 });
   });
 });
 
