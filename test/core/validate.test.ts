@@ -87,9 +87,11 @@ describe('validation rules', () => {
 
   test('duplicate plan ID', () => {
     const issues = check([base, { ...base, プラン名: '別の事業' }, { ...base, プランID: '2-9' }, { ...base }]);
-    // rows 2-3 are one plan (same ID, consecutive); row 5 repeats 2-8 after 2-9.
-    expect(issues.map((i) => [i.severity, i.cell])).toEqual([['エラー', 'A5']]);
+    // Row 3 names another plan under 2-8 (a second plan, not a row of the first: issue 11.3);
+    // row 5 repeats 2-8 after 2-9.
+    expect(issues.map((i) => [i.severity, i.cell])).toEqual([['エラー', 'A3'], ['エラー', 'A5']]);
     expect(issues[0].message).toContain('プランID「2-8」は2行目と重複しています');
+    expect(issues[1].message).toContain('プランID「2-8」は2行目と重複しています');
   });
 
   test('goal and measure codes must be on 施策体系 when it has rows', () => {
