@@ -8,7 +8,7 @@ import type {
   Actual, CellValue, Department, Direction, Grid, HierarchyItem, Indicator, Issue, Member, Parsed,
   Plan, ProgressData, Recommendation, Settings,
 } from './model';
-import { HIERARCHY_LEVELS, SHEETS } from './schema';
+import { HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SHEETS } from './schema';
 import { a1 } from './a1';
 import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
@@ -17,7 +17,7 @@ import { parseFiscalYear } from './periods';
 import { readSettings } from './settings';
 import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
-  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel,
+  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel, UNKNOWN_ROLE,
   parseShareLabel, validateProgress, zodRowIssues, type ProgressRow,
 } from './validate';
 import {
@@ -621,14 +621,14 @@ export function readMembers(grid?: Grid): { items: Member[]; issues: Issue[] } {
     const shareText = typeof shareRaw === 'boolean' ? (shareRaw ? '要' : '不要') : get(cols.share);
     const share = parseShareLabel(shareText);
     const role = parseRoleLabel(get(cols.role));
-    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? 'commenter' };
+    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? UNKNOWN_ROLE };
     if (share === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.share ?? 0) + 1,
         `「${sheet}」シートの${a1(r + 1, (cols.share ?? 0) + 1)}の共有の要否「${shareText}」が分かりません。「要」か「不要」を選んでください（今は共有しません）。`));
     }
     if (role === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.role ?? 0) + 1,
-        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今はコメント可として扱います）。`));
+        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今は最も狭い「${MEMBER_ROLE_LABELS[UNKNOWN_ROLE]}」として扱います）。`));
     }
     const res = MemberRowSchema.safeParse(row);
     if (!res.success) {
