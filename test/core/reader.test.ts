@@ -169,7 +169,7 @@ describe('readProgress with the other sheets', () => {
     expect(res.data.members).toEqual([
       { name: '山田 太郎', title: '委員長', email: 'yamada@example.jp', share: true, role: 'commenter', row: 2 },
       { name: '佐藤 花子', title: '委員', email: '', share: true, role: 'reader', row: 3 },
-      { name: '鈴木', title: '委員', email: 'suzuki@example.jp', share: true, role: 'commenter', row: 4 },
+      { name: '鈴木', title: '委員', email: 'suzuki@example.jp', share: true, role: 'reader', row: 4 },
     ]);
     expect(res.data.recommendations).toEqual([{ policyCode: '1', member: '山田 太郎', text: 'デジタル化の効果を市民に示すこと。' }]);
   });
