@@ -3,6 +3,7 @@
 import { templateSpec, type SheetSpec, type ValidationSpec } from '../core/template';
 import { fiscalYearOf } from '../core/periods';
 import { SHEETS } from '../core/schema';
+import { missingSettingRows } from '../core/settings';
 import { escapeCell } from '../core/cells';
 import { withDocumentLock } from './lock';
 import { HEADER_BACKGROUND, readGrid, WriteBatch } from './sheets';
@@ -56,8 +57,7 @@ function createSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
  */
 function completeSettings(batch: WriteBatch, sheet: Sheet, spec: SheetSpec): number {
   const grid = readGrid(sheet, spec.name, false);
-  const present = new Set(grid.values.map((r) => String(r[0]).trim()));
-  const missing = spec.rows.filter((r) => !present.has(r[0]));
+  const missing = missingSettingRows(grid.values, spec.rows);
   if (missing.length) {
     batch.write(batch.plan(spec.name, sheet), {
       row: grid.values.length + 1, col: 1, values: missing.map((r) => spec.columns.map((_, i) => escapeCell(r[i] ?? ''))),

@@ -8,16 +8,16 @@ import type {
   Actual, CellValue, Department, Direction, Grid, HierarchyItem, Indicator, Issue, Member, Parsed,
   Plan, ProgressData, Recommendation, Settings,
 } from './model';
-import { HIERARCHY_LEVELS, SHEETS } from './schema';
+import { HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SHEETS } from './schema';
 import { a1 } from './a1';
 import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
 } from './layout';
 import { parseFiscalYear } from './periods';
 import { readSettings } from './settings';
-import { cellText, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
+import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
-  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel,
+  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel, UNKNOWN_ROLE,
   parseShareLabel, validateProgress, zodRowIssues, type ProgressRow,
 } from './validate';
 import {
@@ -89,7 +89,7 @@ export function readProgress(grids: Record<string, Grid>, options: ReadOptions =
     layout, plans: read.plans, rows: read.rows, departments: data.departments,
     hierarchy: hierarchy.items, settings, scope: 'all',
   });
-  issues.push(...sortIssues(checks));
+  issues.push(...sortIssues([...checks, ...read.issues]));
   return { data, issues, layout, rows: read.rows };
 }
 
@@ -114,7 +114,7 @@ export function readRows(grid: Grid, layout: Layout, rows: number[], ctx: RowCon
     layout, plans: read.plans, rows: read.rows, departments: ctx.departments ?? [],
     hierarchy: ctx.hierarchy ?? [], settings, scope: 'rows',
   });
-  return { plans: read.plans, issues: sortIssues(issues), rows: read.rows };
+  return { plans: read.plans, issues: sortIssues([...issues, ...read.issues]), rows: read.rows };
 }
 
 /** The latest fiscal year (up to `notAfter`) with a year-end or mid-year figure typed. */
@@ -163,6 +163,16 @@ interface PlanAcc {
   lead: string | null;
   first: string | null;
   depts: string[];
+  /** Row contents already read for this plan (owned columns left out) → sheet row. */
+  seen: Map<string, number>;
+}
+
+/** A related department's row that defers to the lead's (「主担当課に準ずる」, 「同上」, 「〃」). */
+const FOLLOWS_LEAD = /主担当(課)?に準(ずる|じる)|主担当課と同じ|^同上$|^[〃″]$/;
+
+/** Two names of the same plan: equal once spaces and width are normalised, or 同上 / 〃. */
+function sameName(a: string, b: string): boolean {
+  return squash(norm(a)).replace(/\s+/g, '') === squash(norm(b)).replace(/\s+/g, '') || FOLLOWS_LEAD.test(norm(a));
 }
 
 const LEAD_MARK = /^[○◯〇◎●✓✔]$/;
@@ -179,6 +189,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   let section = '';
   let relisted = false;
   const sectionCodes = new Set<string>();
+  const extra: Issue[] = [];
 
   // The cell above the IDs in the header may hold the first section's title (seed 004).
   if (L.id !== undefined) {
@@ -241,7 +252,10 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     let startsPlan = false;
     if (id) {
-      startsPlan = !acc || acc.plan.id !== id;
+      // The same ID on the next row is the same plan (one row per department or indicator)
+      // unless the row names another plan: then it is a second plan with a duplicate ID,
+      // reported by the duplicate-ID rule instead of vanishing into the first (11.3).
+      startsPlan = !acc || acc.plan.id !== id || (name !== '' && acc.plan.name !== '' && !sameName(name, acc.plan.name));
     } else if (name && (!acc || norm(name) !== norm(acc.plan.name))) {
       startsPlan = true;
     } else if (!acc) {
@@ -282,7 +296,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
         mergedInto: normalizeCode(txt(L.mergedInto)), comment: '', indicators: [], row, sheet,
       };
       plans.push(plan);
-      acc = { plan, lead: null, first: null, depts: [] };
+      acc = { plan, lead: null, first: null, depts: [], seen: new Map() };
     }
     const cur = acc!;
     const plan = cur.plan;
@@ -311,12 +325,27 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     // The indicator of this row.
     if (!indicatorName && !hasValues) continue;
+    // A row copied twice (same plan, same department, same indicator, same figures) would count
+    // its indicator twice: read it once and name the copy in 検証結果.
+    const signature = texts.map((t, c) => (c === L.check || c === L.mergedInto ? '' : t)).join('\u0001');
+    const copyOf = cur.seen.get(signature);
+    if (copyOf !== undefined) {
+      extra.push(makeIssue('エラー', sheet, row, (L.id ?? 0) + 1,
+        `「${sheet}」シートの${row}行目は${copyOf}行目と同じ内容です（プラン「${clip(plan.name || plan.id, 30)}」）。` +
+        '重複した行なら削除してください。別の指標や年度なら、その内容に書き直してください（この行は集計に使っていません）。', plan.id));
+      continue;
+    }
+    cur.seen.set(signature, row);
     const noIndicator = (() => {
       const p = indicatorName ? parseText(indicatorName) : null;
       if (!p || p.kind !== 'state' || p.state !== '指標なし') return false;
       return valueCols.every((c) => c === undefined || texts[c] === '' || parseText(texts[c]).kind === 'empty');
     })();
     if (noIndicator) continue;
+    // A related department's row whose indicator and figures defer to the lead's row
+    // (「主担当課に準ずる」) adds the department, not an indicator.
+    const own = [L.indicator, ...valueCols].filter((c): c is number => c !== undefined && texts[c] !== '' && !/^[-—–―ー－‐]+$/.test(texts[c]));
+    if (own.length && own.every((c) => FOLLOWS_LEAD.test(texts[c]))) continue;
 
     const n = (counters.get(plan.id) ?? 0) + 1;
     counters.set(plan.id, n);
@@ -325,7 +354,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     }));
   }
   finish();
-  return { plans, rows, sections };
+  return { plans, rows, sections, issues: extra };
 }
 
 interface IndicatorInput {
@@ -592,14 +621,14 @@ export function readMembers(grid?: Grid): { items: Member[]; issues: Issue[] } {
     const shareText = typeof shareRaw === 'boolean' ? (shareRaw ? '要' : '不要') : get(cols.share);
     const share = parseShareLabel(shareText);
     const role = parseRoleLabel(get(cols.role));
-    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? 'commenter' };
+    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? UNKNOWN_ROLE };
     if (share === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.share ?? 0) + 1,
         `「${sheet}」シートの${a1(r + 1, (cols.share ?? 0) + 1)}の共有の要否「${shareText}」が分かりません。「要」か「不要」を選んでください（今は共有しません）。`));
     }
     if (role === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.role ?? 0) + 1,
-        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今はコメント可として扱います）。`));
+        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今は最も狭い「${MEMBER_ROLE_LABELS[UNKNOWN_ROLE]}」として扱います）。`));
     }
     const res = MemberRowSchema.safeParse(row);
     if (!res.success) {

@@ -5,6 +5,7 @@
 
 import type { CellValue, Grid, Issue } from './model';
 import { DIRECTION_LABELS, SHEETS } from './schema';
+import { cellText as rawCellText } from './text';
 import { a1, gridCellText as cellText, escapeCell, formatNumber, formatPercent, fyLabel } from './cells';
 import type {
   AggregateResult, CellRef, FindingOverride, GoalOverride, GoalResult, IndicatorResult, Overrides, PlanOverride, PlanResult,
@@ -232,6 +233,11 @@ function headerIndex(grid: Grid): Map<string, number> {
   return m;
 }
 
+/** A cell's text as typed (not trimmed). */
+function typedText(grid: Grid, r: number, c: number): string {
+  return rawCellText(grid.values[r]?.[c], grid.display?.[r]?.[c]);
+}
+
 function findCol(h: Map<string, number>, name: string): number | undefined {
   return h.get(name.normalize('NFKC').replace(/\s/g, ''));
 }
@@ -293,9 +299,11 @@ function collect(
   const height = Math.max(grid.values.length, grid.display?.length ?? 0);
   for (let r = 1; r < height; r++) {
     const value = cellText(grid, r, vc);
-    const reason = cellText(grid, r, rc);
-    const extra = xc >= 0 ? cellText(grid, r, xc) : '';
-    if (!value && !reason && !extra) continue;
+    // Reasons and 所見 are carried over exactly as typed (leading spaces, tabs, indents); blank
+    // is judged on the trimmed text.
+    const reason = typedText(grid, r, rc);
+    const extra = xc >= 0 ? typedText(grid, r, xc) : '';
+    if (!value && !reason.trim() && !extra.trim()) continue;
     const key = cellText(grid, r, kc);
     let entry = byKey.get(key);
     if (!entry) {
@@ -315,11 +323,11 @@ function collect(
         issues.push(issue);
       }
     }
-    if (reason && !entry.reasons.includes(reason)) {
+    if (reason.trim() && !entry.reasons.includes(reason)) {
       entry.reasons.push(reason);
       if (!entry.reasonAt) entry.reasonAt = ref(rc);
     }
-    if (extra && !entry.extra.includes(extra)) entry.extra.push(extra);
+    if (extra.trim() && !entry.extra.includes(extra)) entry.extra.push(extra);
   }
   return order;
 }

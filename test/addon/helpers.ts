@@ -51,7 +51,7 @@ export function trimSheet(session: AddonSession, name: string): void {
 
 /** A person's dropdown that rejects anything but its items, on a block of a sheet. */
 export function rejectingDropdown(session: AddonSession, name: string, row: number, col: number, rows = 1, cols = 1): void {
-  const app = session.runtime.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const app = session.runtime.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   const rule = app.newDataValidation().requireValueInList(['済', '未'], true).setAllowInvalid(false).build();
   session.runtime.spreadsheet.getSheetByName(name)!.getRange(row, col, rows, cols).setDataValidation(rule);
 }
