@@ -3,6 +3,7 @@
 import { templateSpec, type SheetSpec, type ValidationSpec } from '../core/template';
 import { fiscalYearOf } from '../core/periods';
 import { SHEETS } from '../core/schema';
+import { missingSettingRows } from '../core/settings';
 import { escapeCell } from '../core/cells';
 import { withDocumentLock } from './lock';
 import { HEADER_BACKGROUND } from './sheets';
@@ -52,8 +53,7 @@ function createSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
 /** Appends the 設定 rows whose 項目 is missing; never edits a row a person filled in. */
 function completeSettings(sheet: Sheet, spec: SheetSpec): number {
   const values = sheet.getDataRange().getValues();
-  const present = new Set(values.map((r) => String(r[0]).trim()));
-  const missing = spec.rows.filter((r) => !present.has(r[0]));
+  const missing = missingSettingRows(values, spec.rows);
   if (missing.length) {
     const width = spec.columns.length;
     sheet.getRange(values.length + 1, 1, missing.length, width)

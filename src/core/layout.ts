@@ -204,9 +204,14 @@ function pair(upper: string[], lower: string[], r: number): Candidate | null {
   for (let c = 0; c < lower.length; c++) {
     if (!lower[c]) continue;
     nonEmpty++;
-    const h = classifyPair(upper[c] ?? '', lower[c]);
+    // A code under the ID header is the first plan, not a second header row (11.2: renaming
+    // 目標年度 to 目標値 made 目標値 over 令和6年度 read as a two-row header).
+    if (classifyHeader(upper[c] ?? '').field === 'id' && looksLikeId(lower[c])) return null;
+    // The lower cell must mean something by itself or joined with the group above it (実績値
+    // over 令和4年度); falling back to the upper header alone would count any data cell.
     const alone = classifyHeader(lower[c]);
-    if (h.field || h.period || alone.field || alone.period) known++;
+    const joined = upper[c] ? parsePeriodHeader(upper[c] + lower[c]) : null;
+    if (alone.field || alone.period || joined) known++;
     // A code or a value among unknown cells: the lower row is data (a sparse first row).
     else if (looksLikeId(lower[c]) || /^[-▲△]?\d[\d,.]*\D{0,4}$/.test(lower[c])) return null;
   }

@@ -8,20 +8,21 @@ import type {
   Actual, CellValue, Department, Direction, Grid, HierarchyItem, Indicator, Issue, Member, Parsed,
   Plan, ProgressData, Recommendation, Settings,
 } from './model';
-import { HIERARCHY_LEVELS, SHEETS } from './schema';
+import { HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SHEETS } from './schema';
 import { a1 } from './a1';
 import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
 } from './layout';
+import { inferKind } from './kind';
 import { parseFiscalYear } from './periods';
 import { readSettings } from './settings';
-import { cellText, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
+import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
-  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel,
+  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel, UNKNOWN_ROLE,
   parseShareLabel, validateProgress, zodRowIssues, type ProgressRow,
 } from './validate';
 import {
-  isPerYearUnit, normalizeUnit, parseAccumulationLabel, parseCell, parseDirectionLabel, parsePlanStatus, parseRange,
+  normalizeUnit, parseAccumulationLabel, parseCell, parseDirectionLabel, parsePlanStatus, parseRange,
   parseText, unitsCompatible,
 } from './values';
 
@@ -89,7 +90,7 @@ export function readProgress(grids: Record<string, Grid>, options: ReadOptions =
     layout, plans: read.plans, rows: read.rows, departments: data.departments,
     hierarchy: hierarchy.items, settings, scope: 'all',
   });
-  issues.push(...sortIssues(checks));
+  issues.push(...sortIssues([...checks, ...read.issues]));
   return { data, issues, layout, rows: read.rows };
 }
 
@@ -114,7 +115,7 @@ export function readRows(grid: Grid, layout: Layout, rows: number[], ctx: RowCon
     layout, plans: read.plans, rows: read.rows, departments: ctx.departments ?? [],
     hierarchy: ctx.hierarchy ?? [], settings, scope: 'rows',
   });
-  return { plans: read.plans, issues: sortIssues(issues), rows: read.rows };
+  return { plans: read.plans, issues: sortIssues([...issues, ...read.issues]), rows: read.rows };
 }
 
 /** The latest fiscal year (up to `notAfter`) with a year-end or mid-year figure typed. */
@@ -163,6 +164,16 @@ interface PlanAcc {
   lead: string | null;
   first: string | null;
   depts: string[];
+  /** Row contents already read for this plan (owned columns left out) → sheet row. */
+  seen: Map<string, number>;
+}
+
+/** A related department's row that defers to the lead's (「主担当課に準ずる」, 「同上」, 「〃」). */
+const FOLLOWS_LEAD = /主担当(課)?に準(ずる|じる)|主担当課と同じ|^同上$|^[〃″]$/;
+
+/** Two names of the same plan: equal once spaces and width are normalised, or 同上 / 〃. */
+function sameName(a: string, b: string): boolean {
+  return squash(norm(a)).replace(/\s+/g, '') === squash(norm(b)).replace(/\s+/g, '') || FOLLOWS_LEAD.test(norm(a));
 }
 
 const LEAD_MARK = /^[○◯〇◎●✓✔]$/;
@@ -179,6 +190,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   let section = '';
   let relisted = false;
   const sectionCodes = new Set<string>();
+  const extra: Issue[] = [];
 
   // The cell above the IDs in the header may hold the first section's title (seed 004).
   if (L.id !== undefined) {
@@ -241,7 +253,10 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     let startsPlan = false;
     if (id) {
-      startsPlan = !acc || acc.plan.id !== id;
+      // The same ID on the next row is the same plan (one row per department or indicator)
+      // unless the row names another plan: then it is a second plan with a duplicate ID,
+      // reported by the duplicate-ID rule instead of vanishing into the first (11.3).
+      startsPlan = !acc || acc.plan.id !== id || (name !== '' && acc.plan.name !== '' && !sameName(name, acc.plan.name));
     } else if (name && (!acc || norm(name) !== norm(acc.plan.name))) {
       startsPlan = true;
     } else if (!acc) {
@@ -282,7 +297,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
         mergedInto: normalizeCode(txt(L.mergedInto)), comment: '', indicators: [], row, sheet,
       };
       plans.push(plan);
-      acc = { plan, lead: null, first: null, depts: [] };
+      acc = { plan, lead: null, first: null, depts: [], seen: new Map() };
     }
     const cur = acc!;
     const plan = cur.plan;
@@ -311,12 +326,27 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     // The indicator of this row.
     if (!indicatorName && !hasValues) continue;
+    // A row copied twice (same plan, same department, same indicator, same figures) would count
+    // its indicator twice: read it once and name the copy in 検証結果.
+    const signature = texts.map((t, c) => (c === L.check || c === L.mergedInto ? '' : t)).join('\u0001');
+    const copyOf = cur.seen.get(signature);
+    if (copyOf !== undefined) {
+      extra.push(makeIssue('エラー', sheet, row, (L.id ?? 0) + 1,
+        `「${sheet}」シートの${row}行目は${copyOf}行目と同じ内容です（プラン「${clip(plan.name || plan.id, 30)}」）。` +
+        '重複した行なら削除してください。別の指標や年度なら、その内容に書き直してください（この行は集計に使っていません）。', plan.id));
+      continue;
+    }
+    cur.seen.set(signature, row);
     const noIndicator = (() => {
       const p = indicatorName ? parseText(indicatorName) : null;
       if (!p || p.kind !== 'state' || p.state !== '指標なし') return false;
       return valueCols.every((c) => c === undefined || texts[c] === '' || parseText(texts[c]).kind === 'empty');
     })();
     if (noIndicator) continue;
+    // A related department's row whose indicator and figures defer to the lead's row
+    // (「主担当課に準ずる」) adds the department, not an indicator.
+    const own = [L.indicator, ...valueCols].filter((c): c is number => c !== undefined && texts[c] !== '' && !/^[-—–―ー－‐]+$/.test(texts[c]));
+    if (own.length && own.every((c) => FOLLOWS_LEAD.test(texts[c]))) continue;
 
     const n = (counters.get(plan.id) ?? 0) + 1;
     counters.set(plan.id, n);
@@ -325,7 +355,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     }));
   }
   finish();
-  return { plans, rows, sections };
+  return { plans, rows, sections, issues: extra };
 }
 
 interface IndicatorInput {
@@ -376,7 +406,8 @@ function buildIndicator(x: IndicatorInput): Indicator {
   const typedDirection = parseDirectionLabel(txt(L.direction));
   const direction = typedDirection ?? inferDirection(x.name, unit, baseline, target);
   const typedAcc = parseAccumulationLabel(txt(L.accumulation));
-  const accumulates = typedAcc ?? inferAccumulates(x.name, unit, cumulative);
+  const kindGuess = inferKind(x.name, unit, cumulative);
+  const accumulates = typedAcc ?? kindGuess.accumulates;
 
   const baseYear = L.baselineYear !== undefined ? parseFiscalYear(yearCell(values[L.baselineYear], display?.[L.baselineYear])) : null;
   const targetYear = L.targetYear !== undefined ? parseFiscalYear(yearCell(values[L.targetYear], display?.[L.targetYear])) : null;
@@ -402,7 +433,10 @@ function buildIndicator(x: IndicatorInput): Indicator {
   if (L.baseline !== undefined) ind.baseline.cell = a1(row, L.baseline + 1);
   if (L.target !== undefined) ind.target.cell = a1(row, L.target + 1);
   if (typedDirection === null) ind.directionInferred = true;
-  if (typedAcc === null) ind.accumulatesInferred = true;
+  if (typedAcc === null) {
+    ind.accumulatesInferred = true;
+    ind.accumulatesCue = kindGuess.cue;
+  }
   if (direction === 'range') {
     const r = parseRange(target.text);
     if (r) ind.range = { min: r.min, max: r.max };
@@ -444,21 +478,8 @@ export function inferDirection(name: string, unit: string, baseline: Parsed, tar
   return 'up';
 }
 
-const LEVEL_NAME = /率|割合|満足度|普及|カバー|整備状況/;
-const FLOW_NAME = /利用件数|申請件数|閲覧数|入込客数|アクセス数|受付件数|申込件数|貸出|予約数|参加者数|受講者数|来場者数|訪問者数|開催回数|発生件数|貸与件数|相談件数|問い合わせ件数|処理件数|年間/;
-
-/**
- * 中間の見方 when blank: counts that build up during the year accumulate (per-year units such
- * as 件/年, 人/年度, or names like 利用件数, 申請件数, 閲覧数, 入込客数, and cumulative targets);
- * percentages, rates and totals in place are levels.
- */
-export function inferAccumulates(name: string, unit: string, cumulative: boolean): boolean {
-  if (cumulative) return true;
-  const n = norm(name);
-  if (normalizeUnit(unit) === '%' || LEVEL_NAME.test(n)) return false;
-  if (isPerYearUnit(unit)) return true;
-  return FLOW_NAME.test(n);
-}
+// 中間の見方 when blank: src/core/kind.ts (rule, cue shown in 集計結果, measured by npm run eval:kind).
+export { inferAccumulates } from './kind';
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs.filter(Boolean))];
@@ -592,14 +613,14 @@ export function readMembers(grid?: Grid): { items: Member[]; issues: Issue[] } {
     const shareText = typeof shareRaw === 'boolean' ? (shareRaw ? '要' : '不要') : get(cols.share);
     const share = parseShareLabel(shareText);
     const role = parseRoleLabel(get(cols.role));
-    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? 'commenter' };
+    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? UNKNOWN_ROLE };
     if (share === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.share ?? 0) + 1,
         `「${sheet}」シートの${a1(r + 1, (cols.share ?? 0) + 1)}の共有の要否「${shareText}」が分かりません。「要」か「不要」を選んでください（今は共有しません）。`));
     }
     if (role === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.role ?? 0) + 1,
-        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今はコメント可として扱います）。`));
+        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今は最も狭い「${MEMBER_ROLE_LABELS[UNKNOWN_ROLE]}」として扱います）。`));
     }
     const res = MemberRowSchema.safeParse(row);
     if (!res.success) {

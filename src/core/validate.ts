@@ -11,7 +11,7 @@ import { a1, parseA1 } from './a1';
 import { figureOutliers } from './outliers';
 import type { FieldKey, Layout } from './layout';
 import { periodLabel } from './periods';
-import { clip, closest, groupDigits, splitDepartments, squash } from './text';
+import { clip, closest, groupDigits, nfkc, splitDepartments, squash } from './text';
 import {
   describeParsed, looksLikeComment, parseAccumulationLabel, parseDirectionLabel,
   parsePlanStatus, referenceUnit, unitDiffers,
@@ -370,15 +370,38 @@ function codeIndex(hierarchy: HierarchyItem[]): Map<string, Set<string>> {
   return m;
 }
 
-/** Member 権限 / 共有の要否 labels → model values (null when not understood). */
-export function parseRoleLabel(text: string): 'commenter' | 'reader' | 'writer' | null {
-  const t = squash(text);
+export type MemberRole = 'commenter' | 'reader' | 'writer';
+
+/**
+ * The role given when 権限 cannot be read: the narrowest one. Never guess a wider right from a
+ * word inside the cell (「編集不可」 contains 編集 but means the opposite).
+ */
+export const UNKNOWN_ROLE: MemberRole = 'reader';
+
+// Whole-cell spellings only (NFKC, spaces removed, lower-case): a word with a negation
+// (不可・なし・×…) or anything else is not understood and gets UNKNOWN_ROLE with a message.
+const ROLE_WORDS: Record<MemberRole, string[]> = {
+  reader: ['閲覧者', '閲覧', '閲覧のみ', '閲覧可', '閲覧可能', '閲覧権限', '閲覧者権限', '読み取り', '読み取りのみ', '読み取り専用',
+    '参照', '参照のみ', 'viewer', 'reader', 'view'],
+  commenter: ['コメント可', 'コメント', 'コメント可能', 'コメントのみ', 'コメント者', 'コメント権限', 'commenter', 'comment'],
+  writer: ['編集者', '編集', '編集可', '編集可能', '編集権限', '編集者権限', 'editor', 'writer', 'edit'],
+};
+const ROLE_INDEX = new Map<string, MemberRole>(
+  (Object.entries(ROLE_WORDS) as [MemberRole, string[]][]).flatMap(([role, words]) => [
+    ...words.map((w): [string, MemberRole] => [roleKey(w), role]),
+    [roleKey(MEMBER_ROLE_LABELS[role]), role],
+  ]),
+);
+
+function roleKey(s: string): string {
+  return nfkc(s).replace(/[\s\u3000]+/g, '').replace(/[「」『』]/g, '').toLowerCase();
+}
+
+/** Member 権限 label → role: '' is the default (コメント可); null when not understood. */
+export function parseRoleLabel(text: string): MemberRole | null {
+  const t = roleKey(text);
   if (t === '') return 'commenter';
-  for (const [role, label] of Object.entries(MEMBER_ROLE_LABELS)) if (t === label) return role as 'commenter' | 'reader' | 'writer';
-  if (/閲覧/.test(t)) return 'reader';
-  if (/コメント/.test(t)) return 'commenter';
-  if (/編集/.test(t)) return 'writer';
-  return null;
+  return ROLE_INDEX.get(t) ?? null;
 }
 
 export function parseShareLabel(text: string): boolean | null {

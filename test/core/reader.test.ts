@@ -169,7 +169,7 @@ describe('readProgress with the other sheets', () => {
     expect(res.data.members).toEqual([
       { name: '山田 太郎', title: '委員長', email: 'yamada@example.jp', share: true, role: 'commenter', row: 2 },
       { name: '佐藤 花子', title: '委員', email: '', share: true, role: 'reader', row: 3 },
-      { name: '鈴木', title: '委員', email: 'suzuki@example.jp', share: true, role: 'commenter', row: 4 },
+      { name: '鈴木', title: '委員', email: 'suzuki@example.jp', share: true, role: 'reader', row: 4 },
     ]);
     expect(res.data.recommendations).toEqual([{ policyCode: '1', member: '山田 太郎', text: 'デジタル化の効果を市民に示すこと。' }]);
   });
@@ -364,5 +364,63 @@ describe('inferDirection when 方向 is blank', () => {
   test('otherwise a target below the baseline means lower is better', () => {
     expect(inferDirection('待機児童数', '人', n(40, '人'), n(0, '人'))).toBe('down');
     expect(inferDirection('RPAを活用した業務数', '件', n(0), n(15))).toBe('up');
+  });
+});
+
+describe('rows sharing a plan ID (issue 11, finding 3)', () => {
+  const header = ['プランID', 'プラン名', '担当課', '成果指標', '目標値', 'R6'];
+  const read = (rows: CellValue[][]) => readProgress({ [SHEETS.progress]: { name: SHEETS.progress, values: [header, ...rows] } }, { today: TODAY });
+
+  test('two adjacent rows with the same ID and different plan names are two plans, the duplicate reported', () => {
+    const res = read([
+      ['1-1', '電子申請の推進', '情報政策課', '申請件数', '100件', '80件'],
+      ['1-1', 'テレワークの推進', '人事課', '利用職員数', '50人', '11人'],
+    ]);
+    expect(res.data.plans.map((p) => [p.id, p.name, p.mainDept, p.indicators.length])).toEqual([
+      ['1-1', '電子申請の推進', '情報政策課', 1], ['1-1', 'テレワークの推進', '人事課', 1],
+    ]);
+    expect(res.issues.filter((i) => i.severity === 'エラー').map((i) => i.cell)).toEqual(['A3']);
+    expect(res.issues[0].message).toContain('プランID「1-1」は2行目と重複しています');
+  });
+
+  test('a row copied twice is read once and named in the findings', () => {
+    const row = ['1-1', '電子申請の推進', '情報政策課', '申請件数', '100件', '80件'];
+    const res = read([row, row.slice()]);
+    expect(res.data.plans).toHaveLength(1);
+    expect(res.data.plans[0].indicators).toHaveLength(1);
+    const dup = res.issues.filter((i) => i.severity === 'エラー');
+    expect(dup.map((i) => [i.cell, i.planId])).toEqual([['A3', '1-1']]);
+    expect(dup[0].message).toContain('3行目は2行目と同じ内容です');
+  });
+
+  test('rows of one plan per department or indicator stay one plan', () => {
+    const res = read([
+      ['1-1', '電子申請の推進', '情報政策課', '申請件数', '100件', '80件'],
+      ['1-1', '電子申請の推進', '市民課', '申請件数', '100件', '20件'],
+      ['1-1', '', '保険年金課', '手続の種類', '10種類', '4種類'],
+      ['1-1', '同上', '税務課', '主担当課に準ずる', '主担当課に準ずる', '主担当課に準ずる'],
+    ]);
+    expect(res.data.plans).toHaveLength(1);
+    const p = res.data.plans[0];
+    expect(p.mainDept).toBe('情報政策課');
+    expect(p.relatedDepts).toEqual(['市民課', '保険年金課', '税務課']);
+    expect(p.indicators.map((i) => [i.name, i.department])).toEqual([
+      ['申請件数', '情報政策課'], ['申請件数', '市民課'], ['手続の種類', '保険年金課'],
+    ]);
+    expect(res.issues.filter((i) => i.severity === 'エラー')).toEqual([]);
+  });
+});
+
+describe('a renamed header does not swallow the first plan (issue 11, finding 2)', () => {
+  test.each([['目標年度', '目標値'], ['目標年度', '目標'], ['目標年度', '最終目標'], ['基準年度', '基準値']])('%s → %s', (from, to) => {
+    const header = ['プランID', 'プラン名', '主担当課', '成果指標', '単位', '基準値', '基準年度', '目標値', '目標年度', '令和7年度中間', '令和7年度実績']
+      .map((h) => (h === from ? to : h));
+    const rows = [
+      ['1-1', '電子申請の推進', '情報政策課', '申請件数', '件', '100', '令和2年度', '200', '令和7年度', '', '150'],
+      ['1-2', 'テレワーク', '人事課', '利用職員数', '人', '0', '令和2年度', '50', '令和7年度', '', '11'],
+    ];
+    const res = readProgress({ [SHEETS.progress]: { name: SHEETS.progress, values: [header, ...rows] } }, { today: TODAY });
+    expect(res.layout.firstDataRow).toBe(1);
+    expect(res.data.plans.map((p) => p.id)).toEqual(['1-1', '1-2']);
   });
 });
