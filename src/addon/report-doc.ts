@@ -12,7 +12,7 @@ import type { Member } from '../core/model';
 import { MEMBER_ROLE_LABELS, REPORT_HISTORY_COLUMNS } from '../core/schema';
 import { escapeCell } from '../core/cells';
 import type { Block, ReportModel, ReportTable } from '../core/report';
-import { SUM_ROW_FILL, cellFill, reportBlocks } from '../core/report';
+import { reportBlocks } from '../core/report';
 import { chartPng } from '../core/chart';
 
 export interface DocServices {
@@ -80,7 +80,6 @@ function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style>
     placeholder: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#666666', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 4 }),
     quote: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 14, INDENT_FIRST_LINE: 14, SPACING_AFTER: 6 }),
     lead: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, BOLD: true, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 6, SPACING_AFTER: 2 }),
-    sumRow: s({ BOLD: true, BACKGROUND_COLOR: SUM_ROW_FILL }),
     attribution: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9.5, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.RIGHT, SPACING_AFTER: 10 }),
     caption: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 8 }),
     table: s({ FONT_FAMILY: FONT, FONT_SIZE: 9, FOREGROUND_COLOR: '#222222', BORDER_COLOR: '#7f7f7f', BORDER_WIDTH: 0.5 }),
@@ -161,12 +160,6 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
     for (let c = 0; c < t.header.length; c++) {
       head.getCell(c).setBackgroundColor(HEADER_FILL);
     }
-    // Grade cells in their rating colour, summary rows shaded: one call per such cell.
-    t.rows.forEach((r, i) => {
-      if (t.rowKinds?.[i] === 'sum') tbl.getRow(i + 1).setAttributes(st.sumRow);
-      const fill = t.toneColumn !== undefined ? cellFill(r[t.toneColumn] ?? '') : null;
-      if (fill && t.toneColumn !== undefined) tbl.getCell(i + 1, t.toneColumn).setBackgroundColor(fill);
-    });
     if (t.variant === 'kv') {
       // Label column shaded: kv tables have a handful of rows by construction.
       for (let r = 1; r <= t.rows.length; r++) {

@@ -68,10 +68,10 @@ function whyOf(ir: IndicatorResult): string {
   return `${plain}ため`;
 }
 
-function whatOf(ir: IndicatorResult): string {
-  const fy = ir.period.periods[0];
-  const a = ir.indicator.actuals.find((x) => fy && x.period.fiscalYear === fy.fiscalYear && x.period.kind === fy.kind && x.value.kind !== 'empty');
-  return a ? `${periodLabel(a.period)}の実績値「${squash(a.value.text)}」とこの指標の評価` : 'この指標の評価';
+function whatOf(ir: IndicatorResult, result: AggregateResult): string {
+  const fy = ir.period.periods[0] ?? { fiscalYear: result.config.evaluationYear, kind: result.config.evaluationKind };
+  const a = ir.indicator.actuals.find((x) => x.period.fiscalYear === fy.fiscalYear && x.period.kind === fy.kind && x.value.kind !== 'empty');
+  return a ? `${periodLabel(a.period)}「${squash(a.value.text)}」とこの指標の評価` : 'この指標の評価';
 }
 
 /** Progress-sheet plans (members of unified plans included), each indicator once. */
@@ -97,7 +97,7 @@ export function exclusions(data: ProgressData, result: AggregateResult): Exclusi
     for (const ir of p.indicators) {
       const name = ir.indicator.name;
       if (excludes(ir)) {
-        out.push({ planId: p.id, planName: p.name, indicator: name, scope: 'indicator', what: whatOf(ir), why: whyOf(ir) });
+        out.push({ planId: p.id, planName: p.name, indicator: name, scope: 'indicator', what: whatOf(ir, result), why: whyOf(ir) });
         continue;
       }
       if (!ir.period.assessable) continue;
