@@ -9,6 +9,7 @@ import { GOAL_RATINGS, GRADES } from '../core/rating';
 import { warekiLabel } from '../core/periods';
 import { CHANGE_COLUMNS, changeRows, detectChanges } from '../core/changes';
 import { SHEETS } from '../core/schema';
+import { exclusions } from '../core/exclusions';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
@@ -100,7 +101,10 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   const summary = summarizeAggregate(result, indicators);
   const inferred = inferredNote(read.data.settings);
   if (inferred) summary.message += ` ${inferred}`;
-  if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
+  // The same rule as the report's appendix (core/exclusions): only plan data left out.
+  const left = exclusions(read.data, result).filter((e) => e.scope !== 'baseline').length;
+  if (left) summary.message += ` 入力の誤りで評価から除いた指標・プランが ${left} 件あります（理由は「${SHEETS.results}」の評価不能の理由にあります）。`;
+  if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます。`;
   if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
   return { ...computation, who, indicators, summary };
 }
