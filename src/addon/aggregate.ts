@@ -13,6 +13,7 @@ import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { appendRows, gridSize, writeOutputSheet } from './sheets';
 import { currentUser, logRun, nowLabel } from './run-log';
+import { checkConfirmed, recordConfirmedChanges } from './confirm';
 
 export const LAST_RUN_KEY = 'lastAggregate';
 /**
@@ -77,6 +78,8 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   const tables = buildTables(result);
   const now = new Date();
   const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
+  // A confirmed period: every change to a confirmed figure or grade is flagged (read before writing).
+  const confirmed = checkConfirmed(inputs, computation, tables.results.values);
 
   for (const [name, table] of [[SHEETS.results, tables.results], [SHEETS.goals, tables.goals]] as const) {
     writeOutputSheet(ss, name, {
@@ -86,6 +89,7 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
     }, sheets.get(name), gridSize(grids[name]));
   }
   appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
+  if (confirmed) recordConfirmedChanges(inputs, confirmed, nowLabel(now));
 
   const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
@@ -95,6 +99,7 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   const summary = summarizeAggregate(result, indicators);
   if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
   if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
+  if (confirmed?.changes.length) summary.message += ` ${confirmed.state.label}は確定済みですが、確定値から ${confirmed.changes.length} 件変わっています（「${SHEETS.changes}」に「確定後」として記録）。`;
   return { ...computation, who, indicators, summary };
 }
 

@@ -12,6 +12,7 @@ import { readProgress, type ReadResult } from '../core/reader';
 import { withDocumentLock } from './lock';
 import { writeOutputSheet } from './sheets';
 import { currentUser, logRun } from './run-log';
+import { confirmedFigureIssues } from './confirm';
 
 /** Issues returned to the sidebar; the rest are on 検証結果. */
 const SIDEBAR_LIMIT = 100;
@@ -138,7 +139,9 @@ export function runCheck(): CheckSummary {
   return withDocumentLock('入力チェック', () => {
     const started = Date.now();
     const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks, SHEETS.runLog]);
-    const read = readProgress(inputs.grids, { today: new Date() });
+    const parsed = readProgress(inputs.grids, { today: new Date() });
+    // Figures typed over a confirmed period are flagged with the other findings.
+    const read = { ...parsed, issues: [...parsed.issues, ...confirmedFigureIssues(inputs)] };
     writeChecks(inputs, read);
     const { plans } = read.data;
     logRun(inputs, {

@@ -12,6 +12,9 @@ import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { appendRows } from './sheets';
+import { reportBasis } from './confirm';
+import { SHEET_CONFIRMED } from '../core/confirm';
+import { SHEET_MEMBER_OPINIONS, withAdoptedOpinions } from '../core/committee';
 
 /** Writes each member's outcome into the add-on-owned 共有結果 column, in one setValues. */
 function writeShareOutcomes(
@@ -32,12 +35,14 @@ function writeShareOutcomes(
 export function runReport(): ReportSummary {
   return withDocumentLock('報告書作成', () => {
     const started = Date.now();
-    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes], [SHEETS.runLog, SHEETS.reports]);
+    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes, SHEET_MEMBER_OPINIONS], [SHEETS.runLog, SHEETS.reports, SHEET_CONFIRMED]);
     const { ss, grids, sheets } = inputs;
     ss.toast('集計して、報告書を作成しています…', '報告書作成', -1);
     const run = aggregateAndWrite(inputs, started);
     const { read } = run;
-    const model = reportOf(run, grids, new Date());
+    // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
+    const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
+    const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
     const render = renderReportDoc(model, { folderId: read.data.settings.reportFolderId });
     const outcomes = shareReport(render.docId, read.data.members);
     appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, run.who)], sheets.get(SHEETS.reports));
@@ -53,7 +58,7 @@ export function runReport(): ReportSummary {
       url: render.url,
       shared,
       outcomes: outcomes.map((o) => ({ name: o.name, status: o.status, reason: o.reason })),
-      warnings: render.warnings,
+      warnings: note ? [note, ...render.warnings] : render.warnings,
     };
   });
 }
