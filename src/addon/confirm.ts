@@ -16,10 +16,10 @@ import { periodKey } from '../core/committee';
 import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
-import { readGrid, appendRows } from './sheets';
+import { prepareAppend, readGrid, WriteBatch } from './sheets';
 import { withDocumentLock } from './lock';
-import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
-import { currentUser, logRun, nowLabel } from './run-log';
+import { AGGREGATE_READS, prepareAggregate } from './aggregate';
+import { currentUser, nowLabel, prepareRunLog } from './run-log';
 
 const STATE_KEY = 'confirmed:';
 /** Protections the add-on makes carry this description, so it removes only its own. */
@@ -84,7 +84,7 @@ export function confirmedFigureIssues(inputs: Inputs): Issue[] {
  * 変更履歴 rows for confirmed figures that changed, each recorded once (a change already on
  * 変更履歴 with the same plan, indicator, field and value is not repeated by the next 集計).
  */
-export function recordConfirmedChanges(inputs: Inputs, check: ConfirmCheck, when: string): number {
+export function prepareConfirmedChanges(batch: WriteBatch, inputs: Inputs, check: ConfirmCheck, when: string): number {
   if (check.changes.length === 0) return 0;
   const sheet = inputs.sheets.has(SHEETS.changes) ? inputs.sheets.get(SHEETS.changes) : inputs.ss.getSheetByName(SHEETS.changes);
   const seen = new Set<string>();
@@ -96,7 +96,7 @@ export function recordConfirmedChanges(inputs: Inputs, check: ConfirmCheck, when
     .map((ch) => [when, ch.planId, ch.indicator, `${ch.field}（確定後）`, ch.before, ch.after, ''])
     .filter((r) => !seen.has(r.slice(1, 6).join('\u0000')))
     .map((r) => r.map((v) => escapeCell(v)));
-  appendRows(inputs.ss, SHEETS.changes, CHANGE_COLUMNS, rows, sheet ?? undefined);
+  prepareAppend(batch, SHEETS.changes, CHANGE_COLUMNS, rows, sheet ?? null);
   return rows.length;
 }
 
@@ -138,22 +138,25 @@ export function confirmPeriod(): ConfirmSummary {
     if (locked(state)) {
       throw new UserError(`${label}は ${state.at} に ${state.who} が確定済みです。確定し直す場合は、先に「確定を解除」で理由を記録してください。`);
     }
-    // 集計 first: the snapshot is exactly what 集計結果 shows at this moment.
-    const run = aggregateAndWrite(inputs, started);
+    // 集計 with it: the snapshot is exactly what 集計結果 shows at this moment.
+    const batch = new WriteBatch(inputs.ss);
+    const run = prepareAggregate(batch, inputs, started);
     const tables = buildTables(run.result);
     const now = new Date();
     const at = nowLabel(now);
     const who = run.who;
     const rows = snapshotRows(run.result, tables.results.values, label, at, who);
     const goalRows = goalSnapshotRows(tables.goals.values, label, at, who);
-    appendRows(inputs.ss, SHEET_CONFIRMED, CONFIRMED_COLUMNS, rows.map((r) => r.map((v) => (v instanceof Date ? nowLabel(v) : String(v)))), inputs.sheets.get(SHEET_CONFIRMED));
-    appendRows(inputs.ss, SHEET_CONFIRMED_GOALS, CONFIRMED_GOAL_COLUMNS, goalRows.map((r) => r.map((v) => (v instanceof Date ? nowLabel(v) : String(v)))), inputs.sheets.get(SHEET_CONFIRMED_GOALS));
+    const cells = (table: CellValue[][]) => table.map((r) => r.map((v) => (v instanceof Date ? nowLabel(v) : v)));
+    prepareAppend(batch, SHEET_CONFIRMED, CONFIRMED_COLUMNS, cells(rows), inputs.sheets.get(SHEET_CONFIRMED));
+    prepareAppend(batch, SHEET_CONFIRMED_GOALS, CONFIRMED_GOAL_COLUMNS, cells(goalRows), inputs.sheets.get(SHEET_CONFIRMED_GOALS));
+    prepareRunLog(batch, inputs, { what: `確定（${label}）`, who, at: now, started, plans: run.read.data.plans.length, indicators: run.indicators, issues: [] });
+    batch.commit();
     for (const name of [SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS]) {
       const sheet = inputs.ss.getSheetByName(name);
       if (sheet) protect(sheet);
     }
     saveState(run, { period: periodKey(run.result), label, at, who, reopened: null });
-    logRun(inputs, { what: `確定（${label}）`, who, at: now, started, plans: run.read.data.plans.length, indicators: run.indicators, issues: [] });
     const message = `${label}を確定しました（指標 ${rows.length} 行、基本目標 ${goalRows.length} 件を「${SHEET_CONFIRMED}」に記録）。以後、確定値が変わると入力チェックと集計でお知らせします。`;
     inputs.ss.toast(message, '確定');
     return { message, label, at, who, rows: rows.length, goals: goalRows.length, confirmed: true };
@@ -172,9 +175,11 @@ export function reopenPeriod(reason: string): ConfirmSummary {
     if (!locked(state)) throw new UserError(`${label}は確定されていません。`);
     const now = new Date();
     const who = currentUser();
+    const batch = new WriteBatch(inputs.ss);
+    prepareRunLog(batch, inputs, { what: `確定を解除（${label}、理由: ${why}）`, who, at: now, started, plans: c.read.data.plans.length, indicators: 0, issues: [] });
+    batch.commit();
     state.reopened = { at: nowLabel(now), who, reason: why };
     saveState(c, state);
-    logRun(inputs, { what: `確定を解除（${label}、理由: ${why}）`, who, at: now, started, plans: c.read.data.plans.length, indicators: 0, issues: [] });
     const message = `${label}の確定を解除しました（理由: ${why}）。確定値の記録は「${SHEET_CONFIRMED}」に残っています。改めて「確定」すると新しい確定値を記録します。`;
     inputs.ss.toast(message, '確定を解除');
     return { message, label, at: state.at, who: state.who, rows: 0, goals: 0, confirmed: false };

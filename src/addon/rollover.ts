@@ -12,7 +12,8 @@ import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { currentUser, logRun } from './run-log';
+import { currentUser, prepareRunLog } from './run-log';
+import { WriteBatch } from './sheets';
 
 const UNDO_KEY = 'rollover:last';
 
@@ -65,6 +66,10 @@ export function runRollover(): RolloverSummary {
       throw new UserError((e as Error).message);
     }
     const settingsSheet = plan.setting ? inputs.sheets.get(SHEETS.settings) ?? null : null;
+    const who = currentUser();
+    // The run log is checked (its sheet is the add-on's) before the first change.
+    const log = new WriteBatch(inputs.ss);
+    prepareRunLog(log, inputs, { what: `年度更新（${warekiLabel(plan.toYear)}）`, who, at: new Date(), started, plans: read.data.plans.length, indicators: 0, issues: [] });
 
     // Everything is decided; now write: columns, their headers and look, then 評価年度.
     const count = plan.columns.length;
@@ -83,11 +88,10 @@ export function runRollover(): RolloverSummary {
       settingsSheet.getRange(plan.setting.row + 1, plan.setting.col + 1).setValue(escapeCell(plan.setting.after));
     }
 
-    const who = currentUser();
+    log.commit();
     const at = Utilities.formatDate(new Date(), 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
     const record: UndoRecord = { sheet: layout.sheet, toYear: plan.toYear, firstCol, count, headerRow: layout.headerRow, headerRows, headers, setting: plan.setting, at, who };
     PropertiesService.getDocumentProperties().setProperty(UNDO_KEY, JSON.stringify(record));
-    logRun(inputs, { what: `年度更新（${warekiLabel(plan.toYear)}）`, who, at: new Date(), started, plans: read.data.plans.length, indicators: 0, issues: [] });
     const added = headers.map((h) => h.filter(Boolean).join(' ')).join('、');
     const message = (count > 0
       ? `「${layout.sheet}」に ${added} の列を追加しました（${a1(layout.headerRow + 1, firstCol)} から）。`
@@ -130,6 +134,8 @@ export function undoRollover(): RolloverSummary {
         }
       }
     }
+    const log = new WriteBatch(inputs.ss);
+    prepareRunLog(log, inputs, { what: `年度更新を元に戻す（${warekiLabel(rec.toYear)}）`, who: currentUser(), at: new Date(), started, plans: 0, indicators: 0, issues: [] });
     if (rec.count > 0) sheet.deleteColumns(first, rec.count);
     let settingNote = '';
     if (rec.setting) {
@@ -142,8 +148,8 @@ export function undoRollover(): RolloverSummary {
         settingNote = ` 評価年度は年度更新の後に「${now || '（空欄）'}」へ変更されているため、そのままにしました。`;
       }
     }
+    log.commit();
     props.deleteProperty(UNDO_KEY);
-    logRun(inputs, { what: `年度更新を元に戻す（${warekiLabel(rec.toYear)}）`, who: currentUser(), at: new Date(), started, plans: 0, indicators: 0, issues: [] });
     const message = `年度更新（${warekiLabel(rec.toYear)}）を元に戻しました${rec.count ? '（追加した列を削除）' : ''}。${settingNote}`;
     inputs.ss.toast(message, '年度更新');
     return { message, year: warekiLabel(rec.toYear), columns: [], undone: true };
