@@ -19,7 +19,7 @@ import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { INPUT_SHEETS, readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendRows, writeOutputSheet } from './sheets';
+import { WriteBatch, prepareAppend, prepareOutputSheet } from './sheets';
 import { currentUser, nowLabel } from './run-log';
 
 /** Handler of the automatic 督促 trigger (a global function of main.ts). */
@@ -128,6 +128,12 @@ function statusViews(l: Loaded, changes: Record<string, string>): DepartmentStat
     .sort((a, b) => Number(a.complete) - Number(b.complete) || b.missing - a.missing || (a.department < b.department ? -1 : 1));
 }
 
+function appendHistory(l: Loaded, rows: string[][]): void {
+  const batch = new WriteBatch(l.inputs.ss);
+  prepareAppend(batch, SHEETS.requestHistory, REQUEST_HISTORY_COLUMNS, rows.map((row) => row.map((v) => escapeCell(v))), l.inputs.sheets.get(SHEETS.requestHistory));
+  batch.commit();
+}
+
 function writeStatusSheet(l: Loaded, views: readonly DepartmentStatusView[]): void {
   const values: (string | number)[][] = [[...STATUS_COLUMNS], ...views.map((v) => [
     escapeCell(v.department), escapeCell(v.emails.join(', ') || '（なし）'), v.expected, v.filled, v.missing, v.errors,
@@ -135,11 +141,13 @@ function writeStatusSheet(l: Loaded, views: readonly DepartmentStatusView[]): vo
   ])];
   const title = `${periodLabel(l.period)}の提出状況（${nowLabel(new Date())} 時点）`;
   values.push([], [escapeCell(title)]);
-  writeOutputSheet(l.inputs.ss, SHEETS.submissions, {
+  const batch = new WriteBatch(l.inputs.ss);
+  prepareOutputSheet(batch, SHEETS.submissions, {
     values,
     backgrounds: values.map((row, r) => row.map((_, c) => (r > 0 && r <= views.length && c === 6 ? (views[r - 1].complete ? '#d9ead3' : views[r - 1].missing ? '#fce8b2' : null) : null))),
     widths: [130, 220, 50, 60, 60, 90, 80, 140, 140],
   }, l.inputs.sheets.get(SHEETS.submissions));
+  batch.commit();
 }
 
 function autoView(): AutoRemindView | null {
@@ -229,6 +237,10 @@ function send(l: Loaded, input: RequestInput, who: string): SendResult {
       '明日以降に送るか、対象の課を絞って送ってください。',
     );
   }
+  // The record must be writable before anything is sent (a person's sheet under that name, an
+  // input rule): checked by preparing a throwaway append, which writes nothing.
+  prepareAppend(new WriteBatch(l.inputs.ss), SHEETS.requestHistory, REQUEST_HISTORY_COLUMNS,
+    [REQUEST_HISTORY_COLUMNS.map(() => '')], l.inputs.sheets.get(SHEETS.requestHistory));
   const office = l.read.data.settings.office;
   const outcomes: SendOutcome[] = [];
   let stopped = '';
@@ -250,10 +262,10 @@ function send(l: Loaded, input: RequestInput, who: string): SendResult {
   const now = new Date();
   const when = nowLabel(now);
   const deadline = deadlineLabel(input.deadline) ?? input.deadline;
-  appendRows(l.inputs.ss, SHEETS.requestHistory, REQUEST_HISTORY_COLUMNS, [
+  appendHistory(l, [
     ...outcomes.map((o) => [when, who, label, periodLabel(l.period), deadline, o.department, o.to.join(', '), String(o.rows), o.result]),
     ...plan.skipped.map((s) => [when, who, label, periodLabel(l.period), deadline, s.department, '', '', `未送信: ${s.reason}`]),
-  ].map((row) => row.map((v) => escapeCell(v))), l.inputs.sheets.get(SHEETS.requestHistory));
+  ]);
   const sentMap = readJson<Record<string, string>>(sentKey(l.period)) ?? {};
   for (const o of outcomes) if (o.ok) sentMap[o.department] = `${when} ${label}`;
   PropertiesService.getDocumentProperties().setProperty(sentKey(l.period), JSON.stringify(sentMap));
@@ -348,10 +360,10 @@ export function runAutoRemind(): void {
     } catch (e) {
       // Nothing to send (all complete) or the quota: say so on the history, where the 事務局 looks.
       const reason = e instanceof UserError ? e.message : String((e as { message?: string })?.message ?? e);
-      appendRows(l.inputs.ss, SHEETS.requestHistory, REQUEST_HISTORY_COLUMNS, [[
+      appendHistory(l, [[
         nowLabel(new Date()), config.owner, REQUEST_KIND_LABELS.auto, periodLabel(l.period), deadlineLabel(config.deadline) ?? config.deadline,
         '', '', '', `未送信: ${reason}`,
-      ].map((v) => escapeCell(v))], l.inputs.sheets.get(SHEETS.requestHistory));
+      ]]);
     }
   });
   for (const t of myTriggers()) ScriptApp.deleteTrigger(t);

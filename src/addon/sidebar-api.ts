@@ -13,6 +13,8 @@ import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
 import { createMemberForm, importMemberRatings } from './committee';
 import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
+import { confirmPeriod, reopenPeriod } from './confirm';
+import { runRollover, undoRollover } from './rollover';
 import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
 
 /** Sheets the overview counts from; a missing one is pointed out. */
@@ -104,4 +106,8 @@ export const serverApi: ServerApi = {
   sendRequests: endpoint(z.tuple([RequestInputSchema]), sendRequests),
   setAutoRemind: endpoint(z.tuple([AutoRemindSchema]), setAutoRemind),
   clearAutoRemind: endpoint(z.tuple([]), clearAutoRemind),
+  confirmPeriod: endpoint(z.tuple([]), confirmPeriod),
+  reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
+  runRollover: endpoint(z.tuple([]), runRollover),
+  undoRollover: endpoint(z.tuple([]), undoRollover),
 };

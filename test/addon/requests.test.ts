@@ -217,3 +217,13 @@ describe('自動督促 (time-driven trigger)', () => {
     expect(s.triggers.triggers).toHaveLength(0);
   });
 });
+
+describe('入力依頼履歴 belongs to the add-on', () => {
+  test('a person\'s sheet named 入力依頼履歴: refused before any mail is sent', () => {
+    const grids = deptGrids();
+    grids['入力依頼履歴'] = [['メモ', '内容'], ['会議', '5月']];
+    const s = openSession(spreadsheetFromGrids('テスト市 進捗管理', grids));
+    expect(() => s.run('sendRequests', input())).toThrow('アドオンが作ったシートではありません');
+    expect(s.mail.sent).toHaveLength(0);
+  });
+});
