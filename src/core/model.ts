@@ -70,6 +70,8 @@ export interface Indicator {
   /** True when `direction` / `accumulates` were inferred, not typed in 方向 / 中間の見方. */
   directionInferred?: boolean;
   accumulatesInferred?: boolean;
+  /** When `accumulates` was inferred: the words or unit that decided (kind.ts), shown in 集計結果. */
+  accumulatesCue?: string;
   /** For direction 'range': the band to stay in. */
   range?: { min: number; max: number };
   actuals: Actual[];
@@ -111,7 +113,16 @@ export interface HierarchyItem {
 export interface Department {
   name: string;
   division: string;
+  /** The first valid contact address ('' when none): kept for callers that need one. */
   email: string;
+  /**
+   * Every valid contact address typed for the department (one cell, separated by commas, 、,
+   * semicolons, spaces or line breaks; or repeated rows of the same department). The only
+   * addresses the add-on ever mails or grants edit rights to on the department's behalf.
+   */
+  emails: string[];
+  /** 1-based row on 担当課 where the department is first listed (0 when not read from a sheet). */
+  row: number;
 }
 
 export interface Member {
@@ -162,4 +173,10 @@ export interface Settings {
   reportFolderId: string;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
+  /**
+   * What was not typed on 設定 but inferred from the figures (e.g. only 「R7中間」 typed for the
+   * latest year → 令和7年度 中間), as Japanese clauses for the summary, the sidebar and the
+   * report (reader.inferredNote joins them).
+   */
+  inferred?: string[];
 }
