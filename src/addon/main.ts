@@ -130,6 +130,7 @@ export const runAggregate = serverApi.runAggregate;
 export const selectCell = serverApi.selectCell;
 export const createReport = serverApi.createReport;
 export const getMergeCandidates = serverApi.getMergeCandidates;
+export const findPlans = serverApi.findPlans;
 export const applyMerge = serverApi.applyMerge;
 export const unmerge = serverApi.unmerge;
 export const createMemberForm = serverApi.createMemberForm;

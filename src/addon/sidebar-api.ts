@@ -1,6 +1,6 @@
 // The server side of the sidebar (google.script.run). Types: src/addon/api.ts.
 import * as z from 'zod/mini';
-import type { Overview, ServerApi } from './api';
+import { MERGE_PAGE_MAX, type Overview, type ServerApi } from './api';
 import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { endpoint } from './endpoint';
@@ -15,7 +15,7 @@ import { createMemberForm, importMemberRatings } from './committee';
 import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
 import { confirmPeriod, reopenPeriod } from './confirm';
 import { runRollover, undoRollover } from './rollover';
-import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
+import { applyMerge as apply, findPlans, mergeCandidates, unmerge as undo } from './merge';
 
 /** Sheets the overview counts from; a missing one is pointed out. */
 const OVERVIEW_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
@@ -55,6 +55,10 @@ const MergeInput = z.object({
   relatedDepts: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100)),
 });
 const applyMerge = endpoint(z.tuple([MergeInput]), apply);
+const MergePage = z.object({
+  offset: z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)),
+  limit: z.number().check(z.int(), z.minimum(1), z.maximum(MERGE_PAGE_MAX)),
+});
 const unmerge = endpoint(z.tuple([z.string().check(z.regex(/^U-\d{1,6}$/))]), undo);
 
 const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
@@ -96,7 +100,8 @@ export const serverApi: ServerApi = {
   runAggregate: endpoint(z.tuple([]), runAggregate),
   selectCell,
   createReport: endpoint(z.tuple([]), runReport),
-  getMergeCandidates: endpoint(z.tuple([]), mergeCandidates),
+  getMergeCandidates: endpoint(z.tuple([MergePage]), mergeCandidates),
+  findPlans: endpoint(z.tuple([z.string().check(z.maxLength(100))]), (q) => findPlans(q)),
   applyMerge,
   unmerge,
   createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
