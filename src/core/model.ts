@@ -33,13 +33,29 @@ export interface Period {
 }
 
 /** Qualitative states are explicit, never errors and never zero. */
-export type QualState = '未整備' | '導入中' | '移行中' | '実施中' | '未実施' | '検討中' | '取得不可' | '指標なし';
+export type QualState = '未整備' | '導入中' | '移行中' | '実施中' | '未実施' | '検討中' | '取得不可' | '指標なし' | '実施済' | '中止';
+
+/** A figure read out of a sentence (narrative.ts): shown in a 警告 and in 集計結果, never silently. */
+export interface FigureRead {
+  /** The words read, as typed: 「【実績】12回」. */
+  quote: string;
+  /** label: after 【実績】/実績:/結果／目標; single: the only figure in the text; unit: the only one in the indicator's unit. */
+  how: 'label' | 'single' | 'unit';
+  /** A target written in the same cell: 「（目標 10,000人）」, 「結果／目標 3／4箇所」. */
+  target?: { value: number; unit: string; quote: string };
+}
+
+/** A status read from cue words in a sentence (narrative.ts). */
+export interface StatusRead {
+  cues: string[];
+  decisive: string;
+}
 
 /** A parsed cell. The original text is always kept for display. */
 export type Parsed =
-  | { kind: 'number'; value: number; unit: string; text: string; note?: string }
+  | { kind: 'number'; value: number; unit: string; text: string; note?: string; read?: FigureRead }
   | { kind: 'milestone'; done: boolean; text: string }
-  | { kind: 'state'; state: QualState; text: string; note?: string }
+  | { kind: 'state'; state: QualState; text: string; note?: string; read?: StatusRead }
   | { kind: 'empty'; text: string }
   | { kind: 'invalid'; text: string; reason: string };
 

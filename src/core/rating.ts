@@ -3,6 +3,7 @@
 
 import type { Issue, Settings } from './model';
 import { SHEETS, SETTING_KEYS } from './schema';
+import type { ProgressStatus } from './narrative';
 
 /** Indicator and plan grade; '−' (U+2212) = cannot be assessed. */
 export type Grade = 'A' | 'B' | 'C' | 'D' | '−';
@@ -31,6 +32,22 @@ export const DEFAULT_THRESHOLDS: Thresholds = { a: 100, b: 80, c: 50 };
 export const DEFAULT_GOAL_RULE: GoalRule = { goodShare: 80, fairShare: 50 };
 export const DEFAULT_PLAN_RULE: PlanRule = 'mean';
 export const DEFAULT_INTERIM_RULE: InterimRule = 'final';
+/** 状況の評価: the grade of each progress status, for plans rated from words (docs/ratings.md §4a). */
+export type StatusGrades = Record<ProgressStatus, Grade>;
+export const DEFAULT_STATUS_GRADES: StatusGrades = { 実施済: 'A', 実施中: 'B', 検討中: 'C', 未着手: 'D', 中止: '−' };
+
+/**
+ * The achievement ratio a grade stands for when it does not come from figures (status,
+ * 自己評価): the lower bound of the grade (A 100%, B the B threshold, C the C threshold, D 0),
+ * so that a plan mean over such grades gives the same grade back.
+ */
+export function nominalRatio(g: Grade, t: Thresholds): number {
+  if (g === 'A') return 1;
+  if (g === 'B') return t.b / 100;
+  if (g === 'C') return t.c / 100;
+  return 0;
+}
+
 /** Default as-of month/day of mid-year figures (share 6/12 = 50%). */
 export const DEFAULT_MID_MONTH_DAY = '09-30';
 
