@@ -113,6 +113,11 @@ export interface Plan {
   mergedInto: string;
   comment: string;
   indicators: Indicator[];
+  /**
+   * The department's own grade per period (自己評価 column: A–D, S–C, ◎○△×, 達成/概ね達成/未達成 …),
+   * as typed; used as the plan grade when no figure can be assessed (aggregate.ts).
+   */
+  selfAssessments?: { period: Period; text: string; cell: string }[];
   /** First row of the plan on the progress sheet (1-based). */
   row: number;
   sheet: string;
@@ -177,6 +182,8 @@ export interface Settings {
    * or against the share of the way expected by then, linear from the baseline year ('paced').
    */
   interimRule?: 'final' | 'paced';
+  /** 状況の評価: grade of each progress status (実施済 → A …); missing statuses keep the default. */
+  statusGrades?: Partial<Record<'実施済' | '実施中' | '検討中' | '未着手' | '中止', 'A' | 'B' | 'C' | 'D' | '−'>>;
   reportFolderId: string;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
