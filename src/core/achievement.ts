@@ -80,6 +80,8 @@ export interface Achievement {
   method: Method | null;
   /** The figure used, as shown in 実績値(期間), with its period: "1,049件（R4）". '' when none. */
   actualText: string;
+  /** Set when the year was judged against its own target (Indicator.yearTargets), not the final one. */
+  yearTarget?: { text: string; fiscalYear: number };
   actualValue: number | null;
   /** Periods the figure comes from (several for a cumulative target). */
   periods: Period[];
@@ -276,9 +278,25 @@ export function isNoIndicator(ind: Indicator): boolean {
   return noInd(ind.target.value) || (noInd(ind.baseline.value) && ind.target.value.kind === 'empty');
 }
 
+/**
+ * The indicator as judged for the evaluation year: against that year's own target when one was
+ * typed (Indicator.yearTargets), else unchanged. The plan-period (通算) view keeps the final target.
+ */
+export function withYearTarget(ind: Indicator, scope: Scope, year: number): Indicator {
+  if (scope !== 'period' || !ind.yearTargets?.length || ind.target.cumulative) return ind;
+  // A year target without a figure (text only) leaves the year judged against the final one.
+  const own = ind.yearTargets.find((t) => t.fiscalYear === year && (t.value.kind === 'number' || t.value.kind === 'milestone'));
+  if (!own || own.cell === ind.target.cell) return ind;
+  const target: Indicator['target'] = { value: own.value, fiscalYear: year, cumulative: false };
+  if (own.cell) target.cell = own.cell;
+  return { ...ind, target };
+}
+
 /** Assess one indicator for one scope. Never throws; not assessable comes with its reason. */
-export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement {
+export function assessIndicator(indicator: Indicator, ctx: AssessContext): Achievement {
+  const ind = withYearTarget(indicator, ctx.scope, ctx.year);
   const acc = base(ind, ctx.scope);
+  if (ind !== indicator) acc.yearTarget = { text: ind.target.value.text, fiscalYear: ctx.year };
   if (isNoIndicator(ind)) return fail(acc, unassessable('no-indicator', '指標の設定がありません'));
   if (ind.direction === 'milestone') return assessMilestone(ind, ctx, acc);
   // A ○ / 実施 / 導入済 / 予算化 target is a milestone whatever a blanket 方向 column says (増加).
