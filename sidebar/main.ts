@@ -3,15 +3,17 @@ import { byId } from './dom';
 import { initMainPanel, refreshOverview } from './panel-main';
 import { hasCandidates, initMergePanel, loadCandidates } from './panel-merge';
 import { initReportPanel } from './panel-report';
+import { hasMapping, initMappingPanel, loadMapping } from './panel-mapping';
 
-type Tab = 'main' | 'merge' | 'report';
+type Tab = 'main' | 'merge' | 'report' | 'mapping';
 
 function selectTab(tab: Tab): void {
-  for (const t of ['main', 'merge', 'report'] as Tab[]) {
+  for (const t of ['main', 'merge', 'report', 'mapping'] as Tab[]) {
     byId(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
     byId(`panel-${t}`).hidden = t !== tab;
   }
   if (tab === 'merge' && !hasCandidates()) void loadCandidates();
+  if (tab === 'mapping' && !hasMapping()) void loadMapping();
 }
 
 function init(): void {
@@ -21,6 +23,7 @@ function init(): void {
   initMainPanel();
   initMergePanel();
   initReportPanel();
+  initMappingPanel();
   void refreshOverview().then((o) => {
     if (o && o.initialTab !== 'main') selectTab(o.initialTab);
   });
