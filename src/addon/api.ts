@@ -283,6 +283,11 @@ export interface RolloverSummary {
   undone: boolean;
 }
 
+import type { MappingView } from '../core/mapping';
+import type { MappingRequest } from './column-mapping';
+export type { ColumnRole, ColumnView, MappingView } from '../core/mapping';
+export type { MappingRequest } from './column-mapping';
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
@@ -305,6 +310,9 @@ export interface ServerApi {
   reopenPeriod(reason: string): ConfirmSummary;
   runRollover(): RolloverSummary;
   undoRollover(): RolloverSummary;
+  getColumnMapping(): MappingView;
+  saveColumnMapping(request: MappingRequest): MappingView;
+  resetColumnMapping(): MappingView;
 }
 
 export type ServerFunction = keyof ServerApi;

@@ -144,3 +144,6 @@ export const confirmPeriod = serverApi.confirmPeriod;
 export const reopenPeriod = serverApi.reopenPeriod;
 export const runRollover = serverApi.runRollover;
 export const undoRollover = serverApi.undoRollover;
+export const getColumnMapping = serverApi.getColumnMapping;
+export const saveColumnMapping = serverApi.saveColumnMapping;
+export const resetColumnMapping = serverApi.resetColumnMapping;
