@@ -227,8 +227,8 @@ export class LocalBarChartBuilder {
 
 /** The Charts global. */
 export class LocalCharts {
-  readonly ColumnType = ColumnType;
-  readonly Position = Position;
+  readonly ColumnType = ColumnType as unknown as typeof GoogleAppsScript.Charts.ColumnType;
+  readonly Position = Position as unknown as typeof GoogleAppsScript.Charts.Position;
 
   constructor(private readonly counter: CallCounter) {}
 
