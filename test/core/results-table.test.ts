@@ -69,10 +69,12 @@ describe('集計結果 table', () => {
     expect(RESULT_COLUMNS).toEqual([
       'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '中間の見方', '基準値', '目標値', '実績値(期間)', '達成率',
       '見込み', '指標の評価', '評価不能の理由', 'プランの評価(計算)', '上書き評価', '上書きの理由', '採用評価', '統合先',
+      '推移',
     ]);
     expect(goals.values[0]).toEqual(['コード', '名称', 'プラン数', 'A', 'B', 'C', 'D', "'−", '今期の評価(計算)',
-      '計画期間通算の評価(計算)', '上書き評価', '上書きの理由', '採用評価', '所見(自動案)', '所見(事務局記入)']);
-    expect(GOAL_COLUMNS).toHaveLength(15);
+      '計画期間通算の評価(計算)', '上書き評価', '上書きの理由', '採用評価', '所見(自動案)', '所見(事務局記入)',
+      '委員評価（最多）', '委員評価の内訳', '委員評価と集計']);
+    expect(GOAL_COLUMNS).toHaveLength(18);
   });
 
   test('one row per indicator (a plan without indicators gets one row), strings escaped', () => {
@@ -80,7 +82,7 @@ describe('集計結果 table', () => {
     expect(results.values).toHaveLength(1 + indicatorCount);
     expect(results.values[1]).toEqual([
       "'1-1", "'1", '子育て支援アプリ「すかがわ「てくてく」の利活用推進', 'こども課', 'アプリのダウンロード数', '件', '高いほど良い', '水準',
-      "'208件（R2）", "'600件（R6）", "'1,049件（R4）", "'214.5%", '', 'A', '', 'A', '', '', 'A', '',
+      "'208件（R2）", "'600件（R6）", "'1,049件（R4）", "'214.5%", '', 'A', '', 'A', '', '', 'A', '', 'R4 1,049件',
     ]);
     const g = asSheet(results);
     const r27 = rowOf(g, '2-7');
