@@ -74,7 +74,7 @@ export interface AggregateRun extends Computation {
  */
 export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: number): AggregateRun {
   const { grids, sheets } = inputs;
-  const computation = compute(grids, new Date());
+  const computation = compute(grids, new Date(), inputs.mapping);
   const { read, result, issues } = computation;
   if (read.layout.error) throw new UserError(read.layout.error);
   // The members' view per goal (委員評価を取り込む) joins 目標別評価 for the same period.
