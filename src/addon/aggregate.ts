@@ -69,11 +69,8 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   const computation = compute(grids, new Date());
   const { read, result, issues } = computation;
   if (read.layout.error) throw new UserError(read.layout.error);
-  const blocking = computation.overrideIssues.filter((i) => i.severity === 'エラー');
-  if (blocking.length) {
-    // Rewriting would lose the overrides people typed: stop before writing anything.
-    throw new UserError(`${blocking[0].message}（集計は中止しました。何も書き換えていません。）`);
-  }
+  // Refused before the first write: nothing is rewritten, no report is made.
+  if (computation.refusal) throw new UserError(`${computation.refusal}（集計は中止しました。何も書き換えていません。）`);
   const tables = buildTables(result);
   const now = new Date();
   const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));

@@ -33,16 +33,18 @@ export function fyLabel(fy: number): string {
 
 /** Integer-grouped number without locale: 1049 → "1,049", 0.5 → "0.5", 1234.5678 → "1,234.57". */
 export function formatNumber(n: number): string {
-  if (!isFinite(n)) return String(n);
+  if (!Number.isFinite(n * 100)) return '−';
   // Output text uses the typographic minus (U+2212), as the report does.
   return (n < 0 ? '−' : '') + groupDigits(Math.round(Math.abs(n) * 100) / 100);
 }
 
 /** Ratio to percent text with one decimal; negatives use "−" (U+2212): 2.1454 → "214.5%". */
 export function formatPercent(ratio: number): string {
+  // A ratio that is not a number is never shown as "Infinity%" or "NaN%".
+  if (!Number.isFinite(ratio * 1000)) return '−';
   const p = Math.round(ratio * 1000) / 10;
-  const abs = Math.abs(p).toFixed(1);
-  return (p < 0 ? '−' : '') + abs + '%';
+  const [int, frac] = Math.abs(p).toFixed(1).split('.');
+  return (p < 0 ? '−' : '') + groupDigits(Number(int)) + '.' + frac + '%';
 }
 
 /** Text of one cell of a grid read back: the display string when present, else the value. */

@@ -14,7 +14,7 @@ import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
 } from './layout';
 import { parseFiscalYear } from './periods';
-import { readSettings } from './settings';
+import { evaluationYearIssue, readSettings } from './settings';
 import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
   DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel, UNKNOWN_ROLE,
@@ -82,6 +82,8 @@ export function readProgress(grids: Record<string, Grid>, options: ReadOptions =
       settings.midAsOf = `${latest}-09-30`;
     }
   }
+  const yearIssue = evaluationYearIssue(grids[SHEETS.settings], settings, read.plans, options.today ?? new Date());
+  if (yearIssue) issues.push(yearIssue);
   if (data.hierarchy.length === 0 && read.sections.length) {
     data.hierarchy = read.sections.map((s) => ({ level: '基本目標', code: s.code, name: s.title, text: '', parentCode: '' }));
   }
