@@ -121,6 +121,40 @@ export interface MergeOutcome {
   warnings: string[];
 }
 
+export interface FormSummary {
+  message: string;
+  /** The link members answer at. */
+  url: string;
+  /** The form's edit link, for the 事務局. */
+  editUrl: string;
+  /** True when the period's form already existed and is used again. */
+  reused: boolean;
+  questions: number;
+  members: number;
+}
+
+export interface MemberGoalView {
+  code: string;
+  name: string;
+  computed: string;
+  consensus: string;
+  spread: string;
+  differs: boolean;
+}
+
+export interface CommitteeSummary {
+  message: string;
+  answered: number;
+  /** Members on 委員名簿 who have not answered yet. */
+  missing: string[];
+  /** Answers from addresses not on 委員名簿 (not counted). */
+  ignored: number;
+  opinions: number;
+  goals: MemberGoalView[];
+  /** The deadline had passed and the form stopped accepting responses. */
+  closed: boolean;
+}
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
@@ -130,6 +164,8 @@ export interface ServerApi {
   getMergeCandidates(): MergeCandidates;
   applyMerge(request: MergeRequestInput): MergeOutcome;
   unmerge(unifiedId: string): MergeOutcome;
+  createMemberForm(deadline: string): FormSummary;
+  importMemberRatings(): CommitteeSummary;
 }
 
 export type ServerFunction = keyof ServerApi;

@@ -9,6 +9,8 @@ import { createTemplate } from './template';
 import { handleEdit } from './on-edit';
 import { serverApi } from './sidebar-api';
 import { reportDialogHtml, runReport } from './report';
+import { createMemberForm as makeForm, importMemberRatings as importRatings } from './committee';
+import { escapeHtml } from '../core/text';
 
 // --- triggers ---------------------------------------------------------------------------
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -57,6 +59,29 @@ export function menuReport(): void {
   });
 }
 
+export function menuMemberForm(): void {
+  runFromMenu('委員評価フォームを作成', () => {
+    const f = makeForm('');
+    const html = HtmlService.createHtmlOutput(formDialogHtml(f.message, f.url, f.editUrl)).setWidth(460).setHeight(220);
+    SpreadsheetApp.getUi().showModalDialog(html, '委員評価フォーム');
+  });
+}
+
+export function menuImportMemberRatings(): void {
+  runFromMenu('委員評価を取り込む', () => {
+    const s = importRatings();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('委員評価を取り込みました', s.message + (s.missing.length ? `\n未回答: ${s.missing.join('、')}` : ''), ui.ButtonSet.OK);
+  });
+}
+
+/** The dialog after creating the form: both links, user text escaped. */
+function formDialogHtml(message: string, url: string, editUrl: string): string {
+  const link = (href: string, label: string) => `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(label)}</a>`;
+  return `<div style="font-family:sans-serif;font-size:13px;line-height:1.6"><p>${escapeHtml(message)}</p>` +
+    `<p>委員の回答用: ${link(url, url)}</p><p>${link(editUrl, 'フォームを編集する（事務局用）')}</p></div>`;
+}
+
 // --- sidebar API (google.script.run) ----------------------------------------------------
 export const getOverview = serverApi.getOverview;
 export const runCheck = serverApi.runCheck;
@@ -66,3 +91,5 @@ export const createReport = serverApi.createReport;
 export const getMergeCandidates = serverApi.getMergeCandidates;
 export const applyMerge = serverApi.applyMerge;
 export const unmerge = serverApi.unmerge;
+export const createMemberForm = serverApi.createMemberForm;
+export const importMemberRatings = serverApi.importMemberRatings;

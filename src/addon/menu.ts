@@ -12,6 +12,9 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['統合候補', 'menuMergeCandidates'],
   ['報告書作成', 'menuReport'],
   null,
+  ['委員評価フォームを作成', 'menuMemberForm'],
+  ['委員評価を取り込む', 'menuImportMemberRatings'],
+  null,
   ['テンプレートを作成', 'menuTemplate'],
 ];
 

@@ -12,6 +12,7 @@ import { readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
+import { createMemberForm, importMemberRatings } from './committee';
 import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
 
 /** Sheets the overview counts from; a missing one is pointed out. */
@@ -79,4 +80,6 @@ export const serverApi: ServerApi = {
   getMergeCandidates: endpoint(z.tuple([]), mergeCandidates),
   applyMerge,
   unmerge,
+  createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
+  importMemberRatings: endpoint(z.tuple([]), importMemberRatings),
 };

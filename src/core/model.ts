@@ -70,6 +70,8 @@ export interface Indicator {
   /** True when `direction` / `accumulates` were inferred, not typed in 方向 / 中間の見方. */
   directionInferred?: boolean;
   accumulatesInferred?: boolean;
+  /** When `accumulates` was inferred: the words or unit that decided (kind.ts), shown in 集計結果. */
+  accumulatesCue?: string;
   /** For direction 'range': the band to stay in. */
   range?: { min: number; max: number };
   actuals: Actual[];

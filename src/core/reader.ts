@@ -13,6 +13,7 @@ import { a1 } from './a1';
 import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
 } from './layout';
+import { inferKind } from './kind';
 import { parseFiscalYear } from './periods';
 import { evaluationYearIssue, readSettings } from './settings';
 import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
@@ -21,7 +22,7 @@ import {
   parseShareLabel, validateProgress, zodRowIssues, type ProgressRow,
 } from './validate';
 import {
-  isPerYearUnit, normalizeUnit, parseAccumulationLabel, parseCell, parseDirectionLabel, parsePlanStatus, parseRange,
+  normalizeUnit, parseAccumulationLabel, parseCell, parseDirectionLabel, parsePlanStatus, parseRange,
   parseText, unitsCompatible,
 } from './values';
 
@@ -407,7 +408,8 @@ function buildIndicator(x: IndicatorInput): Indicator {
   const typedDirection = parseDirectionLabel(txt(L.direction));
   const direction = typedDirection ?? inferDirection(x.name, unit, baseline, target);
   const typedAcc = parseAccumulationLabel(txt(L.accumulation));
-  const accumulates = typedAcc ?? inferAccumulates(x.name, unit, cumulative);
+  const kindGuess = inferKind(x.name, unit, cumulative);
+  const accumulates = typedAcc ?? kindGuess.accumulates;
 
   const baseYear = L.baselineYear !== undefined ? parseFiscalYear(yearCell(values[L.baselineYear], display?.[L.baselineYear])) : null;
   const targetYear = L.targetYear !== undefined ? parseFiscalYear(yearCell(values[L.targetYear], display?.[L.targetYear])) : null;
@@ -433,7 +435,10 @@ function buildIndicator(x: IndicatorInput): Indicator {
   if (L.baseline !== undefined) ind.baseline.cell = a1(row, L.baseline + 1);
   if (L.target !== undefined) ind.target.cell = a1(row, L.target + 1);
   if (typedDirection === null) ind.directionInferred = true;
-  if (typedAcc === null) ind.accumulatesInferred = true;
+  if (typedAcc === null) {
+    ind.accumulatesInferred = true;
+    ind.accumulatesCue = kindGuess.cue;
+  }
   if (direction === 'range') {
     const r = parseRange(target.text);
     if (r) ind.range = { min: r.min, max: r.max };
@@ -475,21 +480,8 @@ export function inferDirection(name: string, unit: string, baseline: Parsed, tar
   return 'up';
 }
 
-const LEVEL_NAME = /率|割合|満足度|普及|カバー|整備状況/;
-const FLOW_NAME = /利用件数|申請件数|閲覧数|入込客数|アクセス数|受付件数|申込件数|貸出|予約数|参加者数|受講者数|来場者数|訪問者数|開催回数|発生件数|貸与件数|相談件数|問い合わせ件数|処理件数|年間/;
-
-/**
- * 中間の見方 when blank: counts that build up during the year accumulate (per-year units such
- * as 件/年, 人/年度, or names like 利用件数, 申請件数, 閲覧数, 入込客数, and cumulative targets);
- * percentages, rates and totals in place are levels.
- */
-export function inferAccumulates(name: string, unit: string, cumulative: boolean): boolean {
-  if (cumulative) return true;
-  const n = norm(name);
-  if (normalizeUnit(unit) === '%' || LEVEL_NAME.test(n)) return false;
-  if (isPerYearUnit(unit)) return true;
-  return FLOW_NAME.test(n);
-}
+// 中間の見方 when blank: src/core/kind.ts (rule, cue shown in 集計結果, measured by npm run eval:kind).
+export { inferAccumulates } from './kind';
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs.filter(Boolean))];

@@ -4,7 +4,7 @@
 // Deterministic: no timestamps; the same AggregateResult gives the same tables.
 
 import type { CellValue, Grid, Issue } from './model';
-import { DIRECTION_LABELS, SHEETS } from './schema';
+import { ACCUMULATION_LABELS, DIRECTION_LABELS, SHEETS } from './schema';
 import { cellText as rawCellText } from './text';
 import { a1, gridCellText as cellText, escapeCell, formatNumber, formatPercent, fyLabel } from './cells';
 import type {
@@ -16,7 +16,7 @@ import type { Grade, GoalRating } from './rating';
 export { escapeCell } from './cells';
 
 export const RESULT_COLUMNS = [
-  'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '基準値', '目標値', '実績値(期間)',
+  'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '中間の見方', '基準値', '目標値', '実績値(期間)',
   '達成率', '見込み', '指標の評価', '評価不能の理由', 'プランの評価(計算)', '上書き評価', '上書きの理由', '採用評価', '統合先',
 ] as const;
 
@@ -91,6 +91,14 @@ function outlookColor(text: string): string {
   return COLORS.bad;
 }
 
+/** 中間の見方: 積み上げ / 水準 as typed, or inferred with the words that decided (kind.ts). */
+function kindText(ind: IndicatorResult['indicator']): string {
+  if (ind.direction === 'milestone' || ind.direction === 'range') return '';
+  const label = ind.accumulates ? ACCUMULATION_LABELS.accumulates : ACCUMULATION_LABELS.level;
+  if (!ind.accumulatesInferred) return label;
+  return ind.accumulatesCue ? `${label}（推定: ${ind.accumulatesCue}）` : `${label}（推定）`;
+}
+
 function lineage(p: PlanResult): string {
   if (p.kind === 'unified') return p.memberIds.length ? `統合前: ${p.memberIds.join(', ')}` : '';
   return p.mergedInto;
@@ -126,6 +134,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
         cells['成果指標'] = ind.name;
         cells['単位'] = ind.unit;
         cells['方向'] = DIRECTION_LABELS[ind.direction] + (ind.directionInferred ? '（推定）' : '');
+        cells['中間の見方'] = kindText(ind);
         cells['基準値'] = withYear(ind.baseline.value.text, ind.baseline.fiscalYear);
         cells['目標値'] = withYear(ind.target.value.text, ind.target.fiscalYear, ind.target.cumulative ? '期間合計' : '');
         cells['実績値(期間)'] = a.actualText;

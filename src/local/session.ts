@@ -2,6 +2,7 @@
 // loaded into it, and helpers to run menu items and read back what the add-on wrote.
 import { createGasRuntime, type GasRuntime, type LocalSpreadsheet } from './gas/runtime';
 import { createDocsAndDrive } from './gas/document';
+import { FormStore, createFormApp } from './gas/forms';
 import { loadBundle, readDist, type LoadedBundle } from './bundle';
 import type { CellValue } from '../core/model';
 
@@ -11,6 +12,8 @@ export interface AddonSession {
   bundle: LoadedBundle;
   /** Runs a global function and returns the calls it made, by service method. */
   run(fn: string, ...args: unknown[]): { result: unknown; calls: Record<string, number> };
+  /** Every Google Form of this local Google: tests answer as members through forms.respond. */
+  forms: FormStore;
   /** A sheet the add-on wrote, as records keyed by its header row (null when absent). */
   sheetRecords(name: string): SheetRecords | null;
 }
@@ -23,7 +26,9 @@ export interface SheetRecords {
 
 export const DEFAULT_USER = 'jimukyoku@example.jp';
 
-export function openSession(spreadsheet: LocalSpreadsheet, opts: { activeUser?: string; extraGlobals?: Record<string, unknown> } = {}): AddonSession {
+export function openSession(
+  spreadsheet: LocalSpreadsheet, opts: { activeUser?: string; extraGlobals?: Record<string, unknown>; forms?: FormStore } = {},
+): AddonSession {
   const runtime = createGasRuntime({
     spreadsheet,
     htmlFiles: { sidebar: readDist('sidebar.html') },
@@ -32,10 +37,13 @@ export function openSession(spreadsheet: LocalSpreadsheet, opts: { activeUser?: 
   });
   // DocumentApp and DriveApp count into the same counter as the other services.
   Object.assign(runtime.globals, createDocsAndDrive(runtime.counter, opts.activeUser ?? DEFAULT_USER));
+  const forms = opts.forms ?? new FormStore();
+  runtime.globals.FormApp = createFormApp(runtime.counter, forms, opts.activeUser ?? DEFAULT_USER);
   const bundle = loadBundle(runtime.globals);
   return {
     runtime,
     bundle,
+    forms,
     run(fn, ...args) {
       runtime.counter.reset();
       const result = bundle.call(fn, ...args);
