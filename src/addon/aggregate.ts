@@ -4,6 +4,7 @@ import type { AggregateSummary } from './api';
 import type { AggregateResult } from '../core/aggregate';
 import { buildTables } from '../core/results-table';
 import { compute, type Computation } from '../core/pipeline';
+import { inferredNote } from '../core/reader';
 import { GOAL_RATINGS, GRADES } from '../core/rating';
 import { warekiLabel } from '../core/periods';
 import { CHANGE_COLUMNS, changeRows, detectChanges } from '../core/changes';
@@ -90,6 +91,8 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   logRun(inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
   PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`);
   const summary = summarizeAggregate(result, indicators);
+  const inferred = inferredNote(read.data.settings);
+  if (inferred) summary.message += ` ${inferred}`;
   if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
   if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
   return { ...computation, who, indicators, summary };

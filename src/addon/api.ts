@@ -6,6 +6,8 @@ import type { UnifiedPlanInput } from '../core/aggregate';
 export interface Overview {
   planName: string;
   evaluationLabel: string;
+  /** What 設定 left blank and was inferred from the figures ('' when nothing was). */
+  evaluationNote: string;
   plans: number;
   indicators: number;
   goals: number;

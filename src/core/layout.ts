@@ -10,7 +10,7 @@ import { cellText, headerKey, normalizeCode, norm } from './text';
 import { columnLetters } from './a1';
 
 export type FieldKey =
-  | 'id' | 'policy' | 'goal' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
+  | 'id' | 'policy' | 'policyName' | 'goal' | 'goalName' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
   | 'leadMark' | 'indicator' | 'unit' | 'direction' | 'accumulation' | 'baseline' | 'baselineYear'
   | 'target' | 'targetYear' | 'actual' | 'mid' | 'status' | 'comment' | 'check' | 'mergedInto';
 
@@ -63,7 +63,9 @@ export function isLayoutError(x: Layout | LayoutError): x is LayoutError {
 export const FIELD_LABELS: Record<FieldKey, string> = {
   id: 'プランID（No.・番号・施策番号）',
   policy: '基本方針',
+  policyName: '基本方針名',
   goal: '基本目標（目標コード）',
+  goalName: '基本目標名',
   measure: '個別施策',
   measureClass: '施策区分',
   name: 'プラン名（事業名・施策名・推進プラン・取組）',
@@ -99,7 +101,9 @@ const RULES: ReadonlyArray<[RegExp, FieldKey]> = [
   [/^主担当(区分|○|印)?$|^主$/, 'leadMark'],
   [/主担当課|担当課|所管課|担当部署|担当部局|所管部署|所管部局|担当所属|^所管$|^担当$|^課名$|^所属$|^部署$/, 'mainDept'],
   [/^(プランID|ID|NO|番号|施策番号|事業番号|プラン番号|プランNO|整理番号|項番|#|通し番号|管理番号)$/, 'id'],
+  [/基本方針名|基本方針の?名称|方針名$/, 'policyName'],
   [/基本方針/, 'policy'],
+  [/基本目標名|基本目標の?名称|^目標名$/, 'goalName'],
   [/基本目標|目標コード|目標番号/, 'goal'],
   [/個別施策|施策コード|^施策$/, 'measure'],
   [/施策区分|^区分$|^分類$|施策分類|^種別$/, 'measureClass'],
@@ -379,8 +383,18 @@ function inferFromContents(grid: Grid, layout: Layout): void {
     }
   };
 
+  const idLike = (vals: string[]) => vals.length >= 2 && vals.filter(looksLikeId).length >= vals.length * 0.6;
+  // The tracked unit is the 個別施策 itself (one row per measure, each its own code, seed 001):
+  // its code column is the plan ID too.
+  if (cols.id === undefined && cols.measure !== undefined) {
+    const vals = sample(cols.measure);
+    if (idLike(vals) && new Set(vals).size === vals.length) {
+      cols.id = cols.measure;
+      layout.notes.push(`${columnLetters(cols.measure + 1)}列「${layout.headers[cols.measure]}」の番号が行ごとに違うため、プランIDとしても使います。`);
+    }
+  }
   if (cols.id === undefined) {
-    adoptFirst('id', 'プランID', 0, limit, (vals) => vals.length >= 2 && vals.filter(looksLikeId).length >= vals.length * 0.6);
+    adoptFirst('id', 'プランID', 0, limit, idLike);
   }
   if (cols.name === undefined && cols.id !== undefined) {
     adoptFirst('name', 'プラン名', cols.id + 1, cols.indicator ?? limit, (vals) => {

@@ -164,4 +164,10 @@ export interface Settings {
   reportFolderId: string;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
+  /**
+   * What was not typed on 設定 but inferred from the figures (e.g. only 「R7中間」 typed for the
+   * latest year → 令和7年度 中間), as Japanese clauses for the summary, the sidebar and the
+   * report (reader.inferredNote joins them).
+   */
+  inferred?: string[];
 }

@@ -456,6 +456,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       `対象は、${result.goals.length}の基本目標に属する${totalPlans}件のプランです。`,
   ];
   const method = [
+    ...(s.inferred?.length ? [`評価の年度と時点は、設定がないため入力されている数値から判断しました（${s.inferred.join('、')}）。`] : []),
     `各プランは、成果指標の実績値を基準値と目標値に照らした達成率により、A・B・C・D・−（評価不能）の5区分で評価しました${mid ? '（中間評価では、中間時点の実績から年度末の達成見込みを評価しています）' : ''}。`,
     `基本目標は、評価対象のプランのうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。`,
   ];

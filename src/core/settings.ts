@@ -133,10 +133,10 @@ export function missingSettingRows(values: readonly (readonly CellValue[])[], ro
 /** Read 設定; unknown or malformed values fall back to the default with a 警告. */
 export function readSettings(
   grid: Grid | undefined, today: Date = new Date(),
-): { settings: Settings; issues: Issue[]; yearGiven: boolean } {
+): { settings: Settings; issues: Issue[]; yearGiven: boolean; kindGiven: boolean } {
   const settings = defaultSettings(today);
   const issues: Issue[] = [];
-  if (!grid || grid.values.length === 0) return { settings, issues, yearGiven: false };
+  if (!grid || grid.values.length === 0) return { settings, issues, yearGiven: false, kindGiven: false };
   const sheet = grid.name || SHEETS.settings;
   const { keyCol, valCol, start } = settingsColumns(grid.values);
 
@@ -148,6 +148,7 @@ export function readSettings(
 
   let yearSeen = false;
   let midSeen = false;
+  let kindSeen = false;
   for (let r = start; r < grid.values.length; r++) {
     const keyText = cellText(grid.values[r][keyCol], grid.display?.[r]?.[keyCol]);
     const field = settingFieldOf(keyText);
@@ -177,6 +178,7 @@ export function readSettings(
         const t = norm(text);
         if (/中間|上半期|見込/.test(t)) settings.evaluationKind = 'mid';
         else if (/年度末|年度|実績|期末|年間/.test(t)) settings.evaluationKind = 'year';
+        if (/中間|上半期|見込|年度末|年度|実績|期末|年間/.test(t)) kindSeen = true;
         else warn(r, label, text, '「年度末」または「中間」と入力してください。');
         break;
       }
@@ -245,7 +247,7 @@ export function readSettings(
       issues.push(settingsIssue(sheet, '「良好」の割合は「概ね良好」の割合以上にしてください（例: 80・50）。既定値を使います。'));
     }
   }
-  return { settings, issues, yearGiven: yearSeen };
+  return { settings, issues, yearGiven: yearSeen, kindGiven: kindSeen };
 }
 
 /** 途中年度の評価 as typed → rule; null when it is neither value. */
