@@ -123,7 +123,8 @@ describe('no silently wrong value, setting or header (finding 10)', () => {
   });
 
   test('a blank 基本目標 code is an error at its cell', () => {
-    const s = sampleSession((g) => setProgress(g, '2-1', '基本目標', ''));
+    // An ID that names no goal either (2-1 would be read as under goal 2).
+    const s = sampleSession((g) => { setProgress(g, '2-1', '基本目標', ''); setProgress(g, '2-1', 'プランID', 'Z9'); });
     s.run('menuCheck');
     expect(checks(s).some((c) => /^エラー C3 「プラン・指標」シートのC3の基本目標が空欄です（プラン「各学校における/.test(c))).toBe(true);
   });
