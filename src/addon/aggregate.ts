@@ -12,8 +12,8 @@ import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendRows, gridSize, writeOutputSheet } from './sheets';
-import { currentUser, logRun, nowLabel } from './run-log';
+import { prepareAppend, prepareOutputSheet, withFreshReads, WriteBatch } from './sheets';
+import { currentUser, nowLabel, prepareRunLog } from './run-log';
 
 export const LAST_RUN_KEY = 'lastAggregate';
 /**
@@ -62,34 +62,39 @@ export interface AggregateRun extends Computation {
 }
 
 /**
- * Computes the ratings from inputs already read and writes the output sheets. Everything is
- * computed before the first write, so a refused run writes nothing. Caller holds the lock.
+ * Computes the ratings from inputs already read and prepares the output sheets in `batch`.
+ * Everything is computed and checked before the first write, so a refused run writes nothing.
+ * Caller holds the lock and commits.
  */
-export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun {
-  const { ss, grids, sheets } = inputs;
+export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: number): AggregateRun {
+  const { grids, sheets } = inputs;
   const computation = compute(grids, new Date());
   const { read, result, issues } = computation;
   if (read.layout.error) throw new UserError(read.layout.error);
-  // Refused before the first write: nothing is rewritten, no report is made.
-  if (computation.refusal) throw new UserError(`${computation.refusal}（集計は中止しました。何も書き換えていません。）`);
   const tables = buildTables(result);
   const now = new Date();
-  const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
-
   for (const [name, table] of [[SHEETS.results, tables.results], [SHEETS.goals, tables.goals]] as const) {
-    writeOutputSheet(ss, name, {
+    prepareOutputSheet(batch, name, {
       values: table.values as (string | number | boolean)[][],
       backgrounds: table.backgrounds,
       widths: widthsOf(table.values[0] ?? []),
-    }, sheets.get(name), gridSize(grids[name]));
+    }, sheets.get(name), grids[name]);
+    // What people type there (overrides, 所見) is carried over: if they typed while this ran,
+    // start over so it is not lost.
+    const sheet = sheets.get(name);
+    if (sheet && grids[name]) batch.recheck(sheet, name, grids[name]);
   }
-  appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
+  // Refused before the first write: an unratable 評価年度, or rewriting would lose the overrides
+  // people typed. Nothing is rewritten, no report is made.
+  if (computation.refusal) throw new UserError(`${computation.refusal}（集計は中止しました。何も書き換えていません。）`);
+  const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
+  prepareAppend(batch, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
 
   const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
   const errors = issues.filter((i) => i.severity === 'エラー').length;
-  logRun(inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
-  PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`);
+  prepareRunLog(batch, inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
+  batch.then(() => PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
   const summary = summarizeAggregate(result, indicators);
   const inferred = inferredNote(read.data.settings);
   if (inferred) summary.message += ` ${inferred}`;
@@ -98,12 +103,20 @@ export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun
   return { ...computation, who, indicators, summary };
 }
 
+/** prepareAggregate and commit. */
+export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun {
+  const batch = new WriteBatch(inputs.ss);
+  const run = prepareAggregate(batch, inputs, started);
+  batch.commit();
+  return run;
+}
+
 export function runAggregate(): AggregateSummary {
-  return withDocumentLock('集計', () => {
+  return withDocumentLock('集計', () => withFreshReads('集計', () => {
     const started = Date.now();
     const inputs = readInputs(AGGREGATE_READS, AGGREGATE_FINDS);
     const { summary } = aggregateAndWrite(inputs, started);
     inputs.ss.toast(summary.message, '集計');
     return summary;
-  });
+  }));
 }

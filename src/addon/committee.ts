@@ -14,8 +14,8 @@ import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { writeOutputSheet } from './sheets';
-import { currentUser, logRun, nowLabel } from './run-log';
+import { prepareOutputSheet, WriteBatch } from './sheets';
+import { currentUser, nowLabel, prepareRunLog } from './run-log';
 
 type Form = GoogleAppsScript.Forms.Form & {
   // Publishing (2025–26): forms a script creates start unpublished and take no responses.
@@ -128,7 +128,9 @@ export function createMemberForm(deadline = ''): FormSummary {
     form.setPublished(true);
     const record: FormRecord = { id: form.getId(), url: form.getPublishedUrl(), editUrl: form.getEditUrl(), deadline: due, items };
     props.setProperty(FORM_KEY + key, JSON.stringify(record));
-    logRun(inputs, { what: '委員評価フォーム作成', who: currentUser(), at: new Date(), started, plans: data.plans.length, indicators: 0, issues: [] });
+    const log = new WriteBatch(inputs.ss);
+    prepareRunLog(log, inputs, { what: '委員評価フォーム作成', who: currentUser(), at: new Date(), started, plans: data.plans.length, indicators: 0, issues: [] });
+    log.commit();
     return {
       message: `${period}の委員評価フォームを作成しました（基本目標 ${Object.keys(items).length} 件、回答できる委員 ${emails.length} 名）。リンクを委員に送ってください。`,
       url: record.url, editUrl: record.editUrl, reused: false, questions: Object.keys(items).length, members: emails.length,
@@ -179,8 +181,12 @@ export function importMemberRatings(): CommitteeSummary {
     const ratings = ratingRows(t);
     const opinions = opinionRows(t, inputs.grids[SHEET_MEMBER_OPINIONS], nowLabel);
 
-    writeOutputSheet(inputs.ss, SHEET_MEMBER_RATINGS, { values: ratings }, inputs.sheets.get(SHEET_MEMBER_RATINGS));
-    writeOutputSheet(inputs.ss, SHEET_MEMBER_OPINIONS, { values: opinions }, inputs.sheets.get(SHEET_MEMBER_OPINIONS));
+    // Checked together before the first write (a person's sheet of the same name, input rules).
+    const batch = new WriteBatch(inputs.ss);
+    prepareOutputSheet(batch, SHEET_MEMBER_RATINGS, { values: ratings }, inputs.sheets.get(SHEET_MEMBER_RATINGS), inputs.grids[SHEET_MEMBER_RATINGS]);
+    prepareOutputSheet(batch, SHEET_MEMBER_OPINIONS, { values: opinions }, inputs.sheets.get(SHEET_MEMBER_OPINIONS), inputs.grids[SHEET_MEMBER_OPINIONS]);
+    prepareRunLog(batch, inputs, { what: '委員評価の取り込み', who: currentUser(), at: new Date(), started, plans: data.plans.length, indicators: 0, issues: [] });
+    batch.commit();
 
     let closed = false;
     if (record.deadline && todayIso() > record.deadline && form.isAcceptingResponses()) {
@@ -188,7 +194,6 @@ export function importMemberRatings(): CommitteeSummary {
       form.setAcceptingResponses(false);
       closed = true;
     }
-    logRun(inputs, { what: '委員評価の取り込み', who: currentUser(), at: new Date(), started, plans: data.plans.length, indicators: 0, issues: [] });
 
     const answered = reachableMembers(data.members).length - t.missing.length;
     const differing = t.goals.filter((g) => g.differs);

@@ -113,7 +113,16 @@ export interface HierarchyItem {
 export interface Department {
   name: string;
   division: string;
+  /** The first valid contact address ('' when none): kept for callers that need one. */
   email: string;
+  /**
+   * Every valid contact address typed for the department (one cell, separated by commas, 、,
+   * semicolons, spaces or line breaks; or repeated rows of the same department). The only
+   * addresses the add-on ever mails or grants edit rights to on the department's behalf.
+   */
+  emails: string[];
+  /** 1-based row on 担当課 where the department is first listed (0 when not read from a sheet). */
+  row: number;
 }
 
 export interface Member {

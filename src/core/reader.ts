@@ -840,29 +840,51 @@ const DEPARTMENT_RULES: ColumnRules<'name' | 'division' | 'email'> = [
   ['name', /担当課|課名|^名称$|^課$|所属|部署/],
 ];
 
-/** 担当課: 担当課 / 部局 / メール. */
+/** Separators between several addresses typed in one メール cell. */
+const ADDRESS_SEPARATORS = /[,，、;；\s]+/;
+
+/**
+ * 担当課: 担当課 / 部局 / メール. The メール cell may hold several addresses; each is validated like
+ * 委員名簿's (a malformed one is reported with its cell and left out, the others kept). A department
+ * listed on several rows gathers the addresses of all its rows.
+ */
 export function readDepartments(grid?: Grid): { items: Department[]; issues: Issue[] } {
   const items: Department[] = [];
   const issues: Issue[] = [];
   if (!grid || !grid.values.length) return { items, issues };
   const sheet = grid.name || SHEETS.departments;
   const { start, cols } = mapSimple(grid, DEPARTMENT_RULES, ['name', 'division', 'email']);
-  const seen = new Set<string>();
+  const byName = new Map<string, Department>();
   for (let r = start; r < grid.values.length; r++) {
     const get = reader(grid, r);
     const name = norm(get(cols.name));
     if (!name) continue;
-    const row = { name, division: get(cols.division), email: norm(get(cols.email)) };
-    const res = DepartmentRowSchema.safeParse(row);
-    if (!res.success) {
-      issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], { email: 'メール' }, undefined, () => '警告'));
-      row.email = '';
+    const emails: string[] = [];
+    for (const part of norm(get(cols.email)).split(ADDRESS_SEPARATORS).filter(Boolean)) {
+      const row = { name, division: get(cols.division), email: part };
+      const res = DepartmentRowSchema.safeParse(row);
+      if (!res.success) {
+        issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], { email: 'メール' }, undefined, () => '警告'));
+        continue;
+      }
+      emails.push(part);
     }
-    if (seen.has(name)) continue;
-    seen.add(name);
-    items.push(row);
+    const known = byName.get(name);
+    if (known) {
+      for (const e of emails) if (!known.emails.some((x) => x.toLowerCase() === e.toLowerCase())) known.emails.push(e);
+      known.email = known.emails[0] ?? '';
+      continue;
+    }
+    const dept: Department = { name, division: get(cols.division), email: emails[0] ?? '', emails: dedupe(emails), row: r + 1 };
+    byName.set(name, dept);
+    items.push(dept);
   }
   return { items, issues };
+}
+
+function dedupe(emails: string[]): string[] {
+  const seen = new Set<string>();
+  return emails.filter((e) => !seen.has(e.toLowerCase()) && (seen.add(e.toLowerCase()), true));
 }
 
 const MEMBER_RULES: ColumnRules<'name' | 'title' | 'email' | 'share' | 'role'> = [
