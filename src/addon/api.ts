@@ -157,6 +157,28 @@ export interface CommitteeSummary {
   closed: boolean;
 }
 
+export interface ConfirmSummary {
+  message: string;
+  /** e.g. R7年度（年度末） */
+  label: string;
+  /** When and by whom the period was confirmed. */
+  at: string;
+  who: string;
+  rows: number;
+  goals: number;
+  /** False after 確定を解除. */
+  confirmed: boolean;
+}
+
+export interface RolloverSummary {
+  message: string;
+  /** The year added (e.g. 令和8年度). */
+  year: string;
+  /** Headers of the columns added (empty after undo). */
+  columns: string[];
+  undone: boolean;
+}
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
@@ -168,6 +190,10 @@ export interface ServerApi {
   unmerge(unifiedId: string): MergeOutcome;
   createMemberForm(deadline: string): FormSummary;
   importMemberRatings(): CommitteeSummary;
+  confirmPeriod(): ConfirmSummary;
+  reopenPeriod(reason: string): ConfirmSummary;
+  runRollover(): RolloverSummary;
+  undoRollover(): RolloverSummary;
 }
 
 export type ServerFunction = keyof ServerApi;

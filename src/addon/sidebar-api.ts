@@ -13,6 +13,8 @@ import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
 import { createMemberForm, importMemberRatings } from './committee';
+import { confirmPeriod, reopenPeriod } from './confirm';
+import { runRollover, undoRollover } from './rollover';
 import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
 
 /** Sheets the overview counts from; a missing one is pointed out. */
@@ -88,4 +90,8 @@ export const serverApi: ServerApi = {
   unmerge,
   createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
   importMemberRatings: endpoint(z.tuple([]), importMemberRatings),
+  confirmPeriod: endpoint(z.tuple([]), confirmPeriod),
+  reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
+  runRollover: endpoint(z.tuple([]), runRollover),
+  undoRollover: endpoint(z.tuple([]), undoRollover),
 };

@@ -43,6 +43,7 @@ export function formatPercent(ratio: number): string {
   // A ratio that is not a number is never shown as "Infinity%" or "NaN%".
   if (!Number.isFinite(ratio * 1000)) return '−';
   const p = Math.round(ratio * 1000) / 10;
+  // Thousands grouped like every other figure: 14,082.9%.
   const [int, frac] = Math.abs(p).toFixed(1).split('.');
   return (p < 0 ? '−' : '') + groupDigits(Number(int)) + '.' + frac + '%';
 }

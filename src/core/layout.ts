@@ -331,9 +331,8 @@ function assignColumns(layout: Layout, classes: HeaderClass[]): void {
     const last = targetWithYear.reduce((a, b) => (b.fy >= a.fy ? b : a));
     cols.target = last.col;
     layout.targetYear = last.fy;
-  } else if (targetWithYear.length) {
-    layout.ignored.push(...targetWithYear.map((t) => t.col).filter((c) => c !== cols.target));
   }
+  // Yearly targets beside a final 目標値 column are each year's own target (reader: yearTargets).
   if (cols.baseline === undefined && baselineWithYear.length) {
     const first = baselineWithYear.reduce((a, b) => (b.fy < a.fy ? b : a));
     cols.baseline = first.col;

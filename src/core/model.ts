@@ -67,6 +67,11 @@ export interface Indicator {
   /** `cell`: A1 of the value on `sheet`, when read from a sheet. */
   baseline: { value: Parsed; fiscalYear?: number; cell?: string };
   target: { value: Parsed; fiscalYear?: number; cumulative: boolean; cell?: string };
+  /**
+   * A year's own target (「令和2年度目標」 columns, 「【目標】11,000人」 in the year's 内容及び目標
+   * cell): that year is evaluated against it; `target` (the final one) drives the 通算 view.
+   */
+  yearTargets?: { fiscalYear: number; value: Parsed; cell?: string }[];
   /** True when `direction` / `accumulates` were inferred, not typed in 方向 / 中間の見方. */
   directionInferred?: boolean;
   accumulatesInferred?: boolean;

@@ -649,6 +649,18 @@ function buildIndicator(x: IndicatorInput): Indicator {
   const ty = targetYear ?? layout.targetYear;
   if (by !== undefined && by !== null) ind.baseline.fiscalYear = by;
   if (ty !== undefined && ty !== null) ind.target.fiscalYear = ty;
+  // Each year's own target; the final target is the latest year's (layout.ts).
+  const yearTargets = layout.targetPeriods
+    .map((tp) => ({ fiscalYear: tp.period.fiscalYear, value: cell(tp.col, hintUnit), cell: a1(row, tp.col + 1) }))
+    .filter((t) => t.value.kind !== 'empty');
+  if (yearTargets.length) {
+    ind.yearTargets = yearTargets;
+    // No final target on the row: the latest year's own target stands for it.
+    if (target.kind === 'empty') {
+      const last = yearTargets.reduce((a, b) => (b.fiscalYear >= a.fiscalYear ? b : a));
+      ind.target = { value: last.value, fiscalYear: last.fiscalYear, cumulative, cell: last.cell };
+    }
+  }
   if (L.baseline !== undefined) ind.baseline.cell = a1(row, L.baseline + 1);
   if (L.target !== undefined) ind.target.cell = a1(row, L.target + 1);
   if (typedDirection === null) ind.directionInferred = true;

@@ -137,6 +137,8 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
         cells['中間の見方'] = kindText(ind);
         cells['基準値'] = withYear(ind.baseline.value.text, ind.baseline.fiscalYear);
         cells['目標値'] = withYear(ind.target.value.text, ind.target.fiscalYear, ind.target.cumulative ? '期間合計' : '');
+        // A year judged against its own target shows it, with the final target beside it.
+        if (a.yearTarget) cells['目標値'] = `${withYear(a.yearTarget.text, a.yearTarget.fiscalYear, '年度目標')} ／ 最終 ${cells['目標値']}`;
         cells['実績値(期間)'] = a.actualText;
         cells['達成率'] = ratioText(a);
         cells['見込み'] = outlookText(a, ind.unit);
