@@ -295,10 +295,11 @@ export function extractFolderId(text: string): string | null {
 }
 
 /**
- * The 評価年度 typed on 設定 cannot be rated: a year not begun yet (令和99年度), or one without a
- * single figure of the evaluation kind while other years have some. Rating it would make every
- * plan 評価不能 and still write (and share) a report, so 集計 and 報告書作成 refuse it. Null when
- * the year is fine or was not typed (then the latest year with figures is used).
+ * The 評価年度 typed on 設定 cannot be rated: a year not begun yet (令和99年度), or one the progress
+ * sheet has no column for (of the evaluation kind). Rating it would make every plan 評価不能 and
+ * still write (and share) a report, so 集計 and 報告書作成 refuse it. A year whose columns exist
+ * but are still empty (just after 年度更新) is rated. Null when the year is fine or was not typed
+ * (then the latest year with figures is used).
  */
 export function evaluationYearIssue(grid: Grid | undefined, settings: Settings, plans: readonly Plan[], today: Date): Issue | null {
   if (!grid) return null;
@@ -311,21 +312,21 @@ export function evaluationYearIssue(grid: Grid | undefined, settings: Settings, 
   if (row < 0) return null;
   const fy = settings.evaluationYear;
   const kind = settings.evaluationKind;
-  const years = new Set<number>();
+  const columns = new Set<number>();
   for (const p of plans) for (const i of p.indicators) for (const a of i.actuals) {
-    if (a.value.kind !== 'empty' && a.period.kind === kind) years.add(a.period.fiscalYear);
+    if (a.period.kind === kind) columns.add(a.period.fiscalYear);
   }
-  const latest = years.size ? Math.max(...years) : null;
   const what = kind === 'mid' ? '中間の実績' : '実績';
   const sheet = grid.name || SHEETS.settings;
   const cell = a1(row + 1, valCol + 1);
   const typed = squash(cellText(grid.values[row][valCol] ?? '', grid.display?.[row]?.[valCol]));
-  const instead = latest !== null
-    ? `${what}が入力されている年度（最新は${warekiLabel(latest)}）を入力するか、空欄にしてください（空欄なら${what}のある最新の年度を評価します）。`
+  const sorted = [...columns].sort((x, y) => x - y);
+  const instead = sorted.length
+    ? `${what}の列がある年度（${warekiLabel(sorted[0])}〜${warekiLabel(sorted[sorted.length - 1])}）を入力するか、空欄にしてください（空欄なら${what}のある最新の年度を評価します）。`
     : `${warekiLabel(Math.min(fy, fiscalYearOf(today)))}のように評価する年度を入力するか、空欄にしてください。`;
   let problem = '';
   if (fy > fiscalYearOf(today) + 1) problem = `${warekiLabel(fy)}はまだ始まっていない年度です。`;
-  else if (latest !== null && !years.has(fy)) problem = `${warekiLabel(fy)}の${what}が「${SHEETS.progress}」シートに1件も入力されていないため、すべて評価不能になります。`;
+  else if (plans.length && !columns.has(fy)) problem = `「${SHEETS.progress}」シートに${warekiLabel(fy)}の${what}の列がないため、すべて評価不能になります。`;
   if (!problem) return null;
   return {
     severity: 'エラー', sheet, row: row + 1, col: valCol + 1, cell,

@@ -107,7 +107,7 @@ describe('no silently wrong value, setting or header (finding 10)', () => {
     const sheets = () => s.runtime.spreadsheet.getSheets().map((x) => x.getName());
     const before = sheets();
     s.run('menuAggregate');
-    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/^「設定」シートのB4（評価年度）「令和99年度」: 令和99年度はまだ始まっていない年度です。.*最新は令和4年度.*集計は中止しました。何も書き換えていません。/);
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/^「設定」シートのB4（評価年度）「令和99年度」: 令和99年度はまだ始まっていない年度です。実績の列がある年度（令和4年度〜令和6年度）を入力するか、空欄に.*集計は中止しました。何も書き換えていません。/);
     s.run('menuReport');
     expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/令和99年度はまだ始まっていない年度です/);
     expect(sheets()).toEqual(before);
@@ -115,11 +115,18 @@ describe('no silently wrong value, setting or header (finding 10)', () => {
     expect(checks(s).some((c) => /^エラー B4 「設定」シートのB4（評価年度）/.test(c))).toBe(true);
   });
 
-  test('評価年度 with no figure entered at all (令和6年度 in the sample) is refused too', () => {
+  test('評価年度 without a column on the progress sheet (令和3年度 in the sample) is refused too', () => {
+    const s = sampleSession((g) => setSetting(g, SETTING_KEYS.evaluationYear, '令和3年度'));
+    s.run('menuAggregate');
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/「プラン・指標」シートに令和3年度の実績の列がないため.*実績の列がある年度（令和4年度〜令和6年度）/);
+    expect(s.runtime.spreadsheet.getSheetByName(SHEETS.results)).toBeNull();
+  });
+
+  test('評価年度 whose columns are still empty (just after 年度更新) is rated, every plan 評価不能', () => {
     const s = sampleSession((g) => setSetting(g, SETTING_KEYS.evaluationYear, '令和6年度'));
     s.run('menuAggregate');
-    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/令和6年度の実績が「プラン・指標」シートに1件も入力されていない/);
-    expect(s.runtime.spreadsheet.getSheetByName(SHEETS.results)).toBeNull();
+    expect(s.runtime.ui.alerts).toEqual([]);
+    expect(records(s, SHEETS.goals).every((g) => g['採用評価'] === '評価不能')).toBe(true);
   });
 
   test('a blank 基本目標 code is an error at its cell', () => {
