@@ -30,6 +30,8 @@ export interface CellRef {
   col: number;
   /** A1 of the reason cell. */
   reasonCell?: string;
+  /** 集計結果: the 成果指標 of that row, so the override is written back on the row it was typed on. */
+  indicator?: string;
 }
 
 /** A plan rating set by hand. `grade` is the raw text typed (validated by aggregate). */

@@ -122,6 +122,12 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
 
   for (const p of result.plans) {
     const items: (IndicatorResult | null)[] = p.indicators.length ? p.indicators : [null];
+    // The override goes back on the row it was typed on (the plan's first row by default).
+    const label = (item: IndicatorResult | null) => (item
+      ? (p.kind === 'unified' && item.sourcePlanId ? `${item.indicator.name}（${item.sourcePlanId}）` : item.indicator.name)
+      : '（指標の設定なし）');
+    const typedOn = p.override?.at?.indicator;
+    const home = Math.max(0, typedOn === undefined ? 0 : items.findIndex((item) => label(item) === typedOn));
     items.forEach((item, i) => {
       const cells: Partial<Record<string, CellValue>> = {
         'プランID': p.id, '基本目標': p.goalCode, 'プラン名': p.name, '主担当課': p.mainDept,
@@ -131,7 +137,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
       if (item) {
         const ind = item.indicator;
         const a = item.period;
-        cells['成果指標'] = ind.name;
+        cells['成果指標'] = label(item);
         cells['単位'] = ind.unit;
         cells['方向'] = DIRECTION_LABELS[ind.direction] + (ind.directionInferred ? '（推定）' : '');
         cells['中間の見方'] = kindText(ind);
@@ -144,7 +150,6 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
         cells['見込み'] = outlookText(a, ind.unit);
         cells['指標の評価'] = a.grade;
         reason = a.reason?.message ?? '';
-        if (p.kind === 'unified' && item.sourcePlanId) cells['成果指標'] = `${ind.name}（${item.sourcePlanId}）`;
       } else {
         cells['成果指標'] = '（指標の設定なし）';
         cells['指標の評価'] = '−';
@@ -152,7 +157,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
       }
       if (p.period.gap === 'stopped') reason = reason ? `${p.period.reason}／${reason}` : p.period.reason;
       cells['評価不能の理由'] = reason;
-      if (i === 0 && p.override) {
+      if (i === home && p.override) {
         cells['上書き評価'] = p.override.raw;
         cells['上書きの理由'] = p.override.reason;
       }
@@ -160,7 +165,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
       r.bg[c('指標の評価')] = GRADE_COLOR[(cells['指標の評価'] as Grade) ?? '−'];
       r.bg[c('プランの評価(計算)')] = GRADE_COLOR[p.period.grade];
       r.bg[c('採用評価')] = GRADE_COLOR[p.adopted];
-      if (i === 0 && p.override?.applied && p.override.value) r.bg[c('上書き評価')] = GRADE_COLOR[p.override.value];
+      if (i === home && p.override?.applied && p.override.value) r.bg[c('上書き評価')] = GRADE_COLOR[p.override.value];
       r.bg[c('見込み')] = outlookColor(String(cells['見込み'] ?? ''));
       values.push(r.values);
       backgrounds.push(r.bg);
@@ -304,6 +309,8 @@ function collect(
   const vc = findCol(h, valueName) as number;
   const rc = findCol(h, reasonName) as number;
   const xc = extraName ? (findCol(h, extraName) as number) : -1;
+  // Which of a plan's rows it was typed on (one row per indicator): written back there.
+  const ic = keyName === 'プランID' ? findCol(h, '成果指標') ?? -1 : -1;
 
   const byKey = new Map<string, Collected>();
   const order: Collected[] = [];
@@ -322,7 +329,11 @@ function collect(
       byKey.set(key, entry);
       order.push(entry);
     }
-    const ref = (c: number): CellRef => ({ sheet, cell: a1(r + 1, c + 1), row: r + 1, col: c + 1, reasonCell: a1(r + 1, rc + 1) });
+    const ref = (c: number): CellRef => {
+      const at: CellRef = { sheet, cell: a1(r + 1, c + 1), row: r + 1, col: c + 1, reasonCell: a1(r + 1, rc + 1) };
+      if (ic >= 0) at.indicator = cellText(grid, r, ic);
+      return at;
+    };
     if (value) {
       if (!entry.value) {
         entry.value = value;

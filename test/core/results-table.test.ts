@@ -188,8 +188,10 @@ describe('user columns carried over across runs', () => {
     expect(second.result.issues).toEqual([]);
     const r44 = rowOf(second.results, '4-4');
     expect(cell(second.results, r44, 'プランの評価(計算)')).toBe('D');
-    expect(cell(second.results, r44, '上書き評価')).toBe('B');
-    expect(cell(second.results, r44, '上書きの理由')).toBe('R5に導入完了の見込み（契約済み）');
+    // It stays on the row it was typed on (issue 11, finding 7), not moved to the plan's first.
+    expect(cell(second.results, r44, '上書き評価')).toBe('');
+    expect(cell(second.results, rows44[1], '上書き評価')).toBe('B');
+    expect(cell(second.results, rows44[1], '上書きの理由')).toBe('R5に導入完了の見込み（契約済み）');
     expect(cell(second.results, r44, '採用評価')).toBe('B');
     const g4 = rowOf(second.goals, '4');
     expect(cell(second.goals, g4, '今期の評価(計算)')).toBe('良好');
