@@ -10,6 +10,7 @@ import { buildReport, type ReportModel } from './report';
 import { readChanges } from './changes';
 import { SHEETS } from './schema';
 import { evaluationYearIssue } from './settings';
+import type { ColumnMapping } from './mapping';
 
 export interface Computation {
   read: ReadResult;
@@ -26,8 +27,8 @@ export interface Computation {
   refusal: string | null;
 }
 
-export function compute(grids: Record<string, Grid>, today: Date): Computation {
-  const read = readProgress(grids, { today });
+export function compute(grids: Record<string, Grid>, today: Date, mapping?: ColumnMapping | null): Computation {
+  const read = readProgress(grids, { today, mapping });
   const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
   const unified = readUnifiedPlans(grids[SHEETS.unified], read.data.plans);
   const result = aggregate(read.data, { overrides: prev.overrides, unified });
