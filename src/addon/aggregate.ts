@@ -91,11 +91,9 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
     const sheet = sheets.get(name);
     if (sheet && grids[name]) batch.recheck(sheet, name, grids[name]);
   }
-  const blocking = computation.overrideIssues.filter((i) => i.severity === 'エラー');
-  if (blocking.length) {
-    // Rewriting would lose the overrides people typed: stop before writing anything.
-    throw new UserError(`${blocking[0].message}（集計は中止しました。何も書き換えていません。）`);
-  }
+  // Refused before the first write: an unratable 評価年度, or rewriting would lose the overrides
+  // people typed. Nothing is rewritten, no report is made.
+  if (computation.refusal) throw new UserError(`${computation.refusal}（集計は中止しました。何も書き換えていません。）`);
   const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
   prepareAppend(batch, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
   // A confirmed period: every change to a confirmed figure or grade is flagged and recorded once.
