@@ -267,6 +267,15 @@ export interface RolloverSummary {
   undone: boolean;
 }
 
+export interface ProtectSummary {
+  message: string;
+  protections: number;
+  /** Earlier add-on protections replaced. */
+  replaced: number;
+  departments: { department: string; rows: number; editors: string[]; warningOnly: boolean; known: boolean }[];
+  warnings: string[];
+}
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
@@ -283,6 +292,8 @@ export interface ServerApi {
   sendRequests(input: RequestInput): SendResult;
   setAutoRemind(input: AutoRemindInput): AutoRemindView;
   clearAutoRemind(): string;
+  protectDepartments(): ProtectSummary;
+  unprotectDepartments(): string;
   confirmPeriod(): ConfirmSummary;
   reopenPeriod(reason: string): ConfirmSummary;
   runRollover(): RolloverSummary;
