@@ -9,11 +9,13 @@ import { GOAL_RATINGS, GRADES } from '../core/rating';
 import { warekiLabel } from '../core/periods';
 import { CHANGE_COLUMNS, changeRows, detectChanges } from '../core/changes';
 import { SHEETS } from '../core/schema';
+import { exclusions } from '../core/exclusions';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { prepareAppend, prepareOutputSheet, withFreshReads, WriteBatch } from './sheets';
 import { currentUser, nowLabel, prepareRunLog } from './run-log';
+import { checkConfirmed, prepareConfirmedChanges } from './confirm';
 
 export const LAST_RUN_KEY = 'lastAggregate';
 /**
@@ -68,7 +70,7 @@ export interface AggregateRun extends Computation {
  */
 export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: number): AggregateRun {
   const { grids, sheets } = inputs;
-  const computation = compute(grids, new Date());
+  const computation = compute(grids, new Date(), inputs.mapping);
   const { read, result, issues } = computation;
   if (read.layout.error) throw new UserError(read.layout.error);
   const tables = buildTables(result);
@@ -91,6 +93,9 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   }
   const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
   prepareAppend(batch, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
+  // A confirmed period: every change to a confirmed figure or grade is flagged and recorded once.
+  const confirmed = checkConfirmed(inputs, computation, tables.results.values);
+  if (confirmed) prepareConfirmedChanges(batch, inputs, confirmed, nowLabel(now));
 
   const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
@@ -100,8 +105,12 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   const summary = summarizeAggregate(result, indicators);
   const inferred = inferredNote(read.data.settings);
   if (inferred) summary.message += ` ${inferred}`;
-  if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
+  // The same rule as the report's appendix (core/exclusions): only plan data left out.
+  const left = exclusions(read.data, result).filter((e) => e.scope !== 'baseline').length;
+  if (left) summary.message += ` 入力の誤りで評価から除いた指標・プランが ${left} 件あります（理由は「${SHEETS.results}」の評価不能の理由にあります）。`;
+  if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます。`;
   if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
+  if (confirmed?.changes.length) summary.message += ` ${confirmed.state.label}は確定済みですが、確定値から ${confirmed.changes.length} 件変わっています（「${SHEETS.changes}」に「確定後」として記録）。`;
   return { ...computation, who, indicators, summary };
 }
 

@@ -12,6 +12,7 @@ import { readProgress, type ReadResult } from '../core/reader';
 import { withDocumentLock } from './lock';
 import { prepareOutputSheet, prepareOwnedColumn, withFreshReads, WriteBatch } from './sheets';
 import { currentUser, prepareRunLog } from './run-log';
+import { confirmedFigureIssues } from './confirm';
 
 /** Issues returned to the sidebar; the rest are on 検証結果. */
 const SIDEBAR_LIMIT = 100;
@@ -154,7 +155,9 @@ export function runCheck(): CheckSummary {
   return withDocumentLock('入力チェック', () => withFreshReads('入力チェック', () => {
     const started = Date.now();
     const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks, SHEETS.runLog]);
-    const read = readProgress(inputs.grids, { today: new Date() });
+    const parsed = readProgress(inputs.grids, { today: new Date(), mapping: inputs.mapping });
+    // Figures typed over a confirmed period are flagged with the other findings.
+    const read = { ...parsed, issues: [...parsed.issues, ...confirmedFigureIssues(inputs)] };
     const batch = new WriteBatch(inputs.ss);
     prepareChecks(batch, inputs, read);
     const { plans } = read.data;

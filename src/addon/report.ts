@@ -12,6 +12,9 @@ import { AGGREGATE_READS, prepareAggregate } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { prepareAppend, prepareOwnedColumn, WriteBatch } from './sheets';
+import { reportBasis } from './confirm';
+import { SHEET_CONFIRMED } from '../core/confirm';
+import { SHEET_MEMBER_OPINIONS, withAdoptedOpinions } from '../core/committee';
 
 export const SHARE_RESULT_NOTE = '進捗管理アドオンが書き込む列です（報告書の共有結果）。編集しないでください。';
 
@@ -41,7 +44,7 @@ function prepareShareOutcomes(
 export function runReport(): ReportSummary {
   return withDocumentLock('報告書作成', () => {
     const started = Date.now();
-    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes], [SHEETS.runLog, SHEETS.reports]);
+    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes, SHEET_MEMBER_OPINIONS], [SHEETS.runLog, SHEETS.reports, SHEET_CONFIRMED]);
     const { ss, grids, sheets } = inputs;
     ss.toast('集計して、報告書を作成しています…', '報告書作成', -1);
     const batch = new WriteBatch(ss);
@@ -53,7 +56,9 @@ export function runReport(): ReportSummary {
     prepareShareOutcomes(probe, sheets.get(SHEETS.members), grids[SHEETS.members], null, '');
     batch.commit();
     const { read } = run;
-    const model = reportOf(run, grids, new Date());
+    // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
+    const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
+    const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
     const render = renderReportDoc(model, { folderId: read.data.settings.reportFolderId });
     const outcomes = shareReport(render.docId, read.data.members);
     const record = new WriteBatch(ss);
@@ -71,7 +76,7 @@ export function runReport(): ReportSummary {
       url: render.url,
       shared,
       outcomes: outcomes.map((o) => ({ name: o.name, status: o.status, reason: o.reason })),
-      warnings: render.warnings,
+      warnings: note ? [note, ...render.warnings] : render.warnings,
     };
   });
 }

@@ -4,9 +4,14 @@
 import type { Actual, Indicator, Parsed, Period } from './model';
 import { fyLabel, formatNumber } from './cells';
 import { shortLabel } from './periods';
+import { referenceUnit, unitDiffers } from './values';
 import {
-  cumulativeShare, gradeOf, interimShare, outlookOf, periodYearsOf, type Grade, type InterimRule, type Outlook, type Thresholds,
+  cumulativeShare, DEFAULT_STATUS_GRADES, gradeOf, interimShare, nominalRatio, outlookOf, periodYearsOf,
+  type Grade, type InterimRule, type Outlook, type StatusGrades, type Thresholds,
 } from './rating';
+import { progressOf } from './values';
+import { DIRECTION_LABELS } from './schema';
+import type { ProgressStatus } from './narrative';
 
 /**
  * period: the evaluation period only (year-end figure of the evaluation year, or its 中間
@@ -40,7 +45,14 @@ export interface Unassessable {
  * maintain: baseline = target, kept at or better than the target (else 後退).
  * cumulative: sum of the yearly figures against a multi-year total.
  */
-export type Method = 'progress' | 'against-target' | 'maintain' | 'range' | 'milestone' | 'cumulative';
+export type Method = 'progress' | 'against-target' | 'maintain' | 'range' | 'milestone' | 'cumulative' | 'status';
+
+/** A grade from a progress status (実施済 / 実施中 / 検討中 / 未着手) by the 状況の評価 table (rating.ts). */
+export interface StatusGrade {
+  status: ProgressStatus;
+  /** Cue words when the status was read from a sentence; [] when the cell held the status word. */
+  cues: string[];
+}
 
 export interface MidJudgement {
   /** Expected share of the annual target at the as-of date (1 for level indicators). */
@@ -69,6 +81,8 @@ export interface Achievement {
   method: Method | null;
   /** The figure used, as shown in 実績値(期間), with its period: "1,049件（R4）". '' when none. */
   actualText: string;
+  /** Set when the year was judged against its own target (Indicator.yearTargets), not the final one. */
+  yearTarget?: { text: string; fiscalYear: number };
   actualValue: number | null;
   /** Periods the figure comes from (several for a cumulative target). */
   periods: Period[];
@@ -90,6 +104,13 @@ export interface Achievement {
   mid: MidJudgement | null;
   /** Set when graded against the expected share of the way (途中年度の評価「目標年度までの按分」). */
   interim: InterimPace | null;
+  /** Set when graded from a progress status (method 'status'). */
+  status: StatusGrade | null;
+  /**
+   * Japanese notes on how the figure was read or judged, shown in 集計結果 (注記): a figure read
+   * from a sentence, a target written in the same cell, a milestone read despite a 方向 of 増加.
+   */
+  notes: string[];
 }
 
 export interface AssessContext {
@@ -101,32 +122,32 @@ export interface AssessContext {
   scope: Scope;
   /** 途中年度の評価; absent = 'final' (against the final target). */
   interimRule?: InterimRule;
+  /** 状況の評価: grade of each progress status; absent = DEFAULT_STATUS_GRADES. */
+  statusGrades?: StatusGrades;
 }
 
 const NO_INDICATOR_NAME = /指標の設定(は)?(あり)?ません|^指標なし$|^なし$/;
 
-// Units repeat a lot (件, %, 人/年 …): memoised, since NFKC is the costly part.
-const unitKeys = new Map<string, string>();
-
-function unitKey(u: string): string {
-  let k = unitKeys.get(u);
-  if (k === undefined) {
-    k = computeUnitKey(u);
-    if (unitKeys.size < 10000) unitKeys.set(u, k);
-  }
-  return k;
-}
-
-function computeUnitKey(u: string): string {
-  return u
-    .normalize('NFKC')
-    .replace(/\s/g, '')
-    .replace(/\/(年度|年)$/, '')
-    .replace(/[ヶカケヵ]国語/, 'か国語');
-}
-
 function unitOf(p: Parsed, fallback: string): string {
   return p.kind === 'number' && p.unit ? p.unit : fallback;
+}
+
+/** Where the reference unit comes from, as 入力チェック words it. */
+function refName(ind: Indicator, target: Parsed): string {
+  return ind.unit.trim() && !(target.kind === 'number' && target.unit === ind.unit.trim()) ? '単位の列' : '目標値';
+}
+
+/**
+ * Why the baseline is not used (null when it is): not a number, or a number in another unit
+ * than the reference (referenceUnit). The actual is then measured against the target alone.
+ * 入力チェック warns about the same cases; the report lists them.
+ */
+export function unusedBaseline(ind: Indicator): string | null {
+  const bp = ind.baseline.value;
+  if (bp.kind === 'invalid' || (bp.kind === 'state' && bp.state !== '指標なし')) return `基準値「${bp.text}」が数値ではない`;
+  const ref = referenceUnit(ind.unit, ind.target.value);
+  if (unitDiffers(bp, ref)) return `基準値の単位（${(bp as { unit: string }).unit}）が${refName(ind, ind.target.value)}の単位（${ref}）と異なる`;
+  return null;
 }
 
 function unassessable(code: UnassessableCode, message: string): Unassessable {
@@ -147,7 +168,9 @@ function valueProblem(p: Parsed, what: '実績値' | '目標値', where: string)
       if (p.state === '取得不可') return unassessable('unavailable', `${where}の実績値を取得できません（${p.text}）`);
       return what === '目標値'
         ? unassessable('no-target', `目標値が数値ではありません（${p.text}）`)
-        : unassessable('state', `${where}の実績が「${p.text}」で、数値がありません`);
+        : unassessable('state', p.read
+          ? `${where}の実績が文章で、数値がありません（状況「${progressOf(p.state) ?? p.state}」と読みました。手がかり: ${p.read.cues.join('・')}）`
+          : `${where}の実績が「${p.text}」で、数値がありません`);
     case 'milestone':
       return unassessable(what === '目標値' ? 'no-target' : 'invalid-actual',
         `${what}が「${p.text}」（○×）ですが、方向が数値の指標です。数値を入力するか、方向を「達成・未達」にしてください`);
@@ -219,6 +242,8 @@ function latestYearEnd(ind: Indicator, upTo: number): Actual | undefined {
 
 
 function figureText(p: Parsed, unit: string): string {
+  if (p.kind === 'number' && p.read) return `${formatNumber(p.value)}${p.unit || unit}（文章から）`;
+  if (p.kind === 'state' && p.read) return `${progressOf(p.state) ?? p.state}（文章から）`;
   if (p.text && p.text.trim()) return p.text.trim();
   if (p.kind === 'number') return formatNumber(p.value) + (p.unit || unit);
   return '';
@@ -228,7 +253,7 @@ function base(ind: Indicator, scope: Scope): Achievement {
   return {
     key: ind.key, planId: ind.planId, scope, assessable: false, reason: null, method: null,
     actualText: '', actualValue: null, periods: [], basis: null,
-    ratio: null, gradeRatio: null, regressed: false, grade: '−', mid: null, interim: null,
+    ratio: null, gradeRatio: null, regressed: false, grade: '−', mid: null, interim: null, status: null, notes: [],
   };
 }
 
@@ -241,6 +266,7 @@ function fail(acc: Achievement, reason: Unassessable): Achievement {
   acc.grade = '−';
   acc.mid = null;
   acc.interim = null;
+  acc.status = null;
   return acc;
 }
 
@@ -251,24 +277,50 @@ export function isNoIndicator(ind: Indicator): boolean {
   return noInd(ind.target.value) || (noInd(ind.baseline.value) && ind.target.value.kind === 'empty');
 }
 
+/**
+ * The indicator as judged for the evaluation year: against that year's own target when one was
+ * typed (Indicator.yearTargets), else unchanged. The plan-period (通算) view keeps the final target.
+ */
+export function withYearTarget(ind: Indicator, scope: Scope, year: number): Indicator {
+  if (scope !== 'period' || !ind.yearTargets?.length || ind.target.cumulative) return ind;
+  // A year target without a figure (text only) leaves the year judged against the final one.
+  const own = ind.yearTargets.find((t) => t.fiscalYear === year && (t.value.kind === 'number' || t.value.kind === 'milestone'));
+  if (!own || own.cell === ind.target.cell) return ind;
+  const target: Indicator['target'] = { value: own.value, fiscalYear: year, cumulative: false };
+  if (own.cell) target.cell = own.cell;
+  return { ...ind, target };
+}
+
 /** Assess one indicator for one scope. Never throws; not assessable comes with its reason. */
-export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement {
+export function assessIndicator(indicator: Indicator, ctx: AssessContext): Achievement {
+  const ind = withYearTarget(indicator, ctx.scope, ctx.year);
   const acc = base(ind, ctx.scope);
+  if (ind !== indicator) acc.yearTarget = { text: ind.target.value.text, fiscalYear: ctx.year };
   if (isNoIndicator(ind)) return fail(acc, unassessable('no-indicator', '指標の設定がありません'));
   if (ind.direction === 'milestone') return assessMilestone(ind, ctx, acc);
+  // A ○ / 実施 / 導入済 / 予算化 target is a milestone whatever a blanket 方向 column says (増加).
+  if (ind.target.value.kind === 'milestone') {
+    acc.notes.push(`方向は「${DIRECTION_LABELS[ind.direction]}」ですが、目標が「${ind.target.value.text.trim()}」のため、達成・未達で評価しました`);
+    return assessMilestone(ind, ctx, acc);
+  }
 
   const tp = ind.target.value;
+  if (tp.kind !== 'number') {
+    // No numeric target: a target written in the figure's own cell, or the plan's progress in words.
+    const qualitative = assessWithoutTarget(ind, ctx, acc);
+    if (qualitative) return qualitative;
+  }
   const tProblem = valueProblem(tp, '目標値', '');
   if (tProblem) return fail(acc, tProblem);
   const t = (tp as Extract<Parsed, { kind: 'number' }>).value;
-  const tUnit = unitKey(unitOf(tp, ind.unit));
-  if (ind.target.cumulative) return assessCumulative(ind, ctx, acc, t, tUnit);
-
-  const bp = ind.baseline.value;
-  const b = bp.kind === 'number' ? bp.value : null;
-  if (b !== null && tUnit && unitKey(unitOf(bp, ind.unit)) && unitKey(unitOf(bp, ind.unit)) !== tUnit) {
-    return fail(acc, unassessable('unit-mismatch', `基準値の単位（${unitOf(bp, ind.unit)}）が目標値の単位（${unitOf(tp, ind.unit)}）と異なります`));
+  const ref = referenceUnit(ind.unit, tp);
+  if (unitDiffers(tp, ref)) {
+    return fail(acc, unassessable('unit-mismatch', `目標値の単位（${unitOf(tp, ind.unit)}）が単位の列の単位（${ref}）と異なります`));
   }
+  if (ind.target.cumulative) return assessCumulative(ind, ctx, acc, t, ref);
+
+  // A baseline that is not a number in the reference unit is left out (see unusedBaseline).
+  const b = unusedBaseline(ind) === null && ind.baseline.value.kind === 'number' ? ind.baseline.value.value : null;
 
   const picked = pickSingle(ind, ctx);
   if ('code' in picked) return fail(acc, picked);
@@ -279,11 +331,11 @@ export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement
   const aProblem = valueProblem(actual.value, '実績値', where);
   if (aProblem) return fail(acc, aProblem);
   const av = actual.value as Extract<Parsed, { kind: 'number' }>;
-  const aUnit = unitKey(unitOf(av, ind.unit));
-  if (aUnit && tUnit && aUnit !== tUnit) {
-    return fail(acc, unassessable('unit-mismatch', `実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位（${unitOf(tp, ind.unit)}）と異なります`));
+  if (unitDiffers(av, ref)) {
+    return fail(acc, unassessable('unit-mismatch', `実績値の単位（${av.unit}）が${refName(ind, tp)}の単位（${ref}）と異なります`));
   }
   acc.actualValue = av.value;
+  noteRead(acc, av, actual);
 
   if (actual.period.kind === 'mid') return judgeMid(ind, ctx, acc, b, t, av.value, 0, actual.period.fiscalYear);
 
@@ -390,7 +442,7 @@ function pace(ind: Indicator, ctx: AssessContext, method: Method, fy: number, b:
 }
 
 /** Target is a multi-year total (3年間合計): sum the yearly figures of the plan period. */
-function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, t: number, tUnit: string): Achievement {
+function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, t: number, ref: string): Achievement {
   const y = ctx.year;
   const mid = ctx.kind === 'mid';
   const from = ind.baseline.fiscalYear !== undefined ? ind.baseline.fiscalYear + 1 : -Infinity;
@@ -425,9 +477,8 @@ function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, 
       return fail(acc, problem);
     }
     const av = a.value as Extract<Parsed, { kind: 'number' }>;
-    const aUnit = unitKey(unitOf(av, ind.unit));
-    if (aUnit && tUnit && aUnit !== tUnit) {
-      return fail(acc, unassessable('unit-mismatch', `${shortLabel(a.period)}の実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位と異なります`));
+    if (unitDiffers(av, ref)) {
+      return fail(acc, unassessable('unit-mismatch', `${shortLabel(a.period)}の実績値の単位（${av.unit}）が${refName(ind, ind.target.value)}の単位（${ref}）と異なります`));
     }
     if (a !== midUsed) before += av.value;
   }
@@ -459,6 +510,19 @@ function assessMilestone(ind: Indicator, ctx: AssessContext, acc: Achievement): 
   acc.actualText = `${figureText(actual.value, ind.unit)}（${shortLabel(actual.period)}）`;
   const v = actual.value;
   const where = shortLabel(actual.period);
+  if (v.kind === 'state') {
+    const st = progressOf(v.state);
+    if (st === '実施済' || st === '未着手') {
+      const done = st === '実施済';
+      acc.notes.push(`「${v.read ? v.read.decisive : v.text}」を${done ? '達成（○）' : '未達（×）'}と読みました`);
+      finish(acc, ctx, 'milestone', done ? 1 : 0, done ? 1 : 0, false, actual.period.kind === 'mid' ? 'mid' : 'year');
+      if (actual.period.kind === 'mid') {
+        acc.mid = { expectedShare: 1, accumulates: false, projectedValue: null, outlook: outlookOf(done ? 1 : 0, ctx.thresholds) };
+      }
+      return acc;
+    }
+    if (st) return gradeStatus(acc, ctx, v, st, actual);
+  }
   if (v.kind !== 'milestone') {
     if (v.kind === 'number') {
       return fail(acc, unassessable('invalid-actual', `${where}の実績値が数値です。方向「達成・未達」の指標には ○ か × を入力してください`));
@@ -470,5 +534,65 @@ function assessMilestone(ind: Indicator, ctx: AssessContext, acc: Achievement): 
   if (actual.period.kind === 'mid') {
     acc.mid = { expectedShare: 1, accumulates: false, projectedValue: null, outlook: outlookOf(ratio, ctx.thresholds) };
   }
+  return acc;
+}
+
+/** A figure read from a sentence is never used silently: say so next to the result. */
+function noteRead(acc: Achievement, p: Extract<Parsed, { kind: 'number' }>, a: Actual): void {
+  if (!p.read) return;
+  acc.notes.push(`${a.cell}（${shortLabel(a.period)}）の『${clipQuote(p.read.quote)}』から ${formatNumber(p.value)}${p.unit} を実績値として読みました`);
+}
+
+function clipQuote(q: string): string {
+  return q.length > 40 ? `${q.slice(0, 39)}…` : q;
+}
+
+/**
+ * Without a numeric target: a figure whose cell also gives the target (「結果／目標 3／4箇所」,
+ * 「9,813人（目標 10,000人）」) is judged against that target; a progress status (実施済 … 未着手, typed
+ * or read from words) is graded by the 状況の評価 table. null when neither applies (then the
+ * usual reason, no target, is given).
+ */
+function assessWithoutTarget(ind: Indicator, ctx: AssessContext, acc: Achievement): Achievement | null {
+  if (ind.direction === 'range') return null;
+  const picked = pickSingle(ind, ctx);
+  if ('code' in picked) return null;
+  const { actual } = picked;
+  const v = actual.value;
+  if (v.kind === 'number' && v.read?.target && ind.target.value.kind !== 'state') {
+    const t = v.read.target.value;
+    acc.periods = [actual.period];
+    acc.actualText = `${figureText(v, ind.unit)}（${shortLabel(actual.period)}）`;
+    acc.actualValue = v.value;
+    noteRead(acc, v, actual);
+    acc.notes.push(`同じセルの『${clipQuote(v.read.target.quote)}』を目標値（${formatNumber(t)}${v.read.target.unit}）として比べました`);
+    if (actual.period.kind === 'mid') return judgeMid(ind, ctx, acc, null, t, v.value, 0, actual.period.fiscalYear);
+    const m = measure(ind, null, t, v.value);
+    if (isUnassessable(m)) return fail(acc, m);
+    return finish(acc, ctx, m.method, m.ratio, m.ratio, m.regressed, 'year');
+  }
+  if (v.kind === 'state') {
+    const st = progressOf(v.state);
+    if (st) return gradeStatus(acc, ctx, v, st, actual);
+  }
+  return null;
+}
+
+/** Grade from a progress status by the 状況の評価 table; 中止 (or a status mapped to −) is not graded. */
+function gradeStatus(acc: Achievement, ctx: AssessContext, v: Extract<Parsed, { kind: 'state' }>, st: ProgressStatus, actual: Actual): Achievement {
+  acc.periods = [actual.period];
+  acc.actualText = `${figureText(v, '')}（${shortLabel(actual.period)}）`;
+  const grade = (ctx.statusGrades ?? DEFAULT_STATUS_GRADES)[st];
+  const cues = v.read ? v.read.cues : [];
+  if (grade === '−') {
+    return fail(acc, unassessable('state', `${shortLabel(actual.period)}の状況が「${st}」のため評価しません`));
+  }
+  const ratio = nominalRatio(grade, ctx.thresholds);
+  finish(acc, ctx, 'status', null, ratio, false, actual.period.kind === 'mid' ? 'mid' : 'year');
+  acc.grade = grade;
+  acc.status = { status: st, cues };
+  acc.notes.push(v.read
+    ? `${actual.cell}（${shortLabel(actual.period)}）の文章から状況「${st}」と読み（手がかり: ${cues.join('・')}）、状況の評価で${grade}としました`
+    : `状況「${st}」を状況の評価で${grade}としました`);
   return acc;
 }

@@ -4,6 +4,7 @@
 // the sheets, this decides.
 import type { AggregateResult, GoalResult } from './aggregate';
 import type { Grid, HierarchyItem, Member, Plan } from './model';
+import type { Computation } from './pipeline';
 import { escapeCell, gridCellText } from './cells';
 import { warekiLabel } from './periods';
 import * as z from 'zod/mini';
@@ -282,4 +283,19 @@ export function adoptedOpinions(grid: Grid | undefined): AdoptedOpinion[] {
     if (text) out.push({ policyCode: gridCellText(grid, r, cp), member: gridCellText(grid, r, cm), text });
   }
   return out;
+}
+
+/**
+ * The computation with the opinions marked 採用 added to the 提言 of their 基本方針 (after those
+ * typed on 提言; an opinion already typed there word for word is not repeated).
+ */
+export function withAdoptedOpinions(c: Computation, opinions: Grid | undefined): Computation {
+  const adopted = adoptedOpinions(opinions);
+  if (adopted.length === 0) return c;
+  const typed = new Set(c.read.data.recommendations.map((r) => `${r.policyCode}\u0000${r.text.trim()}`));
+  const extra = adopted
+    .filter((o) => !typed.has(`${o.policyCode}\u0000${o.text}`))
+    .map((o) => ({ policyCode: o.policyCode, member: o.member, text: o.text }));
+  const data = { ...c.read.data, recommendations: [...c.read.data.recommendations, ...extra] };
+  return { ...c, read: { ...c.read, data } };
 }

@@ -9,6 +9,7 @@ import { aggregate, type AggregateResult, type UnifiedPlanInput } from './aggreg
 import { buildReport, type ReportModel } from './report';
 import { readChanges } from './changes';
 import { SHEETS } from './schema';
+import type { ColumnMapping } from './mapping';
 
 export interface Computation {
   read: ReadResult;
@@ -20,20 +21,19 @@ export interface Computation {
   issues: Issue[];
 }
 
-export function compute(grids: Record<string, Grid>, today: Date): Computation {
-  const read = readProgress(grids, { today });
+export function compute(grids: Record<string, Grid>, today: Date, mapping?: ColumnMapping | null): Computation {
+  const read = readProgress(grids, { today, mapping });
   const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
   const unified = readUnifiedPlans(grids[SHEETS.unified], read.data.plans);
   const result = aggregate(read.data, { overrides: prev.overrides, unified });
   return { read, overrideIssues: prev.issues, unified, result, issues: [...read.issues, ...result.issues, ...prev.issues] };
 }
 
-/** The report of a computation: entries with errors are listed as left out. */
+/** The report of a computation (what was left out comes from the rating itself: core/exclusions). */
 export function reportOf(c: Computation, grids: Record<string, Grid>, now: Date): ReportModel {
   return buildReport(c.read.data, c.result, {
     now,
     unified: c.unified,
     changes: readChanges(grids[SHEETS.changes]),
-    excluded: c.issues.filter((i) => i.severity === 'エラー'),
   });
 }

@@ -8,12 +8,13 @@ import type {
 } from './model';
 import { DIRECTION_LABELS, HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SHARE_LABELS, SHEETS } from './schema';
 import { a1, parseA1 } from './a1';
+import { figureOutliers } from './outliers';
 import type { FieldKey, Layout } from './layout';
-import { comparePeriods, periodLabel, warekiLabel } from './periods';
+import { periodLabel } from './periods';
 import { clip, closest, groupDigits, nfkc, splitDepartments, squash } from './text';
 import {
-  describeParsed, looksLikeComment, normalizeUnit, parseAccumulationLabel, parseDirectionLabel,
-  parsePlanStatus, unitsCompatible,
+  describeParsed, looksLikeComment, parseAccumulationLabel, parseDirectionLabel,
+  parsePlanStatus, progressOf, referenceUnit, unitDiffers,
 } from './values';
 
 // --- row shapes -----------------------------------------------------------------------------
@@ -291,36 +292,37 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
     }
   }
 
+  // Figures and statuses read out of sentences (narrative.ts): used, and always said (警告).
+  const readingNote = (p: Parsed, cell: string, what: string) => {
+    if (p.kind === 'number' && p.read) {
+      const fig = `${describeNumber(p.value)}${p.unit}`;
+      const beside = p.read.target ? `（同じセルの『${p.read.target.quote}』は目標値として参考にします）` : '';
+      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.read.quote, 40)}』から ${fig} を${what}値として読みました${beside}。違う場合は、このセルに数字と単位だけ（例: ${fig}）を入力してください。`);
+    } else if (p.kind === 'state' && p.read) {
+      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.text, 40)}』から${what}の状況を「${progressOf(p.state) ?? p.state}」と読みました（手がかりの語: ${p.read.cues.join('・')}）。違う場合は、実施済・実施中・検討中・未着手・中止 のどれか、または数字と単位を入力してください。`);
+    }
+  };
+  readingNote(t, targetCell, '目標');
+
   // Baseline: informative, so problems are warnings.
   const b = ind.baseline.value;
+  readingNote(b, baselineCell, '基準');
   if (b.kind === 'invalid') {
     issueAtCell('警告', baselineCell, `${at(sheet, baselineCell)}の基準値${q(b.text)}${commentAware(b)}基準値が数値でないと、基準からの伸びは計算されません。`);
   }
 
-  // Units: the reference is the 単位 column when typed, else the target's unit.
+  // Units: the rule 集計 applies (values.referenceUnit): a target or actual in another unit is
+  // left out of the rating (エラー), a baseline in another unit is not used (警告).
   const typedUnit = ind.unit;
-  const refUnit = typedUnit || (t.kind === 'number' ? t.unit : '');
+  const refUnit = referenceUnit(typedUnit, t);
   const refLabel = ctx.layout.columns.unit !== undefined && typedUnit && t.kind === 'number' && t.unit !== typedUnit
     ? '単位の列' : '目標値';
   const unitCheck = (p: Parsed, sev: Severity, cell: string, what: string) => {
-    if (p.kind !== 'number' || !p.unit || !refUnit) return;
-    if (unitsCompatible(p.unit, refUnit)) return;
+    if (p.kind !== 'number' || !unitDiffers(p, refUnit)) return;
     issueAtCell(sev, cell, `${at(sheet, cell)}の${what}${q(p.text)}は単位（${p.unit}）が${refLabel}の単位（${refUnit}）と違います。同じ単位で入力してください（例: ${describeNumber(p.value)}${refUnit}）。`);
   };
-  if (typedUnit) unitCheck(t, 'エラー', targetCell, '目標値');
+  unitCheck(t, 'エラー', targetCell, '目標値');
   unitCheck(b, '警告', baselineCell, '基準値');
-
-  // Percentages of a rate above 100.
-  const isRate = RATE_NAME.test(ind.name) && !GROWTH_NAME.test(ind.name);
-  const pctCheck = (p: Parsed, cell: string, what: string) => {
-    if (!isRate || p.kind !== 'number') return;
-    const unit = normalizeUnit(p.unit || ind.unit);
-    if (unit === '%' && p.value > 100) {
-      issueAtCell('警告', cell, `${at(sheet, cell)}の${what}${q(p.text)}は100%を超えています。割合の指標なので、入力を確認してください（例: 86.5%）。`);
-    }
-  };
-  pctCheck(t, targetCell, '目標値');
-  pctCheck(b, baselineCell, '基準値');
 
   // Actuals.
   for (const a of ind.actuals) {
@@ -338,25 +340,16 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
       issueAtCell('警告', a.cell, `${at(sheet, a.cell)}（${label}）${q(v.text)}は数値ですが、この指標は達成・未達で見ます。達成なら ○、未達なら × を入力してください。`);
       continue;
     }
+    readingNote(v, a.cell, `${label}の実績`);
     unitCheck(v, 'エラー', a.cell, `${label}の実績値`);
-    pctCheck(v, a.cell, `${label}の実績値`);
   }
 
-  // Tenfold jumps between consecutive figures (baseline, then year-end figures).
-  const seq: { label: string; p: Parsed & { kind: 'number' }; cell: string }[] = [];
-  if (b.kind === 'number') seq.push({ label: ind.baseline.fiscalYear ? `${warekiLabel(ind.baseline.fiscalYear)}の基準値` : '基準値', p: b, cell: baselineCell });
-  const ordered = ind.actuals
-    .filter((a) => a.value.kind === 'number' && (a.period.kind === 'year' || !ind.accumulates))
-    .sort((x, y) => comparePeriods(x.period, y.period));
-  for (const a of ordered) seq.push({ label: periodLabel(a.period), p: a.value as Parsed & { kind: 'number' }, cell: a.cell });
-  for (let i = 1; i < seq.length; i++) {
-    const prev = seq[i - 1];
-    const cur = seq[i];
-    if (!unitsCompatible(prev.p.unit || ind.unit, cur.p.unit || ind.unit)) continue;
-    const x = Math.abs(prev.p.value);
-    const y = Math.abs(cur.p.value);
-    if (x > 0 && y > 0 && (y >= x * 10 || x >= y * 10)) {
-      issueAtCell('警告', cur.cell, `${at(sheet, cur.cell)}（${cur.label}）${q(cur.p.text)}は前の値（${prev.label} ${squash(prev.p.text)}）の${y > x ? '10倍以上' : '10分の1以下'}です。桁や単位に誤りがないか確認してください。`);
+  // Implausible figures (the rule the report's 要確認 uses).
+  for (const o of figureOutliers(ind, { target: targetCell, baseline: baselineCell })) {
+    if (o.kind === 'over100') {
+      issueAtCell('警告', o.cell, `${at(sheet, o.cell)}の${o.label}${q(o.figure.text)}は100%を超えています。割合の指標なので、入力を確認してください（例: 86.5%）。`);
+    } else if (o.prev) {
+      issueAtCell('警告', o.cell, `${at(sheet, o.cell)}（${o.label}）${q(o.figure.text)}は前の値（${o.prev.label} ${squash(o.prev.figure.text)}）の${o.up ? '10倍以上' : '10分の1以下'}です。桁や単位に誤りがないか確認してください。`);
     }
   }
 

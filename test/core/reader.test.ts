@@ -6,6 +6,8 @@ import {
   readRows, splitCodeName,
 } from '../../src/core/reader';
 import { parseCell } from '../../src/core/values';
+import { aggregate } from '../../src/core/aggregate';
+import { buildTables } from '../../src/core/results-table';
 import { SEED004_ROWS } from '../fixtures/seed004';
 
 const TODAY = new Date(2025, 5, 1);
@@ -540,5 +542,52 @@ describe('input sheets found by name or content (issue 10, item 4)', () => {
     expect(splitCodeName('１－２')).toEqual({ code: '1-2', name: '' });
     expect(splitCodeName('5Gの活用')).toEqual({ code: '', name: '5Gの活用' });
     expect(splitCodeName('子育て')).toEqual({ code: '', name: '子育て' });
+  });
+});
+
+describe('per-year targets (issue 10, item 8)', () => {
+  const settings: Grid = { name: SHEETS.settings, values: [[...SETTINGS_COLUMNS], [SETTING_KEYS.evaluationYear, '令和5年度']] };
+
+  test('「令和5年度目標」 columns: that year is judged against its own target, the final target drives 通算', () => {
+    const g: Grid = {
+      name: SHEETS.progress,
+      values: [
+        ['No.', '事業名', '担当課', '指標', '基準値', '令和5年度目標', '令和5年度実績', '令和6年度目標', '令和6年度実績', '最終目標（令和7年度）'],
+        ['1', '電子申請の推進', '情報政策課', '電子申請件数', '100件', '200件', '210件', '300件', '', '400件'],
+      ],
+    };
+    const res = readProgress({ [SHEETS.progress]: g, [SHEETS.settings]: settings }, { today: TODAY });
+    const ind = res.data.plans[0].indicators[0];
+    expect(res.layout.ignored).toEqual([]);
+    expect(ind.target).toMatchObject({ fiscalYear: 2025, cell: 'J2' });
+    expect(ind.yearTargets?.map((t) => [t.fiscalYear, t.value.text, t.cell])).toEqual([[2023, '200件', 'F2'], [2024, '300件', 'H2'], [2025, '400件', 'J2']]);
+    const result = aggregate(res.data);
+    const item = result.plans[0].indicators[0];
+    expect(item.period).toMatchObject({ grade: 'A', yearTarget: { text: '200件', fiscalYear: 2023 } });
+    expect(item.period.ratio).toBeCloseTo(1.1);
+    expect(item.sofar.yearTarget).toBeUndefined();
+    expect(item.sofar.ratio).toBeCloseTo(110 / 300);
+    const table = buildTables(result).results;
+    const header = table.values[0] as string[];
+    expect(String(table.values[1][header.indexOf('目標値')])).toMatch(/^'?200件（R5・年度目標） ／ 最終 400件（R7）$/);
+  });
+
+  test('a year group over 「内容及び目標」 and 「実績」 (two header rows): the year\'s target and result', () => {
+    const g: Grid = {
+      name: '進行管理表',
+      values: [
+        ['番号', '取組', '担当課', '指標', '令和4年度', '', '令和5年度', ''],
+        ['', '', '', '', '内容及び目標', '実績', '内容及び目標', '実績'],
+        ['1', 'スマホ教室', '生涯学習課', '受講者数', '300人', '280人', '350人', '360人'],
+      ],
+    };
+    const res = readProgress({ 進行管理表: g, [SHEETS.settings]: settings }, { today: TODAY });
+    expect(res.layout.headerRows).toBe(2);
+    expect(res.layout.periods.map((p) => [p.col, p.period.fiscalYear, p.period.kind])).toEqual([[5, 2022, 'year'], [7, 2023, 'year']]);
+    const ind = res.data.plans[0].indicators[0];
+    expect(ind.target).toMatchObject({ fiscalYear: 2023, cell: 'G3' });
+    expect(ind.yearTargets?.map((t) => [t.fiscalYear, t.value.text])).toEqual([[2022, '300人'], [2023, '350人']]);
+    const period = aggregate(res.data).plans[0].indicators[0].period;
+    expect(period).toMatchObject({ grade: 'A', actualText: '360人（R5）' });
   });
 });
