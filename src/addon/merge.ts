@@ -33,7 +33,7 @@ function unifiedView(u: UnifiedPlan): UnifiedView {
 
 function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
   const inputs = readInputs([SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.unified], [SHEETS.runLog]);
-  const read = readProgress(inputs.grids, { today: new Date() });
+  const read = readProgress(inputs.grids, { today: new Date(), mapping: inputs.mapping });
   if (read.layout.error) throw new UserError(read.layout.error);
   return { inputs, read, unified: readAllUnified(inputs.grids[SHEETS.unified], read.data.plans) };
 }

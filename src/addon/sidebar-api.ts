@@ -4,6 +4,8 @@ import { MERGE_PAGE_MAX, type Overview, type ServerApi } from './api';
 import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { endpoint } from './endpoint';
+import { ColumnRoleSchema } from '../core/mapping';
+import { getColumnMapping, resetColumnMapping, saveColumnMapping } from './column-mapping';
 import { takeSidebarTab } from './sidebar';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
@@ -12,6 +14,7 @@ import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
 import { createMemberForm, importMemberRatings } from './committee';
+import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
 import { confirmPeriod, reopenPeriod } from './confirm';
 import { runRollover, undoRollover } from './rollover';
 import { applyMerge as apply, findPlans, mergeCandidates, unmerge as undo } from './merge';
@@ -20,8 +23,8 @@ import { applyMerge as apply, findPlans, mergeCandidates, unmerge as undo } from
 const OVERVIEW_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
 const getOverview = endpoint(z.tuple([]), (): Overview => {
-  const { grids, sheets } = readInputs(OVERVIEW_SHEETS);
-  const { data, sheets: found } = readProgress(grids, { today: new Date() });
+  const { grids, sheets, mapping } = readInputs(OVERVIEW_SHEETS);
+  const { data, sheets: found } = readProgress(grids, { today: new Date(), mapping });
   // A sheet found under another name (体系, 委員一覧 …) is not missing.
   const roleOf: Record<string, string> = {
     [SHEETS.progress]: 'progress', [SHEETS.hierarchy]: 'hierarchy', [SHEETS.departments]: 'departments',
@@ -60,6 +63,13 @@ const MergePage = z.object({
 });
 const unmerge = endpoint(z.tuple([z.string().check(z.regex(/^U-\d{1,6}$/))]), undo);
 
+// The shape only; whether the columns make a readable sheet is checked by saveColumnMapping.
+const MappingInput = z.object({
+  headerRow: z.number().check(z.int(), z.gte(1), z.lte(10)),
+  headerRows: z.number().check(z.int(), z.gte(1), z.lte(2)),
+  columns: z.array(z.object({ col: z.number().check(z.int(), z.gte(0), z.lte(500)), role: ColumnRoleSchema })).check(z.maxLength(500)),
+});
+
 const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
 
 const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.regex(A1_CELL))]), (name, a1) => {
@@ -69,6 +79,24 @@ const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.maxLengt
   sheet.activate();
   sheet.getRange(a1).activate();
   return true;
+});
+
+const PERIOD_KEY = z.string().check(z.regex(/^(\d{4}:(year|mid))?$/));
+const ISO_DATE = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const MESSAGE = z.string().check(z.maxLength(2000));
+const RequestInputSchema = z.object({
+  period: PERIOD_KEY,
+  deadline: ISO_DATE,
+  message: MESSAGE,
+  // 'auto' is the trigger's own: the sidebar sends by hand only.
+  kind: z.enum(['request', 'remind']),
+  departments: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500))),
+});
+const AutoRemindSchema = z.object({
+  period: PERIOD_KEY,
+  deadline: ISO_DATE,
+  daysBefore: z.int().check(z.minimum(0), z.maximum(60)),
+  message: MESSAGE,
 });
 
 /**
@@ -87,8 +115,16 @@ export const serverApi: ServerApi = {
   unmerge,
   createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
   importMemberRatings: endpoint(z.tuple([]), importMemberRatings),
+  getDepartmentStatus: endpoint(z.tuple([PERIOD_KEY]), departmentOverview),
+  previewRequests: endpoint(z.tuple([RequestInputSchema]), previewRequests),
+  sendRequests: endpoint(z.tuple([RequestInputSchema]), sendRequests),
+  setAutoRemind: endpoint(z.tuple([AutoRemindSchema]), setAutoRemind),
+  clearAutoRemind: endpoint(z.tuple([]), clearAutoRemind),
   confirmPeriod: endpoint(z.tuple([]), confirmPeriod),
   reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
   runRollover: endpoint(z.tuple([]), runRollover),
   undoRollover: endpoint(z.tuple([]), undoRollover),
+  getColumnMapping: endpoint(z.tuple([]), getColumnMapping),
+  saveColumnMapping: endpoint(z.tuple([MappingInput]), saveColumnMapping),
+  resetColumnMapping: endpoint(z.tuple([]), resetColumnMapping),
 };
