@@ -12,6 +12,7 @@ import { reportDialogHtml, runReport } from './report';
 import { createMemberForm as makeForm, importMemberRatings as importRatings, sendMemberForm as mailForm } from './committee';
 import { escapeHtml } from '../core/text';
 import { runAutoRemind } from './requests';
+import { protectByDepartment, unprotectAll } from './protect';
 import { confirmPeriod as confirm, reopenPeriod as reopen } from './confirm';
 import { runRollover as rollover, undoRollover as undoYear } from './rollover';
 
@@ -132,6 +133,21 @@ export function menuRequests(): void {
   showSidebar('depts');
 }
 
+export function menuProtect(): void {
+  runFromMenu('担当課ごとに保護', () => {
+    const r = protectByDepartment();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('担当課ごとに保護しました', [r.message, ...r.warnings].join('\n\n'), ui.ButtonSet.OK);
+  });
+}
+
+export function menuUnprotect(): void {
+  runFromMenu('保護を解除', () => {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('保護を解除', unprotectAll(), ui.ButtonSet.OK);
+  });
+}
+
 /** The automatic 督促's time-driven trigger (created by setAutoRemind; runs without a UI). */
 export function autoRemind(_e?: GoogleAppsScript.Events.TimeDriven): void {
   runAutoRemind();
@@ -154,6 +170,8 @@ export const previewRequests = serverApi.previewRequests;
 export const sendRequests = serverApi.sendRequests;
 export const setAutoRemind = serverApi.setAutoRemind;
 export const clearAutoRemind = serverApi.clearAutoRemind;
+export const protectDepartments = serverApi.protectDepartments;
+export const unprotectDepartments = serverApi.unprotectDepartments;
 export const confirmPeriod = serverApi.confirmPeriod;
 export const reopenPeriod = serverApi.reopenPeriod;
 export const runRollover = serverApi.runRollover;

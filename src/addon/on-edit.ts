@@ -79,5 +79,13 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     if (e instanceof UserError) return;
     throw e;
   }
-  batch.commit();
+  try {
+    batch.commit();
+  } catch (err) {
+    // 担当課ごとに保護 leaves the 入力チェック column to the 事務局: a department's edit cannot
+    // update it (Sheets refuses the write), and a simple trigger cannot say so. 入力チェック
+    // from the menu brings the column up to date.
+    if (/protected cell or object/.test(String((err as { message?: unknown })?.message ?? ''))) return;
+    throw err;
+  }
 }

@@ -15,6 +15,7 @@ import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
 import { createMemberForm, importMemberRatings, sendMemberForm } from './committee';
+import { protectByDepartment, unprotectAll } from './protect';
 import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
 import { confirmPeriod, reopenPeriod } from './confirm';
 import { runRollover, undoRollover } from './rollover';
@@ -129,6 +130,8 @@ export const serverApi: ServerApi = {
   sendRequests: endpoint(z.tuple([RequestInputSchema]), sendRequests),
   setAutoRemind: endpoint(z.tuple([AutoRemindSchema]), setAutoRemind),
   clearAutoRemind: endpoint(z.tuple([]), clearAutoRemind),
+  protectDepartments: endpoint(z.tuple([]), protectByDepartment),
+  unprotectDepartments: endpoint(z.tuple([]), unprotectAll),
   confirmPeriod: endpoint(z.tuple([]), confirmPeriod),
   reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
   runRollover: endpoint(z.tuple([]), runRollover),
