@@ -1,7 +1,7 @@
 // The add-on's global functions. The build turns every export of this module into a top-level
 // function declaration of dist/Code.js; nothing else in the bundle is visible to Apps Script.
 import { buildMenu } from './menu';
-import { runFromMenu } from './errors';
+import { runFromMenu, userMessage } from './errors';
 import { showSidebar } from './sidebar';
 import { runCheck as check } from './check';
 import { runAggregate as aggregate } from './aggregate';
@@ -26,7 +26,12 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(e);
+  // A simple trigger has no UI to alert in: a failure goes to the execution log, in Japanese.
+  try {
+    handleEdit(e);
+  } catch (err) {
+    throw new Error(userMessage(err));
+  }
 }
 
 // --- menu handlers ----------------------------------------------------------------------

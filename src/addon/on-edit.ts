@@ -16,8 +16,15 @@ const HEADER_SCAN_ROWS = 10;
 /** Above this many edited rows (a paste of a whole block), leave it to 入力チェック. */
 const MAX_EDITED_ROWS = 200;
 
+/** An edit event as Apps Script sends it; anything else (a call from the editor, a test) is ignored. */
+function isEditEvent(e: unknown): e is GoogleAppsScript.Events.SheetsOnEdit {
+  const range = (e as { range?: unknown } | null | undefined)?.range as Record<string, unknown> | null | undefined;
+  return typeof range === 'object' && range !== null &&
+    ['getSheet', 'getRow', 'getNumRows', 'getColumn', 'getNumColumns'].every((m) => typeof range[m] === 'function');
+}
+
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
-  if (!e || !e.range) return;
+  if (!isEditEvent(e)) return;
   const range = e.range;
   const sheet = range.getSheet();
   const name = sheet.getName();
