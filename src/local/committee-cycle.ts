@@ -3,10 +3,10 @@
 // a department changes a confirmed figure and it is flagged → 年度更新 (and its undo is
 // available). Runs on its own copy of the workbook and writes what each step produced to
 // DIR/委員会/. `npm run demo` runs it after the main demo.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadWorkbook, saveWorkbook } from './workbook';
-import { openSession, type AddonSession } from './session';
+import { saveWorkbook } from './workbook';
+import type { AddonSession } from './session';
+import { startCycle } from './cycle';
 import type { CheckSummary, CommitteeSummary, ConfirmSummary, FormMailSummary, FormSummary, RolloverSummary } from '../addon/api';
 import { MEMBER_CHOICES, SHEET_MEMBER_OPINIONS, SHEET_MEMBER_RATINGS } from '../core/committee';
 import { SHEET_CONFIRMED } from '../core/confirm';
@@ -45,16 +45,7 @@ function answersOf(s: AddonSession, formId: string, n: number): Record<string, s
 }
 
 export async function runCommitteeCycle(workbook: string, outDir: string): Promise<CommitteeCycleResult> {
-  const dir = join(outDir, '委員会');
-  mkdirSync(dir, { recursive: true });
-  const s = openSession(await loadWorkbook(workbook));
-  const lines: string[] = ['— 委員会とのやりとり（委員評価フォーム → 回答 → 取り込み → 確定 → 確定後の変更 → 年度更新）—'];
-  const files: string[] = [];
-  const save = (name: string, data: unknown): void => {
-    const file = join(dir, name);
-    writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-    files.push(file);
-  };
+  const { dir, s, lines, files, save } = await startCycle(workbook, outDir, '委員会', '— 委員会とのやりとり（委員評価フォーム → 回答 → 取り込み → 確定 → 確定後の変更 → 年度更新）—');
 
   const deadline = new Date(Date.now() + 14 * 86400000 + 9 * 3600000).toISOString().slice(0, 10);
   const form = s.run('createMemberForm', deadline).result as FormSummary;
