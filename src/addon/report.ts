@@ -1,13 +1,16 @@
 // 報告書作成: runs 集計 (so the report and 集計結果 show the same numbers), renders the report as
-// a new Google Doc, shares it with the members marked 要, and records it on 報告書履歴 and the
-// outcome per member in the add-on's 共有結果 column of 委員名簿.
+// a new Google Doc in the report folder, shares it with the members marked 要, and records it on
+// 報告書履歴 (always, even when rendering or sharing failed) and the outcome per member in the
+// add-on's 共有結果 column of 委員名簿.
 import type { ReportSummary } from './api';
 import type { Grid } from '../core/model';
 import { reportOf } from '../core/pipeline';
-import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/schema';
+import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SETTING_KEYS, SHEETS } from '../core/schema';
+import { readSettings } from '../core/settings';
 import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
-import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type ShareOutcome } from './report-doc';
+import { createReportFile, renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type RenderResult, type ShareOutcome } from './report-doc';
+import { checkTypedFolder, ownReportFolder, rememberFolder, type ResolvedFolder } from './report-folder';
 import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
@@ -29,23 +32,62 @@ function writeShareOutcomes(
   sheet.getRange(2, col + 1, values.length, 1).setValues(values.map((r) => [escapeCell(r[0])]));
 }
 
+/** The short text Drive adds to each member's notification mail. */
+export function shareMessage(docName: string, office: string): string {
+  return `${office ? office + 'から' : ''}報告書「${docName}」を共有します。ご確認をお願いいたします。`;
+}
+
 export function runReport(): ReportSummary {
   return withDocumentLock('報告書作成', () => {
     const started = Date.now();
     const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes], [SHEETS.runLog, SHEETS.reports]);
     const { ss, grids, sheets } = inputs;
+    // Preconditions before the first write: the folder must be usable (a typed ID the app
+    // cannot open is refused here, with how to fix it). Without one, the add-on's own folder
+    // (found or created in Drive; a folder is not a sheet write, and is reused next time).
+    const typedSettings = readSettings(grids[SHEETS.settings]).settings;
+    const typed = checkTypedFolder(typedSettings.reportFolderId, grids[SHEETS.settings]);
+    const where: ResolvedFolder = typed ? { folder: typed, created: false, own: false } : ownReportFolder(typedSettings.planName);
     ss.toast('集計して、報告書を作成しています…', '報告書作成', -1);
     const run = aggregateAndWrite(inputs, started);
     const { read } = run;
+    const settings = read.data.settings;
+    if (where.own) rememberFolder(where.folder, sheets.get(SHEETS.settings), grids[SHEETS.settings]);
     const model = reportOf(run, grids, new Date());
-    const render = renderReportDoc(model, { folderId: read.data.settings.reportFolderId });
-    const outcomes = shareReport(render.docId, read.data.members);
-    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, run.who)], sheets.get(SHEETS.reports));
+
+    // From here the Doc exists: whatever fails, it is recorded on 報告書履歴 (never an orphan).
+    const file = createReportFile(model.docName, where.folder);
+    const problems: string[] = [];
+    let render: RenderResult = { docId: file.docId, url: file.url, name: model.docName, folderId: where.folder.id, folderName: where.folder.name, warnings: [], blocks: 0, tables: 0 };
+    try {
+      render = renderReportDoc(model, { folder: where.folder, file });
+    } catch (e) {
+      problems.push(`本文の作成中にエラーが発生し、報告書は途中までしか書かれていません（${detail(e)}）。もう一度「報告書作成」を実行してください。`);
+    }
+    let outcomes: ShareOutcome[] = [];
+    if (problems.length === 0) {
+      try {
+        const notify = settings.notifyMembers !== false;
+        outcomes = shareReport(file.docId, read.data.members, { notify, message: notify ? shareMessage(model.docName, settings.office) : undefined });
+      } catch (e) {
+        problems.push(`委員への共有中にエラーが発生し、共有していない委員がいます（${detail(e)}）。報告書を開いて「共有」から共有するか、もう一度「報告書作成」を実行してください。`);
+      }
+    } else {
+      problems.push('本文が完成していないため、委員には共有していません。');
+    }
+    const recorded = { ...render, warnings: [...render.warnings, ...problems] };
+    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, recorded, outcomes, run.who)], sheets.get(SHEETS.reports));
     writeShareOutcomes(sheets.get(SHEETS.members) ?? undefined, grids[SHEETS.members], outcomes, model.timestamp);
     const shared = outcomes.filter((o) => o.status === 'shared').length;
     const failed = outcomes.filter((o) => o.status === 'failed');
-    const message = `「${render.name}」を作成し、委員 ${shared} 名に共有しました。` +
-      (failed.length ? ` 共有できなかった委員が ${failed.length} 名います（「${SHEETS.members}」の共有結果を確認してください）。` : '');
+    const message = problems.length
+      ? `「${render.name}」を作成しましたが、途中でエラーが発生しました。「${SHEETS.reports}」シートに記録しました。`
+      : `「${render.name}」を作成し、委員 ${shared} 名に共有しました。` +
+        (failed.length ? ` 共有できなかった委員が ${failed.length} 名います（「${SHEETS.members}」の共有結果を確認してください）。` : '');
+    const warnings = [
+      ...(where.created ? [`報告書フォルダ「${where.folder.name}」をマイドライブに作成し、「${SHEETS.settings}」シートの${SETTING_KEYS.reportFolderId}に記入しました。`] : []),
+      ...recorded.warnings,
+    ];
     ss.toast(message, '報告書作成');
     return {
       message,
@@ -53,9 +95,16 @@ export function runReport(): ReportSummary {
       url: render.url,
       shared,
       outcomes: outcomes.map((o) => ({ name: o.name, status: o.status, reason: o.reason })),
-      warnings: render.warnings,
+      warnings,
     };
   });
+}
+
+function detail(e: unknown): string {
+  const m = (e as { message?: unknown } | null)?.message;
+  const text = typeof m === 'string' ? m : String(e);
+  console.error(e);
+  return text;
 }
 
 /** A small dialog that ends the menu command with the link (all text escaped). */

@@ -160,6 +160,8 @@ export interface Settings {
    */
   interimRule?: 'final' | 'paced';
   reportFolderId: string;
+  /** 共有の通知メール: Drive mails each member when the report is shared (default true). */
+  notifyMembers?: boolean;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
 }
