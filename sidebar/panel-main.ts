@@ -20,6 +20,7 @@ export function renderOverview(o: Overview): void {
   ];
   for (const [label, n] of items) stats.appendChild(h('div', {}, h('dt', {}, label), h('dd', {}, String(n))));
   const notes: string[] = [];
+  if (o.evaluationNote) notes.push(o.evaluationNote);
   if (o.missingSheets.length) notes.push(`見つからないシート: ${o.missingSheets.join('、')}（メニューの「テンプレートを作成」で追加できます）`);
   notes.push(o.lastRun ? `前回の集計: ${o.lastRun}` : 'まだ集計していません。');
   byId('overview-note').textContent = notes.join(' ');

@@ -4,15 +4,18 @@ import type { AggregateSummary } from './api';
 import type { AggregateResult } from '../core/aggregate';
 import { buildTables } from '../core/results-table';
 import { compute, type Computation } from '../core/pipeline';
+import { inferredNote } from '../core/reader';
 import { GOAL_RATINGS, GRADES } from '../core/rating';
 import { warekiLabel } from '../core/periods';
 import { CHANGE_COLUMNS, changeRows, detectChanges } from '../core/changes';
 import { SHEETS } from '../core/schema';
+import { exclusions } from '../core/exclusions';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendRows, gridSize, writeOutputSheet } from './sheets';
-import { currentUser, logRun, nowLabel } from './run-log';
+import { prepareAppend, prepareOutputSheet, withFreshReads, WriteBatch } from './sheets';
+import { currentUser, nowLabel, prepareRunLog } from './run-log';
+import { checkConfirmed, prepareConfirmedChanges } from './confirm';
 
 export const LAST_RUN_KEY = 'lastAggregate';
 /**
@@ -61,49 +64,70 @@ export interface AggregateRun extends Computation {
 }
 
 /**
- * Computes the ratings from inputs already read and writes the output sheets. Everything is
- * computed before the first write, so a refused run writes nothing. Caller holds the lock.
+ * Computes the ratings from inputs already read and prepares the output sheets in `batch`.
+ * Everything is computed and checked before the first write, so a refused run writes nothing.
+ * Caller holds the lock and commits.
  */
-export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun {
-  const { ss, grids, sheets } = inputs;
+export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: number): AggregateRun {
+  const { grids, sheets } = inputs;
   const computation = compute(grids, new Date());
   const { read, result, issues } = computation;
   if (read.layout.error) throw new UserError(read.layout.error);
+  const tables = buildTables(result);
+  const now = new Date();
+  for (const [name, table] of [[SHEETS.results, tables.results], [SHEETS.goals, tables.goals]] as const) {
+    prepareOutputSheet(batch, name, {
+      values: table.values as (string | number | boolean)[][],
+      backgrounds: table.backgrounds,
+      widths: widthsOf(table.values[0] ?? []),
+    }, sheets.get(name), grids[name]);
+    // What people type there (overrides, 所見) is carried over: if they typed while this ran,
+    // start over so it is not lost.
+    const sheet = sheets.get(name);
+    if (sheet && grids[name]) batch.recheck(sheet, name, grids[name]);
+  }
   const blocking = computation.overrideIssues.filter((i) => i.severity === 'エラー');
   if (blocking.length) {
     // Rewriting would lose the overrides people typed: stop before writing anything.
     throw new UserError(`${blocking[0].message}（集計は中止しました。何も書き換えていません。）`);
   }
-  const tables = buildTables(result);
-  const now = new Date();
   const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
-
-  for (const [name, table] of [[SHEETS.results, tables.results], [SHEETS.goals, tables.goals]] as const) {
-    writeOutputSheet(ss, name, {
-      values: table.values as (string | number | boolean)[][],
-      backgrounds: table.backgrounds,
-      widths: widthsOf(table.values[0] ?? []),
-    }, sheets.get(name), gridSize(grids[name]));
-  }
-  appendRows(ss, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
+  prepareAppend(batch, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
+  // A confirmed period: every change to a confirmed figure or grade is flagged and recorded once.
+  const confirmed = checkConfirmed(inputs, computation, tables.results.values);
+  if (confirmed) prepareConfirmedChanges(batch, inputs, confirmed, nowLabel(now));
 
   const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
   const errors = issues.filter((i) => i.severity === 'エラー').length;
-  logRun(inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
-  PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`);
+  prepareRunLog(batch, inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
+  batch.then(() => PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
   const summary = summarizeAggregate(result, indicators);
-  if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます（エラーの指標は評価から除外）。`;
+  const inferred = inferredNote(read.data.settings);
+  if (inferred) summary.message += ` ${inferred}`;
+  // The same rule as the report's appendix (core/exclusions): only plan data left out.
+  const left = exclusions(read.data, result).filter((e) => e.scope !== 'baseline').length;
+  if (left) summary.message += ` 入力の誤りで評価から除いた指標・プランが ${left} 件あります（理由は「${SHEETS.results}」の評価不能の理由にあります）。`;
+  if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます。`;
   if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
+  if (confirmed?.changes.length) summary.message += ` ${confirmed.state.label}は確定済みですが、確定値から ${confirmed.changes.length} 件変わっています（「${SHEETS.changes}」に「確定後」として記録）。`;
   return { ...computation, who, indicators, summary };
 }
 
+/** prepareAggregate and commit. */
+export function aggregateAndWrite(inputs: Inputs, started: number): AggregateRun {
+  const batch = new WriteBatch(inputs.ss);
+  const run = prepareAggregate(batch, inputs, started);
+  batch.commit();
+  return run;
+}
+
 export function runAggregate(): AggregateSummary {
-  return withDocumentLock('集計', () => {
+  return withDocumentLock('集計', () => withFreshReads('集計', () => {
     const started = Date.now();
     const inputs = readInputs(AGGREGATE_READS, AGGREGATE_FINDS);
     const { summary } = aggregateAndWrite(inputs, started);
     inputs.ss.toast(summary.message, '集計');
     return summary;
-  });
+  }));
 }

@@ -6,6 +6,8 @@ import type { UnifiedPlanInput } from '../core/aggregate';
 export interface Overview {
   planName: string;
   evaluationLabel: string;
+  /** What 設定 left blank and was inferred from the figures ('' when nothing was). */
+  evaluationNote: string;
   plans: number;
   indicators: number;
   goals: number;
@@ -121,6 +123,62 @@ export interface MergeOutcome {
   warnings: string[];
 }
 
+export interface FormSummary {
+  message: string;
+  /** The link members answer at. */
+  url: string;
+  /** The form's edit link, for the 事務局. */
+  editUrl: string;
+  /** True when the period's form already existed and is used again. */
+  reused: boolean;
+  questions: number;
+  members: number;
+}
+
+export interface MemberGoalView {
+  code: string;
+  name: string;
+  computed: string;
+  consensus: string;
+  spread: string;
+  differs: boolean;
+}
+
+export interface CommitteeSummary {
+  message: string;
+  answered: number;
+  /** Members on 委員名簿 who have not answered yet. */
+  missing: string[];
+  /** Answers from addresses not on 委員名簿 (not counted). */
+  ignored: number;
+  opinions: number;
+  goals: MemberGoalView[];
+  /** The deadline had passed and the form stopped accepting responses. */
+  closed: boolean;
+}
+
+export interface ConfirmSummary {
+  message: string;
+  /** e.g. R7年度（年度末） */
+  label: string;
+  /** When and by whom the period was confirmed. */
+  at: string;
+  who: string;
+  rows: number;
+  goals: number;
+  /** False after 確定を解除. */
+  confirmed: boolean;
+}
+
+export interface RolloverSummary {
+  message: string;
+  /** The year added (e.g. 令和8年度). */
+  year: string;
+  /** Headers of the columns added (empty after undo). */
+  columns: string[];
+  undone: boolean;
+}
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
@@ -130,6 +188,12 @@ export interface ServerApi {
   getMergeCandidates(): MergeCandidates;
   applyMerge(request: MergeRequestInput): MergeOutcome;
   unmerge(unifiedId: string): MergeOutcome;
+  createMemberForm(deadline: string): FormSummary;
+  importMemberRatings(): CommitteeSummary;
+  confirmPeriod(): ConfirmSummary;
+  reopenPeriod(reason: string): ConfirmSummary;
+  runRollover(): RolloverSummary;
+  undoRollover(): RolloverSummary;
 }
 
 export type ServerFunction = keyof ServerApi;

@@ -2,7 +2,7 @@
 // summary in the add-on's own 入力チェック column of the progress sheet. Values and formatting
 // that people typed are never touched.
 import type { CheckSummary, DepartmentIssues, IssueView } from './api';
-import type { Issue, Plan } from '../core/model';
+import type { Grid, Issue, Plan } from '../core/model';
 import type { Layout } from '../core/layout';
 import { escapeCell } from '../core/cells';
 import { OWNED_COLUMNS, SHEETS } from '../core/schema';
@@ -10,8 +10,9 @@ import { COLORS } from '../core/results-table';
 import { INPUT_SHEETS, readInputs, type Inputs } from './inputs';
 import { readProgress, type ReadResult } from '../core/reader';
 import { withDocumentLock } from './lock';
-import { writeOutputSheet } from './sheets';
-import { currentUser, logRun } from './run-log';
+import { prepareOutputSheet, prepareOwnedColumn, withFreshReads, WriteBatch } from './sheets';
+import { currentUser, prepareRunLog } from './run-log';
+import { confirmedFigureIssues } from './confirm';
 
 /** Issues returned to the sidebar; the rest are on 検証結果. */
 const SIDEBAR_LIMIT = 100;
@@ -59,27 +60,31 @@ function statusColor(issues: readonly Issue[]): string | null {
   return issues.length ? COLORS.fair : null;
 }
 
-/** 1-based column of the add-on's 入力チェック column: the mapped one, or the next free one. */
-export function checkColumn(layout: Layout): number {
+/**
+ * 1-based column of the add-on's 入力チェック column: the mapped one, or the one right of
+ * everything on the sheet (`width`: columns read, so a person's unnamed column is never taken).
+ */
+export function checkColumn(layout: Layout, width = 0): number {
   const mapped = layout.columns.check;
   if (mapped !== undefined) return mapped + 1;
-  return layout.headers.length + 1;
+  return Math.max(layout.headers.length, width) + 1;
 }
 
+export const CHECK_COLUMN_NOTE = '進捗管理アドオンが書き込む列です（入力チェックの結果）。編集しないでください。';
+
 /**
- * Writes the 入力チェック column for `rows` (1-based sheet rows, contiguous from `firstRow`):
- * one setValues and one setBackgrounds, plus the header when the column is new.
+ * Prepares the 入力チェック column for `count` rows from `firstRow` (1-based sheet rows): one
+ * setValues and one setBackgrounds, plus the header when the column is new. `grid` is what was
+ * read of the sheet (its width places a new column; its values tell a person's column apart).
+ * `adopt` false (onEdit, which reads only a few rows) leaves an unmarked column alone.
  */
-export function writeStatusColumn(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: Layout, firstRow: number, count: number, issues: readonly Issue[],
+export function prepareStatusColumn(
+  batch: WriteBatch, sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: Grid, layout: Layout,
+  firstRow: number, count: number, issues: readonly Issue[], adopt = true,
 ): void {
   if (count <= 0) return;
-  const col = checkColumn(layout);
-  if (layout.columns.check === undefined) {
-    const header = sheet.getRange(layout.headerRow + 1, col);
-    header.setValue(OWNED_COLUMNS.check);
-    header.setFontWeight('bold').setNote('進捗管理アドオンが書き込む列です（入力チェックの結果）。編集しないでください。');
-  }
+  const width = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+  const col = checkColumn(layout, width);
   const byRow = new Map<number, Issue[]>();
   for (const i of issues) {
     if (i.sheet !== layout.sheet) continue;
@@ -94,9 +99,16 @@ export function writeStatusColumn(
     values.push([escapeCell(rowStatus(list))]);
     colors.push([statusColor(list)]);
   }
-  const range = sheet.getRange(firstRow, col, count, 1);
-  range.setValues(values);
-  range.setBackgrounds(colors as string[][]);
+  prepareOwnedColumn(batch, {
+    sheet, name: layout.sheet, grid, headerRow: layout.headerRow + 1, col, mapped: layout.columns.check !== undefined,
+    header: OWNED_COLUMNS.check, note: CHECK_COLUMN_NOTE, firstRow, values, backgrounds: colors, adopt,
+    legacy: /^(エラー|警告)\d/,
+  });
+}
+
+/** 0-based columns the add-on writes on the progress sheet: a rerun ignores changes there. */
+export function ownedColumns(layout: Layout): number[] {
+  return [layout.columns.check, layout.columns.mergedInto].filter((c): c is number => c !== undefined);
 }
 
 export function toIssueViews(issues: readonly Issue[]): IssueView[] {
@@ -116,11 +128,15 @@ export function summarize(issues: readonly Issue[], dept: (issue: Issue) => stri
   };
 }
 
-/** Writes 検証結果 and the status column from inputs already read and parsed. */
-export function writeChecks(inputs: Inputs, read: ReadResult): void {
-  const { ss, sheets, grids } = inputs;
+/**
+ * Prepares 検証結果 and the status column from inputs already read and parsed. The progress sheet
+ * is read again just before writing: if someone edited it meanwhile (or onEdit wrote a fresher
+ * status), the command starts over rather than write a stale status to a moved row.
+ */
+export function prepareChecks(batch: WriteBatch, inputs: Inputs, read: ReadResult): void {
+  const { sheets, grids } = inputs;
   const values = checksTable(read.issues, departmentOf(read.data.plans));
-  writeOutputSheet(ss, SHEETS.checks, {
+  prepareOutputSheet(batch, SHEETS.checks, {
     values,
     // The severity cell carries the colour, as in the 入力チェック column.
     backgrounds: values.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? statusColor([read.issues[r - 1]]) : null))),
@@ -130,26 +146,31 @@ export function writeChecks(inputs: Inputs, read: ReadResult): void {
   const sheet = sheets.get(layout.sheet);
   const grid = grids[layout.sheet];
   if (!sheet || !grid || layout.error) return;
+  batch.recheck(sheet, layout.sheet, grid, ownedColumns(layout));
   const firstRow = layout.firstDataRow + 1;
-  writeStatusColumn(sheet, layout, firstRow, grid.values.length - layout.firstDataRow, read.issues);
+  prepareStatusColumn(batch, sheet, grid, layout, firstRow, grid.values.length - layout.firstDataRow, read.issues);
 }
 
 export function runCheck(): CheckSummary {
-  return withDocumentLock('入力チェック', () => {
+  return withDocumentLock('入力チェック', () => withFreshReads('入力チェック', () => {
     const started = Date.now();
     const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks, SHEETS.runLog]);
-    const read = readProgress(inputs.grids, { today: new Date() });
-    writeChecks(inputs, read);
+    const parsed = readProgress(inputs.grids, { today: new Date() });
+    // Figures typed over a confirmed period are flagged with the other findings.
+    const read = { ...parsed, issues: [...parsed.issues, ...confirmedFigureIssues(inputs)] };
+    const batch = new WriteBatch(inputs.ss);
+    prepareChecks(batch, inputs, read);
     const { plans } = read.data;
-    logRun(inputs, {
+    prepareRunLog(batch, inputs, {
       what: '入力チェック', who: currentUser(), at: new Date(), started, plans: plans.length,
       indicators: plans.reduce((n, p) => n + p.indicators.length, 0), issues: read.issues,
     });
+    batch.commit();
     const summary = summarize(read.issues, departmentOf(read.data.plans));
     inputs.ss.toast(
       summary.errors + summary.warnings === 0 ? '問題は見つかりませんでした。' : `エラー ${summary.errors} 件、警告 ${summary.warnings} 件を「${SHEETS.checks}」シートに書き出しました。`,
       '入力チェック',
     );
     return summary;
-  });
+  }));
 }

@@ -26,8 +26,9 @@ export interface Inputs {
 
 /**
  * Reads the sheets in `read` (one batch each) and looks up those in `find` (to write to them
- * later without another look-up). When the progress sheet is asked for but absent under its
- * name, every other sheet is read so the reader can find it under another name.
+ * later without another look-up). When an input sheet is asked for but absent under its name,
+ * every other sheet is read so the reader can find it under another name or by its contents
+ * (体系, 委員一覧 …; core/reader.ts locateInputs).
  */
 export function readInputs(read: readonly string[], find: readonly string[] = []): Inputs {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -40,7 +41,7 @@ export function readInputs(read: readonly string[], find: readonly string[] = []
     // Display strings matter where people type figures ("86.50%" reads back as 0.865).
     if (sheet && read.includes(name)) grids[name] = readGrid(sheet, name, name === SHEETS.progress);
   }
-  if (read.includes(SHEETS.progress) && !sheets.get(SHEETS.progress)) {
+  if (read.some((name) => INPUT_SHEETS.includes(name) && !sheets.get(name))) {
     const known = new Set<string>(Object.values(SHEETS));
     for (const sheet of ss.getSheets()) {
       const name = sheet.getName();

@@ -9,6 +9,10 @@ import { createTemplate } from './template';
 import { handleEdit } from './on-edit';
 import { serverApi } from './sidebar-api';
 import { reportDialogHtml, runReport } from './report';
+import { createMemberForm as makeForm, importMemberRatings as importRatings } from './committee';
+import { escapeHtml } from '../core/text';
+import { confirmPeriod as confirm, reopenPeriod as reopen } from './confirm';
+import { runRollover as rollover, undoRollover as undoYear } from './rollover';
 
 // --- triggers ---------------------------------------------------------------------------
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -52,6 +56,63 @@ export function menuReport(): void {
   });
 }
 
+export function menuMemberForm(): void {
+  runFromMenu('委員評価フォームを作成', () => {
+    const f = makeForm('');
+    const html = HtmlService.createHtmlOutput(formDialogHtml(f.message, f.url, f.editUrl)).setWidth(460).setHeight(220);
+    SpreadsheetApp.getUi().showModalDialog(html, '委員評価フォーム');
+  });
+}
+
+export function menuImportMemberRatings(): void {
+  runFromMenu('委員評価を取り込む', () => {
+    const s = importRatings();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('委員評価を取り込みました', s.message + (s.missing.length ? `\n未回答: ${s.missing.join('、')}` : ''), ui.ButtonSet.OK);
+  });
+}
+
+export function menuConfirm(): void {
+  runFromMenu('確定', () => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert('確定', '評価年度の実績値・評価を「確定値」シートに記録し、以後の変更をお知らせします。確定しますか？', ui.ButtonSet.YES_NO);
+    if (answer !== ui.Button.YES) return;
+    ui.alert('確定', confirm().message, ui.ButtonSet.OK);
+  });
+}
+
+export function menuReopen(): void {
+  runFromMenu('確定を解除', () => {
+    const ui = SpreadsheetApp.getUi();
+    const r = ui.prompt('確定を解除', '解除する理由を入力してください（記録に残ります）。', ui.ButtonSet.OK_CANCEL);
+    if (r.getSelectedButton() !== ui.Button.OK) return;
+    ui.alert('確定を解除', reopen(r.getResponseText()).message, ui.ButtonSet.OK);
+  });
+}
+
+export function menuRollover(): void {
+  runFromMenu('年度更新', () => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert('年度更新', '進捗管理シートに次の年度の実績列を追加し、設定の評価年度を進めます（「年度更新を元に戻す」で戻せます）。実行しますか？', ui.ButtonSet.YES_NO);
+    if (answer !== ui.Button.YES) return;
+    ui.alert('年度更新', rollover().message, ui.ButtonSet.OK);
+  });
+}
+
+export function menuUndoRollover(): void {
+  runFromMenu('年度更新を元に戻す', () => {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('年度更新を元に戻す', undoYear().message, ui.ButtonSet.OK);
+  });
+}
+
+/** The dialog after creating the form: both links, user text escaped. */
+function formDialogHtml(message: string, url: string, editUrl: string): string {
+  const link = (href: string, label: string) => `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(label)}</a>`;
+  return `<div style="font-family:sans-serif;font-size:13px;line-height:1.6"><p>${escapeHtml(message)}</p>` +
+    `<p>委員の回答用: ${link(url, url)}</p><p>${link(editUrl, 'フォームを編集する（事務局用）')}</p></div>`;
+}
+
 // --- sidebar API (google.script.run) ----------------------------------------------------
 export const getOverview = serverApi.getOverview;
 export const runCheck = serverApi.runCheck;
@@ -61,3 +122,9 @@ export const createReport = serverApi.createReport;
 export const getMergeCandidates = serverApi.getMergeCandidates;
 export const applyMerge = serverApi.applyMerge;
 export const unmerge = serverApi.unmerge;
+export const createMemberForm = serverApi.createMemberForm;
+export const importMemberRatings = serverApi.importMemberRatings;
+export const confirmPeriod = serverApi.confirmPeriod;
+export const reopenPeriod = serverApi.reopenPeriod;
+export const runRollover = serverApi.runRollover;
+export const undoRollover = serverApi.undoRollover;

@@ -12,6 +12,14 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['統合候補', 'menuMergeCandidates'],
   ['報告書作成', 'menuReport'],
   null,
+  ['委員評価フォームを作成', 'menuMemberForm'],
+  ['委員評価を取り込む', 'menuImportMemberRatings'],
+  ['確定', 'menuConfirm'],
+  ['確定を解除', 'menuReopen'],
+  null,
+  ['年度更新', 'menuRollover'],
+  ['年度更新を元に戻す', 'menuUndoRollover'],
+  null,
   ['テンプレートを作成', 'menuTemplate'],
 ];
 

@@ -17,8 +17,8 @@ import { OWNED_COLUMNS, SHEETS, UNIFIED_COLUMNS } from '../core/schema';
 import { UserError } from './errors';
 import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendRows } from './sheets';
-import { currentUser, logRun, nowLabel } from './run-log';
+import { prepareAppend, prepareOwnedColumn, withFreshReads, WriteBatch } from './sheets';
+import { currentUser, nowLabel, prepareRunLog } from './run-log';
 
 function departmentsOf(plan: Plan): string[] {
   return [...new Set([plan.mainDept, ...plan.relatedDepts, ...plan.indicators.map((i) => i.department)].filter(Boolean))];
@@ -56,11 +56,15 @@ export function mergeCandidates(): MergeCandidates {
   };
 }
 
+export const MERGED_INTO_NOTE = '進捗管理アドオンが書き込む列です（統合先の統合プランID）。編集しないでください。';
+
 /**
- * Rewrites the progress sheet's 統合先 column with the changes applied: one setValues over the
+ * Prepares the progress sheet's 統合先 column with the changes applied: one setValues over the
  * column (other rows keep what the column held), plus the header when the column is new.
+ * The rows are those whose plan IDs were read; the sheet is read again just before writing, and
+ * if rows moved meanwhile the command starts over rather than mark the wrong plans.
  */
-function writeMergedInto(inputs: Inputs, layout: Layout, changes: MergedIntoChange[]): void {
+function prepareMergedInto(batch: WriteBatch, inputs: Inputs, layout: Layout, changes: MergedIntoChange[]): void {
   if (changes.length === 0) return;
   const grid = inputs.grids[layout.sheet] as Grid;
   const sheet = inputs.sheets.get(layout.sheet)!;
@@ -69,23 +73,24 @@ function writeMergedInto(inputs: Inputs, layout: Layout, changes: MergedIntoChan
   const first = layout.firstDataRow;
   const values = grid.values.slice(first).map((r) => [mapped === undefined ? '' : cellText(r[col])]);
   for (const ch of changes) for (const row of ch.rows) values[row - 1 - first] = [ch.to];
-  if (mapped === undefined) {
-    sheet.getRange(layout.headerRow + 1, col + 1).setValue(OWNED_COLUMNS.mergedInto)
-      .setFontWeight('bold').setNote('進捗管理アドオンが書き込む列です（統合先の統合プランID）。編集しないでください。');
-  }
-  sheet.getRange(first + 1, col + 1, values.length, 1).setValues(values.map((v) => [escapeCell(v[0])]));
+  batch.recheck(sheet, layout.sheet, grid, [layout.columns.check, mapped].filter((c): c is number => c !== undefined));
+  prepareOwnedColumn(batch, {
+    sheet, name: layout.sheet, grid, headerRow: layout.headerRow + 1, col: col + 1, mapped: mapped !== undefined,
+    header: OWNED_COLUMNS.mergedInto, note: MERGED_INTO_NOTE, firstRow: first + 1, legacy: /^U-\d+$/,
+    values: values.map((v) => [escapeCell(v[0])]),
+  });
 }
 
-function logMerge(inputs: Inputs, read: ReadResult, what: string, who: string, started: number): void {
+function logMerge(batch: WriteBatch, inputs: Inputs, read: ReadResult, what: string, who: string, started: number): void {
   const { plans } = read.data;
-  logRun(inputs, {
+  prepareRunLog(batch, inputs, {
     what, who, at: new Date(), started, plans: plans.length,
     indicators: plans.reduce((n, p) => n + p.indicators.length, 0), issues: [],
   });
 }
 
 export function applyMerge(request: MergeRequestInput): MergeOutcome {
-  return withDocumentLock('統合', () => {
+  return withDocumentLock('統合', () => withFreshReads('統合', () => {
     const started = Date.now();
     const { inputs, read, unified } = load();
     const { plans, hierarchy } = read.data;
@@ -94,18 +99,20 @@ export function applyMerge(request: MergeRequestInput): MergeOutcome {
     if (!check.ok) throw new UserError(check.errors.join('\n'));
     const who = currentUser();
     const plan = buildUnifiedPlan(check.request, plans, who, nowLabel(new Date()), nextUnifiedId(existing), hierarchy);
-    // Validation passed and everything is computed: now write, the 統合プラン row first.
-    appendRows(inputs.ss, SHEETS.unified, UNIFIED_COLUMNS, [unifiedPlanToRow(plan).map(escapeCell)], inputs.sheets.get(SHEETS.unified));
-    writeMergedInto(inputs, read.layout, mergeWrites(plan, plans));
-    logMerge(inputs, read, `統合 ${plan.id}（${plan.memberIds.join('、')}）`, who, started);
+    // Validation passed and everything is computed: check every write, then write them together.
+    const batch = new WriteBatch(inputs.ss);
+    prepareAppend(batch, SHEETS.unified, UNIFIED_COLUMNS, [unifiedPlanToRow(plan).map(escapeCell)], inputs.sheets.get(SHEETS.unified));
+    prepareMergedInto(batch, inputs, read.layout, mergeWrites(plan, plans));
+    logMerge(batch, inputs, read, `統合 ${plan.id}（${plan.memberIds.join('、')}）`, who, started);
+    batch.commit();
     const message = `${plan.memberIds.join('、')} を統合プラン ${plan.id}「${plan.name}」にまとめました（主担当課: ${plan.mainDept}）。評価に反映するには「集計」を実行してください。`;
     inputs.ss.toast(message, '統合');
     return { message, unifiedId: plan.id, warnings: check.warnings };
-  });
+  }));
 }
 
 export function unmerge(unifiedId: string): MergeOutcome {
-  return withDocumentLock('統合解除', () => {
+  return withDocumentLock('統合解除', () => withFreshReads('統合解除', () => {
     const started = Date.now();
     const { inputs, read, unified } = load();
     const found = unified.find((u) => u.plan.id === unifiedId);
@@ -117,11 +124,15 @@ export function unmerge(unifiedId: string): MergeOutcome {
       ...found.plan, status: '解除済', releasedBy: undo.unifiedUpdate.releasedBy, releasedAt: undo.unifiedUpdate.releasedAt,
     };
     const sheet = inputs.sheets.get(SHEETS.unified)!;
-    sheet.getRange(found.row, 1, 1, UNIFIED_COLUMNS.length).setValues([unifiedPlanToRow(released).map(escapeCell)]);
-    writeMergedInto(inputs, read.layout, undo.clearMergedInto);
-    logMerge(inputs, read, `統合解除 ${unifiedId}`, who, started);
+    const batch = new WriteBatch(inputs.ss);
+    // The row is the one read: if 統合プラン changed meanwhile, start over.
+    batch.recheck(sheet, SHEETS.unified, inputs.grids[SHEETS.unified]);
+    batch.write(batch.plan(SHEETS.unified, sheet), { row: found.row, col: 1, values: [unifiedPlanToRow(released).map(escapeCell)] });
+    prepareMergedInto(batch, inputs, read.layout, undo.clearMergedInto);
+    logMerge(batch, inputs, read, `統合解除 ${unifiedId}`, who, started);
+    batch.commit();
     const message = `統合プラン ${unifiedId}「${found.plan.name}」の統合を解除しました。統合前のプラン（${found.plan.memberIds.join('、')}）に戻り、記録は「${SHEETS.unified}」に「解除済」として残ります。`;
     inputs.ss.toast(message, '統合解除');
     return { message, unifiedId, warnings: undo.warnings };
-  });
+  }));
 }

@@ -6,7 +6,9 @@ import type { CellValue, Grid } from '../core/model';
 import { detectLayout, isLayoutError, planBlock } from '../core/layout';
 import { readRows } from '../core/reader';
 import { SHEETS } from '../core/schema';
-import { writeStatusColumn } from './check';
+import { prepareStatusColumn } from './check';
+import { WriteBatch } from './sheets';
+import { UserError } from './errors';
 
 /** Header rows are within the first rows of the sheet (layout detection looks at ≤10). */
 const HEADER_SCAN_ROWS = 10;
@@ -56,5 +58,15 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   };
   const rows = Array.from({ length: count }, (_, i) => blockFirst + i);
   const { issues } = readRows(grid, layout, rows);
-  writeStatusColumn(sheet, layout, blockFirst, count, issues);
+  // Same checks as the menu command (a person's column, an input rule, the sheet's edge): a
+  // simple trigger cannot show a message, so when one fails nothing is written and 入力チェック
+  // from the menu says why.
+  const batch = new WriteBatch(e.source ?? sheet.getParent());
+  try {
+    prepareStatusColumn(batch, sheet, grid, layout, blockFirst, count, issues, false);
+  } catch (e) {
+    if (e instanceof UserError) return;
+    throw e;
+  }
+  batch.commit();
 }

@@ -11,25 +11,37 @@ import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
 import { createReportFile, renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type RenderResult, type ShareOutcome } from './report-doc';
 import { checkTypedFolder, ownReportFolder, rememberFolder, type ResolvedFolder } from './report-folder';
-import { AGGREGATE_READS, aggregateAndWrite } from './aggregate';
+import { AGGREGATE_READS, prepareAggregate } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
-import { appendRows } from './sheets';
+import { prepareAppend, prepareOwnedColumn, WriteBatch } from './sheets';
+import { reportBasis } from './confirm';
+import { SHEET_CONFIRMED } from '../core/confirm';
+import { SHEET_MEMBER_OPINIONS, withAdoptedOpinions } from '../core/committee';
 
-/** Writes each member's outcome into the add-on-owned 共有結果 column, in one setValues. */
-function writeShareOutcomes(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined, grid: Grid | undefined, outcomes: ShareOutcome[], timestamp: string,
+export const SHARE_RESULT_NOTE = '進捗管理アドオンが書き込む列です（報告書の共有結果）。編集しないでください。';
+
+/**
+ * Prepares each member's outcome in the add-on-owned 共有結果 column, in one setValues.
+ * `outcomes` null: a dry run with placeholders, to check before anything is written that the
+ * column can be written (a person's column of that name, an input rule).
+ */
+function prepareShareOutcomes(
+  batch: WriteBatch, sheet: GoogleAppsScript.Spreadsheet.Sheet | null | undefined, grid: Grid | undefined,
+  outcomes: ShareOutcome[] | null, timestamp: string,
 ): void {
-  if (!sheet || !grid || grid.values.length < 2 || outcomes.length === 0) return;
+  if (!sheet || !grid || grid.values.length < 2 || outcomes?.length === 0) return;
   const header = grid.values[0].map((h) => cellText(h));
-  let col = header.indexOf(MEMBER_OWNED_COLUMNS.shareResult);
-  const values = grid.values.slice(1).map((r) => [col >= 0 ? cellText(r[col]) : '']);
-  if (col < 0) {
-    col = header.length;
-    sheet.getRange(1, col + 1).setValue(MEMBER_OWNED_COLUMNS.shareResult);
-  }
-  for (const o of outcomes) values[o.row - 2] = [shareOutcomeCell(o, timestamp)];
-  sheet.getRange(2, col + 1, values.length, 1).setValues(values.map((r) => [escapeCell(r[0])]));
+  const found = header.indexOf(MEMBER_OWNED_COLUMNS.shareResult);
+  const width = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+  const col = found >= 0 ? found : width;
+  const values = grid.values.slice(1).map((r) => [outcomes ? (found >= 0 ? cellText(r[col]) : '') : '共有結果']);
+  for (const o of outcomes ?? []) values[o.row - 2] = [shareOutcomeCell(o, timestamp)];
+  prepareOwnedColumn(batch, {
+    sheet, name: SHEETS.members, grid, headerRow: 1, col: col + 1, mapped: found >= 0,
+    header: MEMBER_OWNED_COLUMNS.shareResult, note: SHARE_RESULT_NOTE, firstRow: 2, legacy: /^(共有済|対象外|失敗)/,
+    values: values.map((r) => [escapeCell(r[0])]),
+  });
 }
 
 /** The short text Drive adds to each member's notification mail. */
@@ -40,7 +52,7 @@ export function shareMessage(docName: string, office: string): string {
 export function runReport(): ReportSummary {
   return withDocumentLock('報告書作成', () => {
     const started = Date.now();
-    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes], [SHEETS.runLog, SHEETS.reports]);
+    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes, SHEET_MEMBER_OPINIONS], [SHEETS.runLog, SHEETS.reports, SHEET_CONFIRMED]);
     const { ss, grids, sheets } = inputs;
     // Preconditions before the first write: the folder must be usable (a typed ID the app
     // cannot open is refused here, with how to fix it). Without one, the add-on's own folder
@@ -49,11 +61,20 @@ export function runReport(): ReportSummary {
     const typed = checkTypedFolder(typedSettings.reportFolderId, grids[SHEETS.settings]);
     const where: ResolvedFolder = typed ? { folder: typed, created: false, own: false } : ownReportFolder(typedSettings.planName);
     ss.toast('集計して、報告書を作成しています…', '報告書作成', -1);
-    const run = aggregateAndWrite(inputs, started);
+    const batch = new WriteBatch(ss);
+    const run = prepareAggregate(batch, inputs, started);
+    // The report's own writes come after the Doc exists: check them now, before anything is
+    // written, with placeholders (a person's sheet or column of the same name, input rules).
+    const probe = new WriteBatch(ss);
+    prepareAppend(probe, SHEETS.reports, REPORT_HISTORY_COLUMNS, [REPORT_HISTORY_COLUMNS.map(() => '報告書')], sheets.get(SHEETS.reports));
+    prepareShareOutcomes(probe, sheets.get(SHEETS.members), grids[SHEETS.members], null, '');
+    batch.commit();
     const { read } = run;
     const settings = read.data.settings;
     if (where.own) rememberFolder(where.folder, sheets.get(SHEETS.settings), grids[SHEETS.settings]);
-    const model = reportOf(run, grids, new Date());
+    // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
+    const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
+    const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
 
     // From here the Doc exists: whatever fails, it is recorded on 報告書履歴 (never an orphan).
     const file = createReportFile(model.docName, where.folder);
@@ -76,8 +97,10 @@ export function runReport(): ReportSummary {
       problems.push('本文が完成していないため、委員には共有していません。');
     }
     const recorded = { ...render, warnings: [...render.warnings, ...problems] };
-    appendRows(ss, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, recorded, outcomes, run.who)], sheets.get(SHEETS.reports));
-    writeShareOutcomes(sheets.get(SHEETS.members) ?? undefined, grids[SHEETS.members], outcomes, model.timestamp);
+    const record = new WriteBatch(ss);
+    prepareAppend(record, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, recorded, outcomes, run.who)], sheets.get(SHEETS.reports));
+    prepareShareOutcomes(record, sheets.get(SHEETS.members), grids[SHEETS.members], outcomes, model.timestamp);
+    record.commit();
     const shared = outcomes.filter((o) => o.status === 'shared').length;
     const failed = outcomes.filter((o) => o.status === 'failed');
     const message = problems.length
@@ -95,7 +118,7 @@ export function runReport(): ReportSummary {
       url: render.url,
       shared,
       outcomes: outcomes.map((o) => ({ name: o.name, status: o.status, reason: o.reason })),
-      warnings,
+      warnings: note ? [note, ...warnings] : warnings,
     };
   });
 }

@@ -3,7 +3,7 @@
 import type { Issue } from '../core/model';
 import { SHEETS } from '../core/schema';
 import type { Inputs } from './inputs';
-import { appendLog } from './sheets';
+import { prepareLogRow, type WriteBatch } from './sheets';
 
 const LOG_HEADER = ['日時', '実行者', '処理', 'プラン数', '成果指標数', 'エラー', '警告', '所要時間(秒)'];
 
@@ -38,9 +38,10 @@ export interface LogEntry {
   issues: readonly Issue[];
 }
 
-export function logRun(inputs: Inputs, e: LogEntry): void {
+/** Prepares the 実行ログ row of a command, written with the command's other writes. */
+export function prepareRunLog(batch: WriteBatch, inputs: Inputs, e: LogEntry): void {
   const errors = e.issues.filter((i) => i.severity === 'エラー').length;
-  appendLog(inputs.ss, SHEETS.runLog, LOG_HEADER, [
+  prepareLogRow(batch, SHEETS.runLog, LOG_HEADER, [
     nowLabel(e.at), e.who, e.what, e.plans, e.indicators, errors, e.issues.length - errors,
     Math.round((Date.now() - e.started) / 100) / 10,
   ], inputs.sheets.get(SHEETS.runLog));

@@ -1,27 +1,45 @@
 // Spreadsheet adapter: every read is one batch per sheet and every write one batch per output
 // sheet, because each Range call is a round trip to Google's servers.
+//
+// Writes go through a WriteBatch: a command first prepares every write (which checks that the
+// sheet is the add-on's own, that no person's input rule would reject the value and where the
+// sheet must grow), then commits them all at once. A refused command therefore writes nothing.
 import type { CellValue, Grid } from '../core/model';
 import { escapeCell } from '../core/cells';
+import { a1, columnLetters } from '../core/a1';
+import { UserError } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Out = string | number | boolean;
 
 /**
  * Reads a whole sheet in one batch: values, and the display strings only when asked (they
  * matter where people type figures: "86.50%" comes back from getValues as 0.865).
+ * An empty sheet reads empty; any failure stops the command with a Japanese message, because
+ * treating it as empty would make the next write drop what people typed.
  */
 export function readGrid(sheet: Sheet, name: string, withDisplay: boolean): Grid {
-  if (withDisplay) {
-    const range = sheet.getDataRange();
-    return { name, values: range.getValues() as CellValue[][], display: range.getDisplayValues() };
-  }
-  // One call instead of getDataRange + getValues: -1 means "to the last row/column with data".
-  // On an empty sheet there is no such range and the call throws: the grid is empty.
   try {
-    return { name, values: sheet.getSheetValues(1, 1, -1, -1) as CellValue[][] };
-  } catch {
-    return { name, values: [] };
+    const range = sheet.getDataRange();
+    const values = range.getValues() as CellValue[][];
+    // getDataRange of an empty sheet is A1 alone.
+    if (values.length === 1 && values[0].length === 1 && values[0][0] === '' && sheet.getLastRow() === 0) {
+      return withDisplay ? { name, values: [], display: [] } : { name, values: [] };
+    }
+    return withDisplay ? { name, values, display: range.getDisplayValues() } : { name, values };
+  } catch (e) {
+    throw readFailure(name, e);
   }
+}
+
+function readFailure(name: string, e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  const detail = (e as { message?: unknown } | null)?.message;
+  return new UserError(
+    `「${name}」シートを読み込めなかったため、処理を中止しました（何も書き換えていません）。時間をおいてもう一度実行してください。` +
+      `続く場合は、この表示（詳細: ${typeof detail === 'string' ? detail : String(e)}）を情報政策の担当者に伝えてください。`,
+  );
 }
 
 export interface OutputTable {
@@ -36,6 +54,16 @@ export interface OutputTable {
 /** Header fill of every sheet the add-on creates (Google's light grey). */
 export const HEADER_BACKGROUND = '#e8eaed';
 
+/**
+ * The marker of the add-on's own sheets and columns: a note on the header cell (A1 of an output
+ * sheet, the header cell of an owned column). People see it, and a sheet or column a person made
+ * under the same name does not have it, so the add-on never mistakes one for its own.
+ */
+export const SHEET_NOTE = '進捗管理アドオンが作成・更新するシートです。アドオンが書き直すため、見出しの名前や列の並びは変えないでください。';
+export function isAddonNote(note: string): boolean {
+  return /アドオンが/.test(note);
+}
+
 /** Rows and columns holding content on the sheet before this write (from a grid already read). */
 export interface SheetSize {
   rows: number;
@@ -47,31 +75,275 @@ export function gridSize(grid: Grid | undefined): SheetSize | undefined {
   return { rows: grid.values.length, cols: grid.values.reduce((m, r) => Math.max(m, r.length), 0) };
 }
 
+interface Block {
+  row: number;
+  col: number;
+  values: Out[][];
+  backgrounds?: (string | null)[][];
+}
+
+interface SheetPlan {
+  name: string;
+  sheet: Sheet | null;
+  /** Rows and columns the sheet must have before the writes. */
+  rows: number;
+  cols: number;
+  /** The sheet's size as it is (0 for a sheet to create). */
+  maxRows: number;
+  maxCols: number;
+  /** Next row an append goes to. */
+  nextRow?: number;
+  blocks: Block[];
+  /** Formatting and notes, after the values. */
+  finish: ((sheet: Sheet) => void)[];
+}
+
+/** A read to repeat under the lock just before writing: if it changed, the command starts over. */
+interface Recheck {
+  sheet: Sheet;
+  name: string;
+  grid: Grid;
+  /** 0-based columns to ignore (the add-on's own). */
+  ignore: number[];
+}
+
+/** Thrown by commit when a sheet changed since it was read; the command reads again. */
+export class StaleRead extends Error {
+  constructor(readonly sheetName: string) {
+    super(`「${sheetName}」シートが読み込み後に変更されました。`);
+    this.name = 'StaleRead';
+  }
+}
+
 /**
- * Replaces the content of an add-on-owned sheet with one setValues and one setBackgrounds.
- * Instead of clearing first, the table is padded with blanks over what the previous run left,
- * so a steady run costs three calls whatever the size. Header styling is set when the sheet
- * is created. The sheet grows first when the table is larger than it (getRange would throw).
+ * Runs `attempt` (read, compute, prepare, commit) again when a sheet changed between the read
+ * and the write, so an edit made meanwhile is never overwritten with a stale result.
  */
-export function writeOutputSheet(
-  ss: Spreadsheet, name: string, table: OutputTable, existing?: Sheet | null, previous?: SheetSize,
-): Sheet {
-  let sheet = existing === undefined ? ss.getSheetByName(name) : existing;
-  const created = !sheet;
-  if (!sheet) sheet = ss.insertSheet(name, ss.getNumSheets());
-  const prev = created ? { rows: 0, cols: 0 } : previous ?? { rows: sheet.getLastRow(), cols: sheet.getLastColumn() };
+export function withFreshReads<T>(what: string, attempt: () => T, tries = 3): T {
+  let last = '';
+  for (let i = 0; i < tries; i++) {
+    try {
+      return attempt();
+    } catch (e) {
+      if (!(e instanceof StaleRead)) throw e;
+      last = e.sheetName;
+    }
+  }
+  throw new UserError(
+    `「${last}」シートが実行中に何度も編集されたため、「${what}」を中止しました（何も書き換えていません）。編集が落ち着いてから、もう一度実行してください。`,
+  );
+}
+
+export class WriteBatch {
+  private readonly plans = new Map<string, SheetPlan>();
+  private readonly rechecks: Recheck[] = [];
+  private readonly after: (() => void)[] = [];
+
+  constructor(readonly ss: Spreadsheet) {}
+
+  /** The plan of one sheet (created on first use). */
+  plan(name: string, sheet: Sheet | null): SheetPlan {
+    let p = this.plans.get(name);
+    if (!p) {
+      const maxRows = sheet ? sheet.getMaxRows() : 0;
+      const maxCols = sheet ? sheet.getMaxColumns() : 0;
+      p = { name, sheet, rows: 0, cols: 0, maxRows, maxCols, blocks: [], finish: [] };
+      this.plans.set(name, p);
+    }
+    return p;
+  }
+
+  /** Values (and backgrounds) to write; checked against people's input rules now. */
+  write(p: SheetPlan, block: Block): void {
+    if (block.values.length === 0) return;
+    const width = Math.max(...block.values.map((r) => r.length));
+    p.rows = Math.max(p.rows, block.row + block.values.length - 1);
+    p.cols = Math.max(p.cols, block.col + width - 1);
+    if (p.sheet) checkRules(p, block);
+    p.blocks.push(block);
+  }
+
+  /** A sheet to read again just before writing (see Recheck). */
+  recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = []): void {
+    this.rechecks.push({ sheet, name, grid, ignore });
+  }
+
+  /** Something to do once everything is written (properties, toasts). */
+  then(fn: () => void): void {
+    this.after.push(fn);
+  }
+
+  /**
+   * Rereads what must not have changed, then creates the missing sheets and grows the others
+   * (all before the first value is written), then writes.
+   */
+  commit(): void {
+    for (const r of this.rechecks) {
+      const now = readGrid(r.sheet, r.name, false);
+      if (!sameGrid(r.grid.values, now.values, r.ignore)) throw new StaleRead(r.name);
+    }
+    for (const p of this.plans.values()) {
+      if (!p.sheet) {
+        if (p.blocks.length === 0) continue;
+        p.sheet = this.ss.insertSheet(p.name, this.ss.getNumSheets());
+        p.maxRows = p.sheet.getMaxRows();
+        p.maxCols = p.sheet.getMaxColumns();
+      }
+      if (p.rows > p.maxRows) p.sheet.insertRowsAfter(p.maxRows, p.rows - p.maxRows);
+      if (p.cols > p.maxCols) p.sheet.insertColumnsAfter(p.maxCols, p.cols - p.maxCols);
+    }
+    for (const p of this.plans.values()) {
+      const sheet = p.sheet;
+      if (!sheet) continue;
+      for (const b of p.blocks) {
+        const range = sheet.getRange(b.row, b.col, b.values.length, b.values[0].length);
+        range.setValues(b.values);
+        if (b.backgrounds) range.setBackgrounds(b.backgrounds as string[][]);
+      }
+      for (const f of p.finish) f(sheet);
+    }
+    for (const f of this.after) f();
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : String(a) === String(b);
+  }
+  return a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined));
+}
+
+function sameGrid(a: readonly CellValue[][], b: readonly CellValue[][], ignore: number[]): boolean {
+  const rows = Math.max(a.length, b.length);
+  for (let r = 0; r < rows; r++) {
+    const x = a[r] ?? [];
+    const y = b[r] ?? [];
+    const cols = Math.max(x.length, y.length);
+    for (let c = 0; c < cols; c++) {
+      if (ignore.includes(c)) continue;
+      if (!same(x[c], y[c])) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Refuses, before anything is written, a value that a person's input rule (無効なデータを拒否)
+ * on the cell would reject: Sheets would throw half-way through the command's writes.
+ */
+function checkRules(p: SheetPlan, b: Block): void {
+  const sheet = p.sheet!;
+  const rows = Math.min(b.values.length, p.maxRows - b.row + 1);
+  const width = Math.max(...b.values.map((r) => r.length));
+  const cols = Math.min(width, p.maxCols - b.col + 1);
+  if (rows <= 0 || cols <= 0) return;
+  const rules = sheet.getRange(b.row, b.col, rows, cols).getDataValidations();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const rule = rules[r]?.[c];
+      const v = b.values[r]?.[c];
+      if (!rule || v === '' || v === undefined || rule.getAllowInvalid()) continue;
+      if (accepts(rule, v)) continue;
+      const cell = a1(b.row + r, b.col + c);
+      throw new UserError(
+        `「${p.name}」シートのセル ${cell} に入力規則（無効なデータを拒否）があるため、アドオンが結果を書き込めません。` +
+          `${cell} を含む列（アドオンが書き込む列）の入力規則を削除してから、もう一度実行してください。何も書き換えていません。`,
+      );
+    }
+  }
+}
+
+/** A dropdown that lists the value accepts it; any other rule is taken as rejecting (stricter). */
+function accepts(rule: GoogleAppsScript.Spreadsheet.DataValidation, v: Out): boolean {
+  if (String(rule.getCriteriaType()) !== 'VALUE_IN_LIST') return false;
+  const list = rule.getCriteriaValues()[0] as unknown[];
+  return Array.isArray(list) && list.map(String).includes(String(v));
+}
+
+// ---- ownership -------------------------------------------------------------------------------
+
+/**
+ * Checks that an existing sheet under an output name is the add-on's: empty, marked with the
+ * note, or (sheets made before the marker) with exactly the add-on's header. Returns whether the
+ * marker must be added.
+ */
+function checkOwnSheet(
+  name: string, header: readonly unknown[], note: string, expected: readonly string[], exact = false,
+): boolean {
+  const typed = header.map((h) => String(h ?? '').trim());
+  if (typed.every((h) => h === '')) return true;
+  if (isAddonNote(note)) return false;
+  const legacy = exact
+    ? expected.every((h, i) => typed[i] === h)
+    : typed[0] === expected[0] && typed.every((h) => h === '' || expected.includes(h));
+  if (legacy) return true;
+  throw new UserError(
+    `「${name}」という名前のシートがありますが、アドオンが作ったシートではありません（1行目の見出しがアドオンのものと違います）。` +
+      `アドオンは人が作ったシートを書き換えません。このシートの名前を変えてから、もう一度実行してください。何も書き換えていません。`,
+  );
+}
+
+/** Columns of an add-on sheet that a person added: refused, since the rewrite would blank them. */
+function checkNoHumanColumns(name: string, values: readonly CellValue[][], expected: readonly string[]): void {
+  const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
+  const width = values.reduce((m, r) => Math.max(m, r.length), 0);
+  for (let c = 0; c < width; c++) {
+    const h = header[c] ?? '';
+    if (h !== '' && expected.includes(h)) continue;
+    if (h === '' && c < expected.length) continue;
+    if (h === '' && !values.some((r, i) => i > 0 && r[c] !== '' && r[c] !== null && r[c] !== undefined)) continue;
+    throw new UserError(
+      `「${name}」シートの ${columnLetters(c + 1)} 列${h ? `（見出し「${h}」）` : ''}はアドオンの列ではありません。` +
+        `このシートはアドオンが毎回書き直すため、この列があると内容が失われます。列の内容を別のシートに移して列を削除してから、もう一度実行してください。何も書き換えていません。`,
+    );
+  }
+}
+
+function headerOf(sheet: Sheet): { header: unknown[]; note: string; lastRow: number } {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow === 0 || lastCol === 0) return { header: [], note: '', lastRow: 0 };
+  const range = sheet.getRange(1, 1, 1, lastCol);
+  const header = range.getValues()[0];
+  const note = range.getNotes()[0][0] ?? '';
+  return { header, note, lastRow };
+}
+
+// ---- writers ---------------------------------------------------------------------------------
+
+/**
+ * Prepares the replacement of an add-on-owned sheet's content: one setValues and one
+ * setBackgrounds. Instead of clearing first, the table is padded with blanks over what the
+ * previous run left, so a steady run costs a fixed number of calls whatever the size.
+ * `previous` is the grid read from the sheet (or undefined when the sheet was not read).
+ */
+export function prepareOutputSheet(
+  batch: WriteBatch, name: string, table: OutputTable, existing: Sheet | null | undefined, previous?: Grid,
+): void {
+  const sheet = existing === undefined ? batch.ss.getSheetByName(name) : existing;
+  // As the sheet shows them: an escaped header ("'−") reads back without its apostrophe.
+  const expected = (table.values[0] ?? []).map((h) => String(h).replace(/^'/, ''));
+  let prev: SheetSize = { rows: 0, cols: 0 };
+  let mark = !sheet;
+  if (sheet) {
+    const read = previous ?? readGrid(sheet, name, false);
+    const note = read.values.length ? sheet.getRange(1, 1).getNote() : '';
+    mark = checkOwnSheet(name, read.values[0] ?? [], note, expected);
+    checkNoHumanColumns(name, read.values, expected);
+    prev = gridSize(read) ?? prev;
+  }
+  const p = batch.plan(name, sheet);
   const dataRows = table.values.length;
   const dataCols = dataRows ? Math.max(...table.values.map((r) => r.length)) : 0;
   const rows = Math.max(dataRows, prev.rows);
   const cols = Math.max(dataCols, prev.cols);
-  if (rows === 0 || cols === 0) return sheet;
-  if (rows > prev.rows || cols > prev.cols) ensureSize(sheet, rows, cols);
-  const values: (string | number | boolean)[][] = [];
+  if (rows === 0 || cols === 0) return;
+  const values: Out[][] = [];
   const backgrounds: (string | null)[][] = [];
   for (let r = 0; r < rows; r++) {
     const src = table.values[r];
     const bg = table.backgrounds?.[r];
-    const vRow: (string | number | boolean)[] = new Array(cols);
+    const vRow: Out[] = new Array(cols);
     const bRow: (string | null)[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       vRow[c] = src && c < src.length ? src[c] : '';
@@ -80,47 +352,117 @@ export function writeOutputSheet(
     values.push(vRow);
     backgrounds.push(bRow);
   }
-  const range = sheet.getRange(1, 1, rows, cols);
-  range.setValues(values);
-  range.setBackgrounds(backgrounds as string[][]);
-  if (created) {
-    sheet.getRange(1, 1, 1, dataCols).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    table.widths?.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
-  }
-  return sheet;
+  batch.write(p, { row: 1, col: 1, values, backgrounds });
+  const created = !sheet;
+  p.finish.push((s) => {
+    if (mark) s.getRange(1, 1).setNote(SHEET_NOTE);
+    if (created) {
+      s.getRange(1, 1, 1, dataCols).setFontWeight('bold');
+      s.setFrozenRows(1);
+      table.widths?.forEach((w, i) => s.setColumnWidth(i + 1, w));
+    }
+  });
 }
 
-/** Grows the sheet to hold rows × cols (Sheets' new sheets have 1000 rows and 26 columns). */
-function ensureSize(sheet: Sheet, rows: number, cols: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxCols = sheet.getMaxColumns();
-  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-}
-
-function logSheet(ss: Spreadsheet, name: string, header: readonly string[], existing: Sheet | null | undefined): Sheet {
-  let sheet = existing === undefined ? ss.getSheetByName(name) : existing;
-  if (!sheet) {
-    sheet = ss.insertSheet(name, ss.getNumSheets());
-    sheet.getRange(1, 1, 1, header.length).setValues([[...header]]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-    sheet.setFrozenRows(1);
-  }
-  return sheet;
-}
-
-/** Appends one row to an add-on-owned log sheet, creating it with its header when missing. */
-export function appendLog(
-  ss: Spreadsheet, name: string, header: readonly string[], row: (string | number)[], existing?: Sheet | null,
-): void {
-  logSheet(ss, name, header, existing).appendRow(row.map((v) => (typeof v === 'string' ? escapeCell(v) : v)));
-}
-
-/** Appends rows (already escaped) to an add-on-owned log sheet in one write. */
-export function appendRows(
-  ss: Spreadsheet, name: string, header: readonly string[], rows: string[][], existing?: Sheet | null,
+/**
+ * Prepares appending rows (strings already escaped) to an add-on-owned log sheet, created with its
+ * header when missing. Human columns to the right of the header are left alone.
+ */
+export function prepareAppend(
+  batch: WriteBatch, name: string, header: readonly string[], rows: Out[][], existing?: Sheet | null,
 ): void {
   if (rows.length === 0) return;
-  const sheet = logSheet(ss, name, header, existing);
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+  const sheet = existing === undefined ? batch.ss.getSheetByName(name) : existing;
+  const p = batch.plan(name, sheet);
+  if (p.nextRow === undefined) {
+    let mark = !sheet;
+    if (sheet) {
+      const h = headerOf(sheet);
+      // Columns a person added to the right are kept: an append writes the header's width only.
+      mark = checkOwnSheet(name, h.header.slice(0, header.length), h.note, header, true);
+      p.nextRow = h.lastRow + 1;
+      if (h.lastRow === 0) {
+        batch.write(p, { row: 1, col: 1, values: [[...header]] });
+        p.nextRow = 2;
+      }
+    } else {
+      batch.write(p, { row: 1, col: 1, values: [[...header]] });
+      p.nextRow = 2;
+    }
+    const created = !sheet;
+    const fresh = !sheet || p.nextRow === 2;
+    p.finish.push((s) => {
+      if (mark) s.getRange(1, 1).setNote(SHEET_NOTE);
+      if (fresh) s.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+      if (created) s.setFrozenRows(1);
+    });
+  }
+  const width = header.length;
+  const block = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  batch.write(p, { row: p.nextRow!, col: 1, values: block });
+  p.nextRow! += block.length;
+}
+
+/** Prepares appending one row, escaping its strings. */
+export function prepareLogRow(
+  batch: WriteBatch, name: string, header: readonly string[], row: (string | number)[], existing?: Sheet | null,
+): void {
+  prepareAppend(batch, name, header, [row.map((v) => (typeof v === 'string' ? escapeCell(v) : v))], existing);
+}
+
+export interface OwnedColumn {
+  /** The sheet (a person's sheet) and its name. */
+  sheet: Sheet;
+  name: string;
+  /** The grid read from it. */
+  grid: Grid;
+  /** 1-based row of the header and 1-based column; `mapped` when the header already exists. */
+  headerRow: number;
+  col: number;
+  mapped: boolean;
+  header: string;
+  note: string;
+  /** 1-based first row and the values (and backgrounds) from there down. */
+  firstRow: number;
+  values: Out[][];
+  backgrounds?: (string | null)[][];
+  /** Whether an unmarked, empty column of that name may be taken (false: refuse). */
+  adopt?: boolean;
+  /**
+   * Values the add-on itself wrote before columns carried the marker: an unmarked column holding
+   * only such values is the add-on's.
+   */
+  legacy?: RegExp;
+}
+
+/**
+ * Prepares writing one of the add-on's columns on a person's sheet (入力チェック, 統合先, 共有結果).
+ * An existing column under that name is the add-on's when its header carries the add-on's note
+ * or it is empty; a person's column of the same name is refused, never overwritten.
+ */
+export function prepareOwnedColumn(batch: WriteBatch, c: OwnedColumn): void {
+  const p = batch.plan(c.name, c.sheet);
+  let addNote = !c.mapped;
+  if (c.mapped) {
+    const note = c.sheet.getRange(c.headerRow, c.col).getNote();
+    if (!isAddonNote(note)) {
+      const typed = c.grid.values.filter((r, i) => i >= c.headerRow && r[c.col - 1] !== '' && r[c.col - 1] !== null && r[c.col - 1] !== undefined)
+        .map((r) => String(r[c.col - 1]));
+      const ours = typed.length > 0 && c.legacy !== undefined && typed.every((v) => c.legacy!.test(v));
+      if ((typed.length && !ours) || c.adopt === false) {
+        throw new UserError(
+          `「${c.name}」シートの ${columnLetters(c.col)} 列「${c.header}」は、アドオンが作った列ではありません（見出しにアドオンのメモがありません）。` +
+            `アドオンは人が入力した列を書き換えません。この列の見出しを別の名前に変えてから、もう一度実行してください。何も書き換えていません。`,
+        );
+      }
+      addNote = true;
+    }
+  }
+  if (!c.mapped) batch.write(p, { row: c.headerRow, col: c.col, values: [[c.header]] });
+  if (c.values.length) batch.write(p, { row: c.firstRow, col: c.col, values: c.values, backgrounds: c.backgrounds });
+  if (addNote) {
+    p.finish.push((s) => {
+      s.getRange(c.headerRow, c.col).setFontWeight('bold').setNote(c.note);
+    });
+  }
 }

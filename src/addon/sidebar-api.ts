@@ -7,10 +7,13 @@ import { endpoint } from './endpoint';
 import { takeSidebarTab } from './sidebar';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
-import { readProgress } from '../core/reader';
+import { inferredNote, readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
+import { createMemberForm, importMemberRatings } from './committee';
+import { confirmPeriod, reopenPeriod } from './confirm';
+import { runRollover, undoRollover } from './rollover';
 import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
 
 /** Sheets the overview counts from; a missing one is pointed out. */
@@ -18,16 +21,22 @@ const OVERVIEW_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, 
 
 const getOverview = endpoint(z.tuple([]), (): Overview => {
   const { grids, sheets } = readInputs(OVERVIEW_SHEETS);
-  const { data } = readProgress(grids, { today: new Date() });
+  const { data, sheets: found } = readProgress(grids, { today: new Date() });
+  // A sheet found under another name (体系, 委員一覧 …) is not missing.
+  const roleOf: Record<string, string> = {
+    [SHEETS.progress]: 'progress', [SHEETS.hierarchy]: 'hierarchy', [SHEETS.departments]: 'departments',
+    [SHEETS.members]: 'members', [SHEETS.settings]: 'settings',
+  };
   const s = data.settings;
   return {
     planName: s.planName,
-    evaluationLabel: `${warekiLabel(s.evaluationYear)} ${s.evaluationKind === 'mid' ? '中間評価' : '年度末評価'}`,
+    evaluationLabel: `${warekiLabel(s.evaluationYear)} ${s.evaluationKind === 'mid' ? '中間評価' : '年度末評価'}${s.inferred?.length ? '（推定）' : ''}`,
+    evaluationNote: inferredNote(s),
     plans: data.plans.length,
     indicators: data.plans.reduce((n, p) => n + p.indicators.length, 0),
     goals: data.hierarchy.filter((h) => h.level === '基本目標').length,
     departments: data.departments.length,
-    missingSheets: OVERVIEW_SHEETS.filter((n) => !sheets.get(n)),
+    missingSheets: OVERVIEW_SHEETS.filter((n) => !sheets.get(n) && !(found as Record<string, string | undefined>)[roleOf[n]]),
     lastRun: PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY) ?? '',
     initialTab: takeSidebarTab(),
   };
@@ -71,4 +80,10 @@ export const serverApi: ServerApi = {
   getMergeCandidates: endpoint(z.tuple([]), mergeCandidates),
   applyMerge,
   unmerge,
+  createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
+  importMemberRatings: endpoint(z.tuple([]), importMemberRatings),
+  confirmPeriod: endpoint(z.tuple([]), confirmPeriod),
+  reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
+  runRollover: endpoint(z.tuple([]), runRollover),
+  undoRollover: endpoint(z.tuple([]), undoRollover),
 };

@@ -3,9 +3,10 @@
 import { templateSpec, type SheetSpec, type ValidationSpec } from '../core/template';
 import { fiscalYearOf } from '../core/periods';
 import { SHEETS } from '../core/schema';
+import { missingSettingRows } from '../core/settings';
 import { escapeCell } from '../core/cells';
 import { withDocumentLock } from './lock';
-import { HEADER_BACKGROUND } from './sheets';
+import { HEADER_BACKGROUND, readGrid, WriteBatch } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -49,15 +50,18 @@ function createSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
   return sheet;
 }
 
-/** Appends the 設定 rows whose 項目 is missing; never edits a row a person filled in. */
-function completeSettings(sheet: Sheet, spec: SheetSpec): number {
-  const values = sheet.getDataRange().getValues();
-  const present = new Set(values.map((r) => String(r[0]).trim()));
-  const missing = spec.rows.filter((r) => !present.has(r[0]));
+/**
+ * Prepares appending the 設定 rows whose 項目 is missing; never edits a row a person filled in.
+ * Prepared before any sheet is created: the sheet grows when full, and an input rule that would
+ * reject a value stops the command before anything is written.
+ */
+function completeSettings(batch: WriteBatch, sheet: Sheet, spec: SheetSpec): number {
+  const grid = readGrid(sheet, spec.name, false);
+  const missing = missingSettingRows(grid.values, spec.rows);
   if (missing.length) {
-    const width = spec.columns.length;
-    sheet.getRange(values.length + 1, 1, missing.length, width)
-      .setValues(missing.map((r) => spec.columns.map((_, i) => escapeCell(r[i] ?? ''))));
+    batch.write(batch.plan(spec.name, sheet), {
+      row: grid.values.length + 1, col: 1, values: missing.map((r) => spec.columns.map((_, i) => escapeCell(r[i] ?? ''))),
+    });
   }
   return missing.length;
 }
@@ -70,16 +74,20 @@ export function createTemplate(today = new Date()): TemplateOutcome {
     // 担当課 first: the 担当課 dropdowns of the progress sheet point at it.
     const specs = templateSpec([fy - 1, fy, fy + 1]).sort((a, b) => Number(b.name === SHEETS.departments) - Number(a.name === SHEETS.departments));
     const outcome: TemplateOutcome = { created: [], kept: [], settingsAdded: 0 };
+    const batch = new WriteBatch(ss);
     for (const spec of specs) {
       const sheet = existing.get(spec.name);
-      if (!sheet) {
+      if (sheet && spec.name === SHEETS.settings) outcome.settingsAdded = completeSettings(batch, sheet, spec);
+    }
+    for (const spec of specs) {
+      if (!existing.get(spec.name)) {
         createSheet(ss, spec);
         outcome.created.push(spec.name);
       } else {
         outcome.kept.push(spec.name);
-        if (spec.name === SHEETS.settings) outcome.settingsAdded = completeSettings(sheet, spec);
       }
     }
+    batch.commit();
     const parts = [
       outcome.created.length ? `作成: ${outcome.created.join('、')}` : '新しく作成したシートはありません',
       outcome.kept.length ? `既存のため変更なし: ${outcome.kept.join('、')}` : '',

@@ -4,6 +4,7 @@
 import type { Actual, Indicator, Parsed, Period } from './model';
 import { fyLabel, formatNumber } from './cells';
 import { shortLabel } from './periods';
+import { referenceUnit, unitDiffers } from './values';
 import {
   cumulativeShare, gradeOf, interimShare, outlookOf, periodYearsOf, type Grade, type InterimRule, type Outlook, type Thresholds,
 } from './rating';
@@ -69,6 +70,8 @@ export interface Achievement {
   method: Method | null;
   /** The figure used, as shown in 実績値(期間), with its period: "1,049件（R4）". '' when none. */
   actualText: string;
+  /** Set when the year was judged against its own target (Indicator.yearTargets), not the final one. */
+  yearTarget?: { text: string; fiscalYear: number };
   actualValue: number | null;
   /** Periods the figure comes from (several for a cumulative target). */
   periods: Period[];
@@ -105,28 +108,26 @@ export interface AssessContext {
 
 const NO_INDICATOR_NAME = /指標の設定(は)?(あり)?ません|^指標なし$|^なし$/;
 
-// Units repeat a lot (件, %, 人/年 …): memoised, since NFKC is the costly part.
-const unitKeys = new Map<string, string>();
-
-function unitKey(u: string): string {
-  let k = unitKeys.get(u);
-  if (k === undefined) {
-    k = computeUnitKey(u);
-    if (unitKeys.size < 10000) unitKeys.set(u, k);
-  }
-  return k;
-}
-
-function computeUnitKey(u: string): string {
-  return u
-    .normalize('NFKC')
-    .replace(/\s/g, '')
-    .replace(/\/(年度|年)$/, '')
-    .replace(/[ヶカケヵ]国語/, 'か国語');
-}
-
 function unitOf(p: Parsed, fallback: string): string {
   return p.kind === 'number' && p.unit ? p.unit : fallback;
+}
+
+/** Where the reference unit comes from, as 入力チェック words it. */
+function refName(ind: Indicator, target: Parsed): string {
+  return ind.unit.trim() && !(target.kind === 'number' && target.unit === ind.unit.trim()) ? '単位の列' : '目標値';
+}
+
+/**
+ * Why the baseline is not used (null when it is): not a number, or a number in another unit
+ * than the reference (referenceUnit). The actual is then measured against the target alone.
+ * 入力チェック warns about the same cases; the report lists them.
+ */
+export function unusedBaseline(ind: Indicator): string | null {
+  const bp = ind.baseline.value;
+  if (bp.kind === 'invalid' || (bp.kind === 'state' && bp.state !== '指標なし')) return `基準値「${bp.text}」が数値ではない`;
+  const ref = referenceUnit(ind.unit, ind.target.value);
+  if (unitDiffers(bp, ref)) return `基準値の単位（${(bp as { unit: string }).unit}）が${refName(ind, ind.target.value)}の単位（${ref}）と異なる`;
+  return null;
 }
 
 function unassessable(code: UnassessableCode, message: string): Unassessable {
@@ -251,9 +252,25 @@ export function isNoIndicator(ind: Indicator): boolean {
   return noInd(ind.target.value) || (noInd(ind.baseline.value) && ind.target.value.kind === 'empty');
 }
 
+/**
+ * The indicator as judged for the evaluation year: against that year's own target when one was
+ * typed (Indicator.yearTargets), else unchanged. The plan-period (通算) view keeps the final target.
+ */
+export function withYearTarget(ind: Indicator, scope: Scope, year: number): Indicator {
+  if (scope !== 'period' || !ind.yearTargets?.length || ind.target.cumulative) return ind;
+  // A year target without a figure (text only) leaves the year judged against the final one.
+  const own = ind.yearTargets.find((t) => t.fiscalYear === year && (t.value.kind === 'number' || t.value.kind === 'milestone'));
+  if (!own || own.cell === ind.target.cell) return ind;
+  const target: Indicator['target'] = { value: own.value, fiscalYear: year, cumulative: false };
+  if (own.cell) target.cell = own.cell;
+  return { ...ind, target };
+}
+
 /** Assess one indicator for one scope. Never throws; not assessable comes with its reason. */
-export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement {
+export function assessIndicator(indicator: Indicator, ctx: AssessContext): Achievement {
+  const ind = withYearTarget(indicator, ctx.scope, ctx.year);
   const acc = base(ind, ctx.scope);
+  if (ind !== indicator) acc.yearTarget = { text: ind.target.value.text, fiscalYear: ctx.year };
   if (isNoIndicator(ind)) return fail(acc, unassessable('no-indicator', '指標の設定がありません'));
   if (ind.direction === 'milestone') return assessMilestone(ind, ctx, acc);
 
@@ -261,14 +278,14 @@ export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement
   const tProblem = valueProblem(tp, '目標値', '');
   if (tProblem) return fail(acc, tProblem);
   const t = (tp as Extract<Parsed, { kind: 'number' }>).value;
-  const tUnit = unitKey(unitOf(tp, ind.unit));
-  if (ind.target.cumulative) return assessCumulative(ind, ctx, acc, t, tUnit);
-
-  const bp = ind.baseline.value;
-  const b = bp.kind === 'number' ? bp.value : null;
-  if (b !== null && tUnit && unitKey(unitOf(bp, ind.unit)) && unitKey(unitOf(bp, ind.unit)) !== tUnit) {
-    return fail(acc, unassessable('unit-mismatch', `基準値の単位（${unitOf(bp, ind.unit)}）が目標値の単位（${unitOf(tp, ind.unit)}）と異なります`));
+  const ref = referenceUnit(ind.unit, tp);
+  if (unitDiffers(tp, ref)) {
+    return fail(acc, unassessable('unit-mismatch', `目標値の単位（${unitOf(tp, ind.unit)}）が単位の列の単位（${ref}）と異なります`));
   }
+  if (ind.target.cumulative) return assessCumulative(ind, ctx, acc, t, ref);
+
+  // A baseline that is not a number in the reference unit is left out (see unusedBaseline).
+  const b = unusedBaseline(ind) === null && ind.baseline.value.kind === 'number' ? ind.baseline.value.value : null;
 
   const picked = pickSingle(ind, ctx);
   if ('code' in picked) return fail(acc, picked);
@@ -279,9 +296,8 @@ export function assessIndicator(ind: Indicator, ctx: AssessContext): Achievement
   const aProblem = valueProblem(actual.value, '実績値', where);
   if (aProblem) return fail(acc, aProblem);
   const av = actual.value as Extract<Parsed, { kind: 'number' }>;
-  const aUnit = unitKey(unitOf(av, ind.unit));
-  if (aUnit && tUnit && aUnit !== tUnit) {
-    return fail(acc, unassessable('unit-mismatch', `実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位（${unitOf(tp, ind.unit)}）と異なります`));
+  if (unitDiffers(av, ref)) {
+    return fail(acc, unassessable('unit-mismatch', `実績値の単位（${av.unit}）が${refName(ind, tp)}の単位（${ref}）と異なります`));
   }
   acc.actualValue = av.value;
 
@@ -390,7 +406,7 @@ function pace(ind: Indicator, ctx: AssessContext, method: Method, fy: number, b:
 }
 
 /** Target is a multi-year total (3年間合計): sum the yearly figures of the plan period. */
-function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, t: number, tUnit: string): Achievement {
+function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, t: number, ref: string): Achievement {
   const y = ctx.year;
   const mid = ctx.kind === 'mid';
   const from = ind.baseline.fiscalYear !== undefined ? ind.baseline.fiscalYear + 1 : -Infinity;
@@ -425,9 +441,8 @@ function assessCumulative(ind: Indicator, ctx: AssessContext, acc: Achievement, 
       return fail(acc, problem);
     }
     const av = a.value as Extract<Parsed, { kind: 'number' }>;
-    const aUnit = unitKey(unitOf(av, ind.unit));
-    if (aUnit && tUnit && aUnit !== tUnit) {
-      return fail(acc, unassessable('unit-mismatch', `${shortLabel(a.period)}の実績値の単位（${unitOf(av, ind.unit)}）が目標値の単位と異なります`));
+    if (unitDiffers(av, ref)) {
+      return fail(acc, unassessable('unit-mismatch', `${shortLabel(a.period)}の実績値の単位（${av.unit}）が${refName(ind, ind.target.value)}の単位（${ref}）と異なります`));
     }
     if (a !== midUsed) before += av.value;
   }

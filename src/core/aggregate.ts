@@ -30,6 +30,8 @@ export interface CellRef {
   col: number;
   /** A1 of the reason cell. */
   reasonCell?: string;
+  /** 集計結果: the 成果指標 of that row, so the override is written back on the row it was typed on. */
+  indicator?: string;
 }
 
 /** A plan rating set by hand. `grade` is the raw text typed (validated by aggregate). */
@@ -214,9 +216,10 @@ function checkOverride<T>(
   normalize: (s: string) => T | null, allowed: string, issues: Issue[], planId?: string,
 ): OverrideResult<T> | null {
   const r = raw.trim();
+  // The reason is kept as typed (people indent it); only its emptiness is judged trimmed.
   const why = reason.trim();
   if (!r && !why) return null;
-  const result: OverrideResult<T> = { raw: r, reason: why, value: null, applied: false, at };
+  const result: OverrideResult<T> = { raw: r, reason: why ? reason : '', value: null, applied: false, at };
   if (!r) return result; // a reason alone is kept (carried over), nothing to apply
   const value = normalize(r);
   result.value = value;
@@ -388,12 +391,13 @@ export function aggregate(data: ProgressData, opts: AggregateOptions = { overrid
         '良好・概ね良好・良好ではない・評価不能', issues)
       : null;
     const findingAuto = draftFinding({ kind: config.evaluationKind, plans: members.map(findingPlan) });
-    const manual = findingOverrides.get(code)?.text.trim() ?? '';
+    const typed = findingOverrides.get(code)?.text ?? '';
+    const manual = typed.trim() ? typed : '';
     return {
       code, name: goalNames.get(code) ?? (code ? '' : '（基本目標未設定）'), planIds: members.map((p) => p.id),
       period, sofar, override: override,
       adopted: override?.applied ? (override.value as GoalRating) : period.rating,
-      findingAuto, findingManual: manual, finding: manual || findingAuto,
+      findingAuto, findingManual: manual, finding: manual.trim() || findingAuto,
     };
   });
 

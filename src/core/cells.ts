@@ -41,8 +41,9 @@ export function formatNumber(n: number): string {
 /** Ratio to percent text with one decimal; negatives use "−" (U+2212): 2.1454 → "214.5%". */
 export function formatPercent(ratio: number): string {
   const p = Math.round(ratio * 1000) / 10;
-  const abs = Math.abs(p).toFixed(1);
-  return (p < 0 ? '−' : '') + abs + '%';
+  // Thousands grouped like every other figure: 14,082.9%.
+  const [int, frac] = Math.abs(p).toFixed(1).split('.');
+  return (p < 0 ? '−' : '') + groupDigits(Number(int)) + '.' + frac + '%';
 }
 
 /** Text of one cell of a grid read back: the display string when present, else the value. */

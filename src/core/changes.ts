@@ -12,17 +12,22 @@ const TRACKED = [['成果指標', '指標'], ['単位', '単位'], ['目標値',
 
 type Row = Record<string, string>;
 
-function rowsOf(grid: Grid | null | undefined): Row[] {
+/**
+ * Rows of a table by header. `escaped`: the table is about to be written (strings escaped for
+ * setValues), so compare what Sheets will store; a sheet read back holds that text already and
+ * is taken as is (unescaping it again made every value typed with a leading "'" a change).
+ */
+function rowsOf(grid: Grid | null | undefined, escaped = false): Row[] {
   if (!grid || grid.values.length < 2) return [];
   const header = grid.values[0].map((h) => String(h));
-  return grid.values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, cellString(r[i])])));
+  return grid.values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, cellString(r[i], escaped)])));
 }
 
-function cellString(v: CellValue | undefined): string {
+function cellString(v: CellValue | undefined, escaped: boolean): string {
   if (v === undefined || v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  // The new table is compared as escaped for writing; the sheet holds the text without the "'".
-  return unescapeCell(String(v)).trim();
+  const s = String(v);
+  return (escaped ? unescapeCell(s) : s).trim();
 }
 
 /** Indicator rows keyed by plan ID and position within the plan (1-1#1, 1-1#2 …). */
@@ -46,7 +51,7 @@ function keyed(rows: Row[]): Map<string, Row> {
 export function detectChanges(previous: Grid | null | undefined, next: CellValue[][], when: string): IndicatorChange[] {
   const before = keyed(rowsOf(previous));
   if (before.size === 0) return [];
-  const after = keyed(rowsOf({ name: '', values: next }));
+  const after = keyed(rowsOf({ name: '', values: next }, true));
   const changes: IndicatorChange[] = [];
   for (const [key, now] of after) {
     const old = before.get(key);

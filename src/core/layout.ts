@@ -10,7 +10,7 @@ import { cellText, headerKey, normalizeCode, norm } from './text';
 import { columnLetters } from './a1';
 
 export type FieldKey =
-  | 'id' | 'policy' | 'goal' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
+  | 'id' | 'policy' | 'policyName' | 'goal' | 'goalName' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
   | 'leadMark' | 'indicator' | 'unit' | 'direction' | 'accumulation' | 'baseline' | 'baselineYear'
   | 'target' | 'targetYear' | 'actual' | 'mid' | 'status' | 'comment' | 'check' | 'mergedInto';
 
@@ -63,7 +63,9 @@ export function isLayoutError(x: Layout | LayoutError): x is LayoutError {
 export const FIELD_LABELS: Record<FieldKey, string> = {
   id: 'プランID（No.・番号・施策番号）',
   policy: '基本方針',
+  policyName: '基本方針名',
   goal: '基本目標（目標コード）',
+  goalName: '基本目標名',
   measure: '個別施策',
   measureClass: '施策区分',
   name: 'プラン名（事業名・施策名・推進プラン・取組）',
@@ -99,7 +101,9 @@ const RULES: ReadonlyArray<[RegExp, FieldKey]> = [
   [/^主担当(区分|○|印)?$|^主$/, 'leadMark'],
   [/主担当課|担当課|所管課|担当部署|担当部局|所管部署|所管部局|担当所属|^所管$|^担当$|^課名$|^所属$|^部署$/, 'mainDept'],
   [/^(プランID|ID|NO|番号|施策番号|事業番号|プラン番号|プランNO|整理番号|項番|#|通し番号|管理番号)$/, 'id'],
+  [/基本方針名|基本方針の?名称|方針名$/, 'policyName'],
   [/基本方針/, 'policy'],
+  [/基本目標名|基本目標の?名称|^目標名$/, 'goalName'],
   [/基本目標|目標コード|目標番号/, 'goal'],
   [/個別施策|施策コード|^施策$/, 'measure'],
   [/施策区分|^区分$|^分類$|施策分類|^種別$/, 'measureClass'],
@@ -204,9 +208,14 @@ function pair(upper: string[], lower: string[], r: number): Candidate | null {
   for (let c = 0; c < lower.length; c++) {
     if (!lower[c]) continue;
     nonEmpty++;
-    const h = classifyPair(upper[c] ?? '', lower[c]);
+    // A code under the ID header is the first plan, not a second header row (11.2: renaming
+    // 目標年度 to 目標値 made 目標値 over 令和6年度 read as a two-row header).
+    if (classifyHeader(upper[c] ?? '').field === 'id' && looksLikeId(lower[c])) return null;
+    // The lower cell must mean something by itself or joined with the group above it (実績値
+    // over 令和4年度); falling back to the upper header alone would count any data cell.
     const alone = classifyHeader(lower[c]);
-    if (h.field || h.period || alone.field || alone.period) known++;
+    const joined = upper[c] ? parsePeriodHeader(upper[c] + lower[c]) : null;
+    if (alone.field || alone.period || joined) known++;
     // A code or a value among unknown cells: the lower row is data (a sparse first row).
     else if (looksLikeId(lower[c]) || /^[-▲△]?\d[\d,.]*\D{0,4}$/.test(lower[c])) return null;
   }
@@ -322,9 +331,8 @@ function assignColumns(layout: Layout, classes: HeaderClass[]): void {
     const last = targetWithYear.reduce((a, b) => (b.fy >= a.fy ? b : a));
     cols.target = last.col;
     layout.targetYear = last.fy;
-  } else if (targetWithYear.length) {
-    layout.ignored.push(...targetWithYear.map((t) => t.col).filter((c) => c !== cols.target));
   }
+  // Yearly targets beside a final 目標値 column are each year's own target (reader: yearTargets).
   if (cols.baseline === undefined && baselineWithYear.length) {
     const first = baselineWithYear.reduce((a, b) => (b.fy < a.fy ? b : a));
     cols.baseline = first.col;
@@ -374,8 +382,18 @@ function inferFromContents(grid: Grid, layout: Layout): void {
     }
   };
 
+  const idLike = (vals: string[]) => vals.length >= 2 && vals.filter(looksLikeId).length >= vals.length * 0.6;
+  // The tracked unit is the 個別施策 itself (one row per measure, each its own code, seed 001):
+  // its code column is the plan ID too.
+  if (cols.id === undefined && cols.measure !== undefined) {
+    const vals = sample(cols.measure);
+    if (idLike(vals) && new Set(vals).size === vals.length) {
+      cols.id = cols.measure;
+      layout.notes.push(`${columnLetters(cols.measure + 1)}列「${layout.headers[cols.measure]}」の番号が行ごとに違うため、プランIDとしても使います。`);
+    }
+  }
   if (cols.id === undefined) {
-    adoptFirst('id', 'プランID', 0, limit, (vals) => vals.length >= 2 && vals.filter(looksLikeId).length >= vals.length * 0.6);
+    adoptFirst('id', 'プランID', 0, limit, idLike);
   }
   if (cols.name === undefined && cols.id !== undefined) {
     adoptFirst('name', 'プラン名', cols.id + 1, cols.indicator ?? limit, (vals) => {

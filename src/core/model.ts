@@ -67,9 +67,16 @@ export interface Indicator {
   /** `cell`: A1 of the value on `sheet`, when read from a sheet. */
   baseline: { value: Parsed; fiscalYear?: number; cell?: string };
   target: { value: Parsed; fiscalYear?: number; cumulative: boolean; cell?: string };
+  /**
+   * A year's own target (「令和2年度目標」 columns, 「【目標】11,000人」 in the year's 内容及び目標
+   * cell): that year is evaluated against it; `target` (the final one) drives the 通算 view.
+   */
+  yearTargets?: { fiscalYear: number; value: Parsed; cell?: string }[];
   /** True when `direction` / `accumulates` were inferred, not typed in 方向 / 中間の見方. */
   directionInferred?: boolean;
   accumulatesInferred?: boolean;
+  /** When `accumulates` was inferred: the words or unit that decided (kind.ts), shown in 集計結果. */
+  accumulatesCue?: string;
   /** For direction 'range': the band to stay in. */
   range?: { min: number; max: number };
   actuals: Actual[];
@@ -111,7 +118,16 @@ export interface HierarchyItem {
 export interface Department {
   name: string;
   division: string;
+  /** The first valid contact address ('' when none): kept for callers that need one. */
   email: string;
+  /**
+   * Every valid contact address typed for the department (one cell, separated by commas, 、,
+   * semicolons, spaces or line breaks; or repeated rows of the same department). The only
+   * addresses the add-on ever mails or grants edit rights to on the department's behalf.
+   */
+  emails: string[];
+  /** 1-based row on 担当課 where the department is first listed (0 when not read from a sheet). */
+  row: number;
 }
 
 export interface Member {
@@ -164,4 +180,10 @@ export interface Settings {
   notifyMembers?: boolean;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
+  /**
+   * What was not typed on 設定 but inferred from the figures (e.g. only 「R7中間」 typed for the
+   * latest year → 令和7年度 中間), as Japanese clauses for the summary, the sidebar and the
+   * report (reader.inferredNote joins them).
+   */
+  inferred?: string[];
 }

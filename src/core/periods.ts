@@ -91,6 +91,10 @@ const MONTH_RE = /^(\d{1,2})月(末)?/;
 const KIND_WORDS: ReadonlyArray<[string, PeriodKind | null]> = [
   ['中間実績値', 'mid'], ['中間実績', 'mid'], ['中間値', 'mid'], ['中間', 'mid'], ['上半期', 'mid'],
   ['上期', 'mid'], ['半期', 'mid'], ['見込み', 'mid'], ['見込', 'mid'],
+  // Per-year columns of a 進行管理表: the year's plan and target, and what was done.
+  ['最終目標値', 'target'], ['最終目標', 'target'], ['取組内容及び目標', 'target'], ['内容及び目標', 'target'], ['目標及び内容', 'target'], ['計画及び目標', 'target'],
+  ['取組目標', 'target'], ['年度目標', 'target'], ['計画値', 'target'], ['計画', 'target'],
+  ['実績及び評価', 'year'], ['取組実績', 'year'], ['実施結果', 'year'], ['取組結果', 'year'],
   ['目標値', 'target'], ['目標', 'target'],
   ['基準値', 'baseline'], ['基準', 'baseline'], ['現状値', 'baseline'], ['現状', 'baseline'], ['策定時', 'baseline'],
   ['実績値', 'year'], ['実績', 'year'], ['評価', 'year'], ['結果', 'year'], ['年度末', 'year'],

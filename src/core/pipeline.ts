@@ -28,12 +28,11 @@ export function compute(grids: Record<string, Grid>, today: Date): Computation {
   return { read, overrideIssues: prev.issues, unified, result, issues: [...read.issues, ...result.issues, ...prev.issues] };
 }
 
-/** The report of a computation: entries with errors are listed as left out. */
+/** The report of a computation (what was left out comes from the rating itself: core/exclusions). */
 export function reportOf(c: Computation, grids: Record<string, Grid>, now: Date): ReportModel {
   return buildReport(c.read.data, c.result, {
     now,
     unified: c.unified,
     changes: readChanges(grids[SHEETS.changes]),
-    excluded: c.issues.filter((i) => i.severity === 'エラー'),
   });
 }

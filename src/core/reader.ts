@@ -8,20 +8,21 @@ import type {
   Actual, CellValue, Department, Direction, Grid, HierarchyItem, Indicator, Issue, Member, Parsed,
   Plan, ProgressData, Recommendation, Settings,
 } from './model';
-import { HIERARCHY_LEVELS, SHEETS } from './schema';
+import { HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SETTING_KEYS, SHEETS } from './schema';
 import { a1 } from './a1';
 import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
 } from './layout';
-import { parseFiscalYear } from './periods';
+import { inferKind } from './kind';
+import { parseFiscalYear, warekiLabel } from './periods';
 import { readSettings } from './settings';
-import { cellText, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
+import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
-  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel,
+  DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel, UNKNOWN_ROLE,
   parseShareLabel, validateProgress, zodRowIssues, type ProgressRow,
 } from './validate';
 import {
-  isPerYearUnit, normalizeUnit, parseAccumulationLabel, parseCell, parseDirectionLabel, parsePlanStatus, parseRange,
+  normalizeUnit, parseAccumulationLabel, parseCell, parseDirectionLabel, parsePlanStatus, parseRange,
   parseText, unitsCompatible,
 } from './values';
 
@@ -32,6 +33,8 @@ export interface ReadResult {
   layout: Layout;
   /** The progress rows as read, for re-validation and for writing 入力チェック per row. */
   rows: ProgressRow[];
+  /** The sheet each input was read from (named as the template or found by name or content). */
+  sheets: Partial<Record<InputRole | 'progress', string>>;
 }
 
 export interface ReadOptions {
@@ -39,14 +42,15 @@ export interface ReadOptions {
   today?: Date;
 }
 
-/** Read every input sheet; `grids` is keyed by sheet name (SHEETS). */
+/** Read every input sheet; `grids` is keyed by sheet name (SHEETS, or any other name: see locateInputs). */
 export function readProgress(grids: Record<string, Grid>, options: ReadOptions = {}): ReadResult {
   const issues: Issue[] = [];
-  const { settings, issues: settingIssues, yearGiven } = readSettings(grids[SHEETS.settings], options.today);
-  const hierarchy = readHierarchy(grids[SHEETS.hierarchy]);
-  const departments = readDepartments(grids[SHEETS.departments]);
-  const members = readMembers(grids[SHEETS.members]);
-  const recommendations = readRecommendations(grids[SHEETS.recommendations]);
+  const found = locateInputs(grids);
+  const { settings, issues: settingIssues, yearGiven, kindGiven } = readSettings(found.grids.settings, options.today);
+  const hierarchy = readHierarchy(found.grids.hierarchy);
+  const departments = readDepartments(found.grids.departments);
+  const members = readMembers(found.grids.members);
+  const recommendations = readRecommendations(found.grids.recommendations);
   issues.push(...settingIssues, ...hierarchy.issues, ...departments.issues, ...members.issues, ...recommendations.issues);
 
   const data: ProgressData = {
@@ -58,39 +62,43 @@ export function readProgress(grids: Record<string, Grid>, options: ReadOptions =
     settings,
   };
 
-  const grid = findProgressGrid(grids);
+  const grid = found.progress;
   if (!grid) {
     const msg = `「${SHEETS.progress}」シートがありません。メニューの「テンプレートを作成」でシートを作るか、進捗管理のシート名を「${SHEETS.progress}」にしてください。`;
     issues.push(makeIssue('エラー', SHEETS.progress, 1, 1, msg));
-    return { data, issues, layout: emptyLayout(SHEETS.progress, msg), rows: [] };
+    return { data, issues, layout: emptyLayout(SHEETS.progress, msg), rows: [], sheets: found.names };
   }
   const detected = detectLayout(grid);
   if (isLayoutError(detected)) {
     issues.push(makeIssue('エラー', grid.name, 1, 1, detected.error));
-    return { data, issues, layout: emptyLayout(grid.name, detected.error), rows: [] };
+    return { data, issues, layout: emptyLayout(grid.name, detected.error), rows: [], sheets: found.names };
   }
   const layout = detected;
   const items: RowRef[] = [];
   for (let gi = layout.firstDataRow; gi < grid.values.length; gi++) items.push({ gi, row: gi + 1 });
   const read = readPlanRows(grid, layout, items, settings);
   data.plans = read.plans;
-  // Without a 評価年度 on 設定, evaluate the latest year that has figures, not a year still empty.
-  if (!yearGiven) {
-    const latest = latestActualYear(read.plans, settings.evaluationYear);
-    if (latest !== null && latest !== settings.evaluationYear) {
-      settings.evaluationYear = latest;
-      settings.midAsOf = `${latest}-09-30`;
+  inferEvaluationPoint(settings, read.plans, yearGiven, kindGiven);
+  if (data.hierarchy.length === 0) {
+    // No 施策体系 sheet: the goals come from the progress sheet itself, from its 基本方針 /
+    // 基本目標 columns (with their names) or from the block titles above the plans (seed 004).
+    const items: HierarchyItem[] = read.levels.slice();
+    for (const s of read.sections) {
+      if (!items.some((x) => x.level === '基本目標' && x.code === s.code)) {
+        items.push({ level: '基本目標', code: s.code, name: s.title, text: '', parentCode: '' });
+      }
     }
-  }
-  if (data.hierarchy.length === 0 && read.sections.length) {
-    data.hierarchy = read.sections.map((s) => ({ level: '基本目標', code: s.code, name: s.title, text: '', parentCode: '' }));
+    data.hierarchy = items;
+  } else {
+    // A plan without a goal column whose ID extends a goal code of 施策体系 (1-2-3 under 1-2).
+    attachToHierarchy(read.plans, data.hierarchy);
   }
   const checks = validateProgress({
     layout, plans: read.plans, rows: read.rows, departments: data.departments,
     hierarchy: hierarchy.items, settings, scope: 'all',
   });
-  issues.push(...sortIssues(checks));
-  return { data, issues, layout, rows: read.rows };
+  issues.push(...sortIssues([...checks, ...read.issues]));
+  return { data, issues, layout, rows: read.rows, sheets: found.names };
 }
 
 export interface RowContext {
@@ -114,7 +122,79 @@ export function readRows(grid: Grid, layout: Layout, rows: number[], ctx: RowCon
     layout, plans: read.plans, rows: read.rows, departments: ctx.departments ?? [],
     hierarchy: ctx.hierarchy ?? [], settings, scope: 'rows',
   });
-  return { plans: read.plans, issues: sortIssues(issues), rows: read.rows };
+  return { plans: read.plans, issues: sortIssues([...issues, ...read.issues]), rows: read.rows };
+}
+
+/**
+ * What 設定 leaves blank is taken from the figures: without 評価年度, the latest year that has
+ * figures (not a year still empty); without 評価時点, 中間 when that year has mid-year figures
+ * and no year-end one yet (a committee's autumn table with only 「R7中間」). Says so in
+ * settings.inferred.
+ */
+function inferEvaluationPoint(settings: Settings, plans: Plan[], yearGiven: boolean, kindGiven: boolean): void {
+  const notes: string[] = [];
+  if (!yearGiven) {
+    const latest = latestActualYear(plans, settings.evaluationYear);
+    if (latest !== null && latest !== settings.evaluationYear) {
+      settings.evaluationYear = latest;
+      settings.midAsOf = `${latest}-09-30`;
+    }
+    if (latest !== null) notes.push(`評価年度は実績のある最新の年度（${warekiLabel(latest)}）`);
+  }
+  if (!kindGiven) {
+    const fy = settings.evaluationYear;
+    let mid = 0;
+    let yearEnd = 0;
+    for (const p of plans) {
+      for (const ind of p.indicators) {
+        for (const a of ind.actuals) {
+          if (a.period.fiscalYear !== fy || a.value.kind === 'empty') continue;
+          if (a.period.kind === 'mid') mid++;
+          else if (a.period.kind === 'year') yearEnd++;
+        }
+      }
+    }
+    if (mid > 0 && yearEnd === 0) {
+      settings.evaluationKind = 'mid';
+      notes.push(`評価時点は${warekiLabel(fy)}の数値が中間の列にだけあるため「中間」`);
+    }
+  }
+  if (notes.length) settings.inferred = notes;
+}
+
+/** One sentence for the 事務局 on what 設定 left blank and was inferred; '' when nothing was. */
+export function inferredNote(settings: Settings): string {
+  if (!settings.inferred?.length) return '';
+  return `「${SHEETS.settings}」シートに指定がないため、${settings.inferred.join('、')}としました。` +
+    `違うときは「${SHEETS.settings}」シートの「${SETTING_KEYS.evaluationYear}」「${SETTING_KEYS.evaluationKind}」に入力してください。`;
+}
+
+/**
+ * 「1-2 安心・安全なまち」「基本目標1：…」「(1) …」 → code and name; a bare code → code only;
+ * anything else → name only.
+ */
+export function splitCodeName(text: string): { code: string; name: string } {
+  const t = squash(norm(text));
+  if (!t) return { code: '', name: '' };
+  if (looksLikeId(t)) return { code: normalizeCode(t), name: '' };
+  const m = /^(基本方針|基本目標|方針|目標)?\s*([(（])?(\d{1,2}(?:[-－‐ー―]\d{1,2}){0,3}|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])([)）])?([\s:：.．、]*)(.+)$/.exec(t);
+  if (m && (m[1] || (m[2] && m[4]) || m[5])) return { code: normalizeCode(m[3]), name: m[6].trim() };
+  return { code: '', name: t };
+}
+
+/** Goal (and 個別施策) of plans whose ID extends a code of the hierarchy, when not typed. */
+function attachToHierarchy(plans: Plan[], hierarchy: HierarchyItem[]): void {
+  const byLevel = (level: HierarchyItem['level']) =>
+    hierarchy.filter((h) => h.level === level && h.code).map((h) => h.code).sort((a, b) => b.length - a.length);
+  const goals = byLevel('基本目標');
+  const measures = byLevel('個別施策');
+  for (const p of plans) {
+    if (!p.measureCode) p.measureCode = measures.find((c) => p.id === c || p.id.startsWith(`${c}-`)) ?? '';
+    if (!p.goalCode) {
+      const from = p.measureCode || p.id;
+      p.goalCode = goals.find((c) => from === c || from.startsWith(`${c}-`)) ?? '';
+    }
+  }
 }
 
 /** The latest fiscal year (up to `notAfter`) with a year-end or mid-year figure typed. */
@@ -129,6 +209,112 @@ function latestActualYear(plans: Plan[], notAfter: number): number | null {
     }
   }
   return latest;
+}
+
+export type InputRole = 'hierarchy' | 'departments' | 'members' | 'settings' | 'recommendations';
+
+const ROLE_SHEETS: Record<InputRole, string> = {
+  hierarchy: SHEETS.hierarchy, departments: SHEETS.departments, members: SHEETS.members,
+  settings: SHEETS.settings, recommendations: SHEETS.recommendations,
+};
+
+// Other names people give these sheets (compared after headerKey: no spaces, brackets, width).
+const ROLE_NAMES: Record<InputRole, RegExp> = {
+  hierarchy: /^(施策|計画|事業)?体系(表|図|一覧)?$|^施策体系|^計画の?体系|^基本目標(一覧|体系)?$|^基本方針(一覧|体系)?$|^施策一覧$|^目標一覧$/,
+  departments: /^(担当)?課(一覧|名簿|リスト)?$|^担当課|^(所属|部署|担当部署|所管課)(一覧|名簿|リスト)?$|^課名(一覧)?$/,
+  members: /^(委員|委員会)(名簿|一覧|リスト|名)?$|^委員名簿|^名簿$/,
+  settings: /^設定|^(基本|集計|評価|初期)設定$|^設定値$|^パラメータ$|^SETTINGS?$/,
+  recommendations: /^提言|^委員(の)?(意見|提言)/,
+};
+
+/** How well a sheet's first rows look like the given input sheet (0: not at all). */
+function roleScore(grid: Grid, role: InputRole): number {
+  const rows = grid.values.slice(0, 5).map((r, ri) => r.map((v, c) => headerKey(cellText(v, grid.display?.[ri]?.[c]))));
+  const best = (rules: ColumnRules<string>, need: string[]): number => {
+    let top = 0;
+    for (const row of rows) {
+      const hit = new Set<string>();
+      for (const k of row) {
+        if (!k) continue;
+        for (const [key, re] of rules) if (re.test(k)) { hit.add(key); break; }
+      }
+      if (need.every((n) => hit.has(n))) top = Math.max(top, hit.size);
+    }
+    return top;
+  };
+  switch (role) {
+    case 'hierarchy': {
+      const wide = rows.reduce((m, row) => Math.max(m, row.filter((k) => WIDE_LEVEL.test(k)).length), 0);
+      return Math.max(best(HIERARCHY_RULES, ['code', 'name']), wide >= 2 ? wide + 1 : 0);
+    }
+    case 'departments': {
+      const n = best(DEPARTMENT_RULES, ['name']);
+      return n >= 2 ? n : 0;
+    }
+    case 'members': {
+      const n = best(MEMBER_RULES, ['name']);
+      return n >= 2 ? n : 0;
+    }
+    case 'recommendations':
+      return best(RECOMMENDATION_RULES, ['text']) >= 2 ? 2 : 0;
+    case 'settings': {
+      const keys = new Set(Object.values(SETTING_KEYS).map((k) => headerKey(k.replace(/（.*$/, ''))));
+      let n = 0;
+      for (const r of grid.values.slice(0, 40)) {
+        if (r.slice(0, 2).some((v) => keys.has(headerKey(cellText(v)).replace(/\(.*$/, '')))) n++;
+      }
+      return n >= 2 ? n : 0;
+    }
+  }
+}
+
+/**
+ * The input sheets, under the template's names or found among the other sheets: by a name
+ * people use (体系, 施策体系表, 基本目標一覧, 委員一覧, 課一覧 …), else by what their header rows
+ * hold. The progress sheet is found first, by its layout; each sheet serves one role.
+ */
+export function locateInputs(grids: Record<string, Grid>): {
+  progress?: Grid; grids: Partial<Record<InputRole, Grid>>; names: Partial<Record<InputRole | 'progress', string>>;
+} {
+  const out: Partial<Record<InputRole, Grid>> = {};
+  const names: Partial<Record<InputRole | 'progress', string>> = {};
+  const progress = findProgressGrid(grids);
+  if (progress) names.progress = progress.name;
+  const taken = new Set<string>(progress ? [progress.name] : []);
+  const known = new Set<string>(Object.values(SHEETS));
+  const roles = Object.keys(ROLE_SHEETS) as InputRole[];
+  for (const role of roles) {
+    const g = grids[ROLE_SHEETS[role]];
+    if (g) {
+      out[role] = { ...g, name: g.name || ROLE_SHEETS[role] };
+      taken.add(ROLE_SHEETS[role]);
+    }
+  }
+  const others = Object.entries(grids).filter(([name]) => !known.has(name) && !taken.has(name));
+  // By name first, then by content (the best-scoring sheet for each role still missing).
+  for (const role of roles) {
+    if (out[role]) continue;
+    const hit = others.find(([name]) => !taken.has(name) && ROLE_NAMES[role].test(headerKey(name)));
+    if (hit) {
+      out[role] = { ...hit[1], name: hit[1].name || hit[0] };
+      taken.add(hit[0]);
+    }
+  }
+  for (const role of roles) {
+    if (out[role]) continue;
+    let best: [string, Grid, number] | null = null;
+    for (const [name, g] of others) {
+      if (taken.has(name)) continue;
+      const score = roleScore(g, role);
+      if (score > 0 && (!best || score > best[2])) best = [name, g, score];
+    }
+    if (best) {
+      out[role] = { ...best[1], name: best[1].name || best[0] };
+      taken.add(best[0]);
+    }
+  }
+  for (const role of roles) if (out[role]) names[role] = out[role]!.name;
+  return { progress, grids: out, names };
 }
 
 function findProgressGrid(grids: Record<string, Grid>): Grid | undefined {
@@ -163,6 +349,16 @@ interface PlanAcc {
   lead: string | null;
   first: string | null;
   depts: string[];
+  /** Row contents already read for this plan (owned columns left out) → sheet row. */
+  seen: Map<string, number>;
+}
+
+/** A related department's row that defers to the lead's (「主担当課に準ずる」, 「同上」, 「〃」). */
+const FOLLOWS_LEAD = /主担当(課)?に準(ずる|じる)|主担当課と同じ|^同上$|^[〃″]$/;
+
+/** Two names of the same plan: equal once spaces and width are normalised, or 同上 / 〃. */
+function sameName(a: string, b: string): boolean {
+  return squash(norm(a)).replace(/\s+/g, '') === squash(norm(b)).replace(/\s+/g, '') || FOLLOWS_LEAD.test(norm(a));
 }
 
 const LEAD_MARK = /^[○◯〇◎●✓✔]$/;
@@ -179,6 +375,9 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   let section = '';
   let relisted = false;
   const sectionCodes = new Set<string>();
+  const extra: Issue[] = [];
+  const levelItems: HierarchyItem[] = [];
+  const autoCodes = new Map<string, string>();
 
   // The cell above the IDs in the header may hold the first section's title (seed 004).
   if (L.id !== undefined) {
@@ -200,6 +399,33 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     const display = grid.display?.[gi];
     const raw = (c: number | undefined): CellValue => (c === undefined ? '' : values[c] ?? '');
     const txt = (c: number | undefined): string => (c === undefined ? '' : squash(cellText(values[c], display?.[c])));
+    // A goal or policy cell may hold its code, its name or both (「1-2 安心・安全なまち」);
+    // a name column beside it names it too. Names are kept for the hierarchy when the
+    // workbook has no 施策体系 sheet; a name without a code gets a number in order of appearance.
+    const levelCode = (level: '基本方針' | '基本目標', codeCol: number | undefined, nameCol: number | undefined, parent: string): string => {
+      const split = splitCodeName(txt(codeCol));
+      const name = txt(nameCol) || split.name;
+      let code = split.code;
+      if (!code && name) {
+        const key = `${level}\u0001${norm(name)}`;
+        code = autoCodes.get(key) ?? '';
+        if (!code) {
+          const used = new Set(levelItems.filter((x) => x.level === level).map((x) => x.code));
+          const prefix = level === '基本目標' && parent ? `${parent}-` : '';
+          let n = levelItems.filter((x) => x.level === level && x.parentCode === (prefix ? parent : '')).length + 1;
+          while (used.has(`${prefix}${n}`)) n++;
+          code = `${prefix}${n}`;
+          autoCodes.set(key, code);
+        }
+      }
+      if (code && !levelItems.some((x) => x.level === level && x.code === code)) {
+        levelItems.push({ level, code, name, text: '', parentCode: level === '基本目標' ? parent : '' });
+      } else if (code && name) {
+        const item = levelItems.find((x) => x.level === level && x.code === code);
+        if (item && !item.name) item.name = name;
+      }
+      return code;
+    };
     const width = Math.max(values.length, display?.length ?? 0);
     const texts: string[] = [];
     for (let c = 0; c < width; c++) texts.push(norm(cellText(values[c], display?.[c])));
@@ -241,7 +467,10 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     let startsPlan = false;
     if (id) {
-      startsPlan = !acc || acc.plan.id !== id;
+      // The same ID on the next row is the same plan (one row per department or indicator)
+      // unless the row names another plan: then it is a second plan with a duplicate ID,
+      // reported by the duplicate-ID rule instead of vanishing into the first (11.3).
+      startsPlan = !acc || acc.plan.id !== id || (name !== '' && acc.plan.name !== '' && !sameName(name, acc.plan.name));
     } else if (name && (!acc || norm(name) !== norm(acc.plan.name))) {
       startsPlan = true;
     } else if (!acc) {
@@ -265,7 +494,10 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     if (startsPlan) {
       finish();
       const planId = id || `行${row}`;
-      let goalCode = normalizeCode(txt(L.goal));
+      let policyCode = levelCode('基本方針', L.policy, L.policyName, '');
+      let goalCode = levelCode('基本目標', L.goal, L.goalName, policyCode);
+      // A blank 基本方針 cell (merged in the printed table) is the goal's policy.
+      if (!policyCode && goalCode) policyCode = levelItems.find((x) => x.level === '基本目標' && x.code === goalCode)?.parentCode ?? '';
       if (L.goal === undefined && section) {
         const m = /^(.+)-[^-]+$/.exec(planId);
         if (m) {
@@ -277,12 +509,12 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
         }
       }
       const plan: Plan = {
-        id: planId, name, policyCode: normalizeCode(txt(L.policy)), goalCode, measureCode: normalizeCode(txt(L.measure)),
+        id: planId, name, policyCode, goalCode, measureCode: normalizeCode(txt(L.measure)),
         measureClass: txt(L.measureClass), mainDept: '', relatedDepts: [], status: parsePlanStatus(txt(L.status)) || '',
         mergedInto: normalizeCode(txt(L.mergedInto)), comment: '', indicators: [], row, sheet,
       };
       plans.push(plan);
-      acc = { plan, lead: null, first: null, depts: [] };
+      acc = { plan, lead: null, first: null, depts: [], seen: new Map() };
     }
     const cur = acc!;
     const plan = cur.plan;
@@ -292,8 +524,8 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     // Plan fields may be filled on any of its rows; the first value wins.
     if (!plan.name && name) plan.name = name;
-    if (!plan.policyCode && txt(L.policy)) plan.policyCode = normalizeCode(txt(L.policy));
-    if (!plan.goalCode && txt(L.goal)) plan.goalCode = normalizeCode(txt(L.goal));
+    if (!plan.policyCode && txt(L.policy)) plan.policyCode = levelCode('基本方針', L.policy, L.policyName, '');
+    if (!plan.goalCode && txt(L.goal)) plan.goalCode = levelCode('基本目標', L.goal, L.goalName, plan.policyCode);
     if (!plan.measureCode && txt(L.measure)) plan.measureCode = normalizeCode(txt(L.measure));
     if (!plan.measureClass && txt(L.measureClass)) plan.measureClass = txt(L.measureClass);
     if (!plan.status) plan.status = parsePlanStatus(txt(L.status)) || '';
@@ -311,12 +543,27 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     // The indicator of this row.
     if (!indicatorName && !hasValues) continue;
+    // A row copied twice (same plan, same department, same indicator, same figures) would count
+    // its indicator twice: read it once and name the copy in 検証結果.
+    const signature = texts.map((t, c) => (c === L.check || c === L.mergedInto ? '' : t)).join('\u0001');
+    const copyOf = cur.seen.get(signature);
+    if (copyOf !== undefined) {
+      extra.push(makeIssue('エラー', sheet, row, (L.id ?? 0) + 1,
+        `「${sheet}」シートの${row}行目は${copyOf}行目と同じ内容です（プラン「${clip(plan.name || plan.id, 30)}」）。` +
+        '重複した行なら削除してください。別の指標や年度なら、その内容に書き直してください（この行は集計に使っていません）。', plan.id));
+      continue;
+    }
+    cur.seen.set(signature, row);
     const noIndicator = (() => {
       const p = indicatorName ? parseText(indicatorName) : null;
       if (!p || p.kind !== 'state' || p.state !== '指標なし') return false;
       return valueCols.every((c) => c === undefined || texts[c] === '' || parseText(texts[c]).kind === 'empty');
     })();
     if (noIndicator) continue;
+    // A related department's row whose indicator and figures defer to the lead's row
+    // (「主担当課に準ずる」) adds the department, not an indicator.
+    const own = [L.indicator, ...valueCols].filter((c): c is number => c !== undefined && texts[c] !== '' && !/^[-—–―ー－‐]+$/.test(texts[c]));
+    if (own.length && own.every((c) => FOLLOWS_LEAD.test(texts[c]))) continue;
 
     const n = (counters.get(plan.id) ?? 0) + 1;
     counters.set(plan.id, n);
@@ -325,7 +572,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     }));
   }
   finish();
-  return { plans, rows, sections };
+  return { plans, rows, sections, levels: levelItems, issues: extra };
 }
 
 interface IndicatorInput {
@@ -376,7 +623,8 @@ function buildIndicator(x: IndicatorInput): Indicator {
   const typedDirection = parseDirectionLabel(txt(L.direction));
   const direction = typedDirection ?? inferDirection(x.name, unit, baseline, target);
   const typedAcc = parseAccumulationLabel(txt(L.accumulation));
-  const accumulates = typedAcc ?? inferAccumulates(x.name, unit, cumulative);
+  const kindGuess = inferKind(x.name, unit, cumulative);
+  const accumulates = typedAcc ?? kindGuess.accumulates;
 
   const baseYear = L.baselineYear !== undefined ? parseFiscalYear(yearCell(values[L.baselineYear], display?.[L.baselineYear])) : null;
   const targetYear = L.targetYear !== undefined ? parseFiscalYear(yearCell(values[L.targetYear], display?.[L.targetYear])) : null;
@@ -399,10 +647,25 @@ function buildIndicator(x: IndicatorInput): Indicator {
   const ty = targetYear ?? layout.targetYear;
   if (by !== undefined && by !== null) ind.baseline.fiscalYear = by;
   if (ty !== undefined && ty !== null) ind.target.fiscalYear = ty;
+  // Each year's own target; the final target is the latest year's (layout.ts).
+  const yearTargets = layout.targetPeriods
+    .map((tp) => ({ fiscalYear: tp.period.fiscalYear, value: cell(tp.col, hintUnit), cell: a1(row, tp.col + 1) }))
+    .filter((t) => t.value.kind !== 'empty');
+  if (yearTargets.length) {
+    ind.yearTargets = yearTargets;
+    // No final target on the row: the latest year's own target stands for it.
+    if (target.kind === 'empty') {
+      const last = yearTargets.reduce((a, b) => (b.fiscalYear >= a.fiscalYear ? b : a));
+      ind.target = { value: last.value, fiscalYear: last.fiscalYear, cumulative, cell: last.cell };
+    }
+  }
   if (L.baseline !== undefined) ind.baseline.cell = a1(row, L.baseline + 1);
   if (L.target !== undefined) ind.target.cell = a1(row, L.target + 1);
   if (typedDirection === null) ind.directionInferred = true;
-  if (typedAcc === null) ind.accumulatesInferred = true;
+  if (typedAcc === null) {
+    ind.accumulatesInferred = true;
+    ind.accumulatesCue = kindGuess.cue;
+  }
   if (direction === 'range') {
     const r = parseRange(target.text);
     if (r) ind.range = { min: r.min, max: r.max };
@@ -444,21 +707,8 @@ export function inferDirection(name: string, unit: string, baseline: Parsed, tar
   return 'up';
 }
 
-const LEVEL_NAME = /率|割合|満足度|普及|カバー|整備状況/;
-const FLOW_NAME = /利用件数|申請件数|閲覧数|入込客数|アクセス数|受付件数|申込件数|貸出|予約数|参加者数|受講者数|来場者数|訪問者数|開催回数|発生件数|貸与件数|相談件数|問い合わせ件数|処理件数|年間/;
-
-/**
- * 中間の見方 when blank: counts that build up during the year accumulate (per-year units such
- * as 件/年, 人/年度, or names like 利用件数, 申請件数, 閲覧数, 入込客数, and cumulative targets);
- * percentages, rates and totals in place are levels.
- */
-export function inferAccumulates(name: string, unit: string, cumulative: boolean): boolean {
-  if (cumulative) return true;
-  const n = norm(name);
-  if (normalizeUnit(unit) === '%' || LEVEL_NAME.test(n)) return false;
-  if (isPerYearUnit(unit)) return true;
-  return FLOW_NAME.test(n);
-}
+// 中間の見方 when blank: src/core/kind.ts (rule, cue shown in 集計結果, measured by npm run eval:kind).
+export { inferAccumulates } from './kind';
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs.filter(Boolean))];
@@ -504,9 +754,62 @@ const HIERARCHY_RULES: ColumnRules<'level' | 'code' | 'name' | 'text' | 'parentC
   ['parentCode', /上位/],
   ['level', /^(区分|階層|種別|レベル)$/],
   ['code', /コード|番号|^NO$|^ID$/],
-  ['name', /名称|名前|目標名|施策名|方針名/],
+  ['name', /名称|名前|目標名|施策名|方針名|^基本目標$|^基本方針$|^個別施策$|^目標$/],
   ['text', /説明|内容|概要/],
 ];
+
+/** Column headers of a hierarchy laid out one column per level (基本方針 | 基本目標 | 個別施策). */
+const WIDE_LEVEL = /^(基本方針|基本目標|個別施策|方針|目標|施策)(名|名称)?$/;
+
+function wideLevelOf(key: string): HierarchyItem['level'] | null {
+  if (!WIDE_LEVEL.test(key)) return null;
+  if (/方針/.test(key)) return '基本方針';
+  if (/目標/.test(key)) return '基本目標';
+  return '個別施策';
+}
+
+/**
+ * A hierarchy laid out one column per level, a row per 個別施策 (or goal), each cell 「1-2 名前」
+ * or a name; blank cells (merged in the printed table) repeat the one above.
+ */
+function readWideHierarchy(grid: Grid): HierarchyItem[] | null {
+  for (let r = 0; r < Math.min(5, grid.values.length); r++) {
+    const levels: [number, HierarchyItem['level']][] = [];
+    (grid.values[r] ?? []).forEach((v, c) => {
+      const l = wideLevelOf(headerKey(cellText(v, grid.display?.[r]?.[c])));
+      if (l && !levels.some(([, x]) => x === l)) levels.push([c, l]);
+    });
+    if (levels.length < 2) continue;
+    const items: HierarchyItem[] = [];
+    const current = new Map<HierarchyItem['level'], string>();
+    for (let i = r + 1; i < grid.values.length; i++) {
+      const get = reader(grid, i);
+      let parent = '';
+      for (const [c, level] of levels) {
+        const text = get(c);
+        let code = current.get(level) ?? '';
+        if (text) {
+          const split = splitCodeName(text);
+          code = split.code;
+          if (!code) {
+            const siblings = items.filter((x) => x.level === level && x.parentCode === parent);
+            const same = siblings.find((x) => norm(x.name) === norm(split.name));
+            code = same ? same.code : parent ? `${parent}-${siblings.length + 1}` : String(siblings.length + 1);
+          }
+          if (!items.some((x) => x.level === level && x.code === code)) {
+            items.push({ level, code, name: split.name, text: '', parentCode: parent });
+          }
+          current.set(level, code);
+          // A new upper level starts fresh lower levels.
+          for (const [, lower] of levels.slice(levels.findIndex(([, x]) => x === level) + 1)) current.delete(lower);
+        }
+        if (code) parent = code;
+      }
+    }
+    return items;
+  }
+  return null;
+}
 
 /** 施策体系: 区分 / コード / 名称 / 説明 / 上位コード; 区分 and 上位コード inferred from the code when blank. */
 export function readHierarchy(grid?: Grid): { items: HierarchyItem[]; issues: Issue[] } {
@@ -514,8 +817,13 @@ export function readHierarchy(grid?: Grid): { items: HierarchyItem[]; issues: Is
   const issues: Issue[] = [];
   if (!grid || !grid.values.length) return { items, issues };
   const sheet = grid.name || SHEETS.hierarchy;
+  const wide = readWideHierarchy(grid);
+  if (wide) return { items: wide, issues };
   const { start, cols } = mapSimple(grid, HIERARCHY_RULES, ['level', 'code', 'name', 'text', 'parentCode']);
   const labels = { level: '区分', code: 'コード', name: '名称', text: '説明', parentCode: '上位コード' };
+  // A list of goals only (基本目標一覧, or a 基本目標 name column): codes like 1-1 are goals too.
+  const nameHeader = start > 0 && cols.name !== undefined ? headerKey(cellText(grid.values[start - 1]?.[cols.name])) : '';
+  const goalsOnly = /基本目標|^目標/.test(nameHeader) || /基本目標|目標一覧/.test(headerKey(sheet));
   for (let r = start; r < grid.values.length; r++) {
     const get = reader(grid, r);
     const rawCode = get(cols.code);
@@ -523,7 +831,7 @@ export function readHierarchy(grid?: Grid): { items: HierarchyItem[]; issues: Is
     const code = normalizeCode(rawCode.replace(/^(基本方針|基本目標|個別施策)/, ''));
     const depth = code ? code.split('-').length : 0;
     const typedLevel = norm(get(cols.level));
-    const level = typedLevel || (depth ? HIERARCHY_LEVELS[Math.min(depth, 3) - 1] : '');
+    const level = typedLevel || (goalsOnly && depth ? '基本目標' : depth ? HIERARCHY_LEVELS[Math.min(depth, 3) - 1] : '');
     const parentCode = normalizeCode(get(cols.parentCode)) || (depth > 1 ? code.replace(/-[^-]+$/, '') : '');
     const row = { level, code, name: get(cols.name), text: get(cols.text), parentCode };
     const res = HierarchyRowSchema.safeParse(row);
@@ -542,29 +850,51 @@ const DEPARTMENT_RULES: ColumnRules<'name' | 'division' | 'email'> = [
   ['name', /担当課|課名|^名称$|^課$|所属|部署/],
 ];
 
-/** 担当課: 担当課 / 部局 / メール. */
+/** Separators between several addresses typed in one メール cell. */
+const ADDRESS_SEPARATORS = /[,，、;；\s]+/;
+
+/**
+ * 担当課: 担当課 / 部局 / メール. The メール cell may hold several addresses; each is validated like
+ * 委員名簿's (a malformed one is reported with its cell and left out, the others kept). A department
+ * listed on several rows gathers the addresses of all its rows.
+ */
 export function readDepartments(grid?: Grid): { items: Department[]; issues: Issue[] } {
   const items: Department[] = [];
   const issues: Issue[] = [];
   if (!grid || !grid.values.length) return { items, issues };
   const sheet = grid.name || SHEETS.departments;
   const { start, cols } = mapSimple(grid, DEPARTMENT_RULES, ['name', 'division', 'email']);
-  const seen = new Set<string>();
+  const byName = new Map<string, Department>();
   for (let r = start; r < grid.values.length; r++) {
     const get = reader(grid, r);
     const name = norm(get(cols.name));
     if (!name) continue;
-    const row = { name, division: get(cols.division), email: norm(get(cols.email)) };
-    const res = DepartmentRowSchema.safeParse(row);
-    if (!res.success) {
-      issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], { email: 'メール' }, undefined, () => '警告'));
-      row.email = '';
+    const emails: string[] = [];
+    for (const part of norm(get(cols.email)).split(ADDRESS_SEPARATORS).filter(Boolean)) {
+      const row = { name, division: get(cols.division), email: part };
+      const res = DepartmentRowSchema.safeParse(row);
+      if (!res.success) {
+        issues.push(...zodRowIssues(res.error, sheet, r + 1, row, (k) => cols[k as keyof typeof cols], { email: 'メール' }, undefined, () => '警告'));
+        continue;
+      }
+      emails.push(part);
     }
-    if (seen.has(name)) continue;
-    seen.add(name);
-    items.push(row);
+    const known = byName.get(name);
+    if (known) {
+      for (const e of emails) if (!known.emails.some((x) => x.toLowerCase() === e.toLowerCase())) known.emails.push(e);
+      known.email = known.emails[0] ?? '';
+      continue;
+    }
+    const dept: Department = { name, division: get(cols.division), email: emails[0] ?? '', emails: dedupe(emails), row: r + 1 };
+    byName.set(name, dept);
+    items.push(dept);
   }
   return { items, issues };
+}
+
+function dedupe(emails: string[]): string[] {
+  const seen = new Set<string>();
+  return emails.filter((e) => !seen.has(e.toLowerCase()) && (seen.add(e.toLowerCase()), true));
 }
 
 const MEMBER_RULES: ColumnRules<'name' | 'title' | 'email' | 'share' | 'role'> = [
@@ -592,14 +922,14 @@ export function readMembers(grid?: Grid): { items: Member[]; issues: Issue[] } {
     const shareText = typeof shareRaw === 'boolean' ? (shareRaw ? '要' : '不要') : get(cols.share);
     const share = parseShareLabel(shareText);
     const role = parseRoleLabel(get(cols.role));
-    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? 'commenter' };
+    const row = { name, title: get(cols.title), email, share: share ?? false, role: role ?? UNKNOWN_ROLE };
     if (share === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.share ?? 0) + 1,
         `「${sheet}」シートの${a1(r + 1, (cols.share ?? 0) + 1)}の共有の要否「${shareText}」が分かりません。「要」か「不要」を選んでください（今は共有しません）。`));
     }
     if (role === null) {
       issues.push(makeIssue('警告', sheet, r + 1, (cols.role ?? 0) + 1,
-        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今はコメント可として扱います）。`));
+        `「${sheet}」シートの${a1(r + 1, (cols.role ?? 0) + 1)}の権限「${get(cols.role)}」が分かりません。「閲覧者」「コメント可」「編集者」から選んでください（今は最も狭い「${MEMBER_ROLE_LABELS[UNKNOWN_ROLE]}」として扱います）。`));
     }
     const res = MemberRowSchema.safeParse(row);
     if (!res.success) {

@@ -6,7 +6,10 @@
 
 import type { HierarchyItem, Issue, Member, ProgressData } from './model';
 import { SHEETS } from './schema';
-import { formatPercent } from './cells';
+import { formatNumber, formatPercent, fyLabel } from './cells';
+import { attentions, exclusions, type Attention } from './exclusions';
+import type { Indicator, Parsed } from './model';
+import { unitsCompatible } from './values';
 import { warekiLabel } from './periods';
 import type { AggregateResult, GoalComputed, GoalResult, PlanResult, UnifiedPlanInput } from './aggregate';
 import { RESULT_COLUMNS, buildResultsTable } from './results-table';
@@ -42,7 +45,26 @@ export interface ReportTable {
   variant?: 'grid' | 'kv';
   /** Per-column alignment of the body cells (renderers that can align per column do). */
   align?: ('left' | 'center' | 'right')[];
+  /** Column whose body cells are filled by their grade or rating (CELL_FILLS). */
+  toneColumn?: number;
+  /** 'sum': a summary row (a plan's overall grade under its indicators), shaded lightly. */
+  rowKinds?: ('body' | 'sum')[];
 }
+
+/** Fill of a grade or rating cell (the colours of 集計結果). */
+export const CELL_FILLS: Record<string, string> = {
+  A: '#d9ead3', B: '#e2efda', C: '#fff2cc', D: '#f4cccc', '−': '#eeeeee',
+  良好: '#d9ead3', 概ね良好: '#fff2cc', 良好ではない: '#f4cccc', 評価不能: '#eeeeee',
+};
+
+/** The fill of a tone-column cell: its text up to a mark (※) or a line break. */
+export function cellFill(text: string): string | null {
+  const key = text.split(/[※\n（]/)[0].trim();
+  return CELL_FILLS[key] ?? null;
+}
+
+/** Fill of a summary row. */
+export const SUM_ROW_FILL = '#f5f7fb';
 
 export interface ReportCover {
   planName: string;
@@ -59,8 +81,9 @@ export interface ReportCover {
 
 export interface ReportPlanRow {
   planId: string;
-  /** Cells in PLAN_TABLE_HEADER order. */
-  cells: string[];
+  /** Table rows of the plan (one per indicator, then a 'sum' row when it has several). */
+  rows: string[][];
+  kinds: ('body' | 'sum')[];
   grade: Grade;
   overridden: boolean;
 }
@@ -73,8 +96,10 @@ export interface ReportGoal {
   text: string;
   plans: ReportPlanRow[];
   planTable: ReportTable;
-  /** Notes under the plan table (overrides, with their reasons). */
+  /** Notes under the plan table (footnotes ※1…, overrides with their reasons). */
   notes: string[];
+  /** Per plan, what the departments wrote (コメント), in plan order; plans without text left out. */
+  narrative: { planId: string; title: string; text: string }[];
   period: { label: string; rating: GoalRating; detail: string };
   sofar: { label: string; rating: GoalRating; detail: string };
   finding: string;
@@ -102,6 +127,8 @@ export interface ReportAppendix {
   heading: string;
   lead: string;
   table: ReportTable | null;
+  /** More tables after the first (with a short heading each), e.g. 要確認 after 除外. */
+  more?: { heading: string; lead: string; table: ReportTable | null; empty: string }[];
   /** Shown instead of the table when there is nothing to list. */
   empty: string;
 }
@@ -129,6 +156,18 @@ export interface ReportModel {
   appendices: ReportAppendix[];
 }
 
+/**
+ * Header of the plan tables: 基準値・目標値 with their year when every indicator shares it,
+ * 前年度・実績 with the year of the evaluation; 見込み only in a mid-year report.
+ */
+export function planTableHeader(fy: number, mid: boolean, baseYear?: number, targetYear?: number): string[] {
+  const y = (n: number | undefined): string => (n === undefined ? '（年度）' : `（${fyLabel(n)}）`);
+  return [
+    'プラン', '成果指標', `基準値${y(baseYear)}`, `前年度${y(mid ? fy - 1 : fy - 1)}`,
+    `実績${mid ? `（${fyLabel(fy)}中間）` : y(fy)}`, `目標値${y(targetYear)}`, mid ? '達成率／見込み' : '達成率', '評価',
+  ];
+}
+
 export interface ReportOptions {
   now: Date;
   /** IANA zone for the cover date and the timestamp (default Asia/Tokyo). */
@@ -136,14 +175,14 @@ export interface ReportOptions {
   /** Unified plans as given to 集計 (adds plans the result could not rate, e.g. with errors). */
   unified?: UnifiedPlanInput[];
   changes?: IndicatorChange[];
-  /** Entries left out of 集計 by validation. */
-  excluded?: Issue[];
 }
 
-export const PLAN_TABLE_HEADER = ['プラン', '主な指標', '目標値', '実績値', '達成率／見込み', '評価', 'コメント'] as const;
+/** Columns of a plan table; the period columns carry their year (planTableHeader). */
+export const PLAN_TABLE_COLUMNS = ['プラン', '成果指標', '基準値', '前年度', '実績', '目標値', '達成率', '評価'] as const;
+export const NO_ATTENTION_TEXT = '確認が必要な数値はありません。';
 export const NO_CHANGES_TEXT = '記録された変更はありません。';
 export const NO_UNIFIED_TEXT = '統合したプランはありません。';
-export const NO_EXCLUDED_TEXT = '集計から除外した入力はありません。';
+export const NO_EXCLUDED_TEXT = '集計から除いた入力はありません。';
 export const RECOMMENDATION_PLACEHOLDER = '（委員からの提言は、委員会での審議を踏まえて記載します。）';
 export const DASH = '—';
 
@@ -238,29 +277,142 @@ function numbered(items: string[]): string {
 
 const orDash = (s: string): string => (s.trim() === '' ? DASH : s);
 
-function planRow(p: PlanResult, rows: ResultRow[], comment: string, mid: boolean): ReportPlanRow {
-  const has = p.indicators.length > 0;
-  const col = (name: keyof ResultRow): string[] => rows.map((r) => r[name]);
-  const rates = rows.map((r) => {
-    const parts = mid ? [r['達成率'], r['見込み']] : [r['達成率']];
-    return orDash(parts.filter(Boolean).join(' ／ '));
-  });
+/** Short reason in the 達成率 cell of an indicator without a grade. */
+const SHORT_REASON: Record<string, string> = {
+  'no-indicator': '指標なし', 'no-actual': '実績未入力', unavailable: '実績取得不可', state: '実績が数値でない',
+  'invalid-actual': '実績を読み取れない', 'no-target': '目標値なし', 'unit-mismatch': '単位の違い',
+  'direction-mismatch': '目標と方向の不一致', 'no-direction': '方向が未定', 'no-range': '範囲が未設定',
+};
+
+interface PlanTableCtx {
+  mid: boolean;
+  fy: number;
+  /** Years in the header (undefined: the year goes into each cell). */
+  baseYear?: number;
+  targetYear?: number;
+  /** Footnote marks per indicator key and field. */
+  marks: Map<string, { field: string; mark: string }[]>;
+}
+
+type NumberParsed = Parsed & { kind: 'number' };
+
+function figureOf(p: Parsed): string {
+  return squashText(p.text) || (p.kind === 'number' ? formatNumber(p.value) + p.unit : '');
+}
+
+function squashText(s: string): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Year in the cell only when it differs from the header's. */
+function withCellYear(text: string, fy: number | undefined, headerYear: number | undefined): string {
+  if (!text) return DASH;
+  return fy !== undefined && fy !== headerYear ? `${text}\n（${fyLabel(fy)}）` : text;
+}
+
+function marksOf(ctx: PlanTableCtx, key: string, field: string): string {
+  return (ctx.marks.get(key) ?? []).filter((m) => m.field === field).map((m) => m.mark).join('');
+}
+
+/** 前年度比 as a signed percent, when both figures are numbers in the same unit. */
+function yearOnYear(ind: Indicator, prev: Parsed | undefined, cur: Parsed | undefined): string {
+  if (!prev || !cur || prev.kind !== 'number' || cur.kind !== 'number' || prev.value === 0) return '';
+  if (!unitsCompatible((prev as NumberParsed).unit || ind.unit, (cur as NumberParsed).unit || ind.unit)) return '';
+  const r = (cur.value - prev.value) / Math.abs(prev.value);
+  const sign = r > 0 ? '+' : r < 0 ? '' : '±';
+  return `前年度比 ${sign}${formatPercent(r)}`;
+}
+
+function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPlanRow {
   const overridden = !!p.override?.applied;
   const adopted = rows[0]['採用評価'] as Grade;
-  const commentParts: string[] = [];
-  if (comment.trim()) commentParts.push(comment.trim());
-  if (adopted === '−' && !overridden) commentParts.push(GAP_TEXT[p.period.gap ?? 'mixed'] ?? '評価できる成果指標がないため、評価していません。');
+  const gradeText = adopted + (overridden ? '※' : '');
   const dept = p.mainDept ? `\n（${p.mainDept}${p.relatedDepts.length ? `・${p.relatedDepts.join('・')}` : ''}）` : '';
-  const cells = [
-    `${p.id} ${p.name}${dept}`,
-    has ? numbered(col('成果指標')) : '（指標の設定なし）',
-    has ? numbered(col('目標値').map(orDash)) : DASH,
-    has ? numbered(col('実績値(期間)').map(orDash)) : DASH,
-    has ? numbered(rates) : DASH,
-    adopted + (overridden ? '※' : ''),
-    orDash(commentParts.join('\n')),
-  ];
-  return { planId: p.id, cells, grade: adopted, overridden };
+  const planCell = `${p.id} ${p.name}${dept}`;
+  if (p.indicators.length === 0) {
+    const reason = SHORT_REASON[p.period.gap ?? ''] ?? '評価できる指標なし';
+    return {
+      planId: p.id, grade: adopted, overridden, kinds: ['body'],
+      rows: [[planCell, '（指標の設定なし）', DASH, DASH, DASH, DASH, adopted === '−' ? `評価不能\n（${reason}）` : DASH, gradeText]],
+    };
+  }
+  const several = p.indicators.length > 1;
+  const out: string[][] = [];
+  p.indicators.forEach((ir, i) => {
+    const ind = ir.indicator;
+    const r = rows[i];
+    const find = (fy: number, kind: 'year' | 'mid') =>
+      ind.actuals.find((a) => a.period.fiscalYear === fy && a.period.kind === kind && a.value.kind !== 'empty')?.value;
+    const prev = find(ctx.fy - 1, 'year');
+    const cur = find(ctx.fy, ctx.mid ? 'mid' : 'year');
+    let actual = ind.target.cumulative ? r['実績値(期間)'] : cur ? figureOf(cur) : '';
+    actual = actual ? actual + marksOf(ctx, ind.key, 'actual') : DASH;
+    const trend = ctx.mid ? '' : yearOnYear(ind, prev, cur);
+    const grade = r['指標の評価'];
+    let rate = ctx.mid ? [r['達成率'], r['見込み']].filter(Boolean).join('\n') : r['達成率'];
+    if (grade === '−' || !rate) {
+      const code = ir.period.reason?.code ?? '';
+      rate = `評価不能\n（${SHORT_REASON[code] ?? '評価できない'}）`;
+    }
+    out.push([
+      i === 0 ? planCell : '',
+      several ? `${CIRCLED[i] ?? `(${i + 1})`}${ind.name}` : ind.name || DASH,
+      withCellYear(ind.baseline.value.kind === 'empty' ? '' : figureOf(ind.baseline.value) + marksOf(ctx, ind.key, 'baseline'), ind.baseline.fiscalYear, ctx.baseYear),
+      prev ? figureOf(prev) : DASH,
+      trend ? `${actual}\n${trend}` : actual,
+      withCellYear(ind.target.value.kind === 'empty' ? '' : figureOf(ind.target.value) + marksOf(ctx, ind.key, 'target'), ind.target.fiscalYear, ctx.targetYear),
+      rate,
+      several ? grade : gradeText,
+    ]);
+  });
+  const kinds: ('body' | 'sum')[] = out.map(() => 'body');
+  if (several) {
+    const score = p.period.score;
+    const counted = p.period.assessableCount;
+    const scoreText = score === null
+      ? `評価不能\n（${SHORT_REASON[p.period.gap ?? ''] ?? '評価できる指標なし'}）`
+      : `平均 ${formatPercent(score)}${counted < p.indicators.length ? `\n（評価できる${counted}指標）` : ''}`;
+    out.push(['', `プランの評価（${p.indicators.length}指標の平均）`, '', '', '', '', scoreText, gradeText]);
+    kinds.push('sum');
+  }
+  return { planId: p.id, rows: out, kinds, grade: adopted, overridden };
+}
+
+/** The one year every indicator shares (for the header), else undefined. */
+function commonYear(years: (number | undefined)[]): number | undefined {
+  const set = new Set(years.filter((y): y is number => y !== undefined));
+  return set.size === 1 && !years.includes(undefined) ? [...set][0] : undefined;
+}
+
+/**
+ * Relative column widths from the content: each column at least as wide as its longest
+ * unbreakable token (a value with its unit), so renderers never split 「10,000件/年」.
+ */
+export function fitWidths(header: string[], rows: string[][], flexible: number[]): number[] {
+  // In em of the table font: ASCII about 0.6, everything else 1; 1.2 em of cell padding.
+  const em = (t: string): number => [...t].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch) ? 0.6 : 1), 0);
+  const longestToken = (cell: string): number => Math.max(0, ...cell.split(/[\s\n]+/).map(em));
+  // A header breaks before its year: 基準値 / （R2）.
+  const headerMin = (h: string): number => Math.max(...h.split(/(?=（)/).map(em));
+  // Wide enough for nine cells in ten: a rare long phrase (平成22年発行分まで) may wrap.
+  const p90 = (xs: number[]): number => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] : 0;
+  };
+  const min = header.map((h, c) => Math.max(
+    headerMin(h),
+    Math.min(p90(rows.map((r) => longestToken(r[c] ?? ''))), flexible.includes(c) ? 6 : 7.5),
+  ) + 1.2);
+  // Text columns share what is left of a 53 em line (A4 at 9 pt), at least 7 em each.
+  const fixed = min.reduce((a, b, c) => a + (flexible.includes(c) ? 0 : b), 0);
+  const left = Math.max(53 - fixed, 7 * flexible.length);
+  const weight = flexible.map((c) => Math.sqrt(Math.max(1, ...rows.map((r) => em(r[c] ?? '')))));
+  const wsum = weight.reduce((a, b) => a + b, 0);
+  return min.map((m, c) => {
+    const k = flexible.indexOf(c);
+    if (k < 0) return Math.round(m * 10) / 10;
+    return Math.round(Math.max(7, (left * weight[k]) / wsum) * 10) / 10;
+  });
 }
 
 function hierarchyIndex(items: HierarchyItem[]): { policies: HierarchyItem[]; goals: Map<string, HierarchyItem> } {
@@ -304,16 +456,41 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       .join('\n');
   };
 
+  // Footnotes: figures to check (要確認), numbered across the report in plan order.
+  const attention = attentions(result);
+  const marks = new Map<string, { field: string; mark: string }[]>();
+  const footnoteOf = new Map<Attention, string>();
+  attention.forEach((a, i) => {
+    const mark = `※${i + 1}`;
+    footnoteOf.set(a, mark);
+    if (!marks.has(a.key)) marks.set(a.key, []);
+    (marks.get(a.key) as { field: string; mark: string }[]).push({ field: a.outlier.field, mark });
+  });
+  const allIndicators = result.plans.filter((p) => p.counted).flatMap((p) => p.indicators.map((ir) => ir.indicator));
+  const tableCtx: PlanTableCtx = {
+    mid, fy: result.config.evaluationYear, marks,
+    baseYear: commonYear(allIndicators.filter((i) => i.baseline.value.kind !== 'empty').map((i) => i.baseline.fiscalYear)),
+    targetYear: commonYear(allIndicators.filter((i) => i.target.value.kind !== 'empty').map((i) => i.target.fiscalYear)),
+  };
+  const planHeader = planTableHeader(result.config.evaluationYear, mid, tableCtx.baseYear, tableCtx.targetYear);
+
   // --- goals ---------------------------------------------------------------------------------
   const periodName = mid ? `${warekiLabel(result.config.evaluationYear)} 中間の評価（年度末の見込み）` : `${periodLabel}の評価`;
   const sofarName = `計画期間通算の評価（${warekiLabel(result.config.evaluationYear)}まで）`;
 
   const buildGoal = (g: GoalResult): ReportGoal => {
     const plans = g.planIds.map((id) => plansById.get(id)).filter((p): p is PlanResult => !!p);
-    const rows = plans.map((p) => planRow(p, rowsByPlan.get(p.id) as ResultRow[], commentFor(p), mid));
-    const notes = plans
+    const rows = plans.map((p) => planRow(p, rowsByPlan.get(p.id) as ResultRow[], tableCtx));
+    const ids = new Set(plans.flatMap((p) => [p.id, ...p.memberIds]));
+    const notes = attention
+      .filter((a) => ids.has(a.planId))
+      .map((a) => `${footnoteOf.get(a)} ${a.planId}「${a.indicator}」: ${a.text}。桁や単位に誤りがないか、担当課に確認しています（要確認）。`);
+    notes.push(...plans
       .filter((p) => p.override?.applied)
-      .map((p) => `※ ${p.id}「${p.name}」は、計算上の評価「${p.period.grade}」を事務局の判断で「${p.adopted}」としました（理由: ${p.override?.reason}）。`);
+      .map((p) => `※ ${p.id}「${p.name}」は、計算上の評価「${p.period.grade}」を事務局の判断で「${p.adopted}」としました（理由: ${p.override?.reason}）。`));
+    const narrative = plans
+      .map((p) => ({ planId: p.id, title: `${p.id} ${p.name}`, text: commentFor(p).trim() }))
+      .filter((n) => n.text);
     const item = goalItems.get(g.code);
     let periodDetail = shareText(g.period);
     if (g.override?.applied) {
@@ -337,12 +514,15 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       text: item?.text ?? '',
       plans: rows,
       planTable: {
-        header: [...PLAN_TABLE_HEADER],
-        rows: rows.map((r) => r.cells),
-        widths: [22, 18, 12, 12, 12, 6, 18],
-        align: ['left', 'left', 'left', 'left', 'left', 'center', 'left'],
+        header: planHeader,
+        rows: rows.flatMap((r) => r.rows),
+        rowKinds: rows.flatMap((r) => r.kinds),
+        widths: [],
+        align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'],
+        toneColumn: 7,
       },
       notes,
+      narrative,
       period: { label: periodName, rating: g.adopted, detail: periodDetail },
       sofar: { label: sofarName, rating: g.sofar.rating, detail: sofarDetail },
       finding: g.finding,
@@ -387,6 +567,10 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       };
     });
   const policyCodes = new Set(policies.map((p) => p.code).filter(Boolean));
+  // One set of column widths for every plan table, fitted to all of them: the tables line up.
+  const planTables = policies.flatMap((p) => p.goals.map((g) => g.planTable));
+  const planWidths = fitWidths(planHeader, planTables.flatMap((t) => t.rows), [0, 1]);
+  for (const t of planTables) t.widths = planWidths;
   const generalRecommendations = recs
     .filter((r) => !policyCodes.has(r.policyCode))
     .map((r) => ({ member: r.member, title: memberTitle(data.members, r.member), text: r.text.trim() }));
@@ -456,6 +640,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       `対象は、${result.goals.length}の基本目標に属する${totalPlans}件のプランです。`,
   ];
   const method = [
+    ...(s.inferred?.length ? [`評価の年度と時点は、設定がないため入力されている数値から判断しました（${s.inferred.join('、')}）。`] : []),
     `各プランは、成果指標の実績値を基準値と目標値に照らした達成率により、A・B・C・D・−（評価不能）の5区分で評価しました${mid ? '（中間評価では、中間時点の実績から年度末の達成見込みを評価しています）' : ''}。`,
     `基本目標は、評価対象のプランのうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。`,
   ];
@@ -492,7 +677,11 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     ]);
   }
   const changes = opts.changes ?? [];
-  const excluded = opts.excluded ?? [];
+  const left = exclusions(data, result);
+  const excludedRows = left.map((e) => [
+    `${e.planId} ${e.planName}`, orDash(e.indicator), e.what, e.why,
+  ]);
+  const attentionRows = attention.map((a) => [`${a.planId} ${a.planName}`, orDash(a.indicator), `${a.text}（${footnoteOf.get(a)}）`]);
   const appendices: ReportAppendix[] = [
     {
       heading: '資料1　統合したプラン（統合前 → 統合後）',
@@ -518,17 +707,18 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       empty: NO_CHANGES_TEXT,
     },
     {
-      heading: '資料3　集計から除外した入力',
-      lead: `入力内容の確認（${SHEETS.checks}）で問題があり、集計に含めなかった入力です。`,
-      table: excluded.length
-        ? {
-            header: ['区分', 'シート', 'セル', 'プラン', '内容'],
-            rows: excluded.map((i) => [i.severity, orDash(i.sheet), orDash(i.cell), orDash(i.planId ?? ''), i.message]),
-            widths: [9, 15, 7, 8, 61],
-            align: ['center', 'left', 'center', 'center', 'left'],
-          }
+      heading: '資料3　集計から除いた入力と確認が必要な数値',
+      lead: '入力内容の確認で問題があり、評価に使わなかったプランの入力です（数値を修正して集計し直すと評価に含まれます）。',
+      table: excludedRows.length
+        ? { header: ['プラン', '成果指標', '評価に使わなかったもの', '理由'], rows: excludedRows, widths: [24, 22, 24, 30] }
         : null,
       empty: NO_EXCLUDED_TEXT,
+      more: [{
+        heading: '確認が必要な数値（要確認）',
+        lead: '評価には含めていますが、桁や単位の誤りの可能性があり、担当課に確認している数値です。',
+        table: attentionRows.length ? { header: ['プラン', '成果指標', '内容'], rows: attentionRows, widths: [26, 24, 50] } : null,
+        empty: NO_ATTENTION_TEXT,
+      }],
     },
   ];
 
@@ -559,7 +749,7 @@ export type Block =
   | { kind: 'subtitle'; text: string }
   | { kind: 'coverLine'; text: string; emphasis?: boolean }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' | 'attribution' }
+  | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' | 'attribution' | 'lead' }
   | { kind: 'table'; table: ReportTable }
   | { kind: 'chart'; chart: ChartData; caption: string }
   | { kind: 'pageBreak' };
@@ -604,6 +794,13 @@ export function reportBlocks(m: ReportModel): Block[] {
       if (g.planTable.rows.length) b.push({ kind: 'table', table: g.planTable });
       else b.push({ kind: 'paragraph', text: 'この基本目標に属するプランはありません。', tone: 'placeholder' });
       for (const n of g.notes) b.push({ kind: 'paragraph', text: n, tone: 'note' });
+      if (g.narrative.length) {
+        b.push({ kind: 'heading', level: 3, text: '取組の状況（担当課の記述）' });
+        for (const n of g.narrative) {
+          b.push({ kind: 'paragraph', text: n.title, tone: 'lead' });
+          b.push({ kind: 'paragraph', text: n.text });
+        }
+      }
       b.push({ kind: 'heading', level: 3, text: '評価と所見' });
       b.push({ kind: 'table', table: g.ratingTable });
     }
@@ -624,6 +821,12 @@ export function reportBlocks(m: ReportModel): Block[] {
     b.push({ kind: 'paragraph', text: a.lead });
     if (a.table) b.push({ kind: 'table', table: a.table });
     else b.push({ kind: 'paragraph', text: a.empty, tone: 'placeholder' });
+    for (const m of a.more ?? []) {
+      b.push({ kind: 'heading', level: 3, text: m.heading });
+      b.push({ kind: 'paragraph', text: m.lead });
+      if (m.table) b.push({ kind: 'table', table: m.table });
+      else b.push({ kind: 'paragraph', text: m.empty, tone: 'placeholder' });
+    }
   }
   return b;
 }

@@ -4,7 +4,8 @@
 // Deterministic: no timestamps; the same AggregateResult gives the same tables.
 
 import type { CellValue, Grid, Issue } from './model';
-import { DIRECTION_LABELS, SHEETS } from './schema';
+import { ACCUMULATION_LABELS, DIRECTION_LABELS, SHEETS } from './schema';
+import { cellText as rawCellText } from './text';
 import { a1, gridCellText as cellText, escapeCell, formatNumber, formatPercent, fyLabel } from './cells';
 import type {
   AggregateResult, CellRef, FindingOverride, GoalOverride, GoalResult, IndicatorResult, Overrides, PlanOverride, PlanResult,
@@ -15,7 +16,7 @@ import type { Grade, GoalRating } from './rating';
 export { escapeCell } from './cells';
 
 export const RESULT_COLUMNS = [
-  'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '基準値', '目標値', '実績値(期間)',
+  'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '中間の見方', '基準値', '目標値', '実績値(期間)',
   '達成率', '見込み', '指標の評価', '評価不能の理由', 'プランの評価(計算)', '上書き評価', '上書きの理由', '採用評価', '統合先',
 ] as const;
 
@@ -90,6 +91,14 @@ function outlookColor(text: string): string {
   return COLORS.bad;
 }
 
+/** 中間の見方: 積み上げ / 水準 as typed, or inferred with the words that decided (kind.ts). */
+function kindText(ind: IndicatorResult['indicator']): string {
+  if (ind.direction === 'milestone' || ind.direction === 'range') return '';
+  const label = ind.accumulates ? ACCUMULATION_LABELS.accumulates : ACCUMULATION_LABELS.level;
+  if (!ind.accumulatesInferred) return label;
+  return ind.accumulatesCue ? `${label}（推定: ${ind.accumulatesCue}）` : `${label}（推定）`;
+}
+
 function lineage(p: PlanResult): string {
   if (p.kind === 'unified') return p.memberIds.length ? `統合前: ${p.memberIds.join(', ')}` : '';
   return p.mergedInto;
@@ -113,6 +122,12 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
 
   for (const p of result.plans) {
     const items: (IndicatorResult | null)[] = p.indicators.length ? p.indicators : [null];
+    // The override goes back on the row it was typed on (the plan's first row by default).
+    const label = (item: IndicatorResult | null) => (item
+      ? (p.kind === 'unified' && item.sourcePlanId ? `${item.indicator.name}（${item.sourcePlanId}）` : item.indicator.name)
+      : '（指標の設定なし）');
+    const typedOn = p.override?.at?.indicator;
+    const home = Math.max(0, typedOn === undefined ? 0 : items.findIndex((item) => label(item) === typedOn));
     items.forEach((item, i) => {
       const cells: Partial<Record<string, CellValue>> = {
         'プランID': p.id, '基本目標': p.goalCode, 'プラン名': p.name, '主担当課': p.mainDept,
@@ -122,17 +137,19 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
       if (item) {
         const ind = item.indicator;
         const a = item.period;
-        cells['成果指標'] = ind.name;
+        cells['成果指標'] = label(item);
         cells['単位'] = ind.unit;
         cells['方向'] = DIRECTION_LABELS[ind.direction] + (ind.directionInferred ? '（推定）' : '');
+        cells['中間の見方'] = kindText(ind);
         cells['基準値'] = withYear(ind.baseline.value.text, ind.baseline.fiscalYear);
         cells['目標値'] = withYear(ind.target.value.text, ind.target.fiscalYear, ind.target.cumulative ? '期間合計' : '');
+        // A year judged against its own target shows it, with the final target beside it.
+        if (a.yearTarget) cells['目標値'] = `${withYear(a.yearTarget.text, a.yearTarget.fiscalYear, '年度目標')} ／ 最終 ${cells['目標値']}`;
         cells['実績値(期間)'] = a.actualText;
         cells['達成率'] = ratioText(a);
         cells['見込み'] = outlookText(a, ind.unit);
         cells['指標の評価'] = a.grade;
         reason = a.reason?.message ?? '';
-        if (p.kind === 'unified' && item.sourcePlanId) cells['成果指標'] = `${ind.name}（${item.sourcePlanId}）`;
       } else {
         cells['成果指標'] = '（指標の設定なし）';
         cells['指標の評価'] = '−';
@@ -140,7 +157,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
       }
       if (p.period.gap === 'stopped') reason = reason ? `${p.period.reason}／${reason}` : p.period.reason;
       cells['評価不能の理由'] = reason;
-      if (i === 0 && p.override) {
+      if (i === home && p.override) {
         cells['上書き評価'] = p.override.raw;
         cells['上書きの理由'] = p.override.reason;
       }
@@ -148,7 +165,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
       r.bg[c('指標の評価')] = GRADE_COLOR[(cells['指標の評価'] as Grade) ?? '−'];
       r.bg[c('プランの評価(計算)')] = GRADE_COLOR[p.period.grade];
       r.bg[c('採用評価')] = GRADE_COLOR[p.adopted];
-      if (i === 0 && p.override?.applied && p.override.value) r.bg[c('上書き評価')] = GRADE_COLOR[p.override.value];
+      if (i === home && p.override?.applied && p.override.value) r.bg[c('上書き評価')] = GRADE_COLOR[p.override.value];
       r.bg[c('見込み')] = outlookColor(String(cells['見込み'] ?? ''));
       values.push(r.values);
       backgrounds.push(r.bg);
@@ -232,6 +249,11 @@ function headerIndex(grid: Grid): Map<string, number> {
   return m;
 }
 
+/** A cell's text as typed (not trimmed). */
+function typedText(grid: Grid, r: number, c: number): string {
+  return rawCellText(grid.values[r]?.[c], grid.display?.[r]?.[c]);
+}
+
 function findCol(h: Map<string, number>, name: string): number | undefined {
   return h.get(name.normalize('NFKC').replace(/\s/g, ''));
 }
@@ -287,15 +309,19 @@ function collect(
   const vc = findCol(h, valueName) as number;
   const rc = findCol(h, reasonName) as number;
   const xc = extraName ? (findCol(h, extraName) as number) : -1;
+  // Which of a plan's rows it was typed on (one row per indicator): written back there.
+  const ic = keyName === 'プランID' ? findCol(h, '成果指標') ?? -1 : -1;
 
   const byKey = new Map<string, Collected>();
   const order: Collected[] = [];
   const height = Math.max(grid.values.length, grid.display?.length ?? 0);
   for (let r = 1; r < height; r++) {
     const value = cellText(grid, r, vc);
-    const reason = cellText(grid, r, rc);
-    const extra = xc >= 0 ? cellText(grid, r, xc) : '';
-    if (!value && !reason && !extra) continue;
+    // Reasons and 所見 are carried over exactly as typed (leading spaces, tabs, indents); blank
+    // is judged on the trimmed text.
+    const reason = typedText(grid, r, rc);
+    const extra = xc >= 0 ? typedText(grid, r, xc) : '';
+    if (!value && !reason.trim() && !extra.trim()) continue;
     const key = cellText(grid, r, kc);
     let entry = byKey.get(key);
     if (!entry) {
@@ -303,7 +329,11 @@ function collect(
       byKey.set(key, entry);
       order.push(entry);
     }
-    const ref = (c: number): CellRef => ({ sheet, cell: a1(r + 1, c + 1), row: r + 1, col: c + 1, reasonCell: a1(r + 1, rc + 1) });
+    const ref = (c: number): CellRef => {
+      const at: CellRef = { sheet, cell: a1(r + 1, c + 1), row: r + 1, col: c + 1, reasonCell: a1(r + 1, rc + 1) };
+      if (ic >= 0) at.indicator = cellText(grid, r, ic);
+      return at;
+    };
     if (value) {
       if (!entry.value) {
         entry.value = value;
@@ -315,11 +345,11 @@ function collect(
         issues.push(issue);
       }
     }
-    if (reason && !entry.reasons.includes(reason)) {
+    if (reason.trim() && !entry.reasons.includes(reason)) {
       entry.reasons.push(reason);
       if (!entry.reasonAt) entry.reasonAt = ref(rc);
     }
-    if (extra && !entry.extra.includes(extra)) entry.extra.push(extra);
+    if (extra.trim() && !entry.extra.includes(extra)) entry.extra.push(extra);
   }
   return order;
 }

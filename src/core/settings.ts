@@ -100,29 +100,48 @@ const KEY_INDEX: Map<string, SettingField> = new Map(
   }),
 );
 
+/**
+ * The setting a 項目 cell names, or undefined. The one key rule: the reader and テンプレートを作成
+ * both use it, so a key the reader accepts (「評価A」, 「評価Ａ（％以上）」) is never added again.
+ */
+export function settingFieldOf(keyText: string): SettingField | undefined {
+  return KEY_INDEX.get(headerKey(keyText));
+}
+
+/** Where 項目 and 値 are on 設定: the header row among the first five, else columns A and B. */
+export function settingsColumns(values: readonly (readonly CellValue[])[]): { keyCol: number; valCol: number; start: number } {
+  for (let r = 0; r < Math.min(5, values.length); r++) {
+    const row = values[r].map((v) => headerKey(cellText(v)));
+    const k = row.indexOf(headerKey(SETTINGS_COLUMNS[0]));
+    const v = row.indexOf(headerKey(SETTINGS_COLUMNS[1]));
+    if (k >= 0 && v >= 0) return { keyCol: k, valCol: v, start: r + 1 };
+  }
+  return { keyCol: 0, valCol: 1, start: 0 };
+}
+
+/** The template rows ([項目, 値, 説明]) whose setting no row of `values` names yet. */
+export function missingSettingRows(values: readonly (readonly CellValue[])[], rows: readonly string[][]): string[][] {
+  const { keyCol, start } = settingsColumns(values);
+  const present = new Set<SettingField>();
+  for (let r = start; r < values.length; r++) {
+    const field = settingFieldOf(cellText(values[r][keyCol] ?? ''));
+    if (field) present.add(field);
+  }
+  return rows.filter((row) => {
+    const field = settingFieldOf(row[0] ?? '');
+    return field === undefined || !present.has(field);
+  });
+}
+
 /** Read 設定; unknown or malformed values fall back to the default with a 警告. */
 export function readSettings(
   grid: Grid | undefined, today: Date = new Date(),
-): { settings: Settings; issues: Issue[]; yearGiven: boolean } {
+): { settings: Settings; issues: Issue[]; yearGiven: boolean; kindGiven: boolean } {
   const settings = defaultSettings(today);
   const issues: Issue[] = [];
-  if (!grid || grid.values.length === 0) return { settings, issues, yearGiven: false };
+  if (!grid || grid.values.length === 0) return { settings, issues, yearGiven: false, kindGiven: false };
   const sheet = grid.name || SHEETS.settings;
-
-  let keyCol = 0;
-  let valCol = 1;
-  let start = 0;
-  for (let r = 0; r < Math.min(5, grid.values.length); r++) {
-    const row = grid.values[r].map((v) => headerKey(cellText(v)));
-    const k = row.indexOf(headerKey(SETTINGS_COLUMNS[0]));
-    const v = row.indexOf(headerKey(SETTINGS_COLUMNS[1]));
-    if (k >= 0 && v >= 0) {
-      keyCol = k;
-      valCol = v;
-      start = r + 1;
-      break;
-    }
-  }
+  const { keyCol, valCol, start } = settingsColumns(grid.values);
 
   const warn = (r: number, label: string, text: string, what: string) =>
     issues.push({
@@ -132,9 +151,10 @@ export function readSettings(
 
   let yearSeen = false;
   let midSeen = false;
+  let kindSeen = false;
   for (let r = start; r < grid.values.length; r++) {
     const keyText = cellText(grid.values[r][keyCol], grid.display?.[r]?.[keyCol]);
-    const field = KEY_INDEX.get(headerKey(keyText));
+    const field = settingFieldOf(keyText);
     if (!field) continue;
     const value: CellValue = grid.values[r][valCol] ?? '';
     const display = grid.display?.[r]?.[valCol];
@@ -161,6 +181,7 @@ export function readSettings(
         const t = norm(text);
         if (/中間|上半期|見込/.test(t)) settings.evaluationKind = 'mid';
         else if (/年度末|年度|実績|期末|年間/.test(t)) settings.evaluationKind = 'year';
+        if (/中間|上半期|見込|年度末|年度|実績|期末|年間/.test(t)) kindSeen = true;
         else warn(r, label, text, '「年度末」または「中間」と入力してください。');
         break;
       }
@@ -230,7 +251,7 @@ export function readSettings(
       issues.push(settingsIssue(sheet, '「良好」の割合は「概ね良好」の割合以上にしてください（例: 80・50）。既定値を使います。'));
     }
   }
-  return { settings, issues, yearGiven: yearSeen };
+  return { settings, issues, yearGiven: yearSeen, kindGiven: kindSeen };
 }
 
 /** 途中年度の評価 as typed → rule; null when it is neither value. */

@@ -457,8 +457,8 @@ export interface PairScore {
   text: number;
 }
 
-function pairScore(a: Doc, b: Doc, precomputedText?: number): PairScore {
-  const text = precomputedText ?? cosine(a, b);
+/** Final score of a pair: text similarity plus the structural bonuses, capped at 1. */
+function pairScoreValue(a: Doc, b: Doc, text: number): number {
   let bonus = 0;
   if (text >= MIN_TEXT_FOR_BONUS) {
     if (a.plan.measureCode && a.plan.measureCode === b.plan.measureCode) bonus += BONUS_SAME_MEASURE;
@@ -466,7 +466,12 @@ function pairScore(a: Doc, b: Doc, precomputedText?: number): PairScore {
     if (sameIndicatorWording(a, b) !== undefined) bonus += BONUS_SAME_INDICATOR;
     if (sameTitlePart(a, b) !== undefined) bonus += BONUS_SAME_TITLE;
   }
-  return { a: a.plan.id, b: b.plan.id, score: Math.min(1, text + bonus), text };
+  return Math.min(1, text + bonus);
+}
+
+function pairScore(a: Doc, b: Doc): PairScore {
+  const text = cosine(a, b);
+  return { a: a.plan.id, b: b.plan.id, score: pairScoreValue(a, b, text), text };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,7 +488,10 @@ export interface MergeGroup {
   id: string;
   /** Member plan IDs, sorted. */
   planIds: string[];
-  /** Average similarity over all member pairs (the linkage value), 0..1, 3 decimals. */
+  /**
+   * Average similarity over the member pairs, 0..1, 3 decimals: all pairs for groups of up to 63
+   * plans, a fixed evenly spread sample of 2,000 pairs for larger ones.
+   */
   score: number;
   /** Why these plans look alike, in Japanese, most telling first. */
   reasons: string[];
@@ -505,142 +513,347 @@ const byId = (a: Plan, b: Plan) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** Pairs listed (with reasons) per group: all pairs of a group of up to 10 plans. */
 const MAX_PAIRS = 45;
+/**
+ * Partners kept per plan. A group is built from its plans' closest partners: keeping each plan's
+ * 20 best partners (a pair stays when either of its plans keeps it) gives the same groups on the
+ * labelled set as keeping every related pair, with memory linear in the number of plans.
+ */
+export const TOP_K = 20;
+/**
+ * Pairs scored for a group's average: every pair up to this many (groups of up to 63 plans);
+ * larger groups average a fixed, evenly spread sample of this size.
+ */
+const SCORE_PAIR_BUDGET = 2000;
 
-/** Max-heap of candidate merges; ties break on the smaller cluster indices (deterministic). */
-class MergeHeap {
-  private h: Array<[number, number, number, number, number]> = []; // avg, k, l, version k, version l
-  private before(a: [number, number, number, number, number], b: [number, number, number, number, number]): boolean {
-    return a[0] > b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+/**
+ * Each plan's k best partners: a min-heap per plan in flat typed arrays (the root is the worst
+ * kept partner). Order: higher score first, then the smaller plan index, so the kept set does not
+ * depend on the order pairs are offered in.
+ */
+class TopPartners {
+  private readonly score: Float64Array;
+  private readonly other: Int32Array;
+  private readonly count: Int32Array;
+  constructor(n: number, private readonly k: number) {
+    this.score = new Float64Array(n * k);
+    this.other = new Int32Array(n * k);
+    this.count = new Int32Array(n);
   }
-  get size(): number { return this.h.length; }
-  push(e: [number, number, number, number, number]): void {
-    const h = this.h;
-    h.push(e);
-    for (let i = h.length - 1; i > 0; ) {
-      const p = (i - 1) >> 1;
-      if (!this.before(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
+  /** The score of i's worst kept partner, -1 while i's list has room. */
+  worst(i: number): number {
+    return this.count[i] < this.k ? -1 : this.score[i * this.k];
+  }
+  /** Whether partner j scoring at most `most` could still enter i's list. */
+  mayEnter(i: number, j: number, most: number): boolean {
+    if (this.count[i] < this.k) return true;
+    const w = this.score[i * this.k];
+    return most > w || (most === w && j < this.other[i * this.k]);
+  }
+  private worse(p: number, q: number): boolean {
+    const s = this.score, o = this.other;
+    return s[p] < s[q] || (s[p] === s[q] && o[p] > o[q]);
+  }
+  private swap(p: number, q: number): void {
+    const s = this.score, o = this.other;
+    const ts = s[p]; s[p] = s[q]; s[q] = ts;
+    const to = o[p]; o[p] = o[q]; o[q] = to;
+  }
+  offer(i: number, j: number, score: number): void {
+    const base = i * this.k, s = this.score, o = this.other;
+    const c = this.count[i];
+    if (c < this.k) {
+      s[base + c] = score; o[base + c] = j;
+      this.count[i] = c + 1;
+      for (let x = c; x > 0; ) {
+        const p = (x - 1) >> 1;
+        if (!this.worse(base + x, base + p)) break;
+        this.swap(base + x, base + p);
+        x = p;
+      }
+      return;
+    }
+    if (score < s[base] || (score === s[base] && j > o[base])) return;
+    s[base] = score; o[base] = j;
+    for (let x = 0; ; ) {
+      const l = 2 * x + 1, r = l + 1;
+      let m = x;
+      if (l < c && this.worse(base + l, base + m)) m = l;
+      if (r < c && this.worse(base + r, base + m)) m = r;
+      if (m === x) return;
+      this.swap(base + x, base + m);
+      x = m;
     }
   }
-  pop(): [number, number, number, number, number] | undefined {
-    const h = this.h;
-    if (h.length === 0) return undefined;
-    const top = h[0];
-    const last = h.pop() as [number, number, number, number, number];
-    if (h.length > 0) {
-      h[0] = last;
-      for (let i = 0; ; ) {
-        const a = 2 * i + 1, b = a + 1;
-        let m = i;
-        if (a < h.length && this.before(h[a], h[m])) m = a;
-        if (b < h.length && this.before(h[b], h[m])) m = b;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
+  has(i: number, j: number): boolean {
+    const base = i * this.k;
+    for (let x = 0; x < this.count[i]; x++) if (this.other[base + x] === j) return true;
+    return false;
+  }
+  /** Every pair kept by either plan, once, as [smaller index, larger index, score], sorted. */
+  pairs(): Array<[number, number, number]> {
+    const out: Array<[number, number, number]> = [];
+    for (let i = 0; i < this.count.length; i++) {
+      const base = i * this.k;
+      for (let x = 0; x < this.count[i]; x++) {
+        const j = this.other[base + x];
+        if (j > i) out.push([i, j, this.score[base + x]]);
+        else if (!this.has(j, i)) out.push([j, i, this.score[base + x]]);
       }
     }
+    return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  }
+}
+
+/** A pair of clusters (a < b): the sum of its plan-pair scores and its average linkage. */
+interface Link {
+  a: number;
+  b: number;
+  sum: number;
+  avg: number;
+  /** Position in the heap, -1 when not in it (average under the threshold). */
+  pos: number;
+}
+
+/**
+ * Max-heap of links by average. A link is in it at most once, moved in place when its average
+ * changes and taken out when its cluster joins another, so the heap never fills with stale
+ * entries: its size is the number of live links at or above the threshold. Ties break on the
+ * smaller cluster indices (deterministic).
+ */
+class LinkHeap {
+  private readonly h: Link[] = [];
+  private before(x: Link, y: Link): boolean {
+    return x.avg > y.avg || (x.avg === y.avg && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  }
+  private place(e: Link, i: number): void {
+    this.h[i] = e;
+    e.pos = i;
+  }
+  private up(e: Link): void {
+    let i = e.pos;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(e, this.h[p])) break;
+      this.place(this.h[p], i);
+      i = p;
+    }
+    this.place(e, i);
+  }
+  private down(e: Link): void {
+    const h = this.h, n = h.length;
+    let i = e.pos;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = e;
+      if (l < n && this.before(h[l], m)) m = h[l];
+      if (r < n && this.before(h[r], m)) m = h[r];
+      if (m === e) break;
+      const at = m.pos;
+      this.place(m, i);
+      i = at;
+    }
+    this.place(e, i);
+  }
+  /** Inserts the link or moves it to where its (new) average belongs. */
+  update(e: Link): void {
+    if (e.pos < 0) {
+      e.pos = this.h.length;
+      this.h.push(e);
+    }
+    this.up(e);
+    this.down(e);
+  }
+  remove(e: Link): void {
+    if (e.pos < 0) return;
+    const last = this.h.pop() as Link;
+    if (last !== e) {
+      this.place(last, e.pos);
+      this.up(last);
+      this.down(last);
+    }
+    e.pos = -1;
+  }
+  pop(): Link | undefined {
+    const top = this.h[0];
+    if (top !== undefined) this.remove(top);
     return top;
   }
 }
 
 /**
  * Average-linkage clustering: repeatedly merge the two clusters whose average pair score is the
- * highest, until it falls below minScore. Pair scores are sparse: pairs under `floor` (half the
- * threshold) count as 0, which keeps memory linear in the related pairs and only makes averages
- * a little more conservative. Cost O(E log E) for E related pairs.
+ * highest, until it falls below minScore. Pair scores are sparse (each plan's best partners above
+ * half the threshold); other pairs count as 0, which keeps memory linear in the plans and only
+ * makes averages a little more conservative. Each merge touches only the links of the two
+ * clusters: O(E log E) for E kept pairs, E ≤ n × TOP_K.
  */
 function cluster(n: number, pairs: Array<[number, number, number]>, minScore: number): number[][] {
-  const nb: Array<Map<number, number>> = [];
+  const nb: Array<Map<number, Link>> = [];
   for (let i = 0; i < n; i++) nb.push(new Map());
-  for (const [i, j, v] of pairs) { nb[i].set(j, v); nb[j].set(i, v); }
-  const size = new Array<number>(n).fill(1);
-  const version = new Array<number>(n).fill(0);
-  const active = new Array<boolean>(n).fill(true);
-  const items: number[][] = [];
-  for (let i = 0; i < n; i++) items.push([i]);
-  const heap = new MergeHeap();
-  const offer = (k: number, l: number) => {
-    const [a, b] = k < l ? [k, l] : [l, k];
-    const avg = (nb[a].get(b) as number) / (size[a] * size[b]);
-    if (avg >= minScore) heap.push([avg, a, b, version[a], version[b]]);
-  };
-  for (const [i, j] of pairs) offer(i, j);
-  while (heap.size > 0) {
-    const [, k, l, vk, vl] = heap.pop() as [number, number, number, number, number];
-    if (!active[k] || !active[l] || version[k] !== vk || version[l] !== vl) continue;
-    // Merge l into k: sums of pair scores add up.
-    for (const [r, v] of nb[l]) {
-      if (r === k) continue;
-      nb[k].set(r, (nb[k].get(r) ?? 0) + v);
-      nb[r].delete(l);
-      nb[r].set(k, nb[k].get(r) as number);
-    }
-    nb[k].delete(l);
-    nb[l].clear();
-    active[l] = false;
-    size[k] += size[l];
-    version[k]++;
-    items[k] = items[k].concat(items[l]).sort((x, y) => x - y);
-    items[l] = [];
-    for (const r of [...nb[k].keys()].sort((x, y) => x - y)) offer(k, r);
+  const heap = new LinkHeap();
+  for (const [a, b, v] of pairs) {
+    const e: Link = { a, b, sum: v, avg: v, pos: -1 };
+    nb[a].set(b, e);
+    nb[b].set(a, e);
+    if (v >= minScore) heap.update(e);
   }
-  return items.filter((c, k) => active[k] && c.length >= 2);
-}
-
-/** All scored pairs above a floor, via an inverted index (only plans sharing a feature are compared). */
-function candidatePairs(docs: Doc[], features: number, floor: number): Array<[number, number, PairScore]> {
-  // Inverted index: for each feature, the plans (ascending) that have it and their weights.
-  const count = new Int32Array(features);
-  for (const d of docs) for (const f of d.fid) count[f]++;
-  const postDoc: Int32Array[] = [];
-  const postW: Float64Array[] = [];
-  for (let f = 0; f < features; f++) { postDoc.push(new Int32Array(count[f])); postW.push(new Float64Array(count[f])); }
-  const fill = new Int32Array(features);
-  docs.forEach((d, i) => {
-    for (let k = 0; k < d.fid.length; k++) {
-      const f = d.fid[k];
-      postDoc[f][fill[f]] = i;
-      postW[f][fill[f]] = d.fw[k];
-      fill[f]++;
-    }
-  });
-  const out: Array<[number, number, PairScore]> = [];
-  const acc = new Float64Array(docs.length);
-  const touched: number[] = [];
-  // Bonuses add at most MAX_BONUS, so a pair whose text is below floor − MAX_BONUS can never reach floor.
-  const textFloor = Math.max(MIN_TEXT_FOR_BONUS, floor - MAX_BONUS);
-  for (let i = 0; i < docs.length; i++) {
-    const d = docs[i];
-    for (let k = 0; k < d.fid.length; k++) {
-      const pd = postDoc[d.fid[k]], pw = postW[d.fid[k]], v = d.fw[k];
-      for (let q = pd.length - 1; q >= 0 && pd[q] > i; q--) {
-        const j = pd[q];
-        if (acc[j] === 0) touched.push(j);
-        acc[j] += v * pw[q];
+  const size = new Int32Array(n).fill(1);
+  const active = new Uint8Array(n).fill(1);
+  // Members as linked lists: joining is O(1); each group is sorted once at the end.
+  const next = new Int32Array(n).fill(-1);
+  const tail = Int32Array.from({ length: n }, (_, i) => i);
+  for (let top = heap.pop(); top !== undefined; top = heap.pop()) {
+    const k = top.a, l = top.b;
+    // l joins k: sums of pair scores add up; l's links become k's.
+    nb[k].delete(l);
+    for (const [r, el] of nb[l]) {
+      if (r === k) continue;
+      nb[r].delete(l);
+      const ek = nb[k].get(r);
+      if (ek !== undefined) {
+        ek.sum += el.sum;
+        heap.remove(el);
+      } else {
+        el.a = k < r ? k : r;
+        el.b = k < r ? r : k;
+        nb[k].set(r, el);
+        nb[r].set(k, el);
       }
     }
-    touched.sort((x, y) => x - y);
-    for (const j of touched) {
-      if (acc[j] >= textFloor) {
-        const ps = pairScore(d, docs[j], acc[j]);
-        if (ps.score >= floor) out.push([i, j, ps]);
-      }
-      acc[j] = 0;
+    nb[l].clear();
+    active[l] = 0;
+    size[k] += size[l];
+    next[tail[k]] = l;
+    tail[k] = tail[l];
+    // k grew: every link of k has a new average.
+    for (const [r, e] of nb[k]) {
+      e.avg = e.sum / (size[k] * size[r]);
+      if (e.avg >= minScore) heap.update(e);
+      else heap.remove(e);
     }
-    touched.length = 0;
+  }
+  const out: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    if (!active[k] || size[k] < 2) continue;
+    const members: number[] = [];
+    for (let x = k; x !== -1; x = next[x]) members.push(x);
+    out.push(members.sort((x, y) => x - y));
   }
   return out;
 }
 
+/** Same TF-IDF vector (copied or listed-again rows): such plans share every dot product. */
+function sameVector(a: Doc, b: Doc): boolean {
+  if (a.fid.length !== b.fid.length) return false;
+  for (let x = 0; x < a.fid.length; x++) if (a.fid[x] !== b.fid[x] || a.fw[x] !== b.fw[x]) return false;
+  return true;
+}
+
+/** Plans grouped by identical vectors, each list ascending; lists ordered by their first plan. */
+function vectorClasses(docs: Doc[]): number[][] {
+  const byHash = new Map<number, number[][]>();
+  const classes: number[][] = [];
+  docs.forEach((d, i) => {
+    let h = d.fid.length;
+    for (let x = 0; x < d.fid.length; x++) h = (Math.imul(h, 31) + d.fid[x] + Math.round(d.fw[x] * 1e6)) | 0;
+    const bucket = byHash.get(h) ?? [];
+    const same = bucket.find((c) => sameVector(docs[c[0]], d));
+    if (same) { same.push(i); return; }
+    const c = [i];
+    bucket.push(c);
+    byHash.set(h, bucket);
+    classes.push(c);
+  });
+  return classes;
+}
+
 /**
- * Groups of similar plans worth merging. Plans merged already or ended are left out.
- * Cost: normalising and indexing is linear in the text; related pairs come from an inverted
- * index (each plan meets only the plans sharing one of its n-grams), so the work grows with the
- * number of related pairs E, roughly n × (plans sharing a word), not n²; clustering is
- * O(E log E). 1,000 plans take well under a second in Node (npm run eval:merge prints it).
+ * Each plan's TOP_K best partners scoring at least `floor`, via an inverted index (only plans
+ * sharing a feature are compared). Dot products are computed once per pair of distinct vectors,
+ * so copies of a plan cost a comparison each, not a pass over their features. Returns the kept
+ * pairs as [i, j, score], i < j.
  */
-export function suggestMerges(plans: Plan[], opts: SuggestOptions): MergeGroup[] {
+function candidatePairs(docs: Doc[], features: number, floor: number, k = TOP_K): Array<[number, number, number]> {
+  const classes = vectorClasses(docs);
+  const reps = classes.map((c) => docs[c[0]]);
+  // Inverted index over distinct vectors: for each feature, the classes (ascending) and weights.
+  const count = new Int32Array(features);
+  for (const d of reps) for (const f of d.fid) count[f]++;
+  const postDoc: Int32Array[] = [];
+  const postW: Float64Array[] = [];
+  for (let f = 0; f < features; f++) { postDoc.push(new Int32Array(count[f])); postW.push(new Float64Array(count[f])); }
+  const fill = new Int32Array(features);
+  reps.forEach((d, u) => {
+    for (let x = 0; x < d.fid.length; x++) {
+      const f = d.fid[x];
+      postDoc[f][fill[f]] = u;
+      postW[f][fill[f]] = d.fw[x];
+      fill[f]++;
+    }
+  });
+  const best = new TopPartners(docs.length, k);
+  // Bonuses add at most MAX_BONUS, so a pair whose text is below floor − MAX_BONUS can never reach floor.
+  const textFloor = Math.max(MIN_TEXT_FOR_BONUS, floor - MAX_BONUS);
+  const consider = (i: number, j: number, text: number, most: number) => {
+    // A pair that cannot enter either plan's list is not worth scoring (the bound is generous).
+    if (!best.mayEnter(i, j, most) && !best.mayEnter(j, i, most)) return;
+    const score = pairScoreValue(docs[i], docs[j], text);
+    if (score < floor) return;
+    best.offer(i, j, score);
+    best.offer(j, i, score);
+  };
+  const bound = (text: number) => Math.min(1, text + MAX_BONUS + 1e-9);
+  // Copies among themselves first: their lists fill with their best partners early, so most
+  // pairs with other plans are then skipped unscored.
+  classes.forEach((c, u) => {
+    if (c.length < 2) return;
+    const d = reps[u];
+    let text = 0;
+    for (let x = 0; x < d.fw.length; x++) text += d.fw[x] * d.fw[x];
+    const most = bound(text);
+    if (text < textFloor || most < floor) return;
+    for (let p = 0; p < c.length; p++) for (let q = p + 1; q < c.length; q++) consider(c[p], c[q], text, most);
+  });
+  // The lowest score a member of a class still needs; -1 while one of them has room.
+  const minWorst = (c: number[]) => {
+    let m = Infinity;
+    for (const i of c) m = Math.min(m, best.worst(i));
+    return m;
+  };
+  const acc = new Float64Array(reps.length);
+  const touched: number[] = [];
+  for (let u = 0; u < reps.length; u++) {
+    const d = reps[u];
+    for (let x = 0; x < d.fid.length; x++) {
+      const pd = postDoc[d.fid[x]], pw = postW[d.fid[x]], v = d.fw[x];
+      for (let q = pd.length - 1; q >= 0 && pd[q] > u; q--) {
+        const w = pd[q];
+        if (acc[w] === 0) touched.push(w);
+        acc[w] += v * pw[q];
+      }
+    }
+    for (const w of touched) {
+      const text = acc[w];
+      acc[w] = 0;
+      if (text < textFloor) continue;
+      const most = bound(text);
+      if (most < floor) continue;
+      const cu = classes[u], cw = classes[w];
+      if (cu.length === 1 && cw.length === 1) {
+        consider(cu[0], cw[0], text, most);
+        continue;
+      }
+      // Whole blocks of copies whose lists are already better than this pair can reach.
+      if (most < minWorst(cu) && most < minWorst(cw)) continue;
+      for (const i of cu) for (const j of cw) consider(i < j ? i : j, i < j ? j : i, text, most);
+    }
+    touched.length = 0;
+  }
+  return best.pairs();
+}
+
+/** Eligible plans in the order the search numbers them (by ID, repeated IDs once), and their index. */
+function prepare(plans: Plan[], opts: SuggestOptions): { minScore: number; index: SimilarityIndex; eligible: Doc[] } {
   // A threshold near 0 would group everything with everything: keep it in a sensible range.
   const minScore = typeof opts.minScore === 'number' && Number.isFinite(opts.minScore)
     ? Math.min(1, Math.max(0.05, opts.minScore)) : DEFAULT_MIN_SCORE;
@@ -652,12 +865,48 @@ export function suggestMerges(plans: Plan[], opts: SuggestOptions): MergeGroup[]
     // A repeated ID (parsed twice) counts once: its first occurrence.
     .filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
   const index = buildIndex(sorted, opts.synonyms ?? []);
-  const eligible = index.docs.filter((d) => isMergeCandidate(d.plan));
+  return { minScore, index, eligible: index.docs.filter((d) => isMergeCandidate(d.plan)) };
+}
+
+/**
+ * For tests: the pairs the search keeps with k partners per plan, and every eligible pair's score
+ * by brute force (O(n²), small inputs only), both as [plan ID, plan ID, score] in search order.
+ */
+export function pairSearchForTest(plans: Plan[], opts: SuggestOptions, k: number): {
+  ids: string[]; floor: number; kept: Array<[string, string, number]>; all: Array<[string, string, number]>;
+} {
+  const { minScore, index, eligible } = prepare(plans, opts);
+  const id = (i: number) => eligible[i].plan.id;
+  const kept = candidatePairs(eligible, index.features, minScore / 2, k)
+    .map(([i, j, v]): [string, string, number] => [id(i), id(j), v]);
+  const all: Array<[string, string, number]> = [];
+  for (let i = 0; i < eligible.length; i++) {
+    for (let j = i + 1; j < eligible.length; j++) all.push([id(i), id(j), pairScore(eligible[i], eligible[j]).score]);
+  }
+  return { ids: eligible.map((d) => d.plan.id), floor: minScore / 2, kept, all };
+}
+
+/**
+ * Groups of similar plans worth merging. Plans merged already or ended are left out.
+ * Cost: normalising and indexing is linear in the text; related pairs come from an inverted
+ * index (each plan meets only the plans sharing one of its n-grams) and each plan keeps its
+ * TOP_K best partners, so memory is O(n × TOP_K) and clustering O(n × TOP_K × log n); group
+ * descriptions score at most SCORE_PAIR_BUDGET pairs per group. `npm run bench` measures it.
+ */
+export function suggestMerges(plans: Plan[], opts: SuggestOptions): MergeGroup[] {
+  const { minScore, index, eligible } = prepare(plans, opts);
   const related = candidatePairs(eligible, index.features, minScore / 2);
-  const clusters = cluster(eligible.length, related.map(([i, j, ps]): [number, number, number] => [i, j, ps.score]), minScore);
-  const groups: MergeGroup[] = clusters.map((members) => describeGroup(
+  const clusters = cluster(eligible.length, related, minScore);
+  // Kept pairs inside each group: the best pairs a description starts from.
+  const groupOf = new Int32Array(eligible.length).fill(-1);
+  clusters.forEach((members, g) => { for (const i of members) groupOf[i] = g; });
+  const inside: Array<Array<[number, number]>> = clusters.map(() => []);
+  for (const [i, j] of related) if (groupOf[i] !== -1 && groupOf[i] === groupOf[j]) inside[groupOf[i]].push([i, j]);
+  const position = new Map<number, number>();
+  for (const members of clusters) members.forEach((i, x) => position.set(i, x));
+  const groups: MergeGroup[] = clusters.map((members, g) => describeGroup(
     members.map((i) => eligible[i]),
-    (i, j) => (members[i] < members[j] ? pairScore(eligible[members[i]], eligible[members[j]]) : pairScore(eligible[members[j]], eligible[members[i]])),
+    inside[g].map(([i, j]): [number, number] => [position.get(i) as number, position.get(j) as number]),
     index,
   ));
   groups.sort((a, b) => b.score - a.score || (a.planIds[0] < b.planIds[0] ? -1 : 1));
@@ -776,12 +1025,38 @@ function pairReasons(a: Doc, b: Doc, ev: Evidence): string[] {
   return reasons;
 }
 
-function describeGroup(docs: Doc[], score: (i: number, j: number) => PairScore, index: SimilarityIndex): MergeGroup {
-  const order = docs.map((_, i) => i).sort((i, j) => byId(docs[i].plan, docs[j].plan));
-  const ds = order.map((i) => docs[i]);
+/** Plan IDs named in a reason: up to 10, then how many more (a large group would list hundreds). */
+function idList(ids: string[]): string {
+  return ids.length <= 10 ? ids.join('・') : `${ids.slice(0, 10).join('・')} ほか${ids.length - 10}件`;
+}
+
+/**
+ * Pairs of a group of m plans whose scores make its average: all of them while they fit the budget,
+ * else each plan with the next few (cyclically), a fixed sample spread evenly over the members.
+ */
+function averagedPairs(m: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if ((m * (m - 1)) / 2 <= SCORE_PAIR_BUDGET) {
+    for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) out.push([i, j]);
+    return out;
+  }
+  const step = Math.ceil(SCORE_PAIR_BUDGET / m);
+  for (let i = 0; i < m; i++) {
+    for (let d = 1; d <= step; d++) {
+      const j = (i + d) % m;
+      out.push(i < j ? [i, j] : [j, i]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reasons and score of a group. `ds` are the members sorted by ID; `kept` the pairs the search
+ * kept inside the group (indices into ds): with the averaged pairs, where its best pairs are found.
+ */
+function describeGroup(ds: Doc[], kept: Array<[number, number]>, index: SimilarityIndex): MergeGroup {
   const all = ds.length;
   const pairs: MergeGroup['pairs'] = [];
-  let total = 0;
   // Evidence per pair, gathered into "what, and which members" for the group.
   type Tally = { label: string; weight: number; ids: Set<string> };
   const tally = (m: Map<string, Tally>, key: string, label: string, weight: number, ...ids: string[]) => {
@@ -793,17 +1068,18 @@ function describeGroup(docs: Doc[], score: (i: number, j: number) => PairScore, 
   const synTerms = new Map<string, Tally>();
   const titles = new Map<string, Tally>();
   const indicators = new Map<string, Tally>();
-  const scored: Array<{ i: number; j: number; ps: PairScore }> = [];
-  for (let i = 0; i < all; i++) {
-    for (let j = i + 1; j < all; j++) {
-      const ps = score(order[i], order[j]);
-      total += ps.score;
-      scored.push({ i, j, ps });
-    }
+  const scored = new Map<number, { i: number; j: number; ps: PairScore }>();
+  let total = 0;
+  const averaged = averagedPairs(all);
+  for (const [i, j] of averaged) {
+    const ps = pairScore(ds[i], ds[j]);
+    total += ps.score;
+    scored.set(i * all + j, { i, j, ps });
   }
+  for (const [i, j] of kept) if (!scored.has(i * all + j)) scored.set(i * all + j, { i, j, ps: pairScore(ds[i], ds[j]) });
   // Best pairs first; reasons only for the first MAX_PAIRS (every pair of a group of up to 10).
-  scored.sort((p, q) => q.ps.score - p.ps.score || p.i - q.i || p.j - q.j);
-  for (const { i, j, ps } of scored.slice(0, MAX_PAIRS)) {
+  const best = [...scored.values()].sort((p, q) => q.ps.score - p.ps.score || p.i - q.i || p.j - q.j);
+  for (const { i, j, ps } of best.slice(0, MAX_PAIRS)) {
     const a = ds[i], b = ds[j];
     const ev = evidence(a, b, index.idf);
     pairs.push({ a: a.plan.id, b: b.plan.id, score: round3(ps.score), text: round3(ps.text), reasons: pairReasons(a, b, ev) });
@@ -811,7 +1087,7 @@ function describeGroup(docs: Doc[], score: (i: number, j: number) => PairScore, 
     if (ev.title !== undefined) tally(titles, ev.title, ev.title, 1, a.plan.id, b.plan.id);
     if (ev.indicator !== undefined) tally(indicators, ev.indicator, ev.indicator, 1, a.plan.id, b.plan.id);
   }
-  const who = (t: Tally) => (t.ids.size === all ? '' : `（${[...t.ids].sort().join('・')}）`);
+  const who = (t: Tally) => (t.ids.size === all ? '' : `（${idList([...t.ids].sort())}）`);
   const top = (m: Map<string, Tally>, n: number) => [...m.values()]
     .sort((p, q) => q.ids.size * q.weight - p.ids.size * p.weight || (p.label < q.label ? -1 : 1))
     .slice(0, n);
@@ -827,23 +1103,26 @@ function describeGroup(docs: Doc[], score: (i: number, j: number) => PairScore, 
     const by = new Map<string, string[]>();
     for (const d of ds) {
       const v = d.plan[field];
-      if (v) by.set(v, [...(by.get(v) ?? []), d.plan.id]);
+      if (!v) continue;
+      const ids = by.get(v);
+      if (ids) ids.push(d.plan.id);
+      else by.set(v, [d.plan.id]);
     }
     for (const [v, ids] of [...by.entries()].sort()) {
-      if (ids.length >= 2) reasons.push(`${label}（${v}）${ids.length === all ? '' : `：${ids.join('・')}`}`);
+      if (ids.length >= 2) reasons.push(`${label}（${v}）${ids.length === all ? '' : `：${idList(ids)}`}`);
     }
   };
   sameOf('measureCode', '同じ個別施策');
   sameOf('mainDept', '同じ主担当課');
   const goalCodes = [...new Set(ds.map((d) => d.plan.goalCode).filter((g) => g))].sort();
   if (goalCodes.length > 1) {
-    const parts = goalCodes.map((g) => `${g}（${ds.filter((d) => d.plan.goalCode === g).map((d) => d.plan.id).join('・')}）`);
+    const parts = goalCodes.map((g) => `${g}（${idList(ds.filter((d) => d.plan.goalCode === g).map((d) => d.plan.id))}）`);
     reasons.push(`基本目標が異なります：${parts.join('、')}。統合プランの基本目標は委員の確認を経て選んでください`);
   }
   return {
     id: '',
     planIds: ds.map((d) => d.plan.id),
-    score: round3(total / pairs.length),
+    score: round3(total / averaged.length),
     reasons,
     pairs,
     goalCodes,

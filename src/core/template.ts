@@ -157,7 +157,7 @@ function departmentSheet(dataRows: number): SheetSpec {
     columns: [
       col(dept, '課の名前です（例: 情報政策課）。プラン・指標シートと同じ書き方にします。', 160),
       col(division, '部局です（例: 総務部）。', 140),
-      col(email, '連絡先のメールアドレスです（例: joho@city.example.lg.jp）。', 240),
+      col(email, '連絡先のメールアドレスです（例: joho@city.example.lg.jp）。複数あるときは「,」か改行で区切ります。入力依頼・督促のメールはここに書いたアドレスにだけ送ります。', 240),
     ],
     frozenRows: 1,
     frozenColumns: 0,

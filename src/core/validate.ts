@@ -8,12 +8,13 @@ import type {
 } from './model';
 import { DIRECTION_LABELS, HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SHARE_LABELS, SHEETS } from './schema';
 import { a1, parseA1 } from './a1';
+import { figureOutliers } from './outliers';
 import type { FieldKey, Layout } from './layout';
-import { comparePeriods, periodLabel, warekiLabel } from './periods';
-import { clip, closest, groupDigits, splitDepartments, squash } from './text';
+import { periodLabel } from './periods';
+import { clip, closest, groupDigits, nfkc, splitDepartments, squash } from './text';
 import {
-  describeParsed, looksLikeComment, normalizeUnit, parseAccumulationLabel, parseDirectionLabel,
-  parsePlanStatus, unitsCompatible,
+  describeParsed, looksLikeComment, parseAccumulationLabel, parseDirectionLabel,
+  parsePlanStatus, referenceUnit, unitDiffers,
 } from './values';
 
 // --- row shapes -----------------------------------------------------------------------------
@@ -297,30 +298,18 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
     issueAtCell('警告', baselineCell, `${at(sheet, baselineCell)}の基準値${q(b.text)}${commentAware(b)}基準値が数値でないと、基準からの伸びは計算されません。`);
   }
 
-  // Units: the reference is the 単位 column when typed, else the target's unit.
+  // Units: the rule 集計 applies (values.referenceUnit): a target or actual in another unit is
+  // left out of the rating (エラー), a baseline in another unit is not used (警告).
   const typedUnit = ind.unit;
-  const refUnit = typedUnit || (t.kind === 'number' ? t.unit : '');
+  const refUnit = referenceUnit(typedUnit, t);
   const refLabel = ctx.layout.columns.unit !== undefined && typedUnit && t.kind === 'number' && t.unit !== typedUnit
     ? '単位の列' : '目標値';
   const unitCheck = (p: Parsed, sev: Severity, cell: string, what: string) => {
-    if (p.kind !== 'number' || !p.unit || !refUnit) return;
-    if (unitsCompatible(p.unit, refUnit)) return;
+    if (p.kind !== 'number' || !unitDiffers(p, refUnit)) return;
     issueAtCell(sev, cell, `${at(sheet, cell)}の${what}${q(p.text)}は単位（${p.unit}）が${refLabel}の単位（${refUnit}）と違います。同じ単位で入力してください（例: ${describeNumber(p.value)}${refUnit}）。`);
   };
-  if (typedUnit) unitCheck(t, 'エラー', targetCell, '目標値');
+  unitCheck(t, 'エラー', targetCell, '目標値');
   unitCheck(b, '警告', baselineCell, '基準値');
-
-  // Percentages of a rate above 100.
-  const isRate = RATE_NAME.test(ind.name) && !GROWTH_NAME.test(ind.name);
-  const pctCheck = (p: Parsed, cell: string, what: string) => {
-    if (!isRate || p.kind !== 'number') return;
-    const unit = normalizeUnit(p.unit || ind.unit);
-    if (unit === '%' && p.value > 100) {
-      issueAtCell('警告', cell, `${at(sheet, cell)}の${what}${q(p.text)}は100%を超えています。割合の指標なので、入力を確認してください（例: 86.5%）。`);
-    }
-  };
-  pctCheck(t, targetCell, '目標値');
-  pctCheck(b, baselineCell, '基準値');
 
   // Actuals.
   for (const a of ind.actuals) {
@@ -339,24 +328,14 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
       continue;
     }
     unitCheck(v, 'エラー', a.cell, `${label}の実績値`);
-    pctCheck(v, a.cell, `${label}の実績値`);
   }
 
-  // Tenfold jumps between consecutive figures (baseline, then year-end figures).
-  const seq: { label: string; p: Parsed & { kind: 'number' }; cell: string }[] = [];
-  if (b.kind === 'number') seq.push({ label: ind.baseline.fiscalYear ? `${warekiLabel(ind.baseline.fiscalYear)}の基準値` : '基準値', p: b, cell: baselineCell });
-  const ordered = ind.actuals
-    .filter((a) => a.value.kind === 'number' && (a.period.kind === 'year' || !ind.accumulates))
-    .sort((x, y) => comparePeriods(x.period, y.period));
-  for (const a of ordered) seq.push({ label: periodLabel(a.period), p: a.value as Parsed & { kind: 'number' }, cell: a.cell });
-  for (let i = 1; i < seq.length; i++) {
-    const prev = seq[i - 1];
-    const cur = seq[i];
-    if (!unitsCompatible(prev.p.unit || ind.unit, cur.p.unit || ind.unit)) continue;
-    const x = Math.abs(prev.p.value);
-    const y = Math.abs(cur.p.value);
-    if (x > 0 && y > 0 && (y >= x * 10 || x >= y * 10)) {
-      issueAtCell('警告', cur.cell, `${at(sheet, cur.cell)}（${cur.label}）${q(cur.p.text)}は前の値（${prev.label} ${squash(prev.p.text)}）の${y > x ? '10倍以上' : '10分の1以下'}です。桁や単位に誤りがないか確認してください。`);
+  // Implausible figures (the rule the report's 要確認 uses).
+  for (const o of figureOutliers(ind, { target: targetCell, baseline: baselineCell })) {
+    if (o.kind === 'over100') {
+      issueAtCell('警告', o.cell, `${at(sheet, o.cell)}の${o.label}${q(o.figure.text)}は100%を超えています。割合の指標なので、入力を確認してください（例: 86.5%）。`);
+    } else if (o.prev) {
+      issueAtCell('警告', o.cell, `${at(sheet, o.cell)}（${o.label}）${q(o.figure.text)}は前の値（${o.prev.label} ${squash(o.prev.figure.text)}）の${o.up ? '10倍以上' : '10分の1以下'}です。桁や単位に誤りがないか確認してください。`);
     }
   }
 
@@ -391,15 +370,38 @@ function codeIndex(hierarchy: HierarchyItem[]): Map<string, Set<string>> {
   return m;
 }
 
-/** Member 権限 / 共有の要否 labels → model values (null when not understood). */
-export function parseRoleLabel(text: string): 'commenter' | 'reader' | 'writer' | null {
-  const t = squash(text);
+export type MemberRole = 'commenter' | 'reader' | 'writer';
+
+/**
+ * The role given when 権限 cannot be read: the narrowest one. Never guess a wider right from a
+ * word inside the cell (「編集不可」 contains 編集 but means the opposite).
+ */
+export const UNKNOWN_ROLE: MemberRole = 'reader';
+
+// Whole-cell spellings only (NFKC, spaces removed, lower-case): a word with a negation
+// (不可・なし・×…) or anything else is not understood and gets UNKNOWN_ROLE with a message.
+const ROLE_WORDS: Record<MemberRole, string[]> = {
+  reader: ['閲覧者', '閲覧', '閲覧のみ', '閲覧可', '閲覧可能', '閲覧権限', '閲覧者権限', '読み取り', '読み取りのみ', '読み取り専用',
+    '参照', '参照のみ', 'viewer', 'reader', 'view'],
+  commenter: ['コメント可', 'コメント', 'コメント可能', 'コメントのみ', 'コメント者', 'コメント権限', 'commenter', 'comment'],
+  writer: ['編集者', '編集', '編集可', '編集可能', '編集権限', '編集者権限', 'editor', 'writer', 'edit'],
+};
+const ROLE_INDEX = new Map<string, MemberRole>(
+  (Object.entries(ROLE_WORDS) as [MemberRole, string[]][]).flatMap(([role, words]) => [
+    ...words.map((w): [string, MemberRole] => [roleKey(w), role]),
+    [roleKey(MEMBER_ROLE_LABELS[role]), role],
+  ]),
+);
+
+function roleKey(s: string): string {
+  return nfkc(s).replace(/[\s\u3000]+/g, '').replace(/[「」『』]/g, '').toLowerCase();
+}
+
+/** Member 権限 label → role: '' is the default (コメント可); null when not understood. */
+export function parseRoleLabel(text: string): MemberRole | null {
+  const t = roleKey(text);
   if (t === '') return 'commenter';
-  for (const [role, label] of Object.entries(MEMBER_ROLE_LABELS)) if (t === label) return role as 'commenter' | 'reader' | 'writer';
-  if (/閲覧/.test(t)) return 'reader';
-  if (/コメント/.test(t)) return 'commenter';
-  if (/編集/.test(t)) return 'writer';
-  return null;
+  return ROLE_INDEX.get(t) ?? null;
 }
 
 export function parseShareLabel(text: string): boolean | null {

@@ -277,9 +277,15 @@ export function looksLikeComment(text: string): boolean {
 }
 
 /** Make unit spellings uniform (NFKC, aliases, no spaces). */
+// Units repeat a lot (件, %, 人/年 …): memoised, since NFKC is the costly part.
+const normalizedUnits = new Map<string, string>();
+
 export function normalizeUnit(unit: string): string {
+  const known = normalizedUnits.get(unit);
+  if (known !== undefined) return known;
   let u = norm(unit).replace(/\s+/g, '');
   for (const [re, to] of UNIT_ALIASES) u = u.replace(re, to);
+  if (normalizedUnits.size < 10000) normalizedUnits.set(unit, u);
   return u;
 }
 
@@ -304,6 +310,22 @@ export function unitsCompatible(a: string, b: string): boolean {
   const y = normalizeUnit(b);
   if (x === '' || y === '' || x === y) return true;
   return baseUnit(x) === baseUnit(y);
+}
+
+/**
+ * The unit rule of 入力チェック and 集計 (one rule, one place). An indicator's figures are
+ * compared in its reference unit: the 単位 column when typed, else the target's own unit.
+ * A figure whose unit is not compatible with it is not used: a target or an actual makes the
+ * indicator unassessable (入力チェック: エラー); a baseline is left out and the actual is
+ * measured against the target alone (入力チェック: 警告).
+ */
+export function referenceUnit(typedUnit: string, target: Parsed): string {
+  return typedUnit.trim() || (target.kind === 'number' ? target.unit : '');
+}
+
+/** True when a number's own unit differs from the reference unit (see referenceUnit). */
+export function unitDiffers(p: Parsed, ref: string): boolean {
+  return p.kind === 'number' && p.unit !== '' && ref !== '' && !unitsCompatible(p.unit, ref);
 }
 
 /** The number of a parsed cell, or null. */

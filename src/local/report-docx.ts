@@ -24,7 +24,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, ReportModel, ReportTable } from '../core/report';
-import { reportBlocks } from '../core/report';
+import { SUM_ROW_FILL, cellFill, reportBlocks } from '../core/report';
 import { chartPng } from '../core/chart';
 
 /** One family for every script: Japanese text must not fall back glyph by glyph. */
@@ -69,13 +69,22 @@ function table(t: ReportTable): Table {
       verticalAlign: VerticalAlignTable.CENTER,
     })),
   });
-  const rows = t.rows.map((r) => new TableRow({
+  const fillOf = (r: number, c: number, v: string): string | null => {
+    if (t.toneColumn === c) { const f = cellFill(v); if (f) return f.slice(1); }
+    if (t.rowKinds?.[r] === 'sum') return SUM_ROW_FILL.slice(1);
+    if (t.variant === 'kv' && c === 0) return LABEL_FILL;
+    return null;
+  };
+  const rows = t.rows.map((r, ri) => new TableRow({
     cantSplit: true,
-    children: r.map((v, c) => new TableCell({
-      children: cellParagraphs(v, false, t.align?.[c]),
-      width: { size: widths[c], type: WidthType.DXA },
-      ...(t.variant === 'kv' && c === 0 ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: LABEL_FILL } } : {}),
-    })),
+    children: r.map((v, c) => {
+      const fill = fillOf(ri, c, v);
+      return new TableCell({
+        children: cellParagraphs(v, t.toneColumn === c || t.rowKinds?.[ri] === 'sum', t.align?.[c]),
+        width: { size: widths[c], type: WidthType.DXA },
+        ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
+      });
+    }),
   }));
   return new Table({
     rows: [header, ...rows],
@@ -114,7 +123,7 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
         }));
         break;
       case 'paragraph': {
-        const style = { note: 'Note', placeholder: 'Placeholder', quote: 'Quote', attribution: 'Attribution', normal: undefined }[b.tone ?? 'normal'];
+        const style = { note: 'Note', placeholder: 'Placeholder', quote: 'Quote', attribution: 'Attribution', lead: 'Lead', normal: undefined }[b.tone ?? 'normal'];
         out.push(new Paragraph({ ...(style ? { style } : { indent: { firstLine: 210 } }), children: runs(b.text) }));
         break;
       }
@@ -176,6 +185,7 @@ export function buildDocx(model: ReportModel): Document {
         { id: 'Placeholder', name: 'Placeholder', basedOn: 'Normal', run: { font: FONT, color: '666666' } },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { font: FONT, color: '333333' }, paragraph: { indent: { left: 280, firstLine: 210 }, spacing: { after: 120 } } },
         { id: 'Attribution', name: 'Attribution', basedOn: 'Normal', run: { font: FONT, size: pt(9.5), color: '444444' }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 200 } } },
+        { id: 'Lead', name: 'Lead', basedOn: 'Normal', run: { font: FONT, bold: true, color: '333333' }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true } },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: FONT, size: pt(9) }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
       ],
     },

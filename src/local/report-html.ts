@@ -4,7 +4,7 @@
 
 import { escapeHtml } from '../core/text';
 import type { Block, ReportModel, ReportTable } from '../core/report';
-import { reportBlocks } from '../core/report';
+import { SUM_ROW_FILL, cellFill, reportBlocks } from '../core/report';
 import { chartSvg } from '../core/chart';
 
 export { escapeHtml };
@@ -34,6 +34,8 @@ p.note { font-size: 9pt; color: #555; text-indent: 0; }
 p.placeholder { color: #666; text-indent: 0; }
 p.quote { margin-left: 1.5em; color: #333; }
 p.attribution { text-align: right; text-indent: 0; font-size: 9.5pt; color: #444; margin-bottom: 10pt; }
+p.lead { font-weight: bold; text-indent: 0; margin-top: 6pt; break-after: avoid; }
+tr.sum td { font-weight: bold; }
 p.caption { font-size: 9pt; color: #444; text-indent: 0; margin: 4pt 0 10pt; }
 .page-break { break-before: page; height: 0; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; line-height: 1.45; table-layout: fixed; }
@@ -53,9 +55,12 @@ function tableHtml(t: ReportTable): string {
   const head = `<thead><tr>${t.header.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead>`;
   const cell = (c: string, i: number): string => {
     const a = t.align?.[i];
-    return `<td${a && a !== 'left' ? ` style="text-align:${a}"` : ''}>${text(c)}</td>`;
+    const style = [a && a !== 'left' ? `text-align:${a}` : '', t.toneColumn === i && cellFill(c) ? `background:${cellFill(c)};font-weight:bold` : ''].filter(Boolean).join(';');
+    return `<td${style ? ` style="${style}"` : ''}>${text(c)}</td>`;
   };
-  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody>`;
+  const row = (r: string[], ri: number): string =>
+    `<tr${t.rowKinds?.[ri] === 'sum' ? ` class="sum" style="background:${SUM_ROW_FILL}"` : ''}>${r.map(cell).join('')}</tr>`;
+  const body = `<tbody>${t.rows.map(row).join('')}</tbody>`;
   return `<table${t.variant === 'kv' ? ' class="kv"' : ''}><colgroup>${cols}</colgroup>${head}${body}</table>`;
 }
 

@@ -4,6 +4,9 @@ import { createGasRuntime, type GasRuntime, type LocalSpreadsheet } from './gas/
 import { createDocsAndDrive } from './gas/document';
 import { LocalDriveApi } from './gas/drive-api';
 import type { Manifest } from './gas/scopes';
+import { FormStore, createFormApp } from './gas/forms';
+import { LocalMailApp, MailStore } from './gas/mail';
+import { LocalScriptApp, TriggerStore } from './gas/script-app';
 import { loadBundle, readDist, type LoadedBundle } from './bundle';
 import type { CellValue } from '../core/model';
 
@@ -13,6 +16,17 @@ export interface AddonSession {
   bundle: LoadedBundle;
   /** Runs a global function and returns the calls it made, by service method. */
   run(fn: string, ...args: unknown[]): { result: unknown; calls: Record<string, number> };
+  /** Every Google Form of this local Google: tests answer as members through forms.respond. */
+  forms: FormStore;
+  /** The outbox of this local Google: every mail the add-on sent, and the senders' daily quota. */
+  mail: MailStore;
+  /** The project's installable triggers (every user's). */
+  triggers: TriggerStore;
+  /**
+   * Runs a clock trigger's handler as Apps Script would when it fires: in a context without a
+   * UI (SpreadsheetApp.getUi throws), with the time-driven event object.
+   */
+  fireTrigger(id: string, at?: Date): { result: unknown; calls: Record<string, number> };
   /** A sheet the add-on wrote, as records keyed by its header row (null when absent). */
   sheetRecords(name: string): SheetRecords | null;
 }
@@ -37,6 +51,9 @@ export interface SessionOptions {
   activeUserError?: string;
   /** Addresses without a Google account (Drive can invite them only with a notification). */
   nonGoogleAddresses?: string[];
+  forms?: FormStore;
+  mail?: MailStore;
+  triggers?: TriggerStore;
 }
 
 export function distManifest(): Manifest {
@@ -62,14 +79,41 @@ export function openSession(spreadsheet: LocalSpreadsheet, opts: SessionOptions 
     if (svc.serviceId !== 'drive' || svc.version !== 'v3') throw new Error(`Local runtime: advanced service ${svc.serviceId} ${svc.version} is not modelled.`);
     runtime.globals[svc.userSymbol] = new LocalDriveApi(runtime.counter, docs.DriveApp, { nonGoogleAddresses: opts.nonGoogleAddresses });
   }
+  const forms = opts.forms ?? new FormStore();
+  runtime.globals.FormApp = createFormApp(runtime.counter, forms, opts.activeUser ?? DEFAULT_USER);
+  const mail = opts.mail ?? new MailStore();
+  runtime.globals.MailApp = new LocalMailApp(runtime.counter, mail, opts.activeUser ?? DEFAULT_USER);
+  const triggers = opts.triggers ?? new TriggerStore();
+  runtime.globals.ScriptApp = new LocalScriptApp(runtime.counter, triggers, opts.activeUser ?? DEFAULT_USER);
   const bundle = loadBundle(runtime.globals);
   return {
     runtime,
     bundle,
+    forms,
+    mail,
+    triggers,
     run(fn, ...args) {
       runtime.counter.reset();
       const result = bundle.call(fn, ...args);
       return { result, calls: runtime.counter.snapshot() };
+    },
+    fireTrigger(id, at = new Date()) {
+      const t = triggers.triggers.find((x) => x.id === id);
+      if (!t) throw new Error(`no trigger ${id}`);
+      // guides/triggers/events: the time-driven event object.
+      const event = {
+        authMode: 'FULL', triggerUid: t.id, year: at.getUTCFullYear(), month: at.getUTCMonth() + 1,
+        'day-of-month': at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes(), second: at.getUTCSeconds(), timezone: 'UTC',
+      };
+      const ui = runtime.ui.available;
+      runtime.ui.available = false;
+      runtime.counter.reset();
+      try {
+        const result = bundle.call(t.handler, event);
+        return { result, calls: runtime.counter.snapshot() };
+      } finally {
+        runtime.ui.available = ui;
+      }
     },
     sheetRecords(name) {
       const sheet = runtime.spreadsheet.getSheetByName(name);

@@ -10,6 +10,7 @@ const EXPECTED_GLOBALS = [
   'onOpen', 'onInstall', 'onEdit',
   ...MENU_ITEMS.filter((i): i is readonly [string, string] => i !== null).map((i) => i[1]),
   'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'getMergeCandidates', 'applyMerge', 'unmerge',
+  'createMemberForm', 'importMemberRatings', 'confirmPeriod', 'reopenPeriod', 'runRollover', 'undoRollover',
 ].sort();
 
 function freshRuntime() {

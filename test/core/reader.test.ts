@@ -2,10 +2,12 @@ import type { CellValue, Grid, Indicator, Plan } from '../../src/core/model';
 import { SHEETS, SETTINGS_COLUMNS, SETTING_KEYS } from '../../src/core/schema';
 import { detectLayout, isLayoutError, planBlock } from '../../src/core/layout';
 import {
-  inferAccumulates, inferDirection, readDepartments, readHierarchy, readMembers, readProgress, readRecommendations,
-  readRows,
+  inferAccumulates, inferDirection, inferredNote, readDepartments, readHierarchy, readMembers, readProgress, readRecommendations,
+  readRows, splitCodeName,
 } from '../../src/core/reader';
 import { parseCell } from '../../src/core/values';
+import { aggregate } from '../../src/core/aggregate';
+import { buildTables } from '../../src/core/results-table';
 import { SEED004_ROWS } from '../fixtures/seed004';
 
 const TODAY = new Date(2025, 5, 1);
@@ -169,7 +171,7 @@ describe('readProgress with the other sheets', () => {
     expect(res.data.members).toEqual([
       { name: '山田 太郎', title: '委員長', email: 'yamada@example.jp', share: true, role: 'commenter', row: 2 },
       { name: '佐藤 花子', title: '委員', email: '', share: true, role: 'reader', row: 3 },
-      { name: '鈴木', title: '委員', email: 'suzuki@example.jp', share: true, role: 'commenter', row: 4 },
+      { name: '鈴木', title: '委員', email: 'suzuki@example.jp', share: true, role: 'reader', row: 4 },
     ]);
     expect(res.data.recommendations).toEqual([{ policyCode: '1', member: '山田 太郎', text: 'デジタル化の効果を市民に示すこと。' }]);
   });
@@ -364,5 +366,228 @@ describe('inferDirection when 方向 is blank', () => {
   test('otherwise a target below the baseline means lower is better', () => {
     expect(inferDirection('待機児童数', '人', n(40, '人'), n(0, '人'))).toBe('down');
     expect(inferDirection('RPAを活用した業務数', '件', n(0), n(15))).toBe('up');
+  });
+});
+
+describe('rows sharing a plan ID (issue 11, finding 3)', () => {
+  const header = ['プランID', 'プラン名', '担当課', '成果指標', '目標値', 'R6'];
+  const read = (rows: CellValue[][]) => readProgress({ [SHEETS.progress]: { name: SHEETS.progress, values: [header, ...rows] } }, { today: TODAY });
+
+  test('two adjacent rows with the same ID and different plan names are two plans, the duplicate reported', () => {
+    const res = read([
+      ['1-1', '電子申請の推進', '情報政策課', '申請件数', '100件', '80件'],
+      ['1-1', 'テレワークの推進', '人事課', '利用職員数', '50人', '11人'],
+    ]);
+    expect(res.data.plans.map((p) => [p.id, p.name, p.mainDept, p.indicators.length])).toEqual([
+      ['1-1', '電子申請の推進', '情報政策課', 1], ['1-1', 'テレワークの推進', '人事課', 1],
+    ]);
+    expect(res.issues.filter((i) => i.severity === 'エラー').map((i) => i.cell)).toEqual(['A3']);
+    expect(res.issues[0].message).toContain('プランID「1-1」は2行目と重複しています');
+  });
+
+  test('a row copied twice is read once and named in the findings', () => {
+    const row = ['1-1', '電子申請の推進', '情報政策課', '申請件数', '100件', '80件'];
+    const res = read([row, row.slice()]);
+    expect(res.data.plans).toHaveLength(1);
+    expect(res.data.plans[0].indicators).toHaveLength(1);
+    const dup = res.issues.filter((i) => i.severity === 'エラー');
+    expect(dup.map((i) => [i.cell, i.planId])).toEqual([['A3', '1-1']]);
+    expect(dup[0].message).toContain('3行目は2行目と同じ内容です');
+  });
+
+  test('rows of one plan per department or indicator stay one plan', () => {
+    const res = read([
+      ['1-1', '電子申請の推進', '情報政策課', '申請件数', '100件', '80件'],
+      ['1-1', '電子申請の推進', '市民課', '申請件数', '100件', '20件'],
+      ['1-1', '', '保険年金課', '手続の種類', '10種類', '4種類'],
+      ['1-1', '同上', '税務課', '主担当課に準ずる', '主担当課に準ずる', '主担当課に準ずる'],
+    ]);
+    expect(res.data.plans).toHaveLength(1);
+    const p = res.data.plans[0];
+    expect(p.mainDept).toBe('情報政策課');
+    expect(p.relatedDepts).toEqual(['市民課', '保険年金課', '税務課']);
+    expect(p.indicators.map((i) => [i.name, i.department])).toEqual([
+      ['申請件数', '情報政策課'], ['申請件数', '市民課'], ['手続の種類', '保険年金課'],
+    ]);
+    expect(res.issues.filter((i) => i.severity === 'エラー')).toEqual([]);
+  });
+});
+
+describe('a renamed header does not swallow the first plan (issue 11, finding 2)', () => {
+  test.each([['目標年度', '目標値'], ['目標年度', '目標'], ['目標年度', '最終目標'], ['基準年度', '基準値']])('%s → %s', (from, to) => {
+    const header = ['プランID', 'プラン名', '主担当課', '成果指標', '単位', '基準値', '基準年度', '目標値', '目標年度', '令和7年度中間', '令和7年度実績']
+      .map((h) => (h === from ? to : h));
+    const rows = [
+      ['1-1', '電子申請の推進', '情報政策課', '申請件数', '件', '100', '令和2年度', '200', '令和7年度', '', '150'],
+      ['1-2', 'テレワーク', '人事課', '利用職員数', '人', '0', '令和2年度', '50', '令和7年度', '', '11'],
+    ];
+    const res = readProgress({ [SHEETS.progress]: { name: SHEETS.progress, values: [header, ...rows] } }, { today: TODAY });
+    expect(res.layout.firstDataRow).toBe(1);
+    expect(res.data.plans.map((p) => p.id)).toEqual(['1-1', '1-2']);
+  });
+});
+
+describe('the evaluation point inferred from the figures (issue 10, item 1)', () => {
+  const header = ['No.', '事業名', '担当課', '成果指標', '基準値', 'R5実績', 'R6実績', 'R7中間', '目標値'];
+  const rows = [
+    ['1', '電子申請の推進', '情報政策課', '電子申請件数', '100件', '300件', '450件', '280件', '600件'],
+    ['2', 'テレワーク', '人事課', '利用職員数', '0人', '10人', '25人', '30人', '50人'],
+  ];
+  const progress = (values: CellValue[][]): Grid => ({ name: '進捗管理表', values });
+
+  test('no 設定 and only 「R7中間」 for the latest year: 令和7年度 中間, and said so', () => {
+    const res = readProgress({ 進捗管理表: progress([header, ...rows]) }, { today: new Date(2025, 10, 1) });
+    expect(res.data.settings.evaluationYear).toBe(2025);
+    expect(res.data.settings.evaluationKind).toBe('mid');
+    expect(res.data.settings.inferred).toEqual([
+      '評価年度は実績のある最新の年度（令和7年度）', '評価時点は令和7年度の数値が中間の列にだけあるため「中間」',
+    ]);
+    expect(inferredNote(res.data.settings)).toContain('「設定」シートの「評価年度」「評価時点」に入力してください');
+  });
+
+  test('a year-end figure for that year keeps 年度末', () => {
+    const withYearEnd = [[...header, 'R7実績'], [...rows[0], '500件'], [...rows[1], '']];
+    const res = readProgress({ 進捗管理表: progress(withYearEnd) }, { today: new Date(2026, 4, 1) });
+    expect(res.data.settings.evaluationKind).toBe('year');
+    expect(res.data.settings.inferred).toEqual(['評価年度は実績のある最新の年度（令和7年度）']);
+  });
+
+  test('評価時点 typed on 設定 is kept', () => {
+    const settings: Grid = { name: SHEETS.settings, values: [[...SETTINGS_COLUMNS], [SETTING_KEYS.evaluationKind, '年度末']] };
+    const res = readProgress({ 進捗管理表: progress([header, ...rows]), [SHEETS.settings]: settings }, { today: new Date(2025, 10, 1) });
+    expect(res.data.settings.evaluationKind).toBe('year');
+    expect(res.data.settings.inferred).toEqual(['評価年度は実績のある最新の年度（令和7年度）']);
+  });
+});
+
+describe('input sheets found by name or content (issue 10, item 4)', () => {
+  const progress: Grid = {
+    name: '進捗管理表',
+    values: [
+      ['施策番号', '施策名', '担当課', '成果指標', '目標値', 'R6実績'],
+      ['1-1-1', '公衆無線LANの整備、活用促進', '情報推進課', '整備箇所数', '30箇所', '24箇所'],
+      ['1-2-1', '情報通信基盤の整備促進', '情報推進課', '光回線の世帯カバー率', '100%', '98%'],
+      ['2-1-1', '子育て支援情報の受信、発信と共有', '子育て支援課', 'アプリ登録者数', '3,000人', '2,400人'],
+    ],
+  };
+  const goalNames = (res: ReturnType<typeof readProgress>) =>
+    res.data.hierarchy.filter((h) => h.level === '基本目標').map((h) => [h.code, h.name]);
+
+  test('a hierarchy named 体系, one row per item; plans attach by their code', () => {
+    const res = readProgress({
+      進捗管理表: progress,
+      体系: { name: '体系', values: [['コード', '名称'], ['1', '市民サービス'], ['1-1', '市民が便利さを実感できるまち'], ['1-2', 'いつでも、どこでも、誰でも簡単に受けられる行政サービス'], ['2', '地域'], ['2-1', '安心して子育てできるまち']] },
+    }, { today: TODAY });
+    expect(res.sheets).toMatchObject({ progress: '進捗管理表', hierarchy: '体系' });
+    expect(goalNames(res)).toEqual([['1-1', '市民が便利さを実感できるまち'], ['1-2', 'いつでも、どこでも、誰でも簡単に受けられる行政サービス'], ['2-1', '安心して子育てできるまち']]);
+    expect(res.data.plans.map((p) => p.goalCode)).toEqual(['1-1', '1-2', '2-1']);
+  });
+
+  test('施策体系表 laid out one column per level, merged cells blank', () => {
+    const res = readProgress({
+      進捗管理表: progress,
+      施策体系表: { name: '施策体系表', values: [
+        ['基本方針', '基本目標', '個別施策'],
+        ['1 ICTで市民サービスを向上', '1-1 市民が便利さを実感できるまち', '1-1-1 公衆無線LANの整備、活用促進'],
+        ['', '1-2 いつでも、どこでも行政サービス', '1-2-1 情報通信基盤の整備促進'],
+        ['2 ICTで地域を元気に', '2-1 安心して子育てできるまち', '2-1-1 子育て支援情報の受信、発信と共有'],
+      ] },
+    }, { today: TODAY });
+    expect(res.sheets.hierarchy).toBe('施策体系表');
+    expect(res.data.hierarchy.map((h) => [h.level, h.code, h.parentCode])).toEqual([
+      ['基本方針', '1', ''], ['基本目標', '1-1', '1'], ['個別施策', '1-1-1', '1-1'], ['基本目標', '1-2', '1'], ['個別施策', '1-2-1', '1-2'],
+      ['基本方針', '2', ''], ['基本目標', '2-1', '2'], ['個別施策', '2-1-1', '2-1'],
+    ]);
+    expect(res.data.plans.map((p) => [p.goalCode, p.measureCode])).toEqual([['1-1', '1-1-1'], ['1-2', '1-2-1'], ['2-1', '2-1-1']]);
+  });
+
+  test('基本目標一覧 lists goals (1-1 is a goal there), 委員一覧, 課一覧 and 設定値 by name; a members list by its contents', () => {
+    const res = readProgress({
+      進捗管理表: progress,
+      基本目標一覧: { name: '基本目標一覧', values: [['番号', '基本目標'], ['1-1', '市民が便利さを実感できるまち'], ['1-2', '行政サービス'], ['2-1', '子育て']] },
+      課一覧: { name: '課一覧', values: [['課名', '部局'], ['情報推進課', '総務部'], ['子育て支援課', '福祉部']] },
+      設定値: { name: '設定値', values: [['項目', '値'], ['計画名', '飯塚市地域情報化計画'], ['評価年度', '令和6年度']] },
+      シート5: { name: 'シート5', values: [['氏名', '役職', 'メール'], ['山田 太郎', '委員長', 'yamada@example.jp']] },
+    }, { today: TODAY });
+    expect(res.sheets).toMatchObject({ hierarchy: '基本目標一覧', departments: '課一覧', settings: '設定値', members: 'シート5' });
+    expect(goalNames(res)).toEqual([['1-1', '市民が便利さを実感できるまち'], ['1-2', '行政サービス'], ['2-1', '子育て']]);
+    expect(res.data.departments.map((d) => d.name)).toEqual(['情報推進課', '子育て支援課']);
+    expect(res.data.settings.planName).toBe('飯塚市地域情報化計画');
+    expect(res.data.members.map((m) => m.name)).toEqual(['山田 太郎']);
+    expect(res.data.plans.map((p) => p.goalCode)).toEqual(['1-1', '1-2', '2-1']);
+  });
+
+  test('no hierarchy sheet: goal names from the progress sheet\'s own goal column', () => {
+    const g: Grid = {
+      name: SHEETS.progress,
+      values: [
+        ['No.', '基本方針', '基本目標', '事業名', '担当課', '指標', '目標値', 'R6実績'],
+        ['1', '1 市民サービスの向上', '1-1 市民が便利さを実感できるまち', '電子申請', '情報課', '申請件数', '100件', '80件'],
+        ['2', '', '1-1 市民が便利さを実感できるまち', 'キャッシュレス', '会計課', '対応窓口数', '10箇所', '9箇所'],
+        ['3', '2 地域の活性化', '安心して子育てできるまち', '子育てアプリ', 'こども課', 'ダウンロード数', '600件', '1,049件'],
+      ],
+    };
+    const res = readProgress({ [SHEETS.progress]: g }, { today: TODAY });
+    expect(res.data.plans.map((p) => [p.policyCode, p.goalCode])).toEqual([['1', '1-1'], ['1', '1-1'], ['2', '2-1']]);
+    expect(res.data.hierarchy.map((h) => [h.level, h.code, h.name, h.parentCode])).toEqual([
+      ['基本方針', '1', '市民サービスの向上', ''], ['基本目標', '1-1', '市民が便利さを実感できるまち', '1'],
+      ['基本方針', '2', '地域の活性化', ''], ['基本目標', '2-1', '安心して子育てできるまち', '2'],
+    ]);
+  });
+
+  test('splitCodeName', () => {
+    expect(splitCodeName('1-2 安心・安全なまち')).toEqual({ code: '1-2', name: '安心・安全なまち' });
+    expect(splitCodeName('基本目標1：市民サービス')).toEqual({ code: '1', name: '市民サービス' });
+    expect(splitCodeName('（3）行政のデジタル化')).toEqual({ code: '3', name: '行政のデジタル化' });
+    expect(splitCodeName('１－２')).toEqual({ code: '1-2', name: '' });
+    expect(splitCodeName('5Gの活用')).toEqual({ code: '', name: '5Gの活用' });
+    expect(splitCodeName('子育て')).toEqual({ code: '', name: '子育て' });
+  });
+});
+
+describe('per-year targets (issue 10, item 8)', () => {
+  const settings: Grid = { name: SHEETS.settings, values: [[...SETTINGS_COLUMNS], [SETTING_KEYS.evaluationYear, '令和5年度']] };
+
+  test('「令和5年度目標」 columns: that year is judged against its own target, the final target drives 通算', () => {
+    const g: Grid = {
+      name: SHEETS.progress,
+      values: [
+        ['No.', '事業名', '担当課', '指標', '基準値', '令和5年度目標', '令和5年度実績', '令和6年度目標', '令和6年度実績', '最終目標（令和7年度）'],
+        ['1', '電子申請の推進', '情報政策課', '電子申請件数', '100件', '200件', '210件', '300件', '', '400件'],
+      ],
+    };
+    const res = readProgress({ [SHEETS.progress]: g, [SHEETS.settings]: settings }, { today: TODAY });
+    const ind = res.data.plans[0].indicators[0];
+    expect(res.layout.ignored).toEqual([]);
+    expect(ind.target).toMatchObject({ fiscalYear: 2025, cell: 'J2' });
+    expect(ind.yearTargets?.map((t) => [t.fiscalYear, t.value.text, t.cell])).toEqual([[2023, '200件', 'F2'], [2024, '300件', 'H2'], [2025, '400件', 'J2']]);
+    const result = aggregate(res.data);
+    const item = result.plans[0].indicators[0];
+    expect(item.period).toMatchObject({ grade: 'A', yearTarget: { text: '200件', fiscalYear: 2023 } });
+    expect(item.period.ratio).toBeCloseTo(1.1);
+    expect(item.sofar.yearTarget).toBeUndefined();
+    expect(item.sofar.ratio).toBeCloseTo(110 / 300);
+    const table = buildTables(result).results;
+    const header = table.values[0] as string[];
+    expect(String(table.values[1][header.indexOf('目標値')])).toMatch(/^'?200件（R5・年度目標） ／ 最終 400件（R7）$/);
+  });
+
+  test('a year group over 「内容及び目標」 and 「実績」 (two header rows): the year\'s target and result', () => {
+    const g: Grid = {
+      name: '進行管理表',
+      values: [
+        ['番号', '取組', '担当課', '指標', '令和4年度', '', '令和5年度', ''],
+        ['', '', '', '', '内容及び目標', '実績', '内容及び目標', '実績'],
+        ['1', 'スマホ教室', '生涯学習課', '受講者数', '300人', '280人', '350人', '360人'],
+      ],
+    };
+    const res = readProgress({ 進行管理表: g, [SHEETS.settings]: settings }, { today: TODAY });
+    expect(res.layout.headerRows).toBe(2);
+    expect(res.layout.periods.map((p) => [p.col, p.period.fiscalYear, p.period.kind])).toEqual([[5, 2022, 'year'], [7, 2023, 'year']]);
+    const ind = res.data.plans[0].indicators[0];
+    expect(ind.target).toMatchObject({ fiscalYear: 2023, cell: 'G3' });
+    expect(ind.yearTargets?.map((t) => [t.fiscalYear, t.value.text])).toEqual([[2022, '300人'], [2023, '350人']]);
+    const period = aggregate(res.data).plans[0].indicators[0].period;
+    expect(period).toMatchObject({ grade: 'A', actualText: '360人（R5）' });
   });
 });

@@ -4,7 +4,8 @@ import { aggregate, NO_OVERRIDES, type AggregateResult, type UnifiedPlanInput } 
 import { RESULT_COLUMNS, buildResultsTable } from '../../src/core/results-table';
 import type { HierarchyItem, Issue, ProgressData } from '../../src/core/model';
 import {
-  GAP_TEXT, NO_CHANGES_TEXT, NO_EXCLUDED_TEXT, NO_UNIFIED_TEXT, PLAN_TABLE_HEADER, RECOMMENDATION_PLACEHOLDER,
+  NO_ATTENTION_TEXT, NO_CHANGES_TEXT, NO_EXCLUDED_TEXT, NO_UNIFIED_TEXT, PLAN_TABLE_COLUMNS, RECOMMENDATION_PLACEHOLDER,
+  planTableHeader,
   buildReport, reportBlocks, type ReportModel,
 } from '../../src/core/report';
 import { Canvas, chartPng, chartSvg, drawable, encodePng, rasterizeChart, zlibCompress, type ChartData } from '../../src/core/chart';
@@ -77,10 +78,19 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
     const listed = goals.flatMap((g) => g.plans.map((p) => p.planId));
     const counted = result.plans.filter((p) => p.counted).map((p) => p.id);
     expect([...listed].sort()).toEqual([...counted].sort());
-    for (const g of goals) {
-      expect(g.planTable.header).toEqual([...PLAN_TABLE_HEADER]);
-      expect(g.planTable.rows).toHaveLength(g.plans.length);
-    }
+    for (const g of goals) expect(g.planTable.rows).toHaveLength(g.plans.reduce((n, p) => n + p.rows.length, 0));
+  });
+
+  test('plan table columns: プラン｜成果指標｜基準値｜前年度｜実績｜目標値｜達成率｜評価, years in the header', () => {
+    const header = goals[0].planTable.header;
+    // Seed 004's baselines come from several years: the year is then in each cell.
+    expect(header).toEqual(['プラン', '成果指標', '基準値（年度）', '前年度（R3）', '実績（R4）', '目標値（R6）', '達成率', '評価']);
+    expect(header.map((h) => h.replace(/（.*$/, ''))).toEqual([...PLAN_TABLE_COLUMNS]);
+    expect(planTableHeader(2025, true, 2020, undefined)).toEqual(['プラン', '成果指標', '基準値（R2）', '前年度（R6）', '実績（R7中間）', '目標値（年度）', '達成率／見込み', '評価']);
+    // Figures right-aligned, grades centred and coloured; every plan table has the same widths.
+    expect(goals[0].planTable.align).toEqual(['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center']);
+    expect(goals[0].planTable.toneColumn).toBe(7);
+    for (const g of goals) expect(g.planTable.widths).toEqual(goals[0].planTable.widths);
   });
 
   test('目標値, 実績値, 達成率 and 評価 are the very strings of 集計結果', () => {
@@ -89,35 +99,44 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
     for (const g of goals) {
       for (const row of g.plans) {
         const rows = sheet.get(row.planId)!;
-        const [, , target, actual, rate, grade] = row.cells;
         const p = result.plans.find((x) => x.id === row.planId)!;
-        expect(grade.replace('※', '')).toBe(rows[0]['採用評価']);
-        expect(grade.replace('※', '')).toBe(p.adopted);
+        const last = row.rows[row.rows.length - 1];
+        expect(last[7].replace('※', '')).toBe(rows[0]['採用評価']);
+        expect(last[7].replace('※', '')).toBe(p.adopted);
         if (p.indicators.length === 0) continue;
-        expect(items(target)).toEqual(rows.map((r) => r['目標値'] || '—'));
-        expect(items(actual)).toEqual(rows.map((r) => r['実績値(期間)'] || '—'));
-        expect(items(rate)).toEqual(rows.map((r) => r['達成率'] || '—'));
-        compared += rows.length;
+        rows.forEach((r, i) => {
+          const cells = row.rows[i];
+          expect(r['目標値'].startsWith(cells[5].split('\n')[0])).toBe(true);
+          const shown = cells[4].split('\n')[0].replace(/※\d+$/, '');
+          if (r['実績値(期間)'] && !r['実績値(期間)'].startsWith(shown)) throw new Error(`${row.planId}: ${r['実績値(期間)']} vs ${shown}`);
+          if (r['達成率']) expect(cells[6]).toBe(r['達成率']);
+          else expect(cells[6]).toMatch(/^評価不能\n（.+）$/);
+          if (rows.length > 1) expect(cells[7]).toBe(r['指標の評価']);
+          compared++;
+        });
       }
     }
     expect(compared).toBeGreaterThan(30);
     // Spot checks against seed 004 as printed.
-    const p11 = goals[0].plans[0].cells;
-    expect(p11.slice(2, 6)).toEqual(['600件（R6）', '1,049件（R4）', '214.5%', 'A']);
+    const p11 = goals[0].plans[0].rows[0];
+    expect(p11.slice(2, 8)).toEqual(['208件\n（R2）', '—', '1,049件', '600件', '214.5%', 'A']);
     expect(RESULT_COLUMNS).toContain('達成率');
   });
 
-  test('a plan without a grade says why, in words for the committee', () => {
+  test('a plan without a grade says why in its rate cell', () => {
     const row = goals.flatMap((g) => g.plans).find((r) => r.planId === '4-3')!;
-    expect(row.cells[5]).toBe('−');
-    expect(row.cells[6]).toBe(GAP_TEXT['no-indicator']);
-    expect(row.cells[1]).toBe('（指標の設定なし）');
+    expect(row.rows).toEqual([[expect.stringContaining('4-3 '), '（指標の設定なし）', '—', '—', '—', '—', '評価不能\n（指標なし）', '−']]);
   });
 
-  test('plans with several indicators list them ①②, aligned across columns', () => {
+  test('plans with several indicators: one row each with its own grade, then the plan grade and how it is made', () => {
     const row = goals.flatMap((g) => g.plans).find((r) => r.planId === '7-1')!;
-    expect(row.cells[1]).toBe('①ものづくり企業ガイドへの登録企業数\n②ウェブサイト閲覧数');
-    expect(row.cells[3].split('\n')).toHaveLength(2);
+    const p = result.plans.find((x) => x.id === '7-1')!;
+    expect(row.rows.map((r) => r[1])).toEqual(['①ものづくり企業ガイドへの登録企業数', '②ウェブサイト閲覧数', 'プランの評価（2指標の平均）']);
+    expect(row.kinds).toEqual(['body', 'body', 'sum']);
+    expect(row.rows[1][0]).toBe('');
+    expect(row.rows.slice(0, 2).map((r) => r[7])).toEqual(p.indicators.map((i) => i.period.grade));
+    expect(row.rows[2][6]).toMatch(/^平均 \d/);
+    expect(row.rows[2][7]).toBe(p.adopted);
   });
 
   test('summary: plans per grade, goal table and chart equal the goal results', () => {
@@ -172,9 +191,9 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
   });
 
   test('appendices say so when there is nothing to list', () => {
-    expect(model.appendices.map((a) => [a.table, a.empty])).toEqual([
-      [null, NO_UNIFIED_TEXT], [null, NO_CHANGES_TEXT], [null, NO_EXCLUDED_TEXT],
-    ]);
+    expect(model.appendices.map((a) => a.empty)).toEqual([NO_UNIFIED_TEXT, NO_CHANGES_TEXT, NO_EXCLUDED_TEXT]);
+    expect(model.appendices.slice(0, 2).map((a) => a.table)).toEqual([null, null]);
+    expect(model.appendices[2].more?.[0].empty).toBe(NO_ATTENTION_TEXT);
     expect(NO_CHANGES_TEXT).toContain('記録された変更はありません');
   });
 });
@@ -192,20 +211,19 @@ describe('buildReport: overrides, unified plans, changes and excluded entries', 
     },
     unified,
   });
-  const excluded: Issue[] = [
-    { severity: 'エラー', sheet: 'プラン・指標', cell: 'N3', row: 3, col: 14, planId: '2-1', message: '単位が違います。' },
-  ];
   const model = build(data, result, {
     unified,
     changes: [{ planId: '9-9', indicator: 'ペーパーレス会議の実施割合', item: '目標値', before: '60%', after: '80%', when: '令和5年度', reason: '対象会議の拡大' }],
-    excluded,
   });
   const goals = model.policies.flatMap((p) => p.goals);
 
   test('an overridden plan is marked ※ with a note giving the computed grade and the reason', () => {
     const g2 = goals.find((g) => g.code === '2')!;
-    expect(g2.plans.find((p) => p.planId === '2-2')!.cells[5]).toBe('A※');
-    expect(g2.notes).toEqual(['※ 2-2「情報通信技術支援員（ICT支援員）の派遣」は、計算上の評価「B」を事務局の判断で「A」としました（理由: 支援員を追加配置したため）。']);
+    expect(g2.plans.find((p) => p.planId === '2-2')!.rows[0][7]).toBe('A※');
+    expect(g2.notes.at(-1)).toBe('※ 2-2「情報通信技術支援員（ICT支援員）の派遣」は、計算上の評価「B」を事務局の判断で「A」としました（理由: 支援員を追加配置したため）。');
+    // Implausible figures are footnoted where they are shown.
+    expect(g2.notes[0]).toMatch(/^※1 2-9「年間のオンライン申請件数」: 令和4年度実績「21,115件\/年」が、令和2年度の基準値（554件\/年）の10倍以上です。/);
+    expect(g2.plans.find((p) => p.planId === '2-9')!.rows[0][4]).toBe('21,115件/年※1');
   });
 
   test('an overridden goal rating shows the computed one and why', () => {
@@ -231,7 +249,15 @@ describe('buildReport: overrides, unified plans, changes and excluded entries', 
     expect(model.appendices[1].table!.rows).toEqual([[
       '9-9 ペーパーレス会議、web会議の推進（基本目標9・行政管理課）', 'ペーパーレス会議の実施割合', '目標値', '60%', '80%', '令和5年度', '対象会議の拡大',
     ]]);
-    expect(model.appendices[2].table!.rows).toEqual([['エラー', 'プラン・指標', 'N3', '2-1', '単位が違います。']]);
+    // Only plan data the rating left out, in words: no sheet, no cell, no roster.
+    const left = model.appendices[2].table!;
+    expect(left.header).toEqual(['プラン', '成果指標', '評価に使わなかったもの', '理由']);
+    for (const r of left.rows) {
+      expect(r.join(' ')).not.toMatch(/[A-Z]+\d+|シート|@/);
+      const id = r[0].split(' ')[0];
+      const p = result.plans.find((x) => x.id === id || x.memberIds.includes(id))!;
+      if (!r[2].startsWith('基準値')) expect(p.indicators.find((i) => i.indicator.name === r[1])!.period.grade).toBe('−');
+    }
   });
 });
 
@@ -251,7 +277,8 @@ describe('buildReport: a mid-year evaluation', () => {
     const row = model.policies[0].goals[0].plans[0];
     const sheet = sheetRows(result).get('1-1')![0];
     expect(sheet['見込み']).not.toBe('');
-    expect(row.cells[4]).toBe(`${sheet['達成率']} ／ ${sheet['見込み']}`);
+    expect(row.rows[0][6]).toBe(`${sheet['達成率']}\n${sheet['見込み']}`);
+    expect(model.policies[0].goals[0].planTable.header[4]).toBe('実績（R7中間）');
     expect(model.policies[0].goals[0].period.label).toBe('令和7年度 中間の評価（年度末の見込み）');
   });
 });
@@ -269,7 +296,8 @@ describe('reportBlocks: the layout every renderer draws', () => {
     expect(outline).toContain('2 基本目標1　子育て支援におけるICT利活用の推進');
     expect(outline.filter((h) => h === '2 委員からの提言')).toHaveLength(2);
     expect(outline).toContain('1 計画全体への提言');
-    expect(outline.at(-4)).toBe('1 資料');
+    expect(outline.at(-5)).toBe('1 資料');
+    expect(outline.at(-1)).toBe('3 確認が必要な数値（要確認）');
     for (const [i, b] of blocks.entries()) {
       if (b.kind === 'heading' && b.level === 1 && b.text.startsWith('基本方針')) expect(blocks[i - 1].kind).toBe('pageBreak');
     }
@@ -286,7 +314,8 @@ describe('reportBlocks: the layout every renderer draws', () => {
     const tables = blocks.filter((b) => b.kind === 'table');
     const goals = model.policies.flatMap((p) => p.goals);
     // grade table, goal table, then per goal: plans + ratings.
-    expect(tables).toHaveLength(2 + goals.length * 2);
+    // The appendix lists what was left out and what needs a check.
+    expect(tables).toHaveLength(2 + goals.length * 2 + 2);
     expect(blocks.filter((b) => b.kind === 'chart')).toHaveLength(1);
   });
 });

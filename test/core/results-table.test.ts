@@ -67,7 +67,7 @@ describe('集計結果 table', () => {
   test('exact headers', () => {
     expect(results.values[0]).toEqual([...RESULT_COLUMNS]);
     expect(RESULT_COLUMNS).toEqual([
-      'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '基準値', '目標値', '実績値(期間)', '達成率',
+      'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '中間の見方', '基準値', '目標値', '実績値(期間)', '達成率',
       '見込み', '指標の評価', '評価不能の理由', 'プランの評価(計算)', '上書き評価', '上書きの理由', '採用評価', '統合先',
     ]);
     expect(goals.values[0]).toEqual(['コード', '名称', 'プラン数', 'A', 'B', 'C', 'D', "'−", '今期の評価(計算)',
@@ -79,7 +79,7 @@ describe('集計結果 table', () => {
     const indicatorCount = r.plans.reduce((s, p) => s + Math.max(1, p.indicators.length), 0);
     expect(results.values).toHaveLength(1 + indicatorCount);
     expect(results.values[1]).toEqual([
-      "'1-1", "'1", '子育て支援アプリ「すかがわ「てくてく」の利活用推進', 'こども課', 'アプリのダウンロード数', '件', '高いほど良い',
+      "'1-1", "'1", '子育て支援アプリ「すかがわ「てくてく」の利活用推進', 'こども課', 'アプリのダウンロード数', '件', '高いほど良い', '水準',
       "'208件（R2）", "'600件（R6）", "'1,049件（R4）", "'214.5%", '', 'A', '', 'A', '', '', 'A', '',
     ]);
     const g = asSheet(results);
@@ -188,8 +188,10 @@ describe('user columns carried over across runs', () => {
     expect(second.result.issues).toEqual([]);
     const r44 = rowOf(second.results, '4-4');
     expect(cell(second.results, r44, 'プランの評価(計算)')).toBe('D');
-    expect(cell(second.results, r44, '上書き評価')).toBe('B');
-    expect(cell(second.results, r44, '上書きの理由')).toBe('R5に導入完了の見込み（契約済み）');
+    // It stays on the row it was typed on (issue 11, finding 7), not moved to the plan's first.
+    expect(cell(second.results, r44, '上書き評価')).toBe('');
+    expect(cell(second.results, rows44[1], '上書き評価')).toBe('B');
+    expect(cell(second.results, rows44[1], '上書きの理由')).toBe('R5に導入完了の見込み（契約済み）');
     expect(cell(second.results, r44, '採用評価')).toBe('B');
     const g4 = rowOf(second.goals, '4');
     expect(cell(second.goals, g4, '今期の評価(計算)')).toBe('良好');
@@ -207,8 +209,8 @@ describe('user columns carried over across runs', () => {
     const second = run(data, { results: first.results, goals: first.goals });
     const issue = second.result.issues[0];
     expect(issue.sheet).toBe('集計結果');
-    expect(issue.cell).toBe(`P${r + 1}`);
-    expect(issue.message).toBe(`「集計結果」シートの P${r + 1}: プラン「2-7」の上書き評価「C」に理由がないため、反映していません。同じ行の「上書きの理由」（Q${r + 1}）に理由を入力してください。`);
+    expect(issue.cell).toBe(`Q${r + 1}`);
+    expect(issue.message).toBe(`「集計結果」シートの Q${r + 1}: プラン「2-7」の上書き評価「C」に理由がないため、反映していません。同じ行の「上書きの理由」（R${r + 1}）に理由を入力してください。`);
     const r2 = rowOf(second.results, '2-7');
     expect(cell(second.results, r2, '上書き評価')).toBe('C');
     expect(cell(second.results, r2, '採用評価')).toBe('D');
@@ -257,7 +259,7 @@ describe('user columns carried over across runs', () => {
     const { overrides, issues } = readOverrides(first.results, first.goals);
     expect(overrides.plans).toEqual([expect.objectContaining({ planId: '7-1', grade: 'B', reason: '理由1' })]);
     expect(issues).toHaveLength(1);
-    expect(issues[0].cell).toBe(`P${rows[1] + 1}`);
+    expect(issues[0].cell).toBe(`Q${rows[1] + 1}`);
   });
 
   test('a renamed header is an error (the sheet must not be rewritten)', () => {

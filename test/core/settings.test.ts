@@ -89,7 +89,7 @@ describe('settings', () => {
   });
 
   test('no sheet → defaults', () => {
-    expect(readSettings(undefined, TODAY)).toEqual({ settings: defaultSettings(TODAY), issues: [], yearGiven: false });
+    expect(readSettings(undefined, TODAY)).toEqual({ settings: defaultSettings(TODAY), issues: [], yearGiven: false, kindGiven: false });
   });
 
   test('helpers', () => {

@@ -6,6 +6,7 @@ import {
   effectiveSynonyms,
   isMergeCandidate,
   normalizeNotation,
+  pairSearchForTest,
   suggestMerges,
   type MergeGroup,
 } from '../../src/core/similarity';
@@ -280,5 +281,55 @@ describe('labelled set (test/fixtures/merge-labels.ts)', () => {
     const gold = GOLD_GROUPS.map((g) => g.members);
     expect(evaluate(LABELLED_PLANS, gold, DEFAULT_MIN_SCORE, DEFAULT_SYNONYMS).f1)
       .toBeGreaterThan(evaluate(LABELLED_PLANS, gold, DEFAULT_MIN_SCORE, []).f1 + 0.05);
+  });
+});
+
+describe('suggestMerges at scale: each plan keeps its best partners only', () => {
+  // Copies with new IDs (one row per department, copied sheets) make many equal scores: the
+  // hardest case for a top-k search, so the reference below ranks by score, then plan order.
+  const withCopies = (): Plan[] => {
+    const out = [...LABELLED_PLANS];
+    for (const base of LABELLED_PLANS.slice(0, 12)) {
+      for (let c = 1; c <= 6; c++) out.push({ ...base, id: `${base.id}-C${c}`, mainDept: c % 2 === 0 ? base.mainDept : '別の課' });
+    }
+    return out;
+  };
+
+  test.each([3, 20])('the kept pairs are exactly each plan\'s %i best partners (brute force reference)', (k) => {
+    const { ids, floor, kept, all } = pairSearchForTest(withCopies(), { synonyms: DEFAULT_SYNONYMS }, k);
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const partners = new Map<string, Array<[string, number]>>();
+    for (const [a, b, v] of all) {
+      if (v < floor) continue;
+      partners.set(a, [...(partners.get(a) ?? []), [b, v]]);
+      partners.set(b, [...(partners.get(b) ?? []), [a, v]]);
+    }
+    const expected = new Map<string, number>();
+    for (const [id, list] of partners) {
+      list.sort((p, q) => q[1] - p[1] || (order.get(p[0]) as number) - (order.get(q[0]) as number));
+      for (const [other, v] of list.slice(0, k)) {
+        const key = (order.get(id) as number) < (order.get(other) as number) ? `${id}|${other}` : `${other}|${id}`;
+        expected.set(key, v);
+      }
+    }
+    expect(kept.length).toBe(expected.size);
+    for (const [a, b, v] of kept) expect(v).toBeCloseTo(expected.get(`${a}|${b}`) as number, 12);
+    // The limit binds on this input: some plan has more related partners than it keeps.
+    expect(Math.max(...[...partners.values()].map((l) => l.length))).toBeGreaterThan(k);
+  });
+
+  test('a large group of copies is described from its best pairs, names at most 10 IDs per reason, and scores its average', () => {
+    const base = LABELLED_PLANS.find((p) => p.id === 'SK-5-4') as Plan;
+    const copies = Array.from({ length: 80 }, (_, c) => ({ ...base, id: `H-${String(c).padStart(3, '0')}`, goalCode: c < 40 ? '5' : '9' }));
+    const groups = suggest(copies);
+    const big = groups[0];
+    // All 80 join (over 63 plans: the average comes from a sample of pairs).
+    expect(big.planIds).toHaveLength(80);
+    expect(big.pairs.length).toBeLessThanOrEqual(45);
+    // Identical texts: every pair scores 1, so does a sample of them.
+    expect(big.score).toBe(1);
+    expect(big.pairs.every((p) => p.score === 1)).toBe(true);
+    for (const r of big.reasons) expect((r.match(/H-\d{3}/g) ?? []).length).toBeLessThanOrEqual(20);
+    expect(big.reasons.join('\n')).toMatch(/基本目標が異なります：5（H-000・.*ほか\d+件）/);
   });
 });

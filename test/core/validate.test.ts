@@ -1,9 +1,10 @@
 import type { CellValue, Grid, Issue } from '../../src/core/model';
+import { readMembers } from '../../src/core/reader';
 import { SHEETS, SETTINGS_COLUMNS, SETTING_KEYS } from '../../src/core/schema';
 import { readProgress } from '../../src/core/reader';
 import { templateSpec } from '../../src/core/template';
 import {
-  IssueSchema, MemberRowSchema, ProgressRowSchema, DepartmentRowSchema, parseRoleLabel, parseShareLabel, zodRowIssues,
+  IssueSchema, MemberRowSchema, ProgressRowSchema, DepartmentRowSchema, parseRoleLabel, parseShareLabel, UNKNOWN_ROLE, zodRowIssues,
 } from '../../src/core/validate';
 
 const TODAY = new Date(2025, 5, 1);
@@ -86,9 +87,11 @@ describe('validation rules', () => {
 
   test('duplicate plan ID', () => {
     const issues = check([base, { ...base, プラン名: '別の事業' }, { ...base, プランID: '2-9' }, { ...base }]);
-    // rows 2-3 are one plan (same ID, consecutive); row 5 repeats 2-8 after 2-9.
-    expect(issues.map((i) => [i.severity, i.cell])).toEqual([['エラー', 'A5']]);
+    // Row 3 names another plan under 2-8 (a second plan, not a row of the first: issue 11.3);
+    // row 5 repeats 2-8 after 2-9.
+    expect(issues.map((i) => [i.severity, i.cell])).toEqual([['エラー', 'A3'], ['エラー', 'A5']]);
     expect(issues[0].message).toContain('プランID「2-8」は2行目と重複しています');
+    expect(issues[1].message).toContain('プランID「2-8」は2行目と重複しています');
   });
 
   test('goal and measure codes must be on 施策体系 when it has rows', () => {
@@ -159,6 +162,33 @@ describe('row schemas (zod)', () => {
     expect(parseShareLabel('要')).toBe(true);
     expect(parseShareLabel('')).toBe(false);
     expect(parseShareLabel('たぶん')).toBeNull();
+  });
+
+  test('権限 is read from the whole cell: a negated word never grants that right (finding 1)', () => {
+    // Substring matching read 「編集不可」 as editor and 「コメント不可」 as commenter.
+    for (const t of ['編集不可', 'コメント不可', '編集できない', '編集権限なし', '編集×', '閲覧不可', '閲覧・編集', '編集（一時的）', '管理者']) {
+      expect([t, parseRoleLabel(t)]).toEqual([t, null]);
+    }
+    expect(UNKNOWN_ROLE).toBe('reader');
+    for (const [t, role] of [
+      ['閲覧者', 'reader'], ['閲覧のみ', 'reader'], [' 閲覧 ', 'reader'], ['Viewer', 'reader'],
+      ['コメント可', 'commenter'], ['コメント', 'commenter'], ['ｺﾒﾝﾄ可', 'commenter'], ['', 'commenter'],
+      ['編集者', 'writer'], ['編集可', 'writer'], ['Editor', 'writer'],
+    ] as const) expect([t, parseRoleLabel(t)]).toEqual([t, role]);
+  });
+
+  test('委員名簿: 「編集不可」 and 「コメント不可」 share as 閲覧者, with a message naming the cell (finding 1)', () => {
+    const { items, issues } = readMembers({ name: '委員名簿', values: [
+      ['氏名', '役職', 'メール', '共有の要否', '権限'],
+      ['山田', '委員', 'yamada@example.jp', '要', '編集不可'],
+      ['佐藤', '委員', 'sato@example.jp', '要', 'コメント不可'],
+      ['鈴木', '委員', 'suzuki@example.jp', '要', '編集者'],
+    ] });
+    expect(items.map((m) => m.role)).toEqual(['reader', 'reader', 'writer']);
+    expect(issues.map((i) => [i.cell, i.message])).toEqual([
+      ['E2', expect.stringMatching(/^「委員名簿」シートのE2の権限「編集不可」が分かりません。.*「閲覧者」として扱います/)],
+      ['E3', expect.stringMatching(/E3の権限「コメント不可」が分かりません/)],
+    ]);
   });
 
   test('issues handed to the sidebar', () => {

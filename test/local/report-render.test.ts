@@ -67,8 +67,8 @@ describe('renderDocx', () => {
   test('every plan row and its figures are in the document; user text is escaped', () => {
     for (const g of m.policies.flatMap((p) => p.goals)) {
       for (const row of g.plans) {
-        for (const cell of row.cells) {
-          const missing = cell.split('\n').filter((line) => !doc.includes(`>${xmlText(line)}</w:t>`));
+        for (const cell of row.rows.flat().filter((c) => c !== '')) {
+          const missing = cell.split('\n').filter((line: string) => !doc.includes(`>${xmlText(line)}</w:t>`));
           expect(missing).toEqual([]);
         }
       }

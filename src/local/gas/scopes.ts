@@ -17,6 +17,8 @@ const DOCS_OPEN: Rule = ['documents'];
 const CONTAINER_UI: Rule = ['script.container.ui'];
 const DRIVE_READ: Rule = ['drive.readonly', 'drive'];
 const DRIVE_WRITE: Rule = ['drive'];
+const FORMS_ELEMENT: Rule = ['forms.currentonly', 'forms'];
+const SCRIPTAPP: Rule = ['script.scriptapp'];
 const NONE: Rule = [];
 
 /**
@@ -69,6 +71,25 @@ const BY_CLASS: Record<string, Rule> = {
   Session: NONE,
   User: NONE,
   ScriptApp: NONE,
+  // Forms service (https://developers.google.com/apps-script/reference/forms/form, …/item,
+  // …/multiple-choice-item, …/form-response …): forms.currentonly or forms; FormApp.create and
+  // openById need forms (overrides below).
+  FormApp: FORMS_ELEMENT,
+  Form: FORMS_ELEMENT,
+  Item: FORMS_ELEMENT,
+  MultipleChoiceItem: FORMS_ELEMENT,
+  ParagraphTextItem: FORMS_ELEMENT,
+  PageBreakItem: FORMS_ELEMENT,
+  SectionHeaderItem: FORMS_ELEMENT,
+  FormResponse: FORMS_ELEMENT,
+  ItemResponse: FORMS_ELEMENT,
+  // https://developers.google.com/apps-script/reference/mail/mail-app: script.send_mail.
+  MailApp: ['script.send_mail'],
+  // https://developers.google.com/apps-script/reference/script/script-app#newTrigger(String),
+  // …/script/trigger, …/clock-trigger-builder: script.scriptapp.
+  Trigger: SCRIPTAPP,
+  TriggerBuilder: SCRIPTAPP,
+  ClockTriggerBuilder: SCRIPTAPP,
   // DriveApp as a whole: https://developers.google.com/apps-script/reference/drive/drive-app —
   // readers need drive.readonly or drive, writers drive (overrides below). Never drive.file.
   DriveApp: DRIVE_READ,
@@ -90,6 +111,13 @@ const BY_METHOD: Record<string, Rule> = {
   'Ui.showSidebar': CONTAINER_UI,
   'Ui.showModalDialog': CONTAINER_UI,
   'Ui.showModelessDialog': CONTAINER_UI,
+  'FormApp.create': ['forms'],
+  'FormApp.openById': ['forms'],
+  'FormApp.openByUrl': ['forms'],
+  'ScriptApp.newTrigger': SCRIPTAPP,
+  'ScriptApp.getProjectTriggers': SCRIPTAPP,
+  'ScriptApp.getUserTriggers': SCRIPTAPP,
+  'ScriptApp.deleteTrigger': SCRIPTAPP,
   // https://developers.google.com/apps-script/reference/script/script-app#getOAuthToken(): none.
   // DriveApp / File / Folder writers: the reference lists only https://www.googleapis.com/auth/drive.
   'DriveApp.createFolder': DRIVE_WRITE,

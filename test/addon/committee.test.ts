@@ -1,0 +1,162 @@
+// 委員評価フォーム and 委員評価の取り込み through the built bundle on the sample workbook: the form's
+// structure per goal, members answering (and someone who is not a member), consensus, spread,
+// ties and the 採用 marks people typed on 委員意見 surviving a second import.
+import { records, sampleSession } from './helpers';
+import { SHEET_MEMBER_OPINIONS, SHEET_MEMBER_RATINGS } from '../../src/core/committee';
+import type { CommitteeSummary, FormSummary } from '../../src/addon/api';
+import type { AddonSession } from '../../src/local/session';
+
+function createForm(session: AddonSession, deadline = ''): FormSummary {
+  return session.run('createMemberForm', deadline).result as FormSummary;
+}
+
+function formOf(session: AddonSession) {
+  const forms = [...session.forms.forms.values()];
+  expect(forms).toHaveLength(1);
+  return forms[0];
+}
+
+describe('委員評価フォームを作成', () => {
+  test('one section per 基本方針; per goal a required rating with the three choices and an opinion box', () => {
+    const session = sampleSession();
+    const goals = (session.run('runAggregate').result as { goals: { code: string; rating: string }[] }).goals;
+    const summary = createForm(session, '2026-02-15');
+    expect(summary.reused).toBe(false);
+    expect(summary.questions).toBe(goals.length);
+    // 8 members with a valid address (yamada@ is invalid on the sample's roster).
+    expect(summary.members).toBe(8);
+    const f = formOf(session);
+    expect(f.published).toBe(true);
+    expect(f.collectEmail && f.limitOne && f.allowEdits).toBe(true);
+    expect(f.publishedReaders.has('iinchou@example.jp')).toBe(true);
+    expect(f.publishedReaders.size).toBe(8);
+    expect(f.description).toContain('2026-02-15');
+    const sections = f.items.filter((i) => i.type === 'PAGE_BREAK' || i.type === 'SECTION_HEADER');
+    expect(sections[0].type).toBe('SECTION_HEADER');
+    expect(sections.map((s) => s.title).every((t) => t.startsWith('基本方針'))).toBe(true);
+    const questions = f.items.filter((i) => i.type === 'MULTIPLE_CHOICE');
+    expect(questions).toHaveLength(goals.length);
+    for (const [i, q] of questions.entries()) {
+      expect(q.title).toContain(`基本目標${goals[i].code}`);
+      expect(q.required).toBe(true);
+      expect(q.choices).toEqual(['良好', '概ね良好', '良好ではない']);
+      expect(q.helpText).toContain(`集計の評価: ${goals[i].rating}`);
+      // The opinion box follows its question.
+      const next = f.items[f.items.indexOf(q) + 1];
+      expect(next.type).toBe('PARAGRAPH_TEXT');
+      expect(next.required).toBe(false);
+    }
+  });
+
+  test('a second run for the same period reuses the form', () => {
+    const session = sampleSession();
+    const first = createForm(session);
+    const second = createForm(session);
+    expect(second.reused).toBe(true);
+    expect(second.url).toBe(first.url);
+    expect(session.forms.forms.size).toBe(1);
+  });
+
+  test('without any member address it refuses and creates nothing', () => {
+    const session = sampleSession((g) => {
+      for (const row of g['委員名簿'].slice(1)) row[2] = '';
+    });
+    expect(() => session.bundle.call('createMemberForm', '')).toThrow('メールアドレスがありません');
+    expect(session.forms.forms.size).toBe(0);
+  });
+
+  test('a deadline that is not a date is refused with what to type', () => {
+    const session = sampleSession();
+    expect(() => session.bundle.call('createMemberForm', '来週')).toThrow('2026-02-15 のように');
+  });
+});
+
+describe('委員評価を取り込む', () => {
+  function answerAll(session: AddonSession, choose: (email: string, goal: string, i: number) => string, opinion?: (email: string, goal: string) => string) {
+    const f = formOf(session);
+    const questions = f.items.filter((i) => i.type === 'MULTIPLE_CHOICE');
+    const emails = [...f.publishedReaders];
+    emails.forEach((email, n) => {
+      const answers: Record<string, string> = {};
+      for (const q of questions) {
+        const code = /基本目標(\S+)/.exec(q.title)![1];
+        answers[q.title] = choose(email, code, n);
+        const text = opinion?.(email, code);
+        if (text) answers[f.items[f.items.indexOf(q) + 1].title] = text;
+      }
+      session.forms.respond(f.id, email, answers);
+    });
+    return { questions, emails };
+  }
+
+  test('tallies members only: distribution, consensus, spread, ties and difference from 集計', () => {
+    const session = sampleSession();
+    createForm(session);
+    const f = formOf(session);
+    const firstGoal = /基本目標(\S+)/.exec(f.items.find((i) => i.type === 'MULTIPLE_CHOICE')!.title)![1];
+    // Everybody 良好 except on the first goal: 4 良好 / 4 良好ではない (a tie, both ends chosen).
+    answerAll(session, (_e, code, n) => (code === firstGoal ? (n < 4 ? '良好' : '良好ではない') : '良好'),
+      (email, code) => (email.startsWith('iinchou') && code === firstGoal ? '=HYPERLINK("x") 意見です' : ''));
+    // Someone not on 委員名簿 was let in by hand on the form: not counted.
+    f.publishedReaders.add('stranger@example.jp');
+    const strangerAnswers: Record<string, string> = {};
+    for (const q of f.items.filter((i) => i.type === 'MULTIPLE_CHOICE')) strangerAnswers[q.title] = '良好ではない';
+    session.forms.respond(f.id, 'stranger@example.jp', strangerAnswers);
+
+    const s = session.run('importMemberRatings').result as CommitteeSummary;
+    expect(s.answered).toBe(8);
+    expect(s.ignored).toBe(1);
+    expect(s.missing).toEqual([]);
+    const rows = records(session, SHEET_MEMBER_RATINGS);
+    expect(rows).toHaveLength(s.goals.length);
+    const tie = rows.find((r) => r['基本目標'] === firstGoal)!;
+    expect([tie['良好'], tie['概ね良好'], tie['良好ではない'], tie['回答数']]).toEqual([4, 0, 4, 8]);
+    expect(tie['委員の評価（最多）']).toBe('同数（良好・良好ではない）');
+    expect(tie['ばらつき']).toBe('分かれる');
+    for (const r of rows.filter((x) => x['基本目標'] !== firstGoal)) {
+      expect(r['委員の評価（最多）']).toBe('良好');
+      expect(r['ばらつき']).toBe('一致');
+      expect(r['集計との違い']).toBe(r['集計の評価'] === '良好' ? '同じ' : '異なる');
+    }
+    // The opinion is kept as text, never as a formula.
+    const opinions = records(session, SHEET_MEMBER_OPINIONS);
+    expect(opinions).toHaveLength(1);
+    expect(opinions[0]['委員']).toBe('見本 太郎');
+    expect(opinions[0]['意見']).toBe('=HYPERLINK("x") 意見です');
+    const sheet = session.runtime.spreadsheet.getSheetByName(SHEET_MEMBER_OPINIONS)!;
+    expect(sheet.getRange(2, 5).getFormula()).toBe('');
+  });
+
+  test('採用 marks typed on 委員意見 survive a re-import; an edited answer replaces the earlier one', () => {
+    const session = sampleSession();
+    createForm(session);
+    answerAll(session, () => '概ね良好', (email) => (email.startsWith('kinyu') ? '金融機関の意見' : email.startsWith('shoko') ? '商工の意見' : ''));
+    session.run('importMemberRatings');
+    const sheet = session.runtime.spreadsheet.getSheetByName(SHEET_MEMBER_OPINIONS)!;
+    const rows = records(session, SHEET_MEMBER_OPINIONS);
+    const adoptCol = Object.keys(rows[0]).indexOf('採用') + 1;
+    const kinyuRow = rows.findIndex((r) => r['意見'] === '金融機関の意見') + 2;
+    sheet.getRange(kinyuRow, adoptCol).setValue('採用');
+    // kinyu edits its answer to the first goal (same text); shoko changes its opinion text.
+    const f = formOf(session);
+    const q = f.items.find((i) => i.type === 'MULTIPLE_CHOICE')!;
+    const all: Record<string, string> = {};
+    for (const item of f.items.filter((i) => i.type === 'MULTIPLE_CHOICE')) all[item.title] = '概ね良好';
+    session.forms.respond(f.id, 'kinyu@example.jp', { ...all, [q.title]: '良好', [f.items[f.items.indexOf(q) + 1].title]: '金融機関の意見' });
+    session.forms.respond(f.id, 'shoko@example.jp', { ...all, [f.items[f.items.indexOf(q) + 1].title]: '商工の新しい意見' });
+    session.run('importMemberRatings');
+    const after = records(session, SHEET_MEMBER_OPINIONS);
+    expect(after.find((r) => r['意見'] === '金融機関の意見')!['採用']).toBe('採用');
+    expect(after.find((r) => r['意見'] === '商工の新しい意見')!['採用']).toBe('');
+    expect(after.some((r) => r['意見'] === '商工の意見')).toBe(false);
+    const first = records(session, SHEET_MEMBER_RATINGS)[0];
+    expect([first['良好'], first['概ね良好']]).toEqual([1, 7]);
+    expect(first['ばらつき']).toBe('ややばらつき');
+  });
+
+  test('before a form exists it says what to run first, and writes nothing', () => {
+    const session = sampleSession();
+    expect(() => session.bundle.call('importMemberRatings')).toThrow('委員評価フォームを作成');
+    expect(session.runtime.spreadsheet.getSheetByName(SHEET_MEMBER_RATINGS)).toBeNull();
+  });
+});
