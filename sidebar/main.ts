@@ -1,17 +1,19 @@
-// Sidebar client: three tabs; renders what the server returns, user text always via textContent.
+// Sidebar client: four tabs; renders what the server returns, user text always via textContent.
 import { byId } from './dom';
 import { initMainPanel, refreshOverview } from './panel-main';
 import { hasCandidates, initMergePanel, loadCandidates } from './panel-merge';
 import { initReportPanel } from './panel-report';
+import { initDeptsPanel, loadDepts } from './panel-depts';
 
-type Tab = 'main' | 'merge' | 'report';
+type Tab = 'main' | 'merge' | 'report' | 'depts';
 
 function selectTab(tab: Tab): void {
-  for (const t of ['main', 'merge', 'report'] as Tab[]) {
+  for (const t of ['main', 'merge', 'report', 'depts'] as Tab[]) {
     byId(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
     byId(`panel-${t}`).hidden = t !== tab;
   }
   if (tab === 'merge' && !hasCandidates()) void loadCandidates();
+  if (tab === 'depts') loadDepts();
 }
 
 function init(): void {
@@ -21,6 +23,7 @@ function init(): void {
   initMainPanel();
   initMergePanel();
   initReportPanel();
+  initDeptsPanel();
   void refreshOverview().then((o) => {
     if (o && o.initialTab !== 'main') selectTab(o.initialTab);
   });

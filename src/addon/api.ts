@@ -15,7 +15,7 @@ export interface Overview {
   missingSheets: string[];
   lastRun: string;
   /** Tab to show first (the menu item that opened the sidebar). */
-  initialTab: 'main' | 'merge' | 'report';
+  initialTab: 'main' | 'merge' | 'report' | 'depts';
 }
 
 export interface IssueView {
@@ -157,6 +157,94 @@ export interface CommitteeSummary {
   closed: boolean;
 }
 
+export interface PeriodOptionView {
+  key: string;
+  label: string;
+}
+
+/** One department's 提出状況 for a period. */
+export interface DepartmentStatusView {
+  department: string;
+  emails: string[];
+  expected: number;
+  filled: number;
+  missing: number;
+  /** Expected rows with an エラー from 入力チェック. */
+  errors: number;
+  status: string;
+  complete: boolean;
+  /** When its entries last changed, as seen by 提出状況 ('' unknown). */
+  lastChange: string;
+  /** The last 入力依頼 / 督促 sent to it for the period. */
+  lastRequest: string;
+}
+
+export interface AutoRemindView {
+  period: string;
+  periodLabel: string;
+  deadline: string;
+  deadlineLabel: string;
+  daysBefore: number;
+  owner: string;
+}
+
+export interface RequestsOverview {
+  periods: PeriodOptionView[];
+  period: string;
+  periodLabel: string;
+  /** MailApp.getRemainingDailyQuota(): recipients the user may still mail today. */
+  quota: number;
+  departments: DepartmentStatusView[];
+  auto: AutoRemindView | null;
+  /** Departments with rows to fill but no address on 担当課. */
+  noAddress: string[];
+}
+
+export interface RequestInput {
+  /** periodKey, e.g. '2025:year'. */
+  period: string;
+  /** yyyy-mm-dd */
+  deadline: string;
+  message: string;
+  kind: 'request' | 'remind' | 'auto';
+  /** Only these departments (督促 by hand of a chosen few); all when absent. */
+  departments?: string[];
+}
+
+export interface MailPreviewView {
+  department: string;
+  to: string[];
+  subject: string;
+  body: string;
+  rows: number;
+}
+
+export interface RequestPreview {
+  periodLabel: string;
+  deadlineLabel: string;
+  mails: MailPreviewView[];
+  skipped: { department: string; reason: string }[];
+  /** Departments complete for the period: they get nothing. */
+  complete: string[];
+  recipients: number;
+  quota: number;
+  enough: boolean;
+}
+
+export interface SendResult {
+  message: string;
+  sent: { department: string; to: string[]; rows: number }[];
+  failed: { department: string; reason: string }[];
+  quota: number;
+}
+
+export interface AutoRemindInput {
+  period: string;
+  deadline: string;
+  daysBefore: number;
+  message: string;
+}
+
 export interface ConfirmSummary {
   message: string;
   /** e.g. R7年度（年度末） */
@@ -190,6 +278,11 @@ export interface ServerApi {
   unmerge(unifiedId: string): MergeOutcome;
   createMemberForm(deadline: string): FormSummary;
   importMemberRatings(): CommitteeSummary;
+  getDepartmentStatus(period: string): RequestsOverview;
+  previewRequests(input: RequestInput): RequestPreview;
+  sendRequests(input: RequestInput): SendResult;
+  setAutoRemind(input: AutoRemindInput): AutoRemindView;
+  clearAutoRemind(): string;
   confirmPeriod(): ConfirmSummary;
   reopenPeriod(reason: string): ConfirmSummary;
   runRollover(): RolloverSummary;

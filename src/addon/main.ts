@@ -11,6 +11,7 @@ import { serverApi } from './sidebar-api';
 import { reportDialogHtml, runReport } from './report';
 import { createMemberForm as makeForm, importMemberRatings as importRatings } from './committee';
 import { escapeHtml } from '../core/text';
+import { runAutoRemind } from './requests';
 import { confirmPeriod as confirm, reopenPeriod as reopen } from './confirm';
 import { runRollover as rollover, undoRollover as undoYear } from './rollover';
 
@@ -113,6 +114,15 @@ function formDialogHtml(message: string, url: string, editUrl: string): string {
     `<p>委員の回答用: ${link(url, url)}</p><p>${link(editUrl, 'フォームを編集する（事務局用）')}</p></div>`;
 }
 
+export function menuRequests(): void {
+  showSidebar('depts');
+}
+
+/** The automatic 督促's time-driven trigger (created by setAutoRemind; runs without a UI). */
+export function autoRemind(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  runAutoRemind();
+}
+
 // --- sidebar API (google.script.run) ----------------------------------------------------
 export const getOverview = serverApi.getOverview;
 export const runCheck = serverApi.runCheck;
@@ -124,6 +134,11 @@ export const applyMerge = serverApi.applyMerge;
 export const unmerge = serverApi.unmerge;
 export const createMemberForm = serverApi.createMemberForm;
 export const importMemberRatings = serverApi.importMemberRatings;
+export const getDepartmentStatus = serverApi.getDepartmentStatus;
+export const previewRequests = serverApi.previewRequests;
+export const sendRequests = serverApi.sendRequests;
+export const setAutoRemind = serverApi.setAutoRemind;
+export const clearAutoRemind = serverApi.clearAutoRemind;
 export const confirmPeriod = serverApi.confirmPeriod;
 export const reopenPeriod = serverApi.reopenPeriod;
 export const runRollover = serverApi.runRollover;

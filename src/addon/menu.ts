@@ -12,6 +12,8 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['統合候補', 'menuMergeCandidates'],
   ['報告書作成', 'menuReport'],
   null,
+  ['入力依頼・提出状況', 'menuRequests'],
+  null,
   ['委員評価フォームを作成', 'menuMemberForm'],
   ['委員評価を取り込む', 'menuImportMemberRatings'],
   ['確定', 'menuConfirm'],

@@ -12,6 +12,7 @@ import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
 import { createMemberForm, importMemberRatings } from './committee';
+import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
 import { confirmPeriod, reopenPeriod } from './confirm';
 import { runRollover, undoRollover } from './rollover';
 import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
@@ -67,6 +68,24 @@ const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.maxLengt
   return true;
 });
 
+const PERIOD_KEY = z.string().check(z.regex(/^(\d{4}:(year|mid))?$/));
+const ISO_DATE = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const MESSAGE = z.string().check(z.maxLength(2000));
+const RequestInputSchema = z.object({
+  period: PERIOD_KEY,
+  deadline: ISO_DATE,
+  message: MESSAGE,
+  // 'auto' is the trigger's own: the sidebar sends by hand only.
+  kind: z.enum(['request', 'remind']),
+  departments: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500))),
+});
+const AutoRemindSchema = z.object({
+  period: PERIOD_KEY,
+  deadline: ISO_DATE,
+  daysBefore: z.int().check(z.minimum(0), z.maximum(60)),
+  message: MESSAGE,
+});
+
 /**
  * Every function google.script.run may call, each validating its arguments. Typed as ServerApi,
  * so the sidebar and the server cannot drift apart.
@@ -82,6 +101,11 @@ export const serverApi: ServerApi = {
   unmerge,
   createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
   importMemberRatings: endpoint(z.tuple([]), importMemberRatings),
+  getDepartmentStatus: endpoint(z.tuple([PERIOD_KEY]), departmentOverview),
+  previewRequests: endpoint(z.tuple([RequestInputSchema]), previewRequests),
+  sendRequests: endpoint(z.tuple([RequestInputSchema]), sendRequests),
+  setAutoRemind: endpoint(z.tuple([AutoRemindSchema]), setAutoRemind),
+  clearAutoRemind: endpoint(z.tuple([]), clearAutoRemind),
   confirmPeriod: endpoint(z.tuple([]), confirmPeriod),
   reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
   runRollover: endpoint(z.tuple([]), runRollover),

@@ -1,5 +1,5 @@
 // The sidebar, opened on the tab of the menu item that asked for it.
-export type SidebarTab = 'main' | 'merge' | 'report';
+export type SidebarTab = 'main' | 'merge' | 'report' | 'depts';
 const TAB_KEY = 'sidebarTab';
 
 /** Opens the sidebar (dist/sidebar.html). Google's add-on sidebars are 300 px wide. */
@@ -16,5 +16,5 @@ export function takeSidebarTab(): SidebarTab {
   const tab = props.getProperty(TAB_KEY);
   if (tab === null) return 'main';
   props.deleteProperty(TAB_KEY);
-  return tab === 'merge' || tab === 'report' ? tab : 'main';
+  return tab === 'merge' || tab === 'report' || tab === 'depts' ? tab : 'main';
 }

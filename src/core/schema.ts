@@ -16,10 +16,13 @@ export const SHEETS = {
   unified: '統合プラン',
   reports: '報告書履歴',
   changes: '変更履歴',
+  submissions: '提出状況',
+  requestHistory: '入力依頼履歴',
 } as const;
 
 export const OUTPUT_SHEETS: readonly string[] = [
   SHEETS.checks, SHEETS.results, SHEETS.goals, SHEETS.runLog, SHEETS.unified, SHEETS.reports, SHEETS.changes,
+  SHEETS.submissions, SHEETS.requestHistory,
 ];
 
 /** Columns the add-on owns on the progress sheet (it writes only these there). */

@@ -11,6 +11,9 @@ const EXPECTED_GLOBALS = [
   ...MENU_ITEMS.filter((i): i is readonly [string, string] => i !== null).map((i) => i[1]),
   'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'getMergeCandidates', 'applyMerge', 'unmerge',
   'createMemberForm', 'importMemberRatings', 'confirmPeriod', 'reopenPeriod', 'runRollover', 'undoRollover',
+  'getDepartmentStatus', 'previewRequests', 'sendRequests', 'setAutoRemind', 'clearAutoRemind',
+  // The automatic 督促's time-driven trigger handler.
+  'autoRemind',
 ].sort();
 
 function freshRuntime() {
