@@ -4,16 +4,18 @@ import { initMainPanel, refreshOverview } from './panel-main';
 import { hasCandidates, initMergePanel, loadCandidates } from './panel-merge';
 import { initReportPanel } from './panel-report';
 import { initDeptsPanel, loadDepts } from './panel-depts';
+import { hasMapping, initMappingPanel, loadMapping } from './panel-mapping';
 
-type Tab = 'main' | 'merge' | 'report' | 'depts';
+type Tab = 'main' | 'merge' | 'report' | 'depts' | 'mapping';
 
 function selectTab(tab: Tab): void {
-  for (const t of ['main', 'merge', 'report', 'depts'] as Tab[]) {
+  for (const t of ['main', 'merge', 'report', 'depts', 'mapping'] as Tab[]) {
     byId(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
     byId(`panel-${t}`).hidden = t !== tab;
   }
   if (tab === 'merge' && !hasCandidates()) void loadCandidates();
   if (tab === 'depts') loadDepts();
+  if (tab === 'mapping' && !hasMapping()) void loadMapping();
 }
 
 function init(): void {
@@ -24,6 +26,7 @@ function init(): void {
   initMergePanel();
   initReportPanel();
   initDeptsPanel();
+  initMappingPanel();
   void refreshOverview().then((o) => {
     if (o && o.initialTab !== 'main') selectTab(o.initialTab);
   });

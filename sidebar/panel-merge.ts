@@ -1,11 +1,14 @@
 // 統合 tab: review of the suggested groups (drop or add members, name, 基本目標 as an explicit
-// choice, 主担当課) and the list of unified plans with 統合解除.
+// choice, 主担当課) and the list of unified plans with 統合解除. Groups come a page at a time and
+// plans to add are searched on the server, so a sheet of thousands of plans stays light here.
 import type { MergeCandidates, MergeGroupView, PlanOption, UnifiedView } from '../src/addon/api';
 import { byId, clear, h } from './dom';
 import { call } from './rpc';
 import { chip, setStatus, withBusy } from './ui';
 
 let data: MergeCandidates | null = null;
+/** Groups per page (the server allows up to MERGE_PAGE_MAX). */
+const PAGE_SIZE = 20;
 
 function planLabel(p: PlanOption): string {
   return `${p.id} ${p.name}`;
@@ -18,13 +21,17 @@ function option(value: string, label: string, selected = false): HTMLOptionEleme
 }
 
 function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): HTMLElement {
+  // The page's plans; plans added through the search join this map.
   const plansById = new Map(all.plans.map((p) => [p.id, p]));
   const goalName = new Map(all.goals.map((g) => [g.code, g.name]));
   const members = new Set(group.planIds);
 
   const card = h('section', { class: 'card merge-group', 'data-group': group.id });
   const list = h('ul', { class: 'members' });
+  const search = h('input', { type: 'search', placeholder: 'プランID または名前の一部', 'aria-label': '追加するプランを検索' });
+  const searchBtn = h('button', { type: 'button', class: 'secondary' }, '検索');
   const addSelect = h('select', { 'aria-label': '追加するプラン' });
+  addSelect.hidden = true;
   const name = h('input', { type: 'text', placeholder: '例: キャッシュレス決済の推進', 'aria-label': '統合プラン名' });
   const goal = h('select', { 'aria-label': '統合後の基本目標' });
   const goalWarning = h('div', { class: 'warning', role: 'note' });
@@ -47,9 +54,6 @@ function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): 
       list.appendChild(h('li', {}, box, h('span', {}, planLabel(p),
         h('span', { class: 'meta' }, `基本目標 ${p.goalCode}・${p.departments.join('、') || '担当課なし'}`))));
     }
-    clear(addSelect);
-    addSelect.appendChild(option('', 'プランを追加…'));
-    for (const p of all.plans) if (p.eligible && !members.has(p.id)) addSelect.appendChild(option(p.id, planLabel(p)));
 
     const goals = [...new Set(selected().map((id) => plansById.get(id)!.goalCode))];
     const previous = goal.value;
@@ -76,8 +80,28 @@ function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): 
       : '主担当課以外の課は関係課になります。各課の指標はそれぞれの課の担当のまま残ります。';
   }
 
+  async function findToAdd(): Promise<void> {
+    const q = search.value.trim();
+    if (!q) return;
+    const found = await withBusy('プランを検索しています…', () => call('findPlans', q));
+    if (!found) return;
+    clear(addSelect);
+    const candidates = found.filter((p) => p.eligible && !members.has(p.id));
+    addSelect.appendChild(option('', candidates.length ? `プランを追加…（${candidates.length}件）` : '該当するプランはありません'));
+    for (const p of candidates) {
+      plansById.set(p.id, p);
+      addSelect.appendChild(option(p.id, planLabel(p)));
+    }
+    addSelect.hidden = false;
+  }
+  searchBtn.addEventListener('click', () => void findToAdd());
+  search.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); void findToAdd(); } });
   addSelect.addEventListener('change', () => {
-    if (addSelect.value) members.add(addSelect.value);
+    if (addSelect.value) {
+      members.add(addSelect.value);
+      addSelect.remove(addSelect.selectedIndex);
+      addSelect.value = '';
+    }
     refresh();
   });
   mainDept.addEventListener('change', refresh);
@@ -95,16 +119,17 @@ function groupCard(group: MergeGroupView, index: number, all: MergeCandidates): 
       mainDept: mainDept.value, relatedDepts: [],
     }));
     if (outcome) {
-      await loadCandidates();
+      await loadCandidates(all.offset);
       setStatus([outcome.message, ...outcome.warnings].join(' '));
     }
   });
 
   card.append(
-    h('h2', {}, `候補 ${index + 1} `, h('span', { class: 'score' }, `類似度 ${group.score.toFixed(2)}`)),
+    h('h2', {}, `候補 ${all.offset + index + 1} `, h('span', { class: 'score' }, `類似度 ${group.score.toFixed(2)}`)),
     h('ul', { class: 'reasons' }, ...group.reasons.map((r) => h('li', {}, r))),
     list,
-    h('div', { class: 'row' }, addSelect),
+    h('div', { class: 'row' }, search, searchBtn),
+    addSelect,
     h('label', { class: 'field' }, h('span', {}, '統合プラン名'), name),
     h('label', { class: 'field' }, h('span', {}, '統合後の基本目標'), goal),
     goalWarning,
@@ -143,21 +168,35 @@ function unifiedItem(u: UnifiedView): HTMLElement {
   return li;
 }
 
+function pager(d: MergeCandidates): HTMLElement {
+  const last = Math.min(d.offset + d.groups.length, d.total);
+  const prev = h('button', { type: 'button', class: 'secondary', 'aria-label': '前の候補' }, '前へ');
+  const next = h('button', { type: 'button', class: 'secondary', 'aria-label': '次の候補' }, '次へ');
+  prev.disabled = d.offset === 0;
+  next.disabled = last >= d.total;
+  prev.addEventListener('click', () => void loadCandidates(Math.max(0, d.offset - d.limit)));
+  next.addEventListener('click', () => void loadCandidates(d.offset + d.limit));
+  return h('div', { class: 'pager actions' }, h('span', { class: 'summary' }, `候補 ${d.offset + 1}〜${last} 件目（全 ${d.total} 組）`), prev, next);
+}
+
 function render(d: MergeCandidates): void {
   const box = byId('merge-groups');
   clear(box);
-  if (d.groups.length === 0) {
+  if (d.total === 0) {
     box.appendChild(h('section', { class: 'card' }, h('p', { class: 'summary' }, '統合候補はありません（統合済み・完了・中止のプランは候補に含めません）。')));
   }
+  if (d.total > d.groups.length) box.appendChild(pager(d));
   d.groups.forEach((g, i) => box.appendChild(groupCard(g, i, d)));
+  if (d.total > d.groups.length) box.appendChild(pager(d));
   const list = byId('unified-list');
   clear(list);
   d.unified.forEach((u) => list.appendChild(unifiedItem(u)));
   byId('unified-card').hidden = d.unified.length === 0;
 }
 
-export async function loadCandidates(): Promise<void> {
-  const d = await withBusy('統合候補を探しています…', () => call('getMergeCandidates'));
+/** Loads a page of suggestions (the first by default; after a merge, the page shown). */
+export async function loadCandidates(offset = 0): Promise<void> {
+  const d = await withBusy('統合候補を探しています…', () => call('getMergeCandidates', { offset, limit: PAGE_SIZE }));
   if (d) {
     data = d;
     render(d);

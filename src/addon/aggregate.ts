@@ -70,7 +70,7 @@ export interface AggregateRun extends Computation {
  */
 export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: number): AggregateRun {
   const { grids, sheets } = inputs;
-  const computation = compute(grids, new Date());
+  const computation = compute(grids, new Date(), inputs.mapping);
   const { read, result, issues } = computation;
   if (read.layout.error) throw new UserError(read.layout.error);
   const tables = buildTables(result);

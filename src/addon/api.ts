@@ -100,8 +100,24 @@ export interface UnifiedView extends UnifiedPlanInput {
   when: string;
 }
 
+/** A page of suggested groups: the sidebar asks for one page at a time. */
+export interface MergePageRequest {
+  /** Index of the first group (0-based). */
+  offset: number;
+  /** Groups per page, at most MERGE_PAGE_MAX. */
+  limit: number;
+}
+
+export const MERGE_PAGE_MAX = 50;
+
 export interface MergeCandidates {
+  /** The groups of the requested page, best first. */
   groups: MergeGroupView[];
+  /** All groups found (the sidebar pages through them). */
+  total: number;
+  offset: number;
+  limit: number;
+  /** The plans of this page's groups only; others are found with findPlans. */
   plans: PlanOption[];
   goals: GoalOption[];
   unified: UnifiedView[];
@@ -267,13 +283,20 @@ export interface RolloverSummary {
   undone: boolean;
 }
 
+import type { MappingView } from '../core/mapping';
+import type { MappingRequest } from './column-mapping';
+export type { ColumnRole, ColumnView, MappingView } from '../core/mapping';
+export type { MappingRequest } from './column-mapping';
+
 export interface ServerApi {
   getOverview(): Overview;
   runCheck(): CheckSummary;
   runAggregate(): AggregateSummary;
   selectCell(sheet: string, a1: string): boolean;
   createReport(): ReportSummary;
-  getMergeCandidates(): MergeCandidates;
+  getMergeCandidates(page: MergePageRequest): MergeCandidates;
+  /** Plans whose ID or name contains the query (at most 20), to add to a group. */
+  findPlans(query: string): PlanOption[];
   applyMerge(request: MergeRequestInput): MergeOutcome;
   unmerge(unifiedId: string): MergeOutcome;
   createMemberForm(deadline: string): FormSummary;
@@ -287,6 +310,9 @@ export interface ServerApi {
   reopenPeriod(reason: string): ConfirmSummary;
   runRollover(): RolloverSummary;
   undoRollover(): RolloverSummary;
+  getColumnMapping(): MappingView;
+  saveColumnMapping(request: MappingRequest): MappingView;
+  resetColumnMapping(): MappingView;
 }
 
 export type ServerFunction = keyof ServerApi;

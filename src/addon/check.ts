@@ -155,7 +155,7 @@ export function runCheck(): CheckSummary {
   return withDocumentLock('入力チェック', () => withFreshReads('入力チェック', () => {
     const started = Date.now();
     const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks, SHEETS.runLog]);
-    const parsed = readProgress(inputs.grids, { today: new Date() });
+    const parsed = readProgress(inputs.grids, { today: new Date(), mapping: inputs.mapping });
     // Figures typed over a confirmed period are flagged with the other findings.
     const read = { ...parsed, issues: [...parsed.issues, ...confirmedFigureIssues(inputs)] };
     const batch = new WriteBatch(inputs.ss);

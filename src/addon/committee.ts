@@ -38,7 +38,7 @@ const FORM_KEY = 'memberForm:';
 const COMMITTEE_READS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.members, SHEETS.results, SHEETS.goals, SHEETS.unified];
 
 function computeFor(inputs: Inputs) {
-  const c = compute(inputs.grids, new Date());
+  const c = compute(inputs.grids, new Date(), inputs.mapping);
   if (c.read.layout.error) throw new UserError(c.read.layout.error);
   return c;
 }

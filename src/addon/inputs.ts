@@ -4,6 +4,7 @@
 import type { Grid } from '../core/model';
 import { SHEETS } from '../core/schema';
 import { readGrid } from './sheets';
+import { MAPPING_PROPERTY, parseMapping, type ColumnMapping } from '../core/mapping';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,6 +23,13 @@ export interface Inputs {
   sheets: Map<string, Sheet | null>;
   /** Grids of the sheets read that exist. */
   grids: Record<string, Grid>;
+  /** The column mapping saved in 列の対応 (null when none), read with the inputs. */
+  mapping: ColumnMapping | null;
+}
+
+/** The saved 列の対応 (document properties); null when none or unreadable. */
+export function loadMapping(): ColumnMapping | null {
+  return parseMapping(PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY));
 }
 
 /**
@@ -34,12 +42,15 @@ export function readInputs(read: readonly string[], find: readonly string[] = []
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheets = new Map<string, Sheet | null>();
   const grids: Record<string, Grid> = {};
-  for (const name of [...read, ...find]) {
+  const mapping = read.includes(SHEETS.progress) ? loadMapping() : null;
+  // The progress sheet mapped in 列の対応 may have another name: read it with the others.
+  const names = mapping && !read.includes(mapping.sheet) ? [...read, mapping.sheet] : read;
+  for (const name of [...names, ...find]) {
     if (sheets.has(name)) continue;
     const sheet = ss.getSheetByName(name);
     sheets.set(name, sheet);
     // Display strings matter where people type figures ("86.50%" reads back as 0.865).
-    if (sheet && read.includes(name)) grids[name] = readGrid(sheet, name, name === SHEETS.progress);
+    if (sheet && names.includes(name)) grids[name] = readGrid(sheet, name, name === SHEETS.progress || name === mapping?.sheet);
   }
   if (read.some((name) => INPUT_SHEETS.includes(name) && !sheets.get(name))) {
     const known = new Set<string>(Object.values(SHEETS));
@@ -50,5 +61,5 @@ export function readInputs(read: readonly string[], find: readonly string[] = []
       grids[name] = readGrid(sheet, name, true);
     }
   }
-  return { ss, sheets, grids };
+  return { ss, sheets, grids, mapping };
 }

@@ -1,7 +1,7 @@
 // 類似プランの統合: suggestions for the sidebar, and merges carried out under the document lock.
 // A merge writes only add-on-owned cells: a row on 統合プラン and the members' 統合先 cells.
 // Nothing is deleted; 統合解除 marks the row 解除済 and clears exactly the cells the merge set.
-import type { MergeCandidates, MergeOutcome, MergeRequestInput, UnifiedView } from './api';
+import type { MergeCandidates, MergeOutcome, MergePageRequest, MergeRequestInput, PlanOption, UnifiedView } from './api';
 import type { Grid, Plan } from '../core/model';
 import type { Layout } from '../core/layout';
 import { readProgress, type ReadResult } from '../core/reader';
@@ -33,27 +33,54 @@ function unifiedView(u: UnifiedPlan): UnifiedView {
 
 function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
   const inputs = readInputs([SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.unified], [SHEETS.runLog]);
-  const read = readProgress(inputs.grids, { today: new Date() });
+  const read = readProgress(inputs.grids, { today: new Date(), mapping: inputs.mapping });
   if (read.layout.error) throw new UserError(read.layout.error);
   return { inputs, read, unified: readAllUnified(inputs.grids[SHEETS.unified], read.data.plans) };
 }
 
-export function mergeCandidates(): MergeCandidates {
+function planOption(p: Plan): PlanOption {
+  return { id: p.id, name: p.name, goalCode: p.goalCode, mainDept: p.mainDept, departments: departmentsOf(p), eligible: isMergeCandidate(p) };
+}
+
+/**
+ * One page of merge suggestions. Only the page's groups and their plans cross to the sidebar, so
+ * the payload stays small whatever the number of plans (other plans are found with findPlans).
+ */
+export function mergeCandidates(page: MergePageRequest): MergeCandidates {
   const { read, unified } = load();
   const { plans, hierarchy, settings } = read.data;
   const groups = suggestMerges(plans, { synonyms: effectiveSynonyms(settings.synonyms) });
+  // Past the end (groups merged away since the page was shown): the last page.
+  const offset = page.offset < groups.length ? page.offset : Math.max(0, Math.floor((groups.length - 1) / page.limit) * page.limit);
+  const shown = groups.slice(offset, offset + page.limit);
+  const needed = new Set(shown.flatMap((g) => g.planIds));
   return {
-    groups: groups.map((g) => ({
+    groups: shown.map((g) => ({
       id: g.id, score: g.score, reasons: g.reasons, planIds: g.planIds, goalCodes: g.goalCodes,
       goalChoiceNeeded: g.goalChoiceNeeded,
     })),
-    plans: plans.map((p) => ({
-      id: p.id, name: p.name, goalCode: p.goalCode, mainDept: p.mainDept, departments: departmentsOf(p),
-      eligible: isMergeCandidate(p),
-    })),
+    total: groups.length,
+    offset,
+    limit: page.limit,
+    plans: plans.filter((p) => needed.has(p.id)).map(planOption),
     goals: hierarchy.filter((h) => h.level === '基本目標').map((h) => ({ code: h.code, name: h.name })),
     unified: unified.map((u) => unifiedView(u.plan)),
   };
+}
+
+/** Plans that can join a group, by ID or name (case and width folded), at most `limit`. */
+export function findPlans(query: string, limit = 20): PlanOption[] {
+  const q = query.normalize('NFKC').toLowerCase().trim();
+  if (q === '') return [];
+  const { read } = load();
+  const out: PlanOption[] = [];
+  for (const p of read.data.plans) {
+    if (!isMergeCandidate(p)) continue;
+    if (!p.id.normalize('NFKC').toLowerCase().includes(q) && !p.name.normalize('NFKC').toLowerCase().includes(q)) continue;
+    out.push(planOption(p));
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 export const MERGED_INTO_NOTE = '進捗管理アドオンが書き込む列です（統合先の統合プランID）。編集しないでください。';

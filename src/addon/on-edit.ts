@@ -9,6 +9,7 @@ import { SHEETS } from '../core/schema';
 import { prepareStatusColumn } from './check';
 import { WriteBatch } from './sheets';
 import { UserError } from './errors';
+import { loadMapping } from './inputs';
 
 /** Header rows are within the first rows of the sheet (layout detection looks at ≤10). */
 const HEADER_SCAN_ROWS = 10;
@@ -19,7 +20,10 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   if (!e || !e.range) return;
   const range = e.range;
   const sheet = range.getSheet();
-  if (sheet.getName() !== SHEETS.progress) return;
+  const name = sheet.getName();
+  // The columns as confirmed in 列の対応 (also for a progress sheet under another name).
+  const mapping = loadMapping();
+  if (name !== SHEETS.progress && name !== mapping?.sheet) return;
   const firstEdited = range.getRow();
   const editedRows = range.getNumRows();
   if (editedRows > MAX_EDITED_ROWS) return;
@@ -29,8 +33,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   if (lastColumn === 0 || lastRow === 0) return;
   const scan = Math.min(HEADER_SCAN_ROWS, lastRow);
   const head = sheet.getRange(1, 1, scan, lastColumn);
-  const headGrid: Grid = { name: SHEETS.progress, values: head.getValues() as CellValue[][], display: head.getDisplayValues() };
-  const layout = detectLayout(headGrid);
+  const headGrid: Grid = { name, values: head.getValues() as CellValue[][], display: head.getDisplayValues() };
+  const layout = detectLayout(headGrid, mapping);
   if (isLayoutError(layout)) return;
   const firstData = layout.firstDataRow + 1;
   const from = Math.max(firstEdited, firstData);
@@ -52,7 +56,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   const count = blockLast - blockFirst + 1;
   const block = sheet.getRange(blockFirst, 1, count, lastColumn);
   const grid: Grid = {
-    name: SHEETS.progress,
+    name,
     values: [...headGrid.values.slice(0, layout.firstDataRow), ...(block.getValues() as CellValue[][])],
     display: [...headGrid.display!.slice(0, layout.firstDataRow), ...block.getDisplayValues()],
   };

@@ -1,9 +1,11 @@
 // The server side of the sidebar (google.script.run). Types: src/addon/api.ts.
 import * as z from 'zod/mini';
-import type { Overview, ServerApi } from './api';
+import { MERGE_PAGE_MAX, type Overview, type ServerApi } from './api';
 import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { endpoint } from './endpoint';
+import { ColumnRoleSchema } from '../core/mapping';
+import { getColumnMapping, resetColumnMapping, saveColumnMapping } from './column-mapping';
 import { takeSidebarTab } from './sidebar';
 import { UserError } from './errors';
 import { readInputs } from './inputs';
@@ -15,14 +17,14 @@ import { createMemberForm, importMemberRatings } from './committee';
 import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
 import { confirmPeriod, reopenPeriod } from './confirm';
 import { runRollover, undoRollover } from './rollover';
-import { applyMerge as apply, mergeCandidates, unmerge as undo } from './merge';
+import { applyMerge as apply, findPlans, mergeCandidates, unmerge as undo } from './merge';
 
 /** Sheets the overview counts from; a missing one is pointed out. */
 const OVERVIEW_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
 const getOverview = endpoint(z.tuple([]), (): Overview => {
-  const { grids, sheets } = readInputs(OVERVIEW_SHEETS);
-  const { data, sheets: found } = readProgress(grids, { today: new Date() });
+  const { grids, sheets, mapping } = readInputs(OVERVIEW_SHEETS);
+  const { data, sheets: found } = readProgress(grids, { today: new Date(), mapping });
   // A sheet found under another name (体系, 委員一覧 …) is not missing.
   const roleOf: Record<string, string> = {
     [SHEETS.progress]: 'progress', [SHEETS.hierarchy]: 'hierarchy', [SHEETS.departments]: 'departments',
@@ -55,7 +57,18 @@ const MergeInput = z.object({
   relatedDepts: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100)),
 });
 const applyMerge = endpoint(z.tuple([MergeInput]), apply);
+const MergePage = z.object({
+  offset: z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)),
+  limit: z.number().check(z.int(), z.minimum(1), z.maximum(MERGE_PAGE_MAX)),
+});
 const unmerge = endpoint(z.tuple([z.string().check(z.regex(/^U-\d{1,6}$/))]), undo);
+
+// The shape only; whether the columns make a readable sheet is checked by saveColumnMapping.
+const MappingInput = z.object({
+  headerRow: z.number().check(z.int(), z.gte(1), z.lte(10)),
+  headerRows: z.number().check(z.int(), z.gte(1), z.lte(2)),
+  columns: z.array(z.object({ col: z.number().check(z.int(), z.gte(0), z.lte(500)), role: ColumnRoleSchema })).check(z.maxLength(500)),
+});
 
 const A1_CELL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
 
@@ -96,7 +109,8 @@ export const serverApi: ServerApi = {
   runAggregate: endpoint(z.tuple([]), runAggregate),
   selectCell,
   createReport: endpoint(z.tuple([]), runReport),
-  getMergeCandidates: endpoint(z.tuple([]), mergeCandidates),
+  getMergeCandidates: endpoint(z.tuple([MergePage]), mergeCandidates),
+  findPlans: endpoint(z.tuple([z.string().check(z.maxLength(100))]), (q) => findPlans(q)),
   applyMerge,
   unmerge,
   createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
@@ -110,4 +124,7 @@ export const serverApi: ServerApi = {
   reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
   runRollover: endpoint(z.tuple([]), runRollover),
   undoRollover: endpoint(z.tuple([]), undoRollover),
+  getColumnMapping: endpoint(z.tuple([]), getColumnMapping),
+  saveColumnMapping: endpoint(z.tuple([MappingInput]), saveColumnMapping),
+  resetColumnMapping: endpoint(z.tuple([]), resetColumnMapping),
 };

@@ -6,8 +6,12 @@ import { fyLabel, formatNumber } from './cells';
 import { shortLabel } from './periods';
 import { referenceUnit, unitDiffers } from './values';
 import {
-  cumulativeShare, gradeOf, interimShare, outlookOf, periodYearsOf, type Grade, type InterimRule, type Outlook, type Thresholds,
+  cumulativeShare, DEFAULT_STATUS_GRADES, gradeOf, interimShare, nominalRatio, outlookOf, periodYearsOf,
+  type Grade, type InterimRule, type Outlook, type StatusGrades, type Thresholds,
 } from './rating';
+import { progressOf } from './values';
+import { DIRECTION_LABELS } from './schema';
+import type { ProgressStatus } from './narrative';
 
 /**
  * period: the evaluation period only (year-end figure of the evaluation year, or its 中間
@@ -41,7 +45,14 @@ export interface Unassessable {
  * maintain: baseline = target, kept at or better than the target (else 後退).
  * cumulative: sum of the yearly figures against a multi-year total.
  */
-export type Method = 'progress' | 'against-target' | 'maintain' | 'range' | 'milestone' | 'cumulative';
+export type Method = 'progress' | 'against-target' | 'maintain' | 'range' | 'milestone' | 'cumulative' | 'status';
+
+/** A grade from a progress status (実施済 / 実施中 / 検討中 / 未着手) by the 状況の評価 table (rating.ts). */
+export interface StatusGrade {
+  status: ProgressStatus;
+  /** Cue words when the status was read from a sentence; [] when the cell held the status word. */
+  cues: string[];
+}
 
 export interface MidJudgement {
   /** Expected share of the annual target at the as-of date (1 for level indicators). */
@@ -93,6 +104,13 @@ export interface Achievement {
   mid: MidJudgement | null;
   /** Set when graded against the expected share of the way (途中年度の評価「目標年度までの按分」). */
   interim: InterimPace | null;
+  /** Set when graded from a progress status (method 'status'). */
+  status: StatusGrade | null;
+  /**
+   * Japanese notes on how the figure was read or judged, shown in 集計結果 (注記): a figure read
+   * from a sentence, a target written in the same cell, a milestone read despite a 方向 of 増加.
+   */
+  notes: string[];
 }
 
 export interface AssessContext {
@@ -104,6 +122,8 @@ export interface AssessContext {
   scope: Scope;
   /** 途中年度の評価; absent = 'final' (against the final target). */
   interimRule?: InterimRule;
+  /** 状況の評価: grade of each progress status; absent = DEFAULT_STATUS_GRADES. */
+  statusGrades?: StatusGrades;
 }
 
 const NO_INDICATOR_NAME = /指標の設定(は)?(あり)?ません|^指標なし$|^なし$/;
@@ -148,7 +168,9 @@ function valueProblem(p: Parsed, what: '実績値' | '目標値', where: string)
       if (p.state === '取得不可') return unassessable('unavailable', `${where}の実績値を取得できません（${p.text}）`);
       return what === '目標値'
         ? unassessable('no-target', `目標値が数値ではありません（${p.text}）`)
-        : unassessable('state', `${where}の実績が「${p.text}」で、数値がありません`);
+        : unassessable('state', p.read
+          ? `${where}の実績が文章で、数値がありません（状況「${progressOf(p.state) ?? p.state}」と読みました。手がかり: ${p.read.cues.join('・')}）`
+          : `${where}の実績が「${p.text}」で、数値がありません`);
     case 'milestone':
       return unassessable(what === '目標値' ? 'no-target' : 'invalid-actual',
         `${what}が「${p.text}」（○×）ですが、方向が数値の指標です。数値を入力するか、方向を「達成・未達」にしてください`);
@@ -220,6 +242,8 @@ function latestYearEnd(ind: Indicator, upTo: number): Actual | undefined {
 
 
 function figureText(p: Parsed, unit: string): string {
+  if (p.kind === 'number' && p.read) return `${formatNumber(p.value)}${p.unit || unit}（文章から）`;
+  if (p.kind === 'state' && p.read) return `${progressOf(p.state) ?? p.state}（文章から）`;
   if (p.text && p.text.trim()) return p.text.trim();
   if (p.kind === 'number') return formatNumber(p.value) + (p.unit || unit);
   return '';
@@ -229,7 +253,7 @@ function base(ind: Indicator, scope: Scope): Achievement {
   return {
     key: ind.key, planId: ind.planId, scope, assessable: false, reason: null, method: null,
     actualText: '', actualValue: null, periods: [], basis: null,
-    ratio: null, gradeRatio: null, regressed: false, grade: '−', mid: null, interim: null,
+    ratio: null, gradeRatio: null, regressed: false, grade: '−', mid: null, interim: null, status: null, notes: [],
   };
 }
 
@@ -242,6 +266,7 @@ function fail(acc: Achievement, reason: Unassessable): Achievement {
   acc.grade = '−';
   acc.mid = null;
   acc.interim = null;
+  acc.status = null;
   return acc;
 }
 
@@ -273,8 +298,18 @@ export function assessIndicator(indicator: Indicator, ctx: AssessContext): Achie
   if (ind !== indicator) acc.yearTarget = { text: ind.target.value.text, fiscalYear: ctx.year };
   if (isNoIndicator(ind)) return fail(acc, unassessable('no-indicator', '指標の設定がありません'));
   if (ind.direction === 'milestone') return assessMilestone(ind, ctx, acc);
+  // A ○ / 実施 / 導入済 / 予算化 target is a milestone whatever a blanket 方向 column says (増加).
+  if (ind.target.value.kind === 'milestone') {
+    acc.notes.push(`方向は「${DIRECTION_LABELS[ind.direction]}」ですが、目標が「${ind.target.value.text.trim()}」のため、達成・未達で評価しました`);
+    return assessMilestone(ind, ctx, acc);
+  }
 
   const tp = ind.target.value;
+  if (tp.kind !== 'number') {
+    // No numeric target: a target written in the figure's own cell, or the plan's progress in words.
+    const qualitative = assessWithoutTarget(ind, ctx, acc);
+    if (qualitative) return qualitative;
+  }
   const tProblem = valueProblem(tp, '目標値', '');
   if (tProblem) return fail(acc, tProblem);
   const t = (tp as Extract<Parsed, { kind: 'number' }>).value;
@@ -300,6 +335,7 @@ export function assessIndicator(indicator: Indicator, ctx: AssessContext): Achie
     return fail(acc, unassessable('unit-mismatch', `実績値の単位（${av.unit}）が${refName(ind, tp)}の単位（${ref}）と異なります`));
   }
   acc.actualValue = av.value;
+  noteRead(acc, av, actual);
 
   if (actual.period.kind === 'mid') return judgeMid(ind, ctx, acc, b, t, av.value, 0, actual.period.fiscalYear);
 
@@ -474,6 +510,19 @@ function assessMilestone(ind: Indicator, ctx: AssessContext, acc: Achievement): 
   acc.actualText = `${figureText(actual.value, ind.unit)}（${shortLabel(actual.period)}）`;
   const v = actual.value;
   const where = shortLabel(actual.period);
+  if (v.kind === 'state') {
+    const st = progressOf(v.state);
+    if (st === '実施済' || st === '未着手') {
+      const done = st === '実施済';
+      acc.notes.push(`「${v.read ? v.read.decisive : v.text}」を${done ? '達成（○）' : '未達（×）'}と読みました`);
+      finish(acc, ctx, 'milestone', done ? 1 : 0, done ? 1 : 0, false, actual.period.kind === 'mid' ? 'mid' : 'year');
+      if (actual.period.kind === 'mid') {
+        acc.mid = { expectedShare: 1, accumulates: false, projectedValue: null, outlook: outlookOf(done ? 1 : 0, ctx.thresholds) };
+      }
+      return acc;
+    }
+    if (st) return gradeStatus(acc, ctx, v, st, actual);
+  }
   if (v.kind !== 'milestone') {
     if (v.kind === 'number') {
       return fail(acc, unassessable('invalid-actual', `${where}の実績値が数値です。方向「達成・未達」の指標には ○ か × を入力してください`));
@@ -485,5 +534,65 @@ function assessMilestone(ind: Indicator, ctx: AssessContext, acc: Achievement): 
   if (actual.period.kind === 'mid') {
     acc.mid = { expectedShare: 1, accumulates: false, projectedValue: null, outlook: outlookOf(ratio, ctx.thresholds) };
   }
+  return acc;
+}
+
+/** A figure read from a sentence is never used silently: say so next to the result. */
+function noteRead(acc: Achievement, p: Extract<Parsed, { kind: 'number' }>, a: Actual): void {
+  if (!p.read) return;
+  acc.notes.push(`${a.cell}（${shortLabel(a.period)}）の『${clipQuote(p.read.quote)}』から ${formatNumber(p.value)}${p.unit} を実績値として読みました`);
+}
+
+function clipQuote(q: string): string {
+  return q.length > 40 ? `${q.slice(0, 39)}…` : q;
+}
+
+/**
+ * Without a numeric target: a figure whose cell also gives the target (「結果／目標 3／4箇所」,
+ * 「9,813人（目標 10,000人）」) is judged against that target; a progress status (実施済 … 未着手, typed
+ * or read from words) is graded by the 状況の評価 table. null when neither applies (then the
+ * usual reason, no target, is given).
+ */
+function assessWithoutTarget(ind: Indicator, ctx: AssessContext, acc: Achievement): Achievement | null {
+  if (ind.direction === 'range') return null;
+  const picked = pickSingle(ind, ctx);
+  if ('code' in picked) return null;
+  const { actual } = picked;
+  const v = actual.value;
+  if (v.kind === 'number' && v.read?.target && ind.target.value.kind !== 'state') {
+    const t = v.read.target.value;
+    acc.periods = [actual.period];
+    acc.actualText = `${figureText(v, ind.unit)}（${shortLabel(actual.period)}）`;
+    acc.actualValue = v.value;
+    noteRead(acc, v, actual);
+    acc.notes.push(`同じセルの『${clipQuote(v.read.target.quote)}』を目標値（${formatNumber(t)}${v.read.target.unit}）として比べました`);
+    if (actual.period.kind === 'mid') return judgeMid(ind, ctx, acc, null, t, v.value, 0, actual.period.fiscalYear);
+    const m = measure(ind, null, t, v.value);
+    if (isUnassessable(m)) return fail(acc, m);
+    return finish(acc, ctx, m.method, m.ratio, m.ratio, m.regressed, 'year');
+  }
+  if (v.kind === 'state') {
+    const st = progressOf(v.state);
+    if (st) return gradeStatus(acc, ctx, v, st, actual);
+  }
+  return null;
+}
+
+/** Grade from a progress status by the 状況の評価 table; 中止 (or a status mapped to −) is not graded. */
+function gradeStatus(acc: Achievement, ctx: AssessContext, v: Extract<Parsed, { kind: 'state' }>, st: ProgressStatus, actual: Actual): Achievement {
+  acc.periods = [actual.period];
+  acc.actualText = `${figureText(v, '')}（${shortLabel(actual.period)}）`;
+  const grade = (ctx.statusGrades ?? DEFAULT_STATUS_GRADES)[st];
+  const cues = v.read ? v.read.cues : [];
+  if (grade === '−') {
+    return fail(acc, unassessable('state', `${shortLabel(actual.period)}の状況が「${st}」のため評価しません`));
+  }
+  const ratio = nominalRatio(grade, ctx.thresholds);
+  finish(acc, ctx, 'status', null, ratio, false, actual.period.kind === 'mid' ? 'mid' : 'year');
+  acc.grade = grade;
+  acc.status = { status: st, cues };
+  acc.notes.push(v.read
+    ? `${actual.cell}（${shortLabel(actual.period)}）の文章から状況「${st}」と読み（手がかり: ${cues.join('・')}）、状況の評価で${grade}としました`
+    : `状況「${st}」を状況の評価で${grade}としました`);
   return acc;
 }

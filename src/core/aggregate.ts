@@ -7,8 +7,8 @@ import { SHEETS } from './schema';
 import { assessIndicator, type Achievement, type AssessContext, type Scope, type UnassessableCode } from './achievement';
 import { draftFinding, type FindingPlan, type PlanGap } from './findings';
 import {
-  emptyCounts, goalRatingOf, normalizeGoalRating, normalizeGrade, planGradeOf, resolveRatingConfig,
-  type Grade, type GoalCounts, type GoalRating, type PlanRule, type RatingConfig,
+  emptyCounts, goalRatingOf, gradeOfSelfAssessment, nominalRatio, normalizeGoalRating, normalizeGrade, planGradeOf, resolveRatingConfig,
+  selfScaleOf, type Grade, type GoalCounts, type GoalRating, type PlanRule, type RatingConfig, type SelfScale,
 } from './rating';
 
 /** A unified plan (類似プランの統合): rated from its members' indicators. */
@@ -64,8 +64,15 @@ export interface IndicatorResult {
   sofar: Achievement;
 }
 
+/** Where a plan grade came from: figures (実績), the department's own grade (自己評価), or a progress status (状況). */
+export type GradeSource = '実績' | '自己評価' | '状況';
+
 export interface PlanRating {
   grade: Grade;
+  /** null when the grade is '−'. */
+  source: GradeSource | null;
+  /** The 自己評価 used, as typed, with its cell: when source is 自己評価. */
+  selfAssessment?: { text: string; cell: string; fiscalYear: number };
   /** Mean capped achievement (0..1) of the assessable indicators; null when none. */
   score: number | null;
   assessableCount: number;
@@ -169,12 +176,25 @@ function latestActualYear(plans: Plan[]): number {
   return isFinite(y) ? y : 2025;
 }
 
-function ratePlan(items: IndicatorResult[], scope: Scope, config: RatingConfig, status: PlanStatus): PlanRating {
+/**
+ * Plan grade: from the indicators' figures when any can be assessed (実績); else from the
+ * department's 自己評価 for the period (自己評価); else from the progress statuses of its
+ * indicators, graded by the 状況の評価 table (状況). docs/ratings.md §4.
+ */
+function ratePlan(items: IndicatorResult[], scope: Scope, config: RatingConfig, status: PlanStatus, self?: SelfGrade | null): PlanRating {
   const achievements = items.map((i) => i[scope]);
-  const assessable = achievements.filter((a) => a.assessable);
+  const all = achievements.filter((a) => a.assessable);
+  const figures = all.filter((a) => a.method !== 'status');
+  const assessable = figures.length ? figures : all;
   const regressedKeys = assessable.filter((a) => a.regressed).map((a) => a.key);
   if (status === '中止') {
-    return { grade: '−', score: null, assessableCount: 0, reason: GAP_REASON.stopped, gap: 'stopped', regressedKeys: [] };
+    return { grade: '−', source: null, score: null, assessableCount: 0, reason: GAP_REASON.stopped, gap: 'stopped', regressedKeys: [] };
+  }
+  if (figures.length === 0 && self) {
+    return {
+      grade: self.grade, source: '自己評価', score: nominalRatio(self.grade, config.thresholds), assessableCount: 0, reason: '', regressedKeys: [],
+      selfAssessment: { text: self.text, cell: self.cell, fiscalYear: self.fiscalYear },
+    };
   }
   if (assessable.length === 0) {
     let gap: PlanGap = 'no-indicator';
@@ -185,12 +205,36 @@ function ratePlan(items: IndicatorResult[], scope: Scope, config: RatingConfig, 
     const reason = achievements.length === 0
       ? GAP_REASON['no-indicator']
       : unique(achievements.map((a) => a.reason?.message ?? '')).filter(Boolean).join('／');
-    return { grade: '−', score: null, assessableCount: 0, reason, gap, regressedKeys };
+    return { grade: '−', source: null, score: null, assessableCount: 0, reason, gap, regressedKeys };
   }
   const { grade, score } = planGradeOf(
     assessable.map((a) => ({ ratio: a.gradeRatio as number, regressed: a.regressed, grade: a.grade })),
     config.planRule, config.thresholds);
-  return { grade, score, assessableCount: assessable.length, reason: '', regressedKeys };
+  return { grade, source: figures.length ? '実績' : '状況', score, assessableCount: assessable.length, reason: '', regressedKeys };
+}
+
+/** A 自己評価 read as a grade, for one scope. */
+export interface SelfGrade { grade: Grade; text: string; cell: string; fiscalYear: number }
+
+/**
+ * The plan's 自己評価 for the scope: the evaluation period's (its 中間 one in a mid-year
+ * evaluation, else the year's), or for the plan so far the latest up to the evaluation year.
+ */
+function selfGradeOf(p: Plan, scope: Scope, config: RatingConfig, scale: SelfScale): SelfGrade | null {
+  const list = p.selfAssessments ?? [];
+  const y = config.evaluationYear;
+  const usable = list
+    .map((s) => ({ s, grade: gradeOfSelfAssessment(s.text, scale) }))
+    .filter((x) => x.grade !== null && x.s.period.fiscalYear <= y);
+  const pick = (pred: (x: (typeof usable)[number]) => boolean) => usable.filter(pred).sort((a, b) => b.s.period.fiscalYear - a.s.period.fiscalYear)[0];
+  let hit: (typeof usable)[number] | undefined;
+  if (scope === 'period') {
+    hit = pick((x) => x.s.period.fiscalYear === y && x.s.period.kind === config.evaluationKind);
+  } else {
+    hit = (config.evaluationKind === 'mid' ? pick((x) => x.s.period.fiscalYear === y && x.s.period.kind === 'mid') : undefined)
+      ?? pick((x) => x.s.period.kind === 'year');
+  }
+  return hit ? { grade: hit.grade as Grade, text: hit.s.text, cell: hit.s.cell, fiscalYear: hit.s.period.fiscalYear } : null;
 }
 
 function unique<T>(xs: T[]): T[] {
@@ -247,9 +291,10 @@ export function aggregate(data: ProgressData, opts: AggregateOptions = { overrid
 
   const ctx = (scope: Scope): AssessContext => ({
     year: config.evaluationYear, kind: config.evaluationKind, midShare: config.midShare, thresholds: config.thresholds, scope,
-    interimRule: config.interimRule,
+    interimRule: config.interimRule, statusGrades: config.statusGrades,
   });
   const periodCtx = ctx('period');
+  const selfScale = selfScaleOf(data.plans.flatMap((p) => (p.selfAssessments ?? []).map((x) => x.text)));
   const sofarCtx = ctx('sofar');
 
   // Plans of the progress sheet.
@@ -267,7 +312,8 @@ export function aggregate(data: ProgressData, opts: AggregateOptions = { overrid
     const r: PlanResult = {
       id: p.id, name: p.name, goalCode: p.goalCode, mainDept: p.mainDept, relatedDepts: p.relatedDepts,
       kind: 'plan', status: p.status, memberIds: [], mergedInto: '', counted: true, indicators,
-      period: ratePlan(indicators, 'period', config, p.status), sofar: ratePlan(indicators, 'sofar', config, p.status),
+      period: ratePlan(indicators, 'period', config, p.status, selfGradeOf(p, 'period', config, selfScale)),
+      sofar: ratePlan(indicators, 'sofar', config, p.status, selfGradeOf(p, 'sofar', config, selfScale)),
       override: null, adopted: '−', sheet: p.sheet, row: p.row,
     };
     plans.push(r);

@@ -8,6 +8,7 @@ import { parsePeriodHeader } from './periods';
 import { SHEETS } from './schema';
 import { cellText, headerKey, normalizeCode, norm } from './text';
 import { columnLetters } from './a1';
+import { matchChoices, roleLabel, roleToClass, type ColumnMapping, type ColumnRole } from './mapping';
 
 export type FieldKey =
   | 'id' | 'policy' | 'policyName' | 'goal' | 'goalName' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
@@ -44,6 +45,13 @@ export interface Layout {
   ignored: number[];
   /** Japanese notes on what was inferred rather than read from a header. */
   notes: string[];
+  /**
+   * Japanese warnings the 事務局 must see (列の対応 panel, 検証結果): the header rows differ from
+   * the ones saved, a saved column choice whose header is gone, a header row that looks like data.
+   */
+  warnings?: string[];
+  /** Columns set by hand in 列の対応 (saved mapping applied). */
+  chosen?: number[];
   /** Set (with everything else empty) when the sheet could not be mapped. */
   error?: string;
 }
@@ -202,7 +210,7 @@ function single(texts: string[], r: number): Candidate {
   return { headerRow: r, headerRows: 1, classes, headers: texts.slice(), score: scoreClasses(classes) };
 }
 
-function pair(upper: string[], lower: string[], r: number): Candidate | null {
+function pair(upper: string[], lower: string[], r: number, forced = false): Candidate | null {
   let nonEmpty = 0;
   let known = 0;
   for (let c = 0; c < lower.length; c++) {
@@ -210,16 +218,16 @@ function pair(upper: string[], lower: string[], r: number): Candidate | null {
     nonEmpty++;
     // A code under the ID header is the first plan, not a second header row (11.2: renaming
     // 目標年度 to 目標値 made 目標値 over 令和6年度 read as a two-row header).
-    if (classifyHeader(upper[c] ?? '').field === 'id' && looksLikeId(lower[c])) return null;
+    if (!forced && classifyHeader(upper[c] ?? '').field === 'id' && looksLikeId(lower[c])) return null;
     // The lower cell must mean something by itself or joined with the group above it (実績値
     // over 令和4年度); falling back to the upper header alone would count any data cell.
     const alone = classifyHeader(lower[c]);
     const joined = upper[c] ? parsePeriodHeader(upper[c] + lower[c]) : null;
     if (alone.field || alone.period || joined) known++;
     // A code or a value among unknown cells: the lower row is data (a sparse first row).
-    else if (looksLikeId(lower[c]) || /^[-▲△]?\d[\d,.]*\D{0,4}$/.test(lower[c])) return null;
+    else if (!forced && (looksLikeId(lower[c]) || /^[-▲△]?\d[\d,.]*\D{0,4}$/.test(lower[c]))) return null;
   }
-  if (nonEmpty === 0 || known < nonEmpty * 0.6) return null;
+  if (!forced && (nonEmpty === 0 || known < nonEmpty * 0.6)) return null;
   const width = Math.max(upper.length, lower.length);
   const classes: HeaderClass[] = [];
   const headers: string[] = [];
@@ -250,12 +258,18 @@ export function looksLikeId(text: string): boolean {
   return t !== '' && t.length <= 16 && ID_LIKE.test(t);
 }
 
-/** Find the header row(s) and map the columns of a progress sheet. */
-export function detectLayout(grid: Grid): Layout | LayoutError {
+/**
+ * Find the header row(s) and map the columns of a progress sheet. A mapping saved in 列の対応
+ * (mapping.ts) pins the header rows and the columns set by hand; when the sheet's header now
+ * reads differently, the saved rows are kept and a warning says so.
+ */
+export function detectLayout(grid: Grid, mapping?: ColumnMapping | null): Layout | LayoutError {
   const rows = grid.values.length;
   const scan = Math.min(SCAN_ROWS, rows);
   const texts: string[][] = [];
-  for (let r = 0; r < Math.min(scan + 1, rows); r++) texts.push(rowTexts(grid, r));
+  for (let r = 0; r < Math.min(Math.max(scan + 1, (mapping?.headerRow ?? 0) + 2), rows); r++) texts.push(rowTexts(grid, r));
+  const pinned = mapping && mapping.sheet === grid.name ? mapping : null;
+  const warnings: string[] = [];
 
   let best: Candidate | null = null;
   for (let r = 0; r < scan; r++) {
@@ -266,6 +280,36 @@ export function detectLayout(grid: Grid): Layout | LayoutError {
       const p = pair(texts[r], texts[r + 1], r);
       const lowerAlone = single(texts[r + 1], r + 1).score;
       if (p && p.score > s.score && p.score > lowerAlone && (!best || p.score > best.score)) best = p;
+    }
+  }
+  let chosen = new Map<number, ColumnRole>();
+  if (pinned && texts[pinned.headerRow]) {
+    const at = pinned.headerRows === 2 && texts[pinned.headerRow + 1]
+      ? pair(texts[pinned.headerRow], texts[pinned.headerRow + 1], pinned.headerRow, true)
+      : single(texts[pinned.headerRow], pinned.headerRow);
+    if (at && best && (best.headerRow !== at.headerRow || best.headerRows !== at.headerRows)) {
+      warnings.push(
+        `「${grid.name}」シートの見出しは、保存した「列の対応」では${rowsLabel(at)}ですが、今の見出しからは${rowsLabel(best)}と読めます。` +
+        `見出しを書き換えた場合、データの1行目が見出しとして扱われるおそれがあるため、保存した${rowsLabel(at)}のまま読みました。` +
+        '正しければ、サイドバーの「列の対応」で保存し直してください。');
+    }
+    if (at) best = at;
+    const matched = matchChoices(pinned, best!.headers);
+    chosen = matched.byCol;
+    for (const ch of matched.stale) {
+      warnings.push(`「列の対応」で${columnLetters(ch.col + 1)}列「${ch.header}」を${roleLabel(ch.role)}としましたが、その見出しが見つかりません。列の対応を確かめてください。`);
+    }
+    if (chosen.size) best = { ...best!, classes: best!.classes.map((h, c) => (chosen.has(c) ? roleToClass(chosen.get(c)!) : h)) };
+  } else if (best && best.headerRows === 2) {
+    // A second header row with cells that are not headers may be the first plan (11.2).
+    const lower = texts[best.headerRow + 1] ?? [];
+    const odd = lower.map((t, c) => ({ t, c })).filter(({ t, c }) =>
+      t && !classifyHeader(t).field && !classifyHeader(t).period && !parsePeriodHeader((texts[best!.headerRow][c] ?? '') + t));
+    if (odd.length) {
+      warnings.push(
+        `「${grid.name}」シートの${best.headerRow + 1}〜${best.headerRow + 2}行目を見出しとして読みました。` +
+        `${best.headerRow + 2}行目の${odd.slice(0, 3).map(({ t, c }) => `${columnLetters(c + 1)}列「${t}」`).join('・')}が見出しでなくデータなら、` +
+        'サイドバーの「列の対応」で見出しを1行にしてください。');
     }
   }
   if (!best || !acceptable(best.classes)) return layoutError(grid.name, scan);
@@ -282,10 +326,16 @@ export function detectLayout(grid: Grid): Layout | LayoutError {
     ignored: [],
     notes: [],
   };
+  if (warnings.length) layout.warnings = warnings;
+  if (chosen.size) layout.chosen = [...chosen.keys()].sort((a, b) => a - b);
   assignColumns(layout, best.classes);
   inferFromContents(grid, layout);
   if (layout.columns.id === undefined && layout.columns.name === undefined) return layoutError(grid.name, scan);
   return layout;
+}
+
+function rowsLabel(c: Candidate): string {
+  return c.headerRows === 2 ? `${c.headerRow + 1}〜${c.headerRow + 2}行目` : `${c.headerRow + 1}行目`;
 }
 
 function acceptable(classes: HeaderClass[]): boolean {
@@ -352,6 +402,8 @@ function inferFromContents(grid: Grid, layout: Layout): void {
     ...Object.values(cols).filter((c): c is number => c !== undefined),
     ...layout.periods.map((p) => p.col),
     ...layout.targetPeriods.map((p) => p.col),
+    // Columns set by hand (also those set to 使わない) are not guessed again.
+    ...(layout.chosen ?? []),
   ]);
   const width = Math.max(layout.headers.length, ...grid.values.slice(layout.firstDataRow, end).map((r) => r.length));
   const limit = Math.min(
@@ -385,7 +437,7 @@ function inferFromContents(grid: Grid, layout: Layout): void {
   const idLike = (vals: string[]) => vals.length >= 2 && vals.filter(looksLikeId).length >= vals.length * 0.6;
   // The tracked unit is the 個別施策 itself (one row per measure, each its own code, seed 001):
   // its code column is the plan ID too.
-  if (cols.id === undefined && cols.measure !== undefined) {
+  if (cols.id === undefined && cols.measure !== undefined && !layout.chosen?.includes(cols.measure)) {
     const vals = sample(cols.measure);
     if (idLike(vals) && new Set(vals).size === vals.length) {
       cols.id = cols.measure;
@@ -402,7 +454,7 @@ function inferFromContents(grid: Grid, layout: Layout): void {
     });
   }
   // 主担当: a column of ○ marks; when it holds names it is the department column.
-  if (cols.leadMark !== undefined) {
+  if (cols.leadMark !== undefined && !layout.chosen?.includes(cols.leadMark)) {
     const vals = sample(cols.leadMark);
     const marks = vals.filter((v) => /^[○◯〇◎●✓✔]$/.test(v)).length;
     if (vals.length && marks < vals.length * 0.5) {

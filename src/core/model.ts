@@ -33,13 +33,29 @@ export interface Period {
 }
 
 /** Qualitative states are explicit, never errors and never zero. */
-export type QualState = '未整備' | '導入中' | '移行中' | '実施中' | '未実施' | '検討中' | '取得不可' | '指標なし';
+export type QualState = '未整備' | '導入中' | '移行中' | '実施中' | '未実施' | '検討中' | '取得不可' | '指標なし' | '実施済' | '中止';
+
+/** A figure read out of a sentence (narrative.ts): shown in a 警告 and in 集計結果, never silently. */
+export interface FigureRead {
+  /** The words read, as typed: 「【実績】12回」. */
+  quote: string;
+  /** label: after 【実績】/実績:/結果／目標; single: the only figure in the text; unit: the only one in the indicator's unit. */
+  how: 'label' | 'single' | 'unit';
+  /** A target written in the same cell: 「（目標 10,000人）」, 「結果／目標 3／4箇所」. */
+  target?: { value: number; unit: string; quote: string };
+}
+
+/** A status read from cue words in a sentence (narrative.ts). */
+export interface StatusRead {
+  cues: string[];
+  decisive: string;
+}
 
 /** A parsed cell. The original text is always kept for display. */
 export type Parsed =
-  | { kind: 'number'; value: number; unit: string; text: string; note?: string }
+  | { kind: 'number'; value: number; unit: string; text: string; note?: string; read?: FigureRead }
   | { kind: 'milestone'; done: boolean; text: string }
-  | { kind: 'state'; state: QualState; text: string; note?: string }
+  | { kind: 'state'; state: QualState; text: string; note?: string; read?: StatusRead }
   | { kind: 'empty'; text: string }
   | { kind: 'invalid'; text: string; reason: string };
 
@@ -102,6 +118,11 @@ export interface Plan {
   mergedInto: string;
   comment: string;
   indicators: Indicator[];
+  /**
+   * The department's own grade per period (自己評価 column: A–D, S–C, ◎○△×, 達成/概ね達成/未達成 …),
+   * as typed; used as the plan grade when no figure can be assessed (aggregate.ts).
+   */
+  selfAssessments?: { period: Period; text: string; cell: string }[];
   /** First row of the plan on the progress sheet (1-based). */
   row: number;
   sheet: string;
@@ -175,6 +196,8 @@ export interface Settings {
    * or against the share of the way expected by then, linear from the baseline year ('paced').
    */
   interimRule?: 'final' | 'paced';
+  /** 状況の評価: grade of each progress status (実施済 → A …); missing statuses keep the default. */
+  statusGrades?: Partial<Record<'実施済' | '実施中' | '検討中' | '未着手' | '中止', 'A' | 'B' | 'C' | 'D' | '−'>>;
   reportFolderId: string;
   /** 共有の通知メール: Drive mails each member when the report is shared (default true). */
   notifyMembers?: boolean;

@@ -9,6 +9,7 @@ import { aggregate, type AggregateResult, type UnifiedPlanInput } from './aggreg
 import { buildReport, type ReportModel } from './report';
 import { readChanges } from './changes';
 import { SHEETS } from './schema';
+import type { ColumnMapping } from './mapping';
 
 export interface Computation {
   read: ReadResult;
@@ -20,8 +21,8 @@ export interface Computation {
   issues: Issue[];
 }
 
-export function compute(grids: Record<string, Grid>, today: Date): Computation {
-  const read = readProgress(grids, { today });
+export function compute(grids: Record<string, Grid>, today: Date, mapping?: ColumnMapping | null): Computation {
+  const read = readProgress(grids, { today, mapping });
   const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
   const unified = readUnifiedPlans(grids[SHEETS.unified], read.data.plans);
   const result = aggregate(read.data, { overrides: prev.overrides, unified });

@@ -3,6 +3,7 @@
 
 import type { Issue, Settings } from './model';
 import { SHEETS, SETTING_KEYS } from './schema';
+import type { ProgressStatus } from './narrative';
 
 /** Indicator and plan grade; '−' (U+2212) = cannot be assessed. */
 export type Grade = 'A' | 'B' | 'C' | 'D' | '−';
@@ -31,6 +32,22 @@ export const DEFAULT_THRESHOLDS: Thresholds = { a: 100, b: 80, c: 50 };
 export const DEFAULT_GOAL_RULE: GoalRule = { goodShare: 80, fairShare: 50 };
 export const DEFAULT_PLAN_RULE: PlanRule = 'mean';
 export const DEFAULT_INTERIM_RULE: InterimRule = 'final';
+/** 状況の評価: the grade of each progress status, for plans rated from words (docs/ratings.md §4a). */
+export type StatusGrades = Record<ProgressStatus, Grade>;
+export const DEFAULT_STATUS_GRADES: StatusGrades = { 実施済: 'A', 実施中: 'B', 検討中: 'C', 未着手: 'D', 中止: '−' };
+
+/**
+ * The achievement ratio a grade stands for when it does not come from figures (status,
+ * 自己評価): the lower bound of the grade (A 100%, B the B threshold, C the C threshold, D 0),
+ * so that a plan mean over such grades gives the same grade back.
+ */
+export function nominalRatio(g: Grade, t: Thresholds): number {
+  if (g === 'A') return 1;
+  if (g === 'B') return t.b / 100;
+  if (g === 'C') return t.c / 100;
+  return 0;
+}
+
 /** Default as-of month/day of mid-year figures (share 6/12 = 50%). */
 export const DEFAULT_MID_MONTH_DAY = '09-30';
 
@@ -47,6 +64,8 @@ export interface RatingConfig {
   planRule: PlanRule;
   /** 途中年度の評価 (docs/ratings.md §3a). */
   interimRule: InterimRule;
+  /** 状況の評価 (docs/ratings.md §4a). */
+  statusGrades: StatusGrades;
 }
 
 // Ratios are rounded before comparing with thresholds, so that 0.8 computed as
@@ -258,7 +277,8 @@ export function resolveRatingConfig(
 
   const planRule: PlanRule = planRuleOverride ?? (settings.planRule === 'worst' ? 'worst' : DEFAULT_PLAN_RULE);
   const interimRule: InterimRule = settings.interimRule === 'paced' ? 'paced' : DEFAULT_INTERIM_RULE;
-  return { config: { evaluationYear: year, evaluationKind: kind, midAsOf, midShare, thresholds, goalRule, planRule, interimRule }, issues };
+  const statusGrades: StatusGrades = { ...DEFAULT_STATUS_GRADES, ...(settings.statusGrades ?? {}) };
+  return { config: { evaluationYear: year, evaluationKind: kind, midAsOf, midShare, thresholds, goalRule, planRule, interimRule, statusGrades }, issues };
 }
 
 function parseIsoDateText(s: string): string {
@@ -282,4 +302,64 @@ export function normalizeGoalRating(s: string): GoalRating | null {
   if (t === '良好ではない' || t === '良好でない') return '良好ではない';
   if (t === '評価不能') return '評価不能';
   return null;
+}
+
+// --- 自己評価: the department's own grade, in whatever scale the city uses -----------------------
+
+/** How a 自己評価 column is written: letters A–D (or A–E), S–C (S best), or words and marks. */
+export type SelfScale = 'AD' | 'SC' | 'AE';
+
+/** The scale of a 自己評価 column from all its values: any S → S–C; any E → A–E; else A–D. */
+export function selfScaleOf(texts: readonly string[]): SelfScale {
+  const letters = texts.map((t) => letterOf(t)).filter((x): x is string => x !== null);
+  if (letters.includes('S')) return 'SC';
+  if (letters.includes('E')) return 'AE';
+  return 'AD';
+}
+
+function letterOf(text: string): string | null {
+  const t = text.normalize('NFKC').trim().toUpperCase();
+  // 「A」, 「Ｂ評価」, 「達成A」「前進B」 (a word and a letter), 「S（目標を上回る）」.
+  const m = /^(?:[^A-Z]{0,4})?([SABCDE])(?:評価|ランク)?(?:\s*[(（].*[)）])?$/.exec(t);
+  return m ? m[1] : null;
+}
+
+const SELF_WORDS: ReadonlyArray<[RegExp, Grade]> = [
+  [/^(◎|大きく上回|目標を上回|順調|計画以上|達成|達成した|目標達成|完了)/, 'A'],
+  [/^(○|〇|◯|概ね達成|おおむね達成|ほぼ達成|概ね順調|おおむね順調|計画どおり|計画通り|予定どおり|予定通り|前進)/, 'B'],
+  [/^(△|一部達成|一部実施|やや遅れ|遅れ気味|横ばい|やや下回)/, 'C'],
+  [/^(×|✕|未達成|未達|遅れ|大きく下回|下回|後退|未実施|未着手)/, 'D'],
+];
+
+/** A 自己評価 as a grade (A–D) in the column's scale; null when it cannot be read (then not used). */
+export function gradeOfSelfAssessment(text: string, scale: SelfScale): Grade | null {
+  const t = text.normalize('NFKC').replace(/\s/g, '');
+  if (!t) return null;
+  const letter = letterOf(t);
+  if (letter) {
+    if (scale === 'SC') return ({ S: 'A', A: 'B', B: 'C', C: 'D', D: 'D', E: 'D' } as Record<string, Grade>)[letter];
+    if (letter === 'S') return 'A';
+    if (letter === 'E') return 'D';
+    return letter as Grade;
+  }
+  // 未達成 before 達成: the longer word first.
+  if (/^(未達成|未達)/.test(t)) return 'D';
+  for (const [re, g] of SELF_WORDS) if (re.test(t)) return g;
+  return null;
+}
+
+/** 状況の評価 as typed on 設定: 「実施済=A、実施中=B、検討中=C、未着手=D」; null when unreadable. */
+export function parseStatusGrades(text: string): Partial<StatusGrades> | null {
+  const t = text.normalize('NFKC');
+  const out: Partial<StatusGrades> = {};
+  const re = /(実施済|完了|実施中|検討中|未着手|未実施|中止)\s*[=:→>-]+\s*([A-D]|-|−|ー)/gi;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(t))) {
+    const key = (m[1] === '完了' ? '実施済' : m[1] === '未実施' ? '未着手' : m[1]) as ProgressStatus;
+    const g = m[2].toUpperCase();
+    out[key] = (/^[A-D]$/.test(g) ? g : '−') as Grade;
+    n++;
+  }
+  return n ? out : null;
 }

@@ -16,6 +16,7 @@ import {
 import { inferKind } from './kind';
 import { parseFiscalYear, warekiLabel } from './periods';
 import { readSettings } from './settings';
+import type { ColumnMapping } from './mapping';
 import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
   DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel, UNKNOWN_ROLE,
@@ -40,12 +41,14 @@ export interface ReadResult {
 export interface ReadOptions {
   /** "Today" for the default evaluation year (tests pass a fixed date). */
   today?: Date;
+  /** The column mapping saved in 列の対応 (document properties), applied over detection. */
+  mapping?: ColumnMapping | null;
 }
 
 /** Read every input sheet; `grids` is keyed by sheet name (SHEETS, or any other name: see locateInputs). */
 export function readProgress(grids: Record<string, Grid>, options: ReadOptions = {}): ReadResult {
   const issues: Issue[] = [];
-  const found = locateInputs(grids);
+  const found = locateInputs(grids, options.mapping?.sheet);
   const { settings, issues: settingIssues, yearGiven, kindGiven } = readSettings(found.grids.settings, options.today);
   const hierarchy = readHierarchy(found.grids.hierarchy);
   const departments = readDepartments(found.grids.departments);
@@ -68,12 +71,13 @@ export function readProgress(grids: Record<string, Grid>, options: ReadOptions =
     issues.push(makeIssue('エラー', SHEETS.progress, 1, 1, msg));
     return { data, issues, layout: emptyLayout(SHEETS.progress, msg), rows: [], sheets: found.names };
   }
-  const detected = detectLayout(grid);
+  const detected = detectLayout(grid, options.mapping);
   if (isLayoutError(detected)) {
     issues.push(makeIssue('エラー', grid.name, 1, 1, detected.error));
     return { data, issues, layout: emptyLayout(grid.name, detected.error), rows: [], sheets: found.names };
   }
   const layout = detected;
+  for (const w of layout.warnings ?? []) issues.push(makeIssue('警告', grid.name, layout.headerRow + 1, 1, w));
   const items: RowRef[] = [];
   for (let gi = layout.firstDataRow; gi < grid.values.length; gi++) items.push({ gi, row: gi + 1 });
   const read = readPlanRows(grid, layout, items, settings);
@@ -273,12 +277,14 @@ function roleScore(grid: Grid, role: InputRole): number {
  * people use (体系, 施策体系表, 基本目標一覧, 委員一覧, 課一覧 …), else by what their header rows
  * hold. The progress sheet is found first, by its layout; each sheet serves one role.
  */
-export function locateInputs(grids: Record<string, Grid>): {
+export function locateInputs(grids: Record<string, Grid>, progressSheet?: string): {
   progress?: Grid; grids: Partial<Record<InputRole, Grid>>; names: Partial<Record<InputRole | 'progress', string>>;
 } {
   const out: Partial<Record<InputRole, Grid>> = {};
   const names: Partial<Record<InputRole | 'progress', string>> = {};
-  const progress = findProgressGrid(grids);
+  // The sheet the 事務局 mapped in 列の対応 is the progress sheet.
+  const mapped = progressSheet ? grids[progressSheet] : undefined;
+  const progress = mapped ? { ...mapped, name: mapped.name || progressSheet! } : findProgressGrid(grids);
   if (progress) names.progress = progress.name;
   const taken = new Set<string>(progress ? [progress.name] : []);
   const known = new Set<string>(Object.values(SHEETS));

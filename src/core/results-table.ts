@@ -17,7 +17,7 @@ export { escapeCell } from './cells';
 
 export const RESULT_COLUMNS = [
   'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '中間の見方', '基準値', '目標値', '実績値(期間)',
-  '達成率', '見込み', '指標の評価', '評価不能の理由', 'プランの評価(計算)', '上書き評価', '上書きの理由', '採用評価', '統合先',
+  '達成率', '見込み', '指標の評価', '評価不能の理由', 'プランの評価(計算)', '上書き評価', '上書きの理由', '採用評価', '統合先', '評価の根拠', '注記',
 ] as const;
 
 export const GOAL_COLUMNS = [
@@ -99,6 +99,14 @@ function kindText(ind: IndicatorResult['indicator']): string {
   return ind.accumulatesCue ? `${label}（推定: ${ind.accumulatesCue}）` : `${label}（推定）`;
 }
 
+/** 評価の根拠: whether the plan grade came from figures, the department's 自己評価, or a status. */
+function sourceText(p: PlanResult): string {
+  if (p.override?.applied) return '上書き';
+  const r = p.period;
+  if (r.source === '自己評価' && r.selfAssessment) return `自己評価（${fyLabel(r.selfAssessment.fiscalYear)}: ${r.selfAssessment.text}）`;
+  return r.source ?? '';
+}
+
 function lineage(p: PlanResult): string {
   if (p.kind === 'unified') return p.memberIds.length ? `統合前: ${p.memberIds.join(', ')}` : '';
   return p.mergedInto;
@@ -132,6 +140,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
       const cells: Partial<Record<string, CellValue>> = {
         'プランID': p.id, '基本目標': p.goalCode, 'プラン名': p.name, '主担当課': p.mainDept,
         'プランの評価(計算)': p.period.grade, '採用評価': p.adopted, '統合先': lineage(p),
+        '評価の根拠': sourceText(p),
       };
       let reason = '';
       if (item) {
@@ -150,6 +159,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
         cells['見込み'] = outlookText(a, ind.unit);
         cells['指標の評価'] = a.grade;
         reason = a.reason?.message ?? '';
+        cells['注記'] = a.notes.join('／');
       } else {
         cells['成果指標'] = '（指標の設定なし）';
         cells['指標の評価'] = '−';

@@ -71,6 +71,7 @@ export const SETTING_KEYS = {
   goodShare: '良好とするA・Bの割合（%以上）',
   fairShare: '概ね良好とするA・Bの割合（%以上）',
   interimRule: '途中年度の評価',
+  statusGrades: '状況の評価',
   reportFolderId: '報告書フォルダID',
   notifyMembers: '共有の通知メール',
   synonyms: '類義語',

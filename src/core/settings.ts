@@ -8,11 +8,18 @@ import { fiscalYearOf, parseFiscalYear, warekiLabel } from './periods';
 import { cellText, headerKey, isoDate, nfkc, norm, squash } from './text';
 import { parseCell } from './values';
 import { DEFAULT_SYNONYMS } from './similarity';
+import { DEFAULT_STATUS_GRADES, parseStatusGrades, type StatusGrades } from './rating';
+import { PROGRESS_STATUSES } from './narrative';
 
 type SettingField = keyof typeof SETTING_KEYS;
 
 // One list of default synonyms, measured on the labelled set (docs/merge.md).
 export { DEFAULT_SYNONYMS };
+
+/** 状況の評価 as shown on 設定: 「実施済=A、実施中=B、検討中=C、未着手=D、中止=−」. */
+export function formatStatusGrades(g: StatusGrades): string {
+  return PROGRESS_STATUSES.map((k) => `${k}=${g[k]}`).join('、');
+}
 
 /** Defaults; the evaluation year is the fiscal year of `today`. */
 export function defaultSettings(today: Date = new Date()): Settings {
@@ -26,6 +33,7 @@ export function defaultSettings(today: Date = new Date()): Settings {
     thresholds: { a: 100, b: 80, c: 50 },
     goalRule: { goodShare: 80, fairShare: 50 },
     interimRule: 'final',
+    statusGrades: { ...DEFAULT_STATUS_GRADES },
     reportFolderId: '',
     notifyMembers: true,
     synonyms: DEFAULT_SYNONYMS.map((g) => g.slice()),
@@ -62,6 +70,8 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
     fairShare: [String(s.goalRule.fairShare), '基本目標の評価: A・Bの割合がこの%以上なら「概ね良好」、未満なら「良好ではない」（例: 50）。'],
     interimRule: [INTERIM_RULE_LABELS[s.interimRule ?? 'final'],
       `目標年度より前の年度の評価方法です。「${INTERIM_RULE_LABELS.final}」は最終の目標値と比べます（既定）。「${INTERIM_RULE_LABELS.paced}」は基準年度から目標年度まで一定の割合で進む目安（例: 基準R2・目標R6ならR4で50%）と比べます。達成率の欄には最終目標に対する値と目安を並べて表示します。`],
+    statusGrades: [formatStatusGrades({ ...DEFAULT_STATUS_GRADES, ...(s.statusGrades ?? {}) }),
+      '数値の指標がないプラン（取組の状況を文章で書くもの）の評価です。実績の欄の文章から読み取った状況（実施済・実施中・検討中・未着手・中止）を、この表で評価にします。自己評価の列があれば、そちらを先に使います。'],
     reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダです。空欄なら最初の報告書作成のときにアドオンが「報告書」フォルダを作り、ここにそのIDを記入します。別のフォルダを使うときは、メニューの「報告書フォルダを選択」から選んでください（IDを入力しただけでは、アドオンはそのフォルダを開けません）。'],
     notifyMembers: [s.notifyMembers === false ? NOTIFY_LABELS.no : NOTIFY_LABELS.yes, `報告書を委員に共有したとき、Googleドライブから共有の通知メールを送るかどうかです（「${NOTIFY_LABELS.yes}」または「${NOTIFY_LABELS.no}」）。`],
     synonyms: [formatSynonyms(s.synonyms), '類似プランを探すときに同じ意味として扱う言葉です。1行に1グループ、言葉は「、」で区切ります（例: キャッシュレス、電子決済、スマホ決済）。'],
@@ -189,6 +199,12 @@ export function readSettings(
         const rule = parseInterimRule(text);
         if (rule === null) warn(r, label, text, `「${INTERIM_RULE_LABELS.final}」または「${INTERIM_RULE_LABELS.paced}」と入力してください。`);
         else settings.interimRule = rule;
+        break;
+      }
+      case 'statusGrades': {
+        const g = parseStatusGrades(text);
+        if (g === null) warn(r, label, text, '「実施済=A、実施中=B、検討中=C、未着手=D」のように、状況と評価（A〜D、評価しないなら −）を「=」でつないで入力してください。');
+        else settings.statusGrades = g;
         break;
       }
       case 'midAsOf': {

@@ -14,7 +14,7 @@ import { periodLabel } from './periods';
 import { clip, closest, groupDigits, nfkc, splitDepartments, squash } from './text';
 import {
   describeParsed, looksLikeComment, parseAccumulationLabel, parseDirectionLabel,
-  parsePlanStatus, referenceUnit, unitDiffers,
+  parsePlanStatus, progressOf, referenceUnit, unitDiffers,
 } from './values';
 
 // --- row shapes -----------------------------------------------------------------------------
@@ -292,8 +292,21 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
     }
   }
 
+  // Figures and statuses read out of sentences (narrative.ts): used, and always said (警告).
+  const readingNote = (p: Parsed, cell: string, what: string) => {
+    if (p.kind === 'number' && p.read) {
+      const fig = `${describeNumber(p.value)}${p.unit}`;
+      const beside = p.read.target ? `（同じセルの『${p.read.target.quote}』は目標値として参考にします）` : '';
+      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.read.quote, 40)}』から ${fig} を${what}値として読みました${beside}。違う場合は、このセルに数字と単位だけ（例: ${fig}）を入力してください。`);
+    } else if (p.kind === 'state' && p.read) {
+      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.text, 40)}』から${what}の状況を「${progressOf(p.state) ?? p.state}」と読みました（手がかりの語: ${p.read.cues.join('・')}）。違う場合は、実施済・実施中・検討中・未着手・中止 のどれか、または数字と単位を入力してください。`);
+    }
+  };
+  readingNote(t, targetCell, '目標');
+
   // Baseline: informative, so problems are warnings.
   const b = ind.baseline.value;
+  readingNote(b, baselineCell, '基準');
   if (b.kind === 'invalid') {
     issueAtCell('警告', baselineCell, `${at(sheet, baselineCell)}の基準値${q(b.text)}${commentAware(b)}基準値が数値でないと、基準からの伸びは計算されません。`);
   }
@@ -327,6 +340,7 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
       issueAtCell('警告', a.cell, `${at(sheet, a.cell)}（${label}）${q(v.text)}は数値ですが、この指標は達成・未達で見ます。達成なら ○、未達なら × を入力してください。`);
       continue;
     }
+    readingNote(v, a.cell, `${label}の実績`);
     unitCheck(v, 'エラー', a.cell, `${label}の実績値`);
   }
 

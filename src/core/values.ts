@@ -30,11 +30,15 @@
 
 import type { CellValue, Direction, Parsed, PlanStatus, QualState } from './model';
 import { formatDate, groupDigits, isLoneDash, norm, squash } from './text';
+import { readFigure, readStatus, type ProgressStatus } from './narrative';
 
 export interface ParseHint {
   /** The indicator's unit, when known (単位 column or the target's unit). */
   unit?: string;
 }
+
+// Reasons after which a text is read as a sentence (narrative.ts): a figure in it, else a status.
+const NARRATIVE_REASONS = new Set<string>();
 
 export const PARSED_KINDS = ['number', 'milestone', 'state', 'empty', 'invalid'] as const;
 
@@ -51,10 +55,12 @@ const R_DATE = 'は日付として扱われています。数値と単位（例:
 const R_PROSE = 'は文章のため数値として読めません。説明は「コメント」列に書き、この欄には数字と単位だけ（例: 30件）を入力してください。';
 const R_WORDS = 'は言葉で書かれているため達成度を計算できません。数で表せる場合は数字と単位（例: 30件）で、達成・未達で表す場合は ○ / × で入力してください。';
 const R_LONG = `は長すぎるため数値として読めません。この欄には数字と単位だけ${EXAMPLE}を入力し、説明は「コメント」列に書いてください。`;
+for (const r of [R_LONG, R_PROSE, R_WORDS, R_NOT_NUMBER]) NARRATIVE_REASONS.add(r);
 const R_TRIANGLE = 'の「△」だけでは数値にも達成・未達にもなりません。マイナスの数値なら「▲5件」のように数字を添え、達成なら ○、未達なら × を入力してください。';
 
-const DONE_RE = /^(○|◯|〇|◎|達成|達成済|達成済み|済|済み|完了|実施済|実施済み|導入済|導入済み|整備済|整備済み|TRUE)$/i;
-const NOT_DONE_RE = /^(×|✕|✖|☓|╳|未達|未達成|FALSE)$/i;
+// Milestones: done / not done. 実施・導入・可・予算化 as a target mean "to be done"; as an actual, "done".
+const DONE_RE = /^(○|◯|〇|◎|達成|達成済|達成済み|済|済み|完了|実施|実施済|実施済み|導入|導入済|導入済み|整備済|整備済み|設置済|設置済み|構築済|構築済み|策定済|策定済み|予算化|予算化済|予算化済み|可|TRUE)$/i;
+const NOT_DONE_RE = /^(×|✕|✖|☓|╳|未達|未達成|否|不可|FALSE)$/i;
 
 const STATE_RULES: ReadonlyArray<[QualState, RegExp]> = [
   ['取得不可', /取得不可|取得できない|取得できず|把握できない|計測不可|計測できない|測定不可|算出不可|集計不可|集計中|次年度計測|計測予定/],
@@ -65,6 +71,7 @@ const STATE_RULES: ReadonlyArray<[QualState, RegExp]> = [
   ['検討中', /検討中|継続検討|調査中|研究中/],
   ['未実施', /未実施|未導入|未着手|未稼働|未開始/],
   ['実施中', /実施中|継続中|運用中|稼働中|一部稼働|一部実施/],
+  ['中止', /^(中止|廃止|休止)$/],
 ];
 
 // Circled and parenthesised digits: one per value in cells like "①7種 ②3.26ポイント".
@@ -121,7 +128,7 @@ function parseCellUnsafe(value: CellValue | null | undefined, display: string | 
     return { kind: 'invalid', text, reason: R_DATE };
   }
   if (typeof value === 'number') return parseNumberCell(value, display, hint);
-  if (typeof value === 'string') return parseText(value);
+  if (typeof value === 'string') return parseText(value, hint);
   const text = String(value);
   return { kind: 'invalid', text, reason: R_NOT_NUMBER };
 }
@@ -157,8 +164,42 @@ function numberParsed(value: number, unit: string, text: string, note?: string):
   return note ? { kind: 'number', value, unit, text, note } : { kind: 'number', value, unit, text };
 }
 
-/** Parse typed text. `text` in the result is the original string. */
-export function parseText(original: string): Parsed {
+/**
+ * Parse typed text. `text` in the result is the original string. Text that is a sentence rather
+ * than a value is read by narrative.ts: the figure in it (kept with the words read, `read`), else
+ * a progress status from cue words (`read.cues`); only text with neither stays invalid.
+ */
+export function parseText(original: string, hint?: ParseHint): Parsed {
+  const p = parseValueText(original);
+  if (p.kind !== 'invalid' || !NARRATIVE_REASONS.has(p.reason)) return p;
+  const fig = readFigure(original, hint?.unit ? normalizeUnit(hint.unit) : '');
+  if (fig) {
+    const out: Parsed = { kind: 'number', value: fig.value, unit: normalizeUnit(fig.unit), text: original, read: { quote: fig.quote, how: fig.how } };
+    if (fig.target) out.read!.target = { ...fig.target, unit: normalizeUnit(fig.target.unit) };
+    return out;
+  }
+  const st = readStatus(original);
+  if (st) return { kind: 'state', state: QUAL_OF_STATUS[st.status], text: original, read: { cues: st.cues, decisive: st.decisive } };
+  return p;
+}
+
+const QUAL_OF_STATUS: Record<ProgressStatus, QualState> = {
+  実施済: '実施済', 実施中: '実施中', 検討中: '検討中', 未着手: '未実施', 中止: '中止',
+};
+
+/** The progress status a qualitative state stands for; null for 取得不可 / 指標なし. */
+export function progressOf(state: QualState): ProgressStatus | null {
+  switch (state) {
+    case '実施済': return '実施済';
+    case '実施中': case '導入中': case '移行中': return '実施中';
+    case '検討中': return '検討中';
+    case '未実施': case '未整備': return '未着手';
+    case '中止': return '中止';
+    default: return null;
+  }
+}
+
+function parseValueText(original: string): Parsed {
   const text = original;
   if (original.length > MAX_TEXT) return { kind: 'invalid', text, reason: R_LONG };
   let raw = original;

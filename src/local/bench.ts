@@ -1,54 +1,168 @@
-// npm run bench: 集計 and 入力チェック through the built bundle in the local runtime on synthetic
-// workbooks of 100, 1,000 and 10,000 plans. Reports Spreadsheet service calls per run (they
-// must not grow with the number of plans) and the time per run on this machine.
+// npm run bench: every command of the add-on and onEdit, through the built bundle in the local
+// runtime, on synthetic workbooks of 100 / 1,000 / 10,000 / 50,000 plans (real Sukagawa rows
+// repeated, src/local/synthetic.ts). Per command and size it prints the service calls, the cells
+// they moved, the time and the peak memory on this machine, and a projected Apps Script time from
+// documented per-call and per-cell costs (docs/performance.md gives the model and its sources).
+//
+//   npm run bench                              all sizes, all commands
+//   npm run bench -- --sizes=100,1000          some sizes
+//   npm run bench -- --commands=集計,onEdit     some commands
+//   npm run bench -- --json=out/bench.json     also write the rows as JSON
+//
+// Each (size, command) runs in its own Node process, so the peak memory (max RSS) is that of one
+// command on one workbook (it includes the workbook held by the local runtime).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { spreadsheetFromGrids } from './workbook';
-import { openSession } from './session';
+import { openSession, type AddonSession } from './session';
 import { syntheticGrids } from './synthetic';
+import { SHEETS } from '../core/schema';
 
-const SIZES = [100, 1000, 10000];
-const COMMANDS: [string, string][] = [['集計', 'menuAggregate'], ['入力チェック', 'menuCheck'], ['報告書作成', 'createReport']];
+export const SIZES = [100, 1000, 10000, 50000];
 
-function callsMatching(calls: Record<string, number>, pattern: RegExp): number {
-  return Object.entries(calls).filter(([k]) => pattern.test(k)).reduce((s, [, n]) => s + n, 0);
+/**
+ * Projection model (docs/performance.md): each service call is a round trip to Google's servers,
+ * each cell moved costs transfer and storage work on top. Both costs are taken from published
+ * measurements (cited there); the JavaScript work is taken as the local time.
+ */
+export const MS_PER_CALL = 30;
+export const MS_PER_CELL = 0.0125;
+
+interface Command {
+  label: string;
+  /** Brings the workbook to the state the measured run starts from (output sheets exist …). */
+  setup(s: AddonSession): void;
+  run(s: AddonSession): unknown;
 }
 
-const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|DataValidation\w*)\./;
-/** DocumentApp, DriveApp and the objects they hand out (Body, Table, File …). */
-const DOCS_DRIVE = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem|InlineImage|Text|HorizontalRule|PageBreak|DriveApp|File|Folder)\./;
+/** The cell of a plan's actual value in the middle of the progress sheet, as a person would edit it. */
+function editEvent(s: AddonSession): Record<string, unknown> {
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const col = header.findIndex((h) => /年度実績|実績/.test(h)) + 1 || 1;
+  const row = Math.max(2, Math.floor(sheet.getLastRow() / 2));
+  const range = sheet.getRange(row, col);
+  range.setValue('約千件');
+  return { range, source: s.runtime.spreadsheet, value: '約千件' };
+}
+
+/** Two copies of Sukagawa plans under different 基本目標 (the pair the tests merge). */
+const MERGE_REQUEST = {
+  memberIds: ['5-4-0001', '9-3-0001'], name: 'ホームページの充実（統合）', goalCode: '9',
+  goalReason: '市全体の情報発信として管理する', mainDept: '秘書広報課', relatedDepts: [],
+};
+
+export const COMMANDS: Command[] = [
+  { label: 'テンプレートを作成', setup: (s) => s.run('menuTemplate'), run: (s) => s.run('menuTemplate') },
+  { label: '入力チェック', setup: (s) => s.run('menuCheck'), run: (s) => s.run('menuCheck') },
+  { label: '集計', setup: (s) => s.run('menuAggregate'), run: (s) => s.run('menuAggregate') },
+  { label: 'onEdit', setup: (s) => s.run('menuCheck'), run: (s) => s.run('onEdit', editEvent(s)) },
+  { label: '統合候補', setup: () => undefined, run: (s) => s.run('getMergeCandidates', { offset: 0, limit: 20 }) },
+  { label: '統合', setup: () => undefined, run: (s) => s.run('applyMerge', MERGE_REQUEST) },
+  { label: '統合解除', setup: (s) => s.run('applyMerge', MERGE_REQUEST), run: (s) => s.run('unmerge', 'U-001') },
+  { label: '報告書作成', setup: (s) => s.run('createReport'), run: (s) => s.run('createReport') },
+];
 
 export interface BenchRow {
   plans: number;
+  rows: number;
   command: string;
+  calls: number;
   spreadsheetCalls: number;
   docsDriveCalls: number;
-  allCalls: number;
+  cells: number;
   ms: number;
+  peakMB: number;
+  projectedS: number;
+  error?: string;
 }
 
-export function bench(sizes = SIZES): BenchRow[] {
-  const rows: BenchRow[] = [];
+function total(calls: Record<string, number>, pattern?: RegExp): number {
+  return Object.entries(calls).filter(([k]) => !pattern || pattern.test(k)).reduce((s, [, n]) => s + n, 0);
+}
+
+const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataValidation\w*)\./;
+/** DocumentApp, DriveApp and the objects they hand out (Body, Table, File …). */
+const DOCS_DRIVE = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem|InlineImage|Text|HorizontalRule|PageBreak|DriveApp|File|Folder|Blob)\./;
+
+/** One command on one size, in this process. */
+export function benchOne(plans: number, label: string): BenchRow {
+  const command = COMMANDS.find((c) => c.label === label);
+  if (!command) throw new Error(`unknown command ${label}`);
+  const grids = syntheticGrids(plans);
+  const rows = grids[SHEETS.progress].length - 1;
+  const session = openSession(spreadsheetFromGrids('bench', grids));
+  command.setup(session);
+  const t0 = process.hrtime.bigint();
+  let error: string | undefined;
+  let calls: Record<string, number> = {};
+  let cells: Record<string, number> = {};
+  try {
+    const out = command.run(session) as { calls: Record<string, number>; cells: Record<string, number> };
+    calls = out.calls;
+    cells = out.cells;
+  } catch (e) {
+    error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    calls = session.runtime.counter.snapshot();
+    cells = session.runtime.counter.cellSnapshot();
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const allCalls = total(calls);
+  const allCells = total(cells);
+  return {
+    plans, rows, command: label, calls: allCalls, spreadsheetCalls: total(calls, SPREADSHEET), docsDriveCalls: total(calls, DOCS_DRIVE),
+    cells: allCells, ms, peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    projectedS: (allCalls * MS_PER_CALL + allCells * MS_PER_CELL + ms) / 1000, error,
+  };
+}
+
+/** Every (size, command) in a child process of its own. */
+export function bench(sizes = SIZES, labels = COMMANDS.map((c) => c.label), onRow?: (r: BenchRow) => void): BenchRow[] {
+  const out: BenchRow[] = [];
   for (const plans of sizes) {
-    const session = openSession(spreadsheetFromGrids('bench', syntheticGrids(plans)));
-    for (const [label, fn] of COMMANDS) {
-      // Second run: the output sheets exist, as in steady use.
-      session.run(fn);
-      const t0 = process.hrtime.bigint();
-      const { calls } = session.run(fn);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      rows.push({
-        plans, command: label, spreadsheetCalls: callsMatching(calls, SPREADSHEET), docsDriveCalls: callsMatching(calls, DOCS_DRIVE),
-        allCalls: Object.values(calls).reduce((a, b) => a + b, 0), ms,
+    for (const label of labels) {
+      const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', String(plans), label], {
+        encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },
       });
+      const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
+      const row: BenchRow = line !== undefined ? JSON.parse(line) as BenchRow : {
+        plans, rows: 0, command: label, calls: 0, spreadsheetCalls: 0, docsDriveCalls: 0, cells: 0, ms: 0, peakMB: 0, projectedS: 0,
+        error: (child.stderr || `exit ${child.status}`).trim().split('\n').slice(-1)[0],
+      };
+      out.push(row);
+      onRow?.(row);
     }
   }
-  return rows;
+  return out;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function tableHeader(): string {
+  return '| プラン数 | 行数 | 処理 | 呼び出し | うち Spreadsheet | うち Document・Drive | 移動したセル | 時間 (ms) | ピークメモリー (MB) | 推定 Apps Script 時間 (s) |\n'
+    + '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|';
+}
+
+export function tableRow(r: BenchRow): string {
+  const note = r.error ? ` ⚠ ${r.error}` : '';
+  return `| ${fmt(r.plans)} | ${fmt(r.rows)} | ${r.command}${note} | ${fmt(r.calls)} | ${fmt(r.spreadsheetCalls)} | ${fmt(r.docsDriveCalls)} | ${fmt(r.cells)} | ${fmt(r.ms)} | ${fmt(r.peakMB)} | ${fmt(r.projectedS, 1)} |`;
+}
+
+function arg(name: string): string | undefined {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a?.slice(name.length + 3);
 }
 
 if (require.main === module) {
-  const rows = bench();
-  console.log('| プラン数 | 処理 | Spreadsheet 呼び出し | Document・Drive 呼び出し | 全サービス呼び出し | 時間 (ms) |');
-  console.log('|---:|---|---:|---:|---:|---:|');
-  for (const r of rows) {
-    console.log(`| ${r.plans.toLocaleString('en-US')} | ${r.command} | ${r.spreadsheetCalls} | ${r.docsDriveCalls} | ${r.allCalls} | ${r.ms.toLocaleString('en-US', { maximumFractionDigits: 0 })} |`);
+  if (process.argv[2] === '--child') {
+    console.log(JSON.stringify(benchOne(Number(process.argv[3]), process.argv[4])));
+  } else {
+    const sizes = arg('sizes')?.split(',').map(Number) ?? SIZES;
+    const labels = arg('commands')?.split(',') ?? COMMANDS.map((c) => c.label);
+    console.log(`Node ${process.version}; 推定 = 呼び出し × ${MS_PER_CALL} ms + セル × ${MS_PER_CELL * 1000} µs + 手元の時間（docs/performance.md）`);
+    console.log(tableHeader());
+    const rows = bench(sizes, labels, (r) => console.log(tableRow(r)));
+    const json = arg('json');
+    if (json) writeFileSync(json, JSON.stringify(rows, null, 2));
   }
 }

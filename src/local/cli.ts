@@ -9,7 +9,7 @@ import { openSession, type AddonSession } from './session';
 import { SHEETS } from '../core/schema';
 import { compute, reportOf } from '../core/pipeline';
 import type { Grid } from '../core/model';
-import type { MergeCandidates } from '../addon/api';
+import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
 import { renderDocx } from './report-docx';
 import { renderHtml } from './report-html';
 
@@ -21,6 +21,8 @@ export interface Command {
   describe: string;
   /** Also write the function's return value to this JSON file (e.g. the merge suggestions). */
   resultFile?: string;
+  /** Arguments of the entry; `paged`: the entry returns MergeCandidates pages, all of them are gathered. */
+  paged?: boolean;
   /** Node-side step after the run (e.g. the local .docx/.html of the report); returns files. */
   after?: (session: AddonSession, outDir: string) => Promise<string[]>;
 }
@@ -30,7 +32,7 @@ export const COMMANDS: Record<string, Command> = {
   check: { entry: 'menuCheck', sheets: [SHEETS.checks], describe: '入力チェック → 検証結果' },
   aggregate: { entry: 'menuAggregate', sheets: [SHEETS.results, SHEETS.goals], describe: '集計 → 集計結果・目標別評価' },
   suggest: {
-    entry: 'getMergeCandidates', sheets: [], resultFile: '統合候補.json',
+    entry: 'getMergeCandidates', sheets: [], resultFile: '統合候補.json', paged: true,
     describe: '統合候補 → 統合候補.json（候補の組・理由・類似度、プラン一覧、統合プラン）',
   },
   report: {
@@ -75,11 +77,28 @@ export interface CommandOutput {
   files: string[];
 }
 
+/** Every page of the merge suggestions as one result (groups and their plans), calls summed. */
+function allPages(session: AddonSession, entry: string): { result: MergeCandidates; calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  let all: MergeCandidates | undefined;
+  for (let offset = 0; all === undefined || offset < all.total; offset += MERGE_PAGE_MAX) {
+    const page = session.run(entry, { offset, limit: MERGE_PAGE_MAX });
+    for (const [k, n] of Object.entries(page.calls)) calls[k] = (calls[k] ?? 0) + n;
+    const r = page.result as MergeCandidates;
+    if (all === undefined) all = { ...r, offset: 0, limit: r.total };
+    else {
+      const known = new Set(all.plans.map((p) => p.id));
+      all = { ...all, groups: [...all.groups, ...r.groups], plans: [...all.plans, ...r.plans.filter((p) => !known.has(p.id))] };
+    }
+  }
+  return { result: all as MergeCandidates, calls };
+}
+
 /** Runs one command in a session and writes its JSON results to `outDir`. */
 export async function runCommand(session: AddonSession, name: string, outDir: string): Promise<CommandOutput> {
   const cmd = COMMANDS[name];
   if (!cmd) throw new Error(`unknown command: ${name} (${Object.keys(COMMANDS).join(', ')})`);
-  const { result, calls } = session.run(cmd.entry);
+  const { result, calls } = cmd.paged ? allPages(session, cmd.entry) : session.run(cmd.entry);
   const files: string[] = [];
   if (cmd.resultFile) {
     const file = join(outDir, cmd.resultFile);

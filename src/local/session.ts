@@ -14,8 +14,8 @@ import type { CellValue } from '../core/model';
 export interface AddonSession {
   runtime: GasRuntime;
   bundle: LoadedBundle;
-  /** Runs a global function and returns the calls it made, by service method. */
-  run(fn: string, ...args: unknown[]): { result: unknown; calls: Record<string, number> };
+  /** Runs a global function and returns the calls it made and the cells they moved, by service method. */
+  run(fn: string, ...args: unknown[]): { result: unknown; calls: Record<string, number>; cells: Record<string, number> };
   /** Every Google Form of this local Google: tests answer as members through forms.respond. */
   forms: FormStore;
   /** The outbox of this local Google: every mail the add-on sent, and the senders' daily quota. */
@@ -95,7 +95,7 @@ export function openSession(spreadsheet: LocalSpreadsheet, opts: SessionOptions 
     run(fn, ...args) {
       runtime.counter.reset();
       const result = bundle.call(fn, ...args);
-      return { result, calls: runtime.counter.snapshot() };
+      return { result, calls: runtime.counter.snapshot(), cells: runtime.counter.cellSnapshot() };
     },
     fireTrigger(id, at = new Date()) {
       const t = triggers.triggers.find((x) => x.id === id);

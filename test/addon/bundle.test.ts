@@ -9,9 +9,10 @@ const code = readDist('Code.js');
 const EXPECTED_GLOBALS = [
   'onOpen', 'onInstall', 'onEdit',
   ...MENU_ITEMS.filter((i): i is readonly [string, string] => i !== null).map((i) => i[1]),
-  'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'getMergeCandidates', 'applyMerge', 'unmerge',
+  'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'getMergeCandidates', 'findPlans', 'applyMerge', 'unmerge',
   'createMemberForm', 'importMemberRatings', 'confirmPeriod', 'reopenPeriod', 'runRollover', 'undoRollover',
   'getDepartmentStatus', 'previewRequests', 'sendRequests', 'setAutoRemind', 'clearAutoRemind',
+  'getColumnMapping', 'saveColumnMapping', 'resetColumnMapping',
   // The automatic 督促's time-driven trigger handler.
   'autoRemind',
 ].sort();

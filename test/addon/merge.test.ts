@@ -1,6 +1,6 @@
 // 類似プランの統合 through the built bundle: suggestions, validation, apply, lineage, undo.
 import { OWNED_COLUMNS, SHEETS } from '../../src/core/schema';
-import type { MergeCandidates, MergeRequestInput } from '../../src/addon/api';
+import type { MergeCandidates, MergeRequestInput, PlanOption } from '../../src/addon/api';
 import { records, sampleSession, snapshot } from './helpers';
 
 const REQUEST: MergeRequestInput = {
@@ -17,12 +17,46 @@ function column(s: ReturnType<typeof sampleSession>, sheet: string, header: stri
 describe('統合候補', () => {
   test('suggests the Sukagawa plans with the same indicator wording, with reasons and the goal warning', () => {
     const s = sampleSession();
-    const c = s.run('getMergeCandidates').result as MergeCandidates;
+    const c = s.run('getMergeCandidates', { offset: 0, limit: 20 }).result as MergeCandidates;
     const hp = c.groups.find((g) => g.planIds.join() === '5-4,9-3');
     expect(hp).toBeDefined();
     expect(hp!.goalChoiceNeeded).toBe(true);
     expect(hp!.reasons.join()).toMatch(/ホームページへのアクセス数/);
     expect(c.goals).toHaveLength(10);
+  });
+});
+
+describe('統合候補: pages and plan search', () => {
+  test('a page carries its groups and only their plans; the next page continues; a bad page is refused', () => {
+    const s = sampleSession();
+    const first = s.run('getMergeCandidates', { offset: 0, limit: 2 }).result as MergeCandidates;
+    expect(first.total).toBeGreaterThan(2);
+    expect(first.groups).toHaveLength(2);
+    expect(first.offset).toBe(0);
+    expect(new Set(first.plans.map((p) => p.id))).toEqual(new Set(first.groups.flatMap((g) => g.planIds)));
+    const second = s.run('getMergeCandidates', { offset: 2, limit: 2 }).result as MergeCandidates;
+    expect(second.offset).toBe(2);
+    expect(second.groups[0].id).not.toBe(first.groups[0].id);
+    const all = s.run('getMergeCandidates', { offset: 0, limit: 50 }).result as MergeCandidates;
+    expect(all.groups.slice(2, 4).map((g) => g.id)).toEqual(second.groups.map((g) => g.id));
+    // Past the end: the last page, not an empty one.
+    const past = s.run('getMergeCandidates', { offset: 1000, limit: 2 }).result as MergeCandidates;
+    expect(past.groups.length).toBeGreaterThan(0);
+    expect(past.offset).toBe(Math.floor((all.total - 1) / 2) * 2);
+    for (const bad of [undefined, { offset: -1, limit: 2 }, { offset: 0, limit: 51 }, { offset: 0.5, limit: 2 }]) {
+      expect(() => s.run('getMergeCandidates', bad)).toThrow(/形式が正しくありません/);
+    }
+  });
+
+  test('findPlans finds eligible plans by ID or name, at most 20, and refuses a non-string', () => {
+    const s = sampleSession();
+    const byName = s.run('findPlans', 'ホームページ').result as PlanOption[];
+    expect(byName.map((p) => p.id)).toEqual(expect.arrayContaining(['5-4', '9-3']));
+    expect(byName.every((p) => p.eligible && /ホームページ/.test(p.name))).toBe(true);
+    expect((s.run('findPlans', '１－１').result as PlanOption[]).map((p) => p.id)).toContain('1-1');
+    expect((s.run('findPlans', '-').result as PlanOption[]).length).toBeLessThanOrEqual(20);
+    expect(s.run('findPlans', '  ').result).toEqual([]);
+    expect(() => s.run('findPlans', 42)).toThrow(/形式が正しくありません/);
   });
 });
 
@@ -101,9 +135,11 @@ describe('applyMerge', () => {
   test('a plan already merged is not proposed again and cannot be merged twice', () => {
     const s = sampleSession();
     s.run('applyMerge', REQUEST);
-    const c = s.run('getMergeCandidates').result as MergeCandidates;
+    const c = s.run('getMergeCandidates', { offset: 0, limit: 20 }).result as MergeCandidates;
     expect(c.groups.some((g) => g.planIds.includes('5-4'))).toBe(false);
-    expect(c.plans.find((p) => p.id === '9-3')?.eligible).toBe(false);
+    // Nor offered to add to another group.
+    expect(c.plans.some((p) => p.id === '9-3')).toBe(false);
+    expect((s.run('findPlans', '9-3').result as PlanOption[]).some((p) => p.id === '9-3')).toBe(false);
     expect(() => s.run('applyMerge', { ...REQUEST, memberIds: ['9-3', '9-12'], goalReason: '' }))
       .toThrow(/既に U-001 に統合されています/);
   });

@@ -109,8 +109,8 @@ describe('parseCell on the real cells of seed 002 (恵那市 取組状況)', () 
     expect(parseCell('30％')).toEqual(num(30, '%'));
   });
 
-  test('text around a number is not a number', () => {
-    for (const t of ['削減1,089万円', '約30件', '30件程度', '10〜20件', '0件/5,433件', '全86施設']) {
+  test('approximations, ranges and ratios are not numbers', () => {
+    for (const t of ['約30件', '30件程度', '10〜20件', '0件/5,433件']) {
       expect(parseCell(t).kind).toBe('invalid');
     }
     const p = parseCell('約30件');
@@ -157,11 +157,17 @@ describe('parseCell: marks, signs, Sheets values', () => {
     expect(parseCell(Infinity).kind).toBe('invalid');
   });
 
-  test('a comment typed in a number column', () => {
+  test('text around one number: the number is read, with the words it was read from (never silently)', () => {
+    expect(parseCell('削減1,089万円')).toEqual({
+      kind: 'number', value: 10890000, unit: '円', text: '削減1,089万円', read: { quote: '削減1,089万円', how: 'single' },
+    });
+    expect(parseCell('全86施設')).toEqual({ kind: 'number', value: 86, unit: '施設', text: '全86施設', read: { quote: '全86施設', how: 'single' } });
+  });
+
+  test('a comment typed in a number column is read as a status, with the cue words', () => {
     const text = 'システムは導入済みだが集計方法を検討している。';
     const p = parseCell(text);
-    expect(p.kind).toBe('invalid');
-    if (p.kind === 'invalid') expect(p.reason).toContain('コメント');
+    expect(p).toEqual({ kind: 'state', state: '検討中', text, read: { cues: ['導入済', '検討'], decisive: '検討' } });
     expect(looksLikeComment(text)).toBe(true);
     expect(looksLikeComment('30件')).toBe(false);
   });

@@ -330,6 +330,25 @@ type RangeKeys =
   | 'setVerticalAlignment'
   | 'setWrap';
 
+/**
+ * Range methods that read or write the cells of the whole range (values, display strings,
+ * formulas, formats, notes, validations; a single-value setter applies to every cell). Counted
+ * as cells moved; geometry and navigation (getRow, offset …) move none.
+ */
+const CELL_METHODS = new Set([
+  'clear', 'clearContent', 'clearDataValidations', 'clearFormat', 'clearNote',
+  'getBackgrounds', 'getDataValidations', 'getDisplayValues', 'getFontColors', 'getFontWeights', 'getFormulas',
+  'getNotes', 'getNumberFormats', 'getValues', 'isBlank',
+  'setBackground', 'setBackgrounds', 'setDataValidation', 'setDataValidations', 'setFontColor', 'setFontColors',
+  'setFontWeight', 'setFontWeights', 'setFormula', 'setFormulas', 'setHorizontalAlignment', 'setNote', 'setNotes',
+  'setNumberFormat', 'setNumberFormats', 'setValue', 'setValues', 'setVerticalAlignment', 'setWrap',
+]);
+/** Getters of one value: they read the top-left cell only, whatever the range's size. */
+const TOP_LEFT_GETTERS = new Set([
+  'getBackground', 'getDataValidation', 'getDisplayValue', 'getFontColor', 'getFontWeight', 'getFormula', 'getNote',
+  'getNumberFormat', 'getValue',
+]);
+
 /** https://developers.google.com/apps-script/reference/spreadsheet/range */
 export class LocalRange implements Pick<GasRange, RangeKeys> {
   constructor(
@@ -343,7 +362,11 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
   ) {}
 
   private count(method: string): void {
-    this.sheetModel.book.env.counter.count('Range.' + method);
+    const counter = this.sheetModel.book.env.counter;
+    counter.count('Range.' + method);
+    // Cells moved: every cell of the range whose content or format the call reads or writes.
+    if (CELL_METHODS.has(method)) counter.countCells('Range.' + method, this.numRows * this.numCols);
+    else if (TOP_LEFT_GETTERS.has(method)) counter.countCells('Range.' + method, 1);
   }
 
   private self(): GasRange {

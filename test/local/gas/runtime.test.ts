@@ -32,6 +32,26 @@ describe('createGasRuntime', () => {
     expect(rt.counter.total('Range.')).toBe(1);
   });
 
+  test('cells moved: a block read or write counts its cells, a one-value getter one cell, geometry none', () => {
+    const rt = createGasRuntime();
+    const sheet = rt.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+    const block = sheet.getRange(1, 1, 10, 3);
+    block.setValues(Array.from({ length: 10 }, () => ['a', 'b', 'c']));
+    block.getValues();
+    block.getDisplayValues();
+    block.setBackground('#ffffff');
+    block.getValue();
+    block.getNumRows();
+    block.offset(1, 0);
+    expect(rt.counter.cellSnapshot()).toEqual({
+      'Range.getDisplayValues': 30, 'Range.getValue': 1, 'Range.getValues': 30, 'Range.setBackground': 30, 'Range.setValues': 30,
+    });
+    expect(rt.counter.cells('Range.get')).toBe(61);
+    expect(rt.counter.cells()).toBe(121);
+    rt.counter.reset();
+    expect(rt.counter.cells()).toBe(0);
+  });
+
   test('time zone: Asia/Tokyo by default, for Session and a spreadsheet created here', () => {
     const rt = createGasRuntime();
     expect(rt.globals.Session.getScriptTimeZone()).toBe('Asia/Tokyo');
