@@ -1,8 +1,8 @@
 // 報告書 as a Google Doc in Drive, and its sharing with the committee (委員名簿).
-// Apps Script side: DocumentApp for the content, the advanced Drive service (Drive API v3) for the
-// file, its folder and its sharing, and Utilities (passed in, or the globals). Only the narrow
-// scopes are needed: documents, and drive.file — the Doc and the folder are the app's own files.
-// DriveApp is never used: it needs the full drive scope.
+// Apps Script side: DocumentApp for the content, Charts for the figures, the advanced Drive
+// service (Drive API v3) for the file, its folder and its sharing (passed in, or the globals).
+// Only the narrow scopes are needed: documents, and drive.file — the Doc and the folder are the
+// app's own files. DriveApp is never used: it needs the full drive scope.
 //
 // Calls grow with sections, not with cells: a whole table is one appendTable(string[][]) and its
 // styling a fixed number of calls (table, header row, header cells, column widths) whatever the
@@ -17,13 +17,15 @@ import { MEMBER_ROLE_LABELS, REPORT_HISTORY_COLUMNS } from '../core/schema';
 import { escapeCell } from '../core/cells';
 import type { Block, ReportModel, ReportTable } from '../core/report';
 import { reportBlocks } from '../core/report';
-import { chartPng } from '../core/chart';
+import { chartBlob } from './report-chart';
 
 export interface DocServices {
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   /** The advanced Drive service (v3), enabled in appsscript.json. */
   Drive: GoogleAppsScript.Drive;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  /** Charts service for the figures (default: the global). */
+  Charts?: GoogleAppsScript.Charts.Charts;
 }
 
 /** The folder the report goes in (resolved by report-folder.ts before anything is written). */
@@ -111,7 +113,7 @@ function defaultServices(): DocServices {
   if (typeof Drive === 'undefined') {
     throw new Error('The advanced Drive service is not enabled (appsscript.json dependencies.enabledAdvancedServices).');
   }
-  return { DocumentApp, Drive, Utilities };
+  return { DocumentApp, Drive, Utilities, Charts };
 }
 
 export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
@@ -135,12 +137,6 @@ function splitHeading(D: GoogleAppsScript.Document.DocumentApp, style: Style): {
   return { heading, rest };
 }
 
-/** Java bytes are signed. */
-function toGasBytes(bytes: Uint8Array): GoogleAppsScript.Byte[] {
-  const out: number[] = new Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] > 127 ? bytes[i] - 256 : bytes[i];
-  return out;
-}
 
 /**
  * Creates the report as a new Google Doc (earlier reports are never touched), in `folderId`
@@ -148,7 +144,8 @@ function toGasBytes(bytes: Uint8Array): GoogleAppsScript.Byte[] {
  */
 export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): RenderResult {
   const services = opts.services ?? defaultServices();
-  const { DocumentApp: D, Utilities: U } = services;
+  const { DocumentApp: D } = services;
+  const C = services.Charts ?? Charts;
   const warnings: string[] = [];
   const st = styles(D);
   const folder = opts.folder ?? null;
@@ -230,9 +227,9 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
         break;
       case 'chart': {
         first = false;
-        const png = chartPng(b.chart);
-        const img = body.appendImage(U.newBlob(toGasBytes(png.bytes), 'image/png', 'chart.png'));
-        img.setWidth(CHART_WIDTH_PX).setHeight(Math.round((png.height * CHART_WIDTH_PX) / png.width));
+        // Drawn by the Charts service at the spec's size; shown at the content width.
+        const img = body.appendImage(chartBlob(b.chart, C));
+        img.setWidth(CHART_WIDTH_PX).setHeight(Math.round((b.chart.height * CHART_WIDTH_PX) / b.chart.width));
         img.setAltTitle(b.chart.title);
         img.getParent().asParagraph().setAlignment(D.HorizontalAlignment.CENTER);
         paragraph(b.caption, st.caption);

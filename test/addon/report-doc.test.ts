@@ -1,6 +1,5 @@
-// The Google Doc renderer and the sharing rules, run against the local DocumentApp and the local
-// advanced Drive service (Drive API v3); the local DriveApp is only a test window on the same Drive.
-import { inflateSync } from 'node:zlib';
+// The Google Doc renderer and the sharing rules, run against the local DocumentApp, Charts and the
+// local advanced Drive service (Drive API v3); the local DriveApp is only a test window on the same Drive.
 import { aggregate, NO_OVERRIDES } from '../../src/core/aggregate';
 import type { Member, ProgressData } from '../../src/core/model';
 import { buildReport, reportBlocks, type ReportModel } from '../../src/core/report';
@@ -10,6 +9,8 @@ import { CallCounter } from '../../src/local/gas/counter';
 import { createDocsAndDrive } from '../../src/local/gas/document';
 import { LocalDriveApi } from '../../src/local/gas/drive-api';
 import { LocalUtilities } from '../../src/local/gas/utilities';
+import { LocalCharts } from '../../src/local/gas/charts';
+import { chartPng } from '../../src/local/chart-png';
 import { goal, num, plan, progressData } from '../core/fixtures';
 
 const OWNER = 'jimukyoku@city.example.lg.jp';
@@ -19,7 +20,7 @@ function setup() {
   const counter = new CallCounter();
   const { DocumentApp, DriveApp } = createDocsAndDrive(counter, OWNER);
   const api = new LocalDriveApi(counter, DriveApp);
-  const services = { DocumentApp, Drive: api, Utilities: new LocalUtilities(counter) } as unknown as DocServices;
+  const services = { DocumentApp, Drive: api, Utilities: new LocalUtilities(counter), Charts: new LocalCharts(counter) } as unknown as DocServices;
   return { counter, docs: DocumentApp, drive: DriveApp, api, services };
 }
 
@@ -94,13 +95,12 @@ describe('renderReportDoc: a Google Doc with real headings, batched tables and t
     if (img.type !== 'INLINE_IMAGE') throw new Error('expected an image');
     expect(img.contentType).toBe('image/png');
     expect(img.width).toBe(600);
-    expect(img.altTitle).toBe(model.summary.chart.title);
+    const fig = model.summary.charts.at(-1)!;
+    expect(img.altTitle).toBe(fig.chart.title);
     expect(para.attributes.HORIZONTAL_ALIGNMENT).toBe('CENTER');
-    const bytes = Buffer.from(img.bytes);
-    const idatAt = bytes.indexOf('IDAT');
-    const len = bytes.readUInt32BE(idatAt - 4);
-    expect(() => inflateSync(bytes.subarray(idatAt + 4, idatAt + 4 + len))).not.toThrow();
-    expect(s[at + 1]).toMatchObject({ type: 'PARAGRAPH', text: model.summary.chartCaption });
+    // The Charts service drew the spec: the same picture the .docx gets (at its own size).
+    expect(Buffer.from(img.bytes).equals(chartPng(fig.chart, 1).bytes)).toBe(true);
+    expect(s[at + 1]).toMatchObject({ type: 'PARAGRAPH', text: expect.stringMatching(/^図\d　/) });
   });
 
   test('calls grow with sections, not with cells: 5× the plans costs no more; 5× the goals costs 5× per goal', () => {

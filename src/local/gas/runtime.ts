@@ -3,6 +3,7 @@
 // DocumentApp, DriveApp and the like are added through `extraGlobals`.
 
 import { CallCounter } from './counter';
+import { LocalCharts } from './charts';
 import { LocalHtmlService } from './html';
 import { LocalLockService } from './lock';
 import { LocalPropertiesService } from './properties';
@@ -133,6 +134,9 @@ export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
   if (opts.now) env.now = opts.now;
 
   const activeUser = opts.activeUser ?? 'user@example.com';
+  // The person at work edits as themselves; a spreadsheet with no owner yet is theirs.
+  env.user = activeUser;
+  if (!spreadsheet.model.owner) spreadsheet.model.owner = activeUser.toLowerCase();
   const consoleEntries: ConsoleEntry[] = [];
   const globals: GasGlobals = {
     SpreadsheetApp: new LocalSpreadsheetApp(counter, spreadsheet, ui),
@@ -142,6 +146,7 @@ export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
     Session: new LocalSession(counter, { activeUser, effectiveUser: opts.effectiveUser ?? activeUser, timeZone, activeUserError: opts.activeUserError }),
     Utilities: new LocalUtilities(counter),
     Logger: new LocalLogger(counter),
+    Charts: new LocalCharts(counter),
     console: new LocalConsole(counter, consoleEntries),
     Date,
     ...(opts.extraGlobals ?? {}),

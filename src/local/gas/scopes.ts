@@ -43,6 +43,7 @@ const BY_CLASS: Record<string, Rule> = {
   RangeList: SHEETS,
   DataValidation: SHEETS,
   DataValidationBuilder: SHEETS,
+  Protection: SHEETS,
   Document: DOCS_ELEMENT,
   Body: DOCS_ELEMENT,
   Paragraph: DOCS_ELEMENT,
@@ -71,6 +72,12 @@ const BY_CLASS: Record<string, Rule> = {
   Session: NONE,
   User: NONE,
   ScriptApp: NONE,
+  // Charts service (https://developers.google.com/apps-script/reference/charts/charts, …/chart,
+  // …/data-table-builder, …/bar-chart-builder): no authorization section.
+  Charts: NONE,
+  Chart: NONE,
+  DataTableBuilder: NONE,
+  BarChartBuilder: NONE,
   // Forms service (https://developers.google.com/apps-script/reference/forms/form, …/item,
   // …/multiple-choice-item, …/form-response …): forms.currentonly or forms; FormApp.create and
   // openById need forms (overrides below).
