@@ -1,14 +1,12 @@
 // Where reports go, under the drive.file scope: the app sees only the files and folders it
 // created or that the person opened with it (Google Picker). So the add-on creates its own
-// 報告書 folder on first use and remembers it (document properties, and its ID on 設定), or uses a
-// folder the person picked. A folder ID merely typed on 設定 is invisible to the app: the person is
-// told how to fix it before anything is written.
+// 報告書 folder on first use and remembers it (document properties), or uses a folder the person
+// picked. A folder ID merely typed on 設定 is invisible to the app unless it was picked: the
+// person is told how to fix it before anything is written.
 import type { Grid } from '../core/model';
 import { SETTING_KEYS, SETTINGS_COLUMNS, SHEETS } from '../core/schema';
 import { cellText, headerKey } from '../core/text';
 import { a1 } from '../core/a1';
-import { escapeCell } from '../core/cells';
-import { settingRows } from '../core/settings';
 import { UserError } from './errors';
 import type { ReportFolder } from './report-doc';
 
@@ -84,7 +82,7 @@ export interface ResolvedFolder {
   folder: ReportFolder;
   /** True when the add-on created it in this run. */
   created: boolean;
-  /** True when it is the add-on's own folder (remembered, and its ID shown on 設定). */
+  /** True when it is the add-on's own folder (remembered in document properties). */
   own: boolean;
 }
 
@@ -119,21 +117,15 @@ export function ownReportFolder(planName: string): ResolvedFolder {
 }
 
 /**
- * Remembers the folder (document properties) and shows it on 設定: its ID goes into the
- * 報告書フォルダID value when that cell is blank, or a row is appended when 設定 has none.
- * A value a person typed is never overwritten here.
+ * Remembers the folder (document properties) as the add-on's report folder. 設定 is the people's
+ * sheet: the add-on never writes into it; the folder is shown in the sidebar, the report dialog and
+ * on 報告書履歴 instead.
  */
-export function rememberFolder(
-  folder: ReportFolder, settingsSheet: GoogleAppsScript.Spreadsheet.Sheet | null | undefined, settingsGrid: Grid | undefined, overwrite = false,
-): void {
+export function rememberFolder(folder: ReportFolder): void {
   PropertiesService.getDocumentProperties().setProperty(REPORT_FOLDER_KEY, folder.id);
-  if (!settingsSheet) return;
-  const cell = settingCell(settingsGrid);
-  if (cell) {
-    const current = cellText(settingsGrid!.values[cell.row - 1]?.[cell.col - 1]);
-    if (current.trim() === '' || overwrite) settingsSheet.getRange(cell.row, cell.col).setValue(escapeCell(folder.id));
-    return;
-  }
-  const row = settingRows().find((r) => r[0] === SETTING_KEYS.reportFolderId)!;
-  settingsSheet.appendRow([escapeCell(row[0]), escapeCell(folder.id), escapeCell(row[2])]);
+}
+
+/** The folder's address in Drive. */
+export function folderUrl(id: string): string {
+  return `https://drive.google.com/drive/folders/${id}`;
 }

@@ -5,12 +5,12 @@
 import type { ReportSummary } from './api';
 import type { Grid } from '../core/model';
 import { reportOf } from '../core/pipeline';
-import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SETTING_KEYS, SHEETS } from '../core/schema';
+import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/schema';
 import { readSettings } from '../core/settings';
 import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
 import { createReportFile, renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type RenderResult, type ShareOutcome } from './report-doc';
-import { checkTypedFolder, ownReportFolder, rememberFolder, type ResolvedFolder } from './report-folder';
+import { checkTypedFolder, folderUrl, ownReportFolder, type ResolvedFolder } from './report-folder';
 import { AGGREGATE_READS, prepareAggregate } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
@@ -71,7 +71,6 @@ export function runReport(): ReportSummary {
     batch.commit();
     const { read } = run;
     const settings = read.data.settings;
-    if (where.own) rememberFolder(where.folder, sheets.get(SHEETS.settings), grids[SHEETS.settings]);
     // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
     const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
     const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
@@ -108,7 +107,7 @@ export function runReport(): ReportSummary {
       : `「${render.name}」を作成し、委員 ${shared} 名に共有しました。` +
         (failed.length ? ` 共有できなかった委員が ${failed.length} 名います（「${SHEETS.members}」の共有結果を確認してください）。` : '');
     const warnings = [
-      ...(where.created ? [`報告書フォルダ「${where.folder.name}」をマイドライブに作成し、「${SHEETS.settings}」シートの${SETTING_KEYS.reportFolderId}に記入しました。`] : []),
+      ...(where.created ? [`報告書の保存先として、マイドライブにフォルダ「${where.folder.name}」を作成しました。次回からもこのフォルダに保存します。`] : []),
       ...recorded.warnings,
     ];
     ss.toast(message, '報告書作成');
@@ -119,6 +118,7 @@ export function runReport(): ReportSummary {
       shared,
       outcomes: outcomes.map((o) => ({ name: o.name, status: o.status, reason: o.reason })),
       warnings: note ? [note, ...warnings] : warnings,
+      folder: { name: where.folder.name, url: folderUrl(where.folder.id) },
     };
   });
 }
@@ -134,7 +134,8 @@ function detail(e: unknown): string {
 export function reportDialogHtml(summary: ReportSummary): string {
   return `<div style="font:14px/1.6 Roboto,'Noto Sans JP',sans-serif">` +
     `<p>${escapeHtml(summary.message)}</p>` +
-    `<p><a href="${escapeHtml(summary.url)}" target="_blank" rel="noopener">報告書を開く</a></p>` +
+    `<p><a href="${escapeHtml(summary.url)}" target="_blank" rel="noopener">報告書を開く</a>` +
+    `（保存先: <a href="${escapeHtml(summary.folder.url)}" target="_blank" rel="noopener">${escapeHtml(summary.folder.name)}</a>）</p>` +
     summary.warnings.map((w) => `<p style="color:#b06000">${escapeHtml(w)}</p>`).join('') +
     `</div>`;
 }

@@ -72,7 +72,7 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
       `目標年度より前の年度の評価方法です。「${INTERIM_RULE_LABELS.final}」は最終の目標値と比べます（既定）。「${INTERIM_RULE_LABELS.paced}」は基準年度から目標年度まで一定の割合で進む目安（例: 基準R2・目標R6ならR4で50%）と比べます。達成率の欄には最終目標に対する値と目安を並べて表示します。`],
     statusGrades: [formatStatusGrades({ ...DEFAULT_STATUS_GRADES, ...(s.statusGrades ?? {}) }),
       '数値の指標がないプラン（取組の状況を文章で書くもの）の評価です。実績の欄の文章から読み取った状況（実施済・実施中・検討中・未着手・中止）を、この表で評価にします。自己評価の列があれば、そちらを先に使います。'],
-    reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダです。空欄なら最初の報告書作成のときにアドオンが「報告書」フォルダを作り、ここにそのIDを記入します。別のフォルダを使うときは、メニューの「報告書フォルダを選択」から選んでください（IDを入力しただけでは、アドオンはそのフォルダを開けません）。'],
+    reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダです。空欄なら、最初の報告書作成のときにアドオンがマイドライブに「報告書」フォルダを作り、以後そこに保存します（保存先はサイドバーの「報告書」タブに表示）。別のフォルダを使うときは、メニューの「報告書フォルダを選択」で選んでください（IDを入力しただけでは、アドオンはそのフォルダを開けません）。'],
     notifyMembers: [s.notifyMembers === false ? NOTIFY_LABELS.no : NOTIFY_LABELS.yes, `報告書を委員に共有したとき、Googleドライブから共有の通知メールを送るかどうかです（「${NOTIFY_LABELS.yes}」または「${NOTIFY_LABELS.no}」）。`],
     synonyms: [formatSynonyms(s.synonyms), '類似プランを探すときに同じ意味として扱う言葉です。1行に1グループ、言葉は「、」で区切ります（例: キャッシュレス、電子決済、スマホ決済）。'],
   };

@@ -152,15 +152,17 @@ describe('the report folder under drive.file', () => {
     expect(drive.localItem(folderId)).toMatchObject({ name: '第5次須賀川市地域情報化計画 報告書', mimeType: 'application/vnd.google-apps.folder' });
     const [id1] = docs.localDocumentIds();
     expect(drive.localItem(id1).parents).toEqual([folderId]);
+    // 設定 is the people's sheet: the folder is shown in the summary (sidebar, dialog), not written there.
     const settings = snapshot(s, SHEETS.settings).display;
-    expect(settings.find((r) => r[0] === SETTING_KEYS.reportFolderId)?.[1]).toBe(folderId);
-    expect(first.warnings.join()).toContain('報告書フォルダ「第5次須賀川市地域情報化計画 報告書」をマイドライブに作成し');
+    expect(settings.find((r) => r[0] === SETTING_KEYS.reportFolderId)?.[1]).toBe('');
+    expect(first.folder).toEqual({ name: '第5次須賀川市地域情報化計画 報告書', url: `https://drive.google.com/drive/folders/${folderId}` });
+    expect(first.warnings.join()).toContain('マイドライブにフォルダ「第5次須賀川市地域情報化計画 報告書」を作成しました');
     expect(records(s, SHEETS.reports)[0]['保存先']).toBe('第5次須賀川市地域情報化計画 報告書');
 
     const second = s.run('createReport').result as ReportSummary;
     const id2 = docs.localDocumentIds()[1];
     expect(drive.localItem(id2).parents).toEqual([folderId]);
-    expect(second.warnings.join()).not.toContain('作成し');
+    expect(second.warnings.join()).not.toContain('作成しました');
     expect(drive.localItem(drive.localRootId())).toBeTruthy();
   });
 
