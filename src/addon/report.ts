@@ -11,6 +11,9 @@ import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
 import { createReportFile, renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type RenderResult, type ShareOutcome } from './report-doc';
 import { checkTypedFolder, folderUrl, ownReportFolder, type ResolvedFolder } from './report-folder';
+import { fitReport } from '../core/report-size';
+import { createAppendix, shareAppendix } from './report-appendix';
+import { UserError } from './errors';
 import { AGGREGATE_READS, prepareAggregate } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
@@ -74,21 +77,28 @@ export function runReport(): ReportSummary {
     // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
     const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
     const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
+    // Too big for one Doc: summaries in the body, the plan list as appendix files; refused if even that is.
+    const fit = fitReport(model);
+    if (fit.status === 'refused') throw new UserError(fit.message);
+    const appendix = createAppendix(fit, where.folder);
 
     // From here the Doc exists: whatever fails, it is recorded on 報告書履歴 (never an orphan).
-    const file = createReportFile(model.docName, where.folder);
+    const file = createReportFile(appendix.model.docName, where.folder);
     const problems: string[] = [];
-    let render: RenderResult = { docId: file.docId, url: file.url, name: model.docName, folderId: where.folder.id, folderName: where.folder.name, warnings: [], blocks: 0, tables: 0 };
+    let render: RenderResult = { docId: file.docId, url: file.url, name: appendix.model.docName, folderId: where.folder.id, folderName: where.folder.name, warnings: [], blocks: 0, tables: 0 };
     try {
-      render = renderReportDoc(model, { folder: where.folder, file });
+      render = renderReportDoc(appendix.model, { folder: where.folder, file });
     } catch (e) {
       problems.push(`本文の作成中にエラーが発生し、報告書は途中までしか書かれていません（${detail(e)}）。もう一度「報告書作成」を実行してください。`);
     }
+    if (appendix.files.length > 0) render.warnings.push(`報告書が Google ドキュメント 1 つに収まらないため、プランごとの表は添付ファイル ${appendix.files.length} 件（${appendix.files.map((f) => f.name).join('、')}）に分け、報告書からリンクしました。`);
     let outcomes: ShareOutcome[] = [];
     if (problems.length === 0) {
       try {
         const notify = settings.notifyMembers !== false;
-        outcomes = shareReport(file.docId, read.data.members, { notify, message: notify ? shareMessage(model.docName, settings.office) : undefined });
+        const share = { notify, message: notify ? shareMessage(model.docName, settings.office) : undefined };
+        outcomes = shareReport(file.docId, read.data.members, share);
+        shareAppendix(appendix.files, read.data.members, share);
       } catch (e) {
         problems.push(`委員への共有中にエラーが発生し、共有していない委員がいます（${detail(e)}）。報告書を開いて「共有」から共有するか、もう一度「報告書作成」を実行してください。`);
       }

@@ -11,7 +11,7 @@
 // drive are found only with supportsAllDrives=true.
 
 import type { CallCounter } from './counter';
-import { FOLDER_MIME, GOOGLE_DOCS_MIME, isValidEmail, type ItemRecord, type LocalDriveApp, type Role } from './drive';
+import { FOLDER_MIME, GOOGLE_DOCS_MIME, blobContent, isValidEmail, type ItemRecord, type LocalDriveApp, type Role } from './drive';
 import { GoogleJsonResponseException, scope } from './scopes';
 
 type FileResource = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
@@ -67,10 +67,21 @@ class FilesCollection {
     api.count('Drive.Files.create');
     const method = 'drive.files.create';
     if (resource === null || typeof resource !== 'object') throw api.error(method, 400, 'Invalid Value');
-    // Media upload is not used by the add-on: refused rather than half-modelled.
-    if (mediaData !== undefined && mediaData !== null) throw api.error(method, 400, 'Local runtime: media upload is not modelled.');
+    // Media: the blob's bytes are the file's content; its type applies when the resource names
+    // none. Converting an upload to a Google format is not modelled (refused, not half-done).
+    let content: Buffer = Buffer.alloc(0);
+    let mediaType: string | null = null;
+    if (mediaData !== undefined && mediaData !== null) {
+      if (typeof (mediaData as GoogleAppsScript.Base.BlobSource).getBlob !== 'function') throw api.error(method, 400, 'Invalid Value');
+      const blob = blobContent(mediaData);
+      content = blob.bytes;
+      mediaType = blob.contentType;
+      if ((resource.mimeType ?? '').startsWith('application/vnd.google-apps.')) {
+        throw api.error(method, 400, 'Local runtime: converting an upload to a Google format is not modelled.');
+      }
+    }
     const name = typeof resource.name === 'string' && resource.name !== '' ? resource.name : 'Untitled';
-    const mimeType = resource.mimeType ?? 'application/octet-stream';
+    const mimeType = resource.mimeType ?? mediaType ?? 'application/octet-stream';
     const parents = resource.parents ?? [];
     // The reference: "parents … If not specified … the file is placed directly in the user's My Drive
     // folder"; v3 allows a single parent.
@@ -81,7 +92,7 @@ class FilesCollection {
       if (!parent.isFolder) throw api.error(method, 400, `The specified parent is not a folder.`);
       if (parent.trashed) throw api.error(method, 400, `The specified parent is trashed.`);
     }
-    const rec = api.drive.localInsert(name, mimeType, parent ? parent.id : null);
+    const rec = api.drive.localInsert(name, mimeType, parent ? parent.id : null, content);
     if (parent?.sharedDrive) rec.sharedDrive = true;
     api.log.push({ method: 'Drive.Files.create', fileId: rec.id, args: { ...optionalArgs } });
     return pick(api.fileResource(rec), optionalArgs.fields as string | undefined, DEFAULT_FILE_FIELDS);
