@@ -151,6 +151,14 @@ export interface FormSummary {
   members: number;
 }
 
+export interface FormMailSummary {
+  message: string;
+  /** Members mailed, by name. */
+  sent: string[];
+  /** Members not mailed, with the reason. */
+  failed: string[];
+}
+
 export interface MemberGoalView {
   code: string;
   name: string;
@@ -310,6 +318,7 @@ export interface ServerApi {
   unmerge(unifiedId: string): MergeOutcome;
   createMemberForm(deadline: string): FormSummary;
   importMemberRatings(): CommitteeSummary;
+  sendMemberForm(): FormMailSummary;
   getDepartmentStatus(period: string): RequestsOverview;
   previewRequests(input: RequestInput): RequestPreview;
   sendRequests(input: RequestInput): SendResult;
