@@ -61,6 +61,9 @@ export const SETTINGS_COLUMNS = ['項目', '値', '説明'] as const;
 /** Setting keys on 設定 (column 項目). */
 export const SETTING_KEYS = {
   planName: '計画名',
+  planPeriod: '計画期間',
+  city: '市区町村名',
+  committee: '委員会名',
   office: '担当部署',
   evaluationYear: '評価年度',
   evaluationKind: '評価時点',
