@@ -61,9 +61,6 @@ export const SETTINGS_COLUMNS = ['項目', '値', '説明'] as const;
 /** Setting keys on 設定 (column 項目). */
 export const SETTING_KEYS = {
   planName: '計画名',
-  planPeriod: '計画期間',
-  city: '市区町村名',
-  committee: '委員会名',
   office: '担当部署',
   evaluationYear: '評価年度',
   evaluationKind: '評価時点',
@@ -78,6 +75,10 @@ export const SETTING_KEYS = {
   reportFolderId: '報告書フォルダID',
   notifyMembers: '共有の通知メール',
   synonyms: '類義語',
+  // Report cover items (added last: rows people already have keep their place).
+  planPeriod: '計画期間',
+  city: '市区町村名',
+  committee: '委員会名',
 } as const;
 
 /** 区分 on 施策体系 (HierarchyItem.level). */

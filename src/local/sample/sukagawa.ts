@@ -314,9 +314,6 @@ export const SUKAGAWA_MEMBERS: readonly Row[] = [
 
 const SETTINGS: readonly Row[] = [
   [SETTING_KEYS.planName, '第5次須賀川市地域情報化計画', '報告書の表紙と見出しに使う計画名'],
-  [SETTING_KEYS.planPeriod, '令和4年度〜令和6年度', '実施計画の計画期間（資料の表紙）'],
-  [SETTING_KEYS.city, '須賀川市', '報告書の表紙に載せる市区町村名'],
-  [SETTING_KEYS.committee, '', '報告書の表紙に載せる委員会名（資料にないため空欄）'],
   [SETTING_KEYS.office, '行政管理課', '進捗管理の担当部署（実施計画 III 推進体制）'],
   [SETTING_KEYS.evaluationYear, '令和4年度', '評価する年度（令和4年度＝2022年4月〜2023年3月）'],
   [SETTING_KEYS.evaluationKind, '年度末', '年度末 または 中間'],
@@ -331,6 +328,9 @@ const SETTINGS: readonly Row[] = [
   [SETTING_KEYS.reportFolderId, '', '報告書を保存するドライブのフォルダ（空欄ならアドオンが「報告書」フォルダを作成）'],
   [SETTING_KEYS.notifyMembers, '送る', '委員に共有したときに通知メールを送るか（送る／送らない）'],
   [SETTING_KEYS.synonyms, '電子化=デジタル化=ペーパーレス; キャッシュレス=電子決済', '同じ意味として扱う語（= でつなぎ、; で区切る）'],
+  [SETTING_KEYS.planPeriod, '令和4年度〜令和6年度', '実施計画の計画期間（資料の表紙）'],
+  [SETTING_KEYS.city, '須賀川市', '報告書の表紙に載せる市区町村名'],
+  [SETTING_KEYS.committee, '', '報告書の表紙に載せる委員会名（資料にないため空欄）'],
 ];
 
 function progressRows(): Row[] {
