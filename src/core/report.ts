@@ -179,10 +179,11 @@ export interface ReportModel {
  * 前年度・実績 with the year of the evaluation; 見込み only in a mid-year report.
  */
 export function planTableHeader(fy: number, mid: boolean, baseYear?: number, targetYear?: number): string[] {
-  const y = (n: number | undefined): string => (n === undefined ? '（年度）' : `（${fyLabel(n)}）`);
+  // The year on a line of its own: a narrow column never splits 「（R2）」.
+  const y = (n: number | undefined): string => (n === undefined ? '\n（年度）' : `\n（${fyLabel(n)}）`);
   return [
     'プラン', '成果指標', `基準値${y(baseYear)}`, `前年度${y(mid ? fy - 1 : fy - 1)}`,
-    `実績${mid ? `（${fyLabel(fy)}中間）` : y(fy)}`, `目標値${y(targetYear)}`, mid ? '達成率／見込み' : '達成率', '評価',
+    `実績${mid ? `\n（${fyLabel(fy)}中間）` : y(fy)}`, `目標値${y(targetYear)}`, mid ? '達成率／見込み' : '達成率', '評価',
   ];
 }
 
@@ -336,7 +337,9 @@ function withCellYear(text: string, fy: number | undefined, headerYear: number |
 }
 
 function marksOf(ctx: PlanTableCtx, key: string, field: string): string {
-  return (ctx.marks.get(key) ?? []).filter((m) => m.field === field).map((m) => m.mark).join('');
+  // After a space: a narrow cell breaks before the mark, not inside the figure.
+  const marks = (ctx.marks.get(key) ?? []).filter((m) => m.field === field).map((m) => m.mark).join('');
+  return marks ? ` ${marks}` : '';
 }
 
 /** 前年度比 as a signed percent, when both figures are numbers in the same unit. */
@@ -418,7 +421,7 @@ export function fitWidths(header: string[], rows: string[][], flexible: number[]
   const em = (t: string): number => [...t].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch) ? 0.6 : 1), 0);
   const longestToken = (cell: string): number => Math.max(0, ...cell.split(/[\s\n]+/).map(em));
   // A header breaks before its year: 基準値 / （R2）.
-  const headerMin = (h: string): number => Math.max(...h.split(/(?=（)/).map(em));
+  const headerMin = (h: string): number => Math.max(...h.split('\n').map(em)) + 0.5;
   // Wide enough for nine cells in ten: a rare long phrase (平成22年発行分まで) may wrap.
   const p90 = (xs: number[]): number => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -426,17 +429,17 @@ export function fitWidths(header: string[], rows: string[][], flexible: number[]
   };
   const min = header.map((h, c) => Math.max(
     headerMin(h),
-    Math.min(p90(rows.map((r) => longestToken(r[c] ?? ''))), flexible.includes(c) ? 6 : 7.5),
+    Math.min(p90(rows.map((r) => longestToken(r[c] ?? ''))), flexible.includes(c) ? 6 : 5.5),
   ) + 1.2);
-  // Text columns share what is left of a 53 em line (A4 at 9 pt), at least 7 em each.
+  // Text columns share what is left of a 53 em line (A4 at 9 pt), at least 9 em each.
   const fixed = min.reduce((a, b, c) => a + (flexible.includes(c) ? 0 : b), 0);
-  const left = Math.max(53 - fixed, 7 * flexible.length);
+  const left = Math.max(53 - fixed, 9 * flexible.length);
   const weight = flexible.map((c) => Math.sqrt(Math.max(1, ...rows.map((r) => em(r[c] ?? '')))));
   const wsum = weight.reduce((a, b) => a + b, 0);
   return min.map((m, c) => {
     const k = flexible.indexOf(c);
     if (k < 0) return Math.round(m * 10) / 10;
-    return Math.round(Math.max(7, (left * weight[k]) / wsum) * 10) / 10;
+    return Math.round(Math.max(9, (left * weight[k]) / wsum) * 10) / 10;
   });
 }
 

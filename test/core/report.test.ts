@@ -82,9 +82,9 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
   test('plan table columns: プラン｜成果指標｜基準値｜前年度｜実績｜目標値｜達成率｜評価, years in the header', () => {
     const header = goals[0].planTable.header;
     // Seed 004's baselines come from several years: the year is then in each cell.
-    expect(header).toEqual(['プラン', '成果指標', '基準値（年度）', '前年度（R3）', '実績（R4）', '目標値（R6）', '達成率', '評価']);
-    expect(header.map((h) => h.replace(/（.*$/, ''))).toEqual([...PLAN_TABLE_COLUMNS]);
-    expect(planTableHeader(2025, true, 2020, undefined)).toEqual(['プラン', '成果指標', '基準値（R2）', '前年度（R6）', '実績（R7中間）', '目標値（年度）', '達成率／見込み', '評価']);
+    expect(header).toEqual(['プラン', '成果指標', '基準値\n（年度）', '前年度\n（R3）', '実績\n（R4）', '目標値\n（R6）', '達成率', '評価']);
+    expect(header.map((h) => h.replace(/\n（.*$/, ''))).toEqual([...PLAN_TABLE_COLUMNS]);
+    expect(planTableHeader(2025, true, 2020, undefined)).toEqual(['プラン', '成果指標', '基準値\n（R2）', '前年度\n（R6）', '実績\n（R7中間）', '目標値\n（年度）', '達成率／見込み', '評価']);
     // Figures right-aligned, grades centred and coloured; every plan table has the same widths.
     expect(goals[0].planTable.align).toEqual(['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center']);
     expect(goals[0].planTable.toneColumn).toBe(7);
@@ -105,7 +105,7 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
         rows.forEach((r, i) => {
           const cells = row.rows[i];
           expect(r['目標値'].startsWith(cells[5].split('\n')[0])).toBe(true);
-          const shown = cells[4].split('\n')[0].replace(/※\d+$/, '');
+          const shown = cells[4].split('\n')[0].replace(/ ※\d+$/, '');
           if (r['実績値(期間)'] && !r['実績値(期間)'].startsWith(shown)) throw new Error(`${row.planId}: ${r['実績値(期間)']} vs ${shown}`);
           if (r['達成率']) expect(cells[6]).toBe(r['達成率']);
           else expect(cells[6]).toMatch(/^評価不能\n（.+）$/);
@@ -250,7 +250,7 @@ describe('buildReport: overrides, unified plans, changes and excluded entries', 
     expect(g2.notes.at(-1)).toBe('※ 2-2「情報通信技術支援員（ICT支援員）の派遣」は、計算上の評価「B」を事務局の判断で「A」としました（理由: 支援員を追加配置したため）。');
     // Implausible figures are footnoted where they are shown.
     expect(g2.notes[0]).toMatch(/^※1 2-9「年間のオンライン申請件数」: 令和4年度実績「21,115件\/年」が、令和2年度の基準値（554件\/年）の10倍以上です。/);
-    expect(g2.plans.find((p) => p.planId === '2-9')!.rows[0][4]).toBe('21,115件/年※1');
+    expect(g2.plans.find((p) => p.planId === '2-9')!.rows[0][4]).toBe('21,115件/年 ※1');
   });
 
   test('an overridden goal rating shows the computed one and why', () => {
@@ -305,7 +305,7 @@ describe('buildReport: a mid-year evaluation', () => {
     const sheet = sheetRows(result).get('1-1')![0];
     expect(sheet['見込み']).not.toBe('');
     expect(row.rows[0][6]).toBe(`${sheet['達成率']}\n${sheet['見込み']}`);
-    expect(model.policies[0].goals[0].planTable.header[4]).toBe('実績（R7中間）');
+    expect(model.policies[0].goals[0].planTable.header[4]).toBe('実績\n（R7中間）');
     expect(model.policies[0].goals[0].period.label).toBe('令和7年度 中間の評価（年度末の見込み）');
   });
 });
