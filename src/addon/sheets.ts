@@ -140,6 +140,8 @@ interface SheetPlan {
   maxCols: number;
   /** Next row an append goes to. */
   nextRow?: number;
+  /** Areas this user may not edit (protections), looked up on the first write; null: whole sheet. */
+  locked?: ({ row: number; col: number; numRows: number; numCols: number } | null)[];
   blocks: Block[];
   /** Formatting and notes, after the values. */
   finish: ((sheet: Sheet) => void)[];
@@ -209,7 +211,10 @@ export class WriteBatch {
     const width = Math.max(...block.values.map((r) => r.length));
     p.rows = Math.max(p.rows, block.row + block.values.length - 1);
     p.cols = Math.max(p.cols, block.col + width - 1);
-    if (p.sheet) checkRules(p, block);
+    if (p.sheet) {
+      checkProtections(p, block);
+      checkRules(p, block);
+    }
     p.blocks.push(block);
   }
 
@@ -327,6 +332,42 @@ function checkRules(p: SheetPlan, b: Block): void {
           `${cell} を含む列（アドオンが書き込む列）の入力規則を削除してから、もう一度実行してください。何も書き換えていません。`,
       );
     }
+  }
+}
+
+/**
+ * Refuses, before anything is written, a write to cells protected against the person running the
+ * command (a department running 入力チェック on a sheet the 事務局 protected): Sheets would throw
+ * half-way through. Warning-only protections do not stop a script.
+ */
+function checkProtections(p: SheetPlan, b: Block): void {
+  const sheet = p.sheet!;
+  if (!p.locked) {
+    const types = SpreadsheetApp.ProtectionType;
+    p.locked = [];
+    for (const type of [types.SHEET, types.RANGE]) {
+      for (const prot of sheet.getProtections(type)) {
+        if (prot.canEdit() || prot.isWarningOnly()) continue;
+        if (type === types.SHEET) {
+          p.locked.push(null);
+          continue;
+        }
+        const r = prot.getRange();
+        p.locked.push({ row: r.getRow(), col: r.getColumn(), numRows: r.getNumRows(), numCols: r.getNumColumns() });
+      }
+    }
+  }
+  const rows = b.values.length;
+  const cols = Math.max(...b.values.map((r) => r.length));
+  for (const area of p.locked) {
+    const hit = area === null ||
+      (b.row <= area.row + area.numRows - 1 && area.row <= b.row + rows - 1 && b.col <= area.col + area.numCols - 1 && area.col <= b.col + cols - 1);
+    if (!hit) continue;
+    const where = area === null ? 'シート全体' : `シートの ${a1(Math.max(b.row, area.row), Math.max(b.col, area.col))} を含む範囲`;
+    throw new UserError(
+      `「${p.name}」${where}が保護されていて、実行したアカウントでは編集できないため、アドオンが結果を書き込めません。` +
+        `シートの保護を設定した方（事務局）に実行してもらうか、保護の編集者に加えてもらってから、もう一度実行してください。何も書き換えていません。`,
+    );
   }
 }
 

@@ -190,8 +190,9 @@ describe('入力チェック (menuCheck)', () => {
     const range = sheet.getRange(r, actualCol);
     const { calls } = s.run('onEdit', { range, source: s.runtime.spreadsheet, value: '約千件' });
     // A fixed handful: the head and the edited block, the checks before writing (the column is
-    // the add-on's, no input rule rejects, the sheet's edge) and the one column write.
-    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(25);
+    // the add-on's, no input rule rejects, no protection stops this user, the sheet's edge) and
+    // the one column write.
+    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(30);
     expect(calls['Sheet.getDataRange'] ?? 0).toBe(0);
     expect(String(sheet.getRange(r, checkCol).getValue())).toMatch(/約千件/);
     sheet.getRange(r, actualCol).setValue('1,049件');
