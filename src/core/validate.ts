@@ -275,7 +275,10 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
   };
   const unitHint = ind.unit ? `（例: 100${ind.unit}）` : '（例: 30件）';
 
-  if (ctx.layout.columns.indicator !== undefined && ind.name === '') {
+  // A plan reported in words (no figure anywhere on the row) needs no indicator name.
+  const qualitative = ind.target.value.kind !== 'number' && ind.baseline.value.kind !== 'number' &&
+    ind.actuals.every((a) => a.value.kind !== 'number' || !!a.value.read);
+  if (ctx.layout.columns.indicator !== undefined && ind.name === '' && !qualitative) {
     push('警告', ind.row, 'indicator', `${at(sheet, ctx.cellOf(ind.row, 'indicator'))}の成果指標が空欄ですが、値が入力されています（プラン${plan.id}）。何を測る指標か（例: オンライン申請件数）を入力してください。`, plan.id);
   }
 
@@ -297,16 +300,16 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
     if (p.kind === 'number' && p.read) {
       const fig = `${describeNumber(p.value)}${p.unit}`;
       const beside = p.read.target ? `（同じセルの『${p.read.target.quote}』は目標値として参考にします）` : '';
-      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.read.quote, 40)}』から ${fig} を${what}値として読みました${beside}。違う場合は、このセルに数字と単位だけ（例: ${fig}）を入力してください。`);
+      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.read.quote, 40)}』から ${fig} を${what}として読みました${beside}。違う場合は、このセルに数字と単位だけ（例: ${fig}）を入力してください。`);
     } else if (p.kind === 'state' && p.read) {
       issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.text, 40)}』から${what}の状況を「${progressOf(p.state) ?? p.state}」と読みました（手がかりの語: ${p.read.cues.join('・')}）。違う場合は、実施済・実施中・検討中・未着手・中止 のどれか、または数字と単位を入力してください。`);
     }
   };
-  readingNote(t, targetCell, '目標');
+  readingNote(t, targetCell, '目標値');
 
   // Baseline: informative, so problems are warnings.
   const b = ind.baseline.value;
-  readingNote(b, baselineCell, '基準');
+  readingNote(b, baselineCell, '基準値');
   if (b.kind === 'invalid') {
     issueAtCell('警告', baselineCell, `${at(sheet, baselineCell)}の基準値${q(b.text)}${commentAware(b)}基準値が数値でないと、基準からの伸びは計算されません。`);
   }
@@ -340,7 +343,7 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
       issueAtCell('警告', a.cell, `${at(sheet, a.cell)}（${label}）${q(v.text)}は数値ですが、この指標は達成・未達で見ます。達成なら ○、未達なら × を入力してください。`);
       continue;
     }
-    readingNote(v, a.cell, `${label}の実績`);
+    readingNote(v, a.cell, label);
     unitCheck(v, 'エラー', a.cell, `${label}の実績値`);
   }
 

@@ -165,3 +165,47 @@ describe('自己評価: the department\'s own grade, in the city\'s scale', () =
     expect(r.plans[0].period).toEqual(expect.objectContaining({ grade: 'D', source: '実績' }));
   });
 });
+
+describe('a multi-year 進行管理表 written in sentences, read end to end', () => {
+  // Shape of the tables the issue describes: per-year results written as text, a per-year
+  // 自己評価 column, no 目標値 column for most plans. No 設定 sheet.
+  const { readProgress } = require('../../src/core/reader') as typeof import('../../src/core/reader');
+  const progress = {
+    name: '進行管理表',
+    values: [
+      ['No.', '取組', '担当課', '成果指標', '令和5年度 取組実績', '令和5年度 自己評価', '令和6年度 取組実績', '令和6年度 自己評価'],
+      ['1', 'スマホ教室', '情報政策課', '開催回数', '教室を実施した。【実績】10回', 'B', '各地区で実施した。【実績】12回（目標 12回）', ''],
+      ['2', '公衆無線LAN', '情報政策課', '', '結果／目標 2／4箇所', '', '結果／目標 3／4箇所', ''],
+      ['3', '電子申請の拡充', '行政管理課', '', '導入に向けて検討中', 'C', 'システムを構築した。', 'A'],
+      ['4', 'AI議事録', '総務課', '', '情報収集を行った。', '', '導入に向けて検討中', ''],
+      ['5', 'オープンデータ', '情報政策課', '', '未実施', '', '国の方針により事業を中止した。', ''],
+    ],
+  };
+  const read = readProgress({ 進行管理表: progress }, { today: new Date(2025, 5, 1) });
+  const result = aggregate(read.data, { overrides: NO_OVERRIDES });
+  const plan = (id: string) => result.plans.find((x) => x.id === id)!;
+
+  test('the latest year is evaluated; nothing is an error; each reading is a 警告 that quotes what was read', () => {
+    expect(result.config.evaluationYear).toBe(2024);
+    expect(read.layout.selfPeriods?.map((p) => p.period.fiscalYear)).toEqual([2023, 2024]);
+    const errors = read.issues.filter((i) => i.severity === 'エラー');
+    expect(errors.map((e) => e.message)).toEqual([]);
+    const warnings = read.issues.filter((i) => i.severity === '警告').map((i) => i.message);
+    expect(warnings).toContainEqual(expect.stringMatching(/^「進行管理表」シートのG2: 『…【実績】12回』から 12回 を令和6年度実績として読みました（同じセルの『…目標 12回』は目標値として参考にします）。/));
+    expect(warnings.some((w) => w.includes('成果指標が空欄'))).toBe(false); // plans reported in words need no indicator name
+    expect(warnings).toContainEqual(expect.stringMatching(/G4: 『システムを構築した。』から令和6年度実績の状況を「実施済」と読みました（手がかりの語: 構築した）/));
+  });
+
+  test('every plan rated, each grade with its source: figures, 自己評価, status', () => {
+    expect(['1', '2', '3', '4', '5'].map((id) => [plan(id).period.grade, plan(id).period.source])).toEqual([
+      ['A', '実績'], // 12 of 12 (target in the cell)
+      ['C', '実績'], // 3 of 4
+      ['A', '自己評価'], // 自己評価 A for R6 comes before the status
+      ['C', '状況'], // 検討中
+      ['−', null], // 中止
+    ]);
+    const t = buildResultsTable(result);
+    const src = t.values.slice(1).map((r) => r[RESULT_COLUMNS.indexOf('評価の根拠')]);
+    expect(src).toEqual(['実績', '実績', '自己評価（R6: A）', '状況', '']);
+  });
+});
