@@ -1,5 +1,5 @@
 // 報告書 as a Google Doc in Drive, and its sharing with the committee (委員名簿).
-// Apps Script side: uses only DocumentApp, DriveApp and Utilities (passed in, or the globals).
+// Apps Script side: uses only DocumentApp, DriveApp, Utilities and Charts (passed in, or the globals).
 //
 // Calls grow with sections, not with cells: a whole table is one appendTable(string[][]) and its
 // styling a fixed number of calls (table, header row, header cells, column widths) whatever the
@@ -13,12 +13,14 @@ import { MEMBER_ROLE_LABELS, REPORT_HISTORY_COLUMNS } from '../core/schema';
 import { escapeCell } from '../core/cells';
 import type { Block, ReportModel, ReportTable } from '../core/report';
 import { reportBlocks } from '../core/report';
-import { chartPng } from '../core/chart';
+import { chartBlob } from './report-chart';
 
 export interface DocServices {
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   DriveApp: GoogleAppsScript.Drive.DriveApp;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  /** Charts service for the figures (default: the global). */
+  Charts?: GoogleAppsScript.Charts.Charts;
 }
 
 export interface RenderOptions {
@@ -89,24 +91,20 @@ function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style>
 }
 
 function defaultServices(): DocServices {
-  return { DocumentApp, DriveApp, Utilities };
+  return { DocumentApp, DriveApp, Utilities, Charts };
 }
 
 const WIDE_ACCESS = ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK'];
 
-/** Java bytes are signed. */
-function toGasBytes(bytes: Uint8Array): GoogleAppsScript.Byte[] {
-  const out: number[] = new Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] > 127 ? bytes[i] - 256 : bytes[i];
-  return out;
-}
 
 /**
  * Creates the report as a new Google Doc (earlier reports are never touched), in `folderId`
  * when it can be used, else in My Drive with a warning.
  */
 export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): RenderResult {
-  const { DocumentApp: D, DriveApp: Drive, Utilities: U } = opts.services ?? defaultServices();
+  const services = opts.services ?? defaultServices();
+  const { DocumentApp: D, DriveApp: Drive } = services;
+  const C = services.Charts ?? Charts;
   const warnings: string[] = [];
   const st = styles(D);
 
@@ -194,9 +192,9 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
         break;
       case 'chart': {
         first = false;
-        const png = chartPng(b.chart);
-        const img = body.appendImage(U.newBlob(toGasBytes(png.bytes), 'image/png', 'chart.png'));
-        img.setWidth(CHART_WIDTH_PX).setHeight(Math.round((png.height * CHART_WIDTH_PX) / png.width));
+        // Drawn by the Charts service at the spec's size; shown at the content width.
+        const img = body.appendImage(chartBlob(b.chart, C));
+        img.setWidth(CHART_WIDTH_PX).setHeight(Math.round((b.chart.height * CHART_WIDTH_PX) / b.chart.width));
         img.setAltTitle(b.chart.title);
         img.getParent().asParagraph().setAlignment(D.HorizontalAlignment.CENTER);
         paragraph(b.caption, st.caption);

@@ -14,7 +14,8 @@ import { warekiLabel } from './periods';
 import type { AggregateResult, GoalComputed, GoalResult, PlanResult, UnifiedPlanInput } from './aggregate';
 import { RESULT_COLUMNS, buildResultsTable } from './results-table';
 import type { Grade, GoalRating } from './rating';
-import type { ChartData, Tone } from './chart';
+import { GRADE_COLORS, TONE_COLORS, chartHeight, type ChartSpec, type Tone } from './chart';
+import { clip } from './text';
 import type { PlanGap } from './findings';
 import { coverDate, stamp, warekiFromIso } from './wareki';
 
@@ -106,6 +107,12 @@ export interface ReportGoal {
   ratingTable: ReportTable;
 }
 
+export interface ReportFigure {
+  chart: ChartSpec;
+  /** Caption without its number: reportBlocks prefixes 図n. */
+  caption: string;
+}
+
 export interface ReportRecommendation {
   member: string;
   title: string;
@@ -147,8 +154,8 @@ export interface ReportModel {
     /** Counted plans per adopted grade. */
     gradeCounts: Record<Grade, number>;
     goalTable: ReportTable;
-    chart: ChartData;
-    chartCaption: string;
+    /** Figures of the summary, in order (numbered 図1 … by reportBlocks). */
+    charts: ReportFigure[];
   };
   policies: ReportPolicy[];
   /** Recommendations not tied to a 基本方針 of the plan. */
@@ -613,24 +620,52 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     widths: [6, 30, 6, 4.5, 4.5, 4.5, 4.5, 4.5, 9, 13, 13],
     align: ['center', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'center', 'center'],
   };
-  const chart: ChartData = {
+  // 図: A・B share per goal, each bar in its rating's colour; the thresholds are gridlines.
+  const ratingSeries: { name: GoalRating; tone: Tone }[] = [
+    { name: '良好', tone: 'good' }, { name: '概ね良好', tone: 'fair' }, { name: '良好ではない', tone: 'bad' },
+  ];
+  const goalChart: ChartSpec = {
     title: `基本目標別 A・B評価のプランの割合（${periodLabel}）`,
-    max: 100,
-    guides: [
-      { value: rule.goodShare, label: `良好の基準（${pct(rule.goodShare)}）` },
-      { value: rule.fairShare, label: `概ね良好の基準（${pct(rule.fairShare)}）` },
-    ],
-    bars: result.goals.map((g) => ({
-      label: g.code,
-      name: g.name,
-      value: g.period.share,
-      valueText: g.period.share === null ? '評価不能' : formatPercent(g.period.share / 100),
-      tone: toneOf(g.period.share === null ? '評価不能' : g.period.rating),
+    // The Charts service draws no text on bars: a goal without a share says so in its label.
+    categories: result.goals.map((g) => clip(`${g.code} ${g.name}`, 16) + (g.period.share === null ? '（評価不能）' : '')),
+    series: ratingSeries.map((r) => ({
+      name: r.name,
+      color: TONE_COLORS[r.tone],
+      values: result.goals.map((g) => (g.period.share !== null && g.period.rating === r.name ? g.period.share : null)),
     })),
+    axis: { min: 0, max: 100, ticks: [...new Set([0, rule.fairShare, rule.goodShare, 100])].sort((x, y) => x - y), unit: '%', title: '評価対象のプランのうちA・B評価の割合' },
+    width: 640,
+    height: chartHeight(result.goals.length),
   };
-  const chartCaption =
-    `図　${chart.title}。横軸は評価対象のプランのうちA・B評価の割合、縦軸は基本目標の番号です。` +
-    `破線は「良好」（${pct(rule.goodShare)}以上）と「概ね良好」（${pct(rule.fairShare)}以上）の基準を示します。`;
+  const goalCaption =
+    `${goalChart.title}。棒の色は今期の評価（良好・概ね良好・良好ではない）です。` +
+    `目盛線の${pct(rule.fairShare)}と${pct(rule.goodShare)}は「概ね良好」と「良好」の基準です（設定シートで変更できます）。`;
+
+  // 図: plans per grade in each 基本方針 (stacked counts).
+  const grades: Grade[] = ['A', 'B', 'C', 'D', '−'];
+  const byPolicy = policies.filter((p) => p.goals.length).map((p) => {
+    const counts: Record<Grade, number> = { A: 0, B: 0, C: 0, D: 0, '−': 0 };
+    for (const g of p.goals) {
+      const r = result.goals.find((x) => x.code === g.code);
+      if (r) for (const k of grades) counts[k] += r.period.counts[k];
+    }
+    return { label: clip(p.code ? `基本方針${p.code} ${p.name}` : p.heading, 18), counts };
+  });
+  const maxTotal = Math.max(1, ...byPolicy.map((p) => grades.reduce((n, k) => n + p.counts[k], 0)));
+  const step = maxTotal <= 10 ? 2 : maxTotal <= 25 ? 5 : maxTotal <= 50 ? 10 : Math.ceil(maxTotal / 50) * 10;
+  const axisMax = Math.ceil(maxTotal / step) * step;
+  const policyChart: ChartSpec = {
+    title: `基本方針別 プランの評価の分布（${periodLabel}）`,
+    categories: byPolicy.map((p) => p.label),
+    series: grades.map((k) => ({ name: k === '−' ? '評価不能' : k, color: GRADE_COLORS[k], values: byPolicy.map((p) => p.counts[k] || null) })),
+    axis: { min: 0, max: axisMax, ticks: Array.from({ length: axisMax / step + 1 }, (_, i) => i * step), unit: '件', title: 'プランの件数' },
+    width: 640,
+    height: chartHeight(byPolicy.length),
+  };
+  const policyCaption = `${policyChart.title}。棒の長さはプランの件数、色はA〜D・評価不能の内訳です。`;
+  const charts: ReportFigure[] = [];
+  if (byPolicy.length > 1) charts.push({ chart: policyChart, caption: policyCaption });
+  charts.push({ chart: goalChart, caption: goalCaption });
 
   const intro = [
     `本報告書は、${planName}に位置付けた推進プランについて、${periodLabel}の進捗状況と評価を取りまとめたものです。`,
@@ -734,7 +769,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       dateLine: coverDate(opts.now, tz),
       office: s.office.trim(),
     },
-    summary: { intro, method, gradeTable, gradeCounts, goalTable, chart, chartCaption },
+    summary: { intro, method, gradeTable, gradeCounts, goalTable, charts },
     policies,
     generalRecommendations,
     appendices,
@@ -751,7 +786,7 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' | 'attribution' | 'lead' }
   | { kind: 'table'; table: ReportTable }
-  | { kind: 'chart'; chart: ChartData; caption: string }
+  | { kind: 'chart'; chart: ChartSpec; caption: string; figure: number }
   | { kind: 'pageBreak' };
 
 /** The text, then who gave it on a line of its own (right-aligned by the renderers). */
@@ -776,11 +811,18 @@ export function reportBlocks(m: ReportModel): Block[] {
   for (const t of m.summary.intro) b.push({ kind: 'paragraph', text: t });
   b.push({ kind: 'heading', level: 2, text: '評価の方法' });
   for (const t of m.summary.method) b.push({ kind: 'paragraph', text: t });
+  let figure = 0;
+  const fig = (f: ReportFigure): void => {
+    figure++;
+    b.push({ kind: 'chart', chart: f.chart, caption: `図${figure}　${f.caption}`, figure });
+  };
+  const [policyFigure, goalFigure] = m.summary.charts.length > 1 ? m.summary.charts : [undefined, m.summary.charts[0]];
   b.push({ kind: 'heading', level: 2, text: 'プランの評価' });
   b.push({ kind: 'table', table: m.summary.gradeTable });
+  if (policyFigure) fig(policyFigure);
   b.push({ kind: 'heading', level: 2, text: '基本目標の評価' });
   b.push({ kind: 'table', table: m.summary.goalTable });
-  b.push({ kind: 'chart', chart: m.summary.chart, caption: m.summary.chartCaption });
+  if (goalFigure) fig(goalFigure);
 
   // Per 基本方針.
   for (const p of m.policies) {

@@ -25,7 +25,7 @@ import {
 } from 'docx';
 import type { Block, ReportModel, ReportTable } from '../core/report';
 import { SUM_ROW_FILL, cellFill, reportBlocks } from '../core/report';
-import { chartPng } from '../core/chart';
+import { chartPng } from './chart-png';
 
 /** One family for every script: Japanese text must not fall back glyph by glyph. */
 export const DOCX_FONT = 'Noto Sans CJK JP';
@@ -132,16 +132,17 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
         break;
       case 'chart': {
         const png = chartPng(b.chart);
-        const height = Math.round((png.height * CHART_PX) / png.width);
+        const height = Math.round((b.chart.height * CHART_PX) / b.chart.width);
         out.push(new Paragraph({
           alignment: AlignmentType.CENTER,
+          keepNext: true,
           // Single, automatic line height: a proportional line would clip the picture in some viewers.
           spacing: { before: 120, line: 240, lineRule: LineRuleType.AUTO },
           children: [new ImageRun({
             type: 'png',
             data: png.bytes,
             transformation: { width: CHART_PX, height },
-            altText: { name: 'chart', title: b.chart.title, description: b.caption },
+            altText: { name: `図${b.figure}`, title: b.chart.title, description: b.caption },
           })],
         }));
         out.push(new Paragraph({ style: 'Caption', children: runs(b.caption) }));

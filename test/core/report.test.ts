@@ -1,5 +1,3 @@
-import { inflateSync } from 'node:zlib';
-import * as fc from 'fast-check';
 import { aggregate, NO_OVERRIDES, type AggregateResult, type UnifiedPlanInput } from '../../src/core/aggregate';
 import { RESULT_COLUMNS, buildResultsTable } from '../../src/core/results-table';
 import type { HierarchyItem, Issue, ProgressData } from '../../src/core/model';
@@ -8,7 +6,7 @@ import {
   planTableHeader,
   buildReport, reportBlocks, type ReportModel,
 } from '../../src/core/report';
-import { Canvas, chartPng, chartSvg, drawable, encodePng, rasterizeChart, zlibCompress, type ChartData } from '../../src/core/chart';
+import { TONE_COLORS, chartSvg } from '../../src/core/chart';
 import { coverDate, stamp, warekiDate, warekiFromIso } from '../../src/core/wareki';
 import { SEED004_GOALS, goal, num, plan, progressData, seed004 } from './fixtures';
 
@@ -151,12 +149,10 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
       expect(row.slice(3, 8)).toEqual(['A', 'B', 'C', 'D', '−'].map((k) => String(g.period.counts[k as 'A'])));
       expect(row[9]).toBe(g.adopted);
       expect(row[10]).toBe(g.sofar.rating);
-      const bar = model.summary.chart.bars[i];
-      expect(bar.label).toBe(g.code);
-      expect(bar.value).toBe(g.period.share);
-      expect(bar.valueText).toBe(row[8] === '—' ? '評価不能' : row[8]);
+      const chart = model.summary.charts.at(-1)!.chart;
+      expect(chart.categories[i].startsWith(`${g.code} `)).toBe(true);
+      expect(chart.series.map((s) => s.values[i]).find((v) => v !== null) ?? null).toBe(g.period.share);
     });
-    expect(model.summary.chart.guides.map((x) => x.value)).toEqual([80, 50]);
   });
 
   test('per goal: period and overall ratings with the 所見', () => {
@@ -316,7 +312,7 @@ describe('reportBlocks: the layout every renderer draws', () => {
     // grade table, goal table, then per goal: plans + ratings.
     // The appendix lists what was left out and what needs a check.
     expect(tables).toHaveLength(2 + goals.length * 2 + 2);
-    expect(blocks.filter((b) => b.kind === 'chart')).toHaveLength(1);
+    expect(blocks.filter((b) => b.kind === 'chart')).toHaveLength(2);
   });
 });
 
@@ -341,114 +337,53 @@ describe('wareki (和暦)', () => {
   });
 });
 
-describe('chart: PNG without native dependencies, and SVG', () => {
-  const chart: ChartData = {
-    title: 'テスト',
-    max: 100,
-    guides: [{ value: 80, label: '良好' }, { value: 50, label: '概ね良好' }],
-    bars: [
-      { label: '1', name: 'a', value: 100, valueText: '100.0%', tone: 'good' },
-      { label: '2-1', name: 'b', value: 40, valueText: '40.0%', tone: 'bad' },
-      { label: '1-①', name: 'c', value: null, valueText: '評価不能', tone: 'none' },
-    ],
-  };
+describe('charts: one spec per figure, numbered, drawn as SVG', () => {
+  const data = seedData();
+  const result = aggregate(data, { overrides: NO_OVERRIDES });
+  const model = build(data, result);
+  const [policyFig, goalFig] = model.summary.charts;
 
-  /** Decode our PNG with Node's zlib: chunks, CRCs and the pixel rows. */
-  function decode(png: Uint8Array): { width: number; height: number; pixels: Uint8Array; palette: number[] } {
-    const b = Buffer.from(png);
-    expect(b.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    let i = 8;
-    let width = 0;
-    let height = 0;
-    let palette: number[] = [];
-    const idat: Buffer[] = [];
-    while (i < b.length) {
-      const n = b.readUInt32BE(i);
-      const type = b.toString('latin1', i + 4, i + 8);
-      const data = b.subarray(i + 8, i + 8 + n);
-      expect(b.readUInt32BE(i + 8 + n)).toBe(crc(b.subarray(i + 4, i + 8 + n)));
-      if (type === 'IHDR') {
-        width = data.readUInt32BE(0);
-        height = data.readUInt32BE(4);
-        expect([...data.subarray(8)]).toEqual([8, 3, 0, 0, 0]);
+  test('基本目標 chart: a bar per goal with its name, in the colour of its rating; thresholds are labelled ticks', () => {
+    const c = goalFig.chart;
+    expect(c.categories).toHaveLength(result.goals.length);
+    result.goals.forEach((g, i) => {
+      expect(c.categories[i].startsWith(`${g.code} `)).toBe(true);
+      const inSeries = c.series.filter((s) => s.values[i] !== null);
+      if (g.period.share === null) {
+        expect(inSeries).toEqual([]);
+        expect(c.categories[i]).toContain('（評価不能）');
+      } else {
+        expect(inSeries.map((s) => s.name)).toEqual([g.period.rating]);
+        expect(inSeries[0].values[i]).toBe(g.period.share);
       }
-      if (type === 'PLTE') palette = [...data];
-      if (type === 'IDAT') idat.push(data);
-      i += 12 + n;
-    }
-    const raw = inflateSync(Buffer.concat(idat));
-    expect(raw.length).toBe((width + 1) * height);
-    const pixels = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) {
-      expect(raw[y * (width + 1)]).toBe(0);
-      pixels.set(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1)), y * width);
-    }
-    return { width, height, pixels, palette };
-  }
-
-  function crc(buf: Buffer): number {
-    let c = 0xffffffff;
-    for (const x of buf) {
-      c ^= x;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    return (c ^ 0xffffffff) >>> 0;
-  }
-
-  test('the PNG decodes (zlib, CRCs) to exactly the canvas that was drawn', () => {
-    const canvas = rasterizeChart(chart, { width: 624 });
-    const png = encodePng(canvas);
-    const d = decode(png);
-    expect([d.width, d.height]).toEqual([canvas.width, canvas.height]);
-    expect(Buffer.from(d.pixels).equals(Buffer.from(canvas.pixels))).toBe(true);
-    // Small: a chart is runs and repeated rows.
-    expect(png.length).toBeLessThan(canvas.width * canvas.height / 10);
+    });
+    expect(c.series.map((s) => [s.name, s.color])).toEqual([['良好', TONE_COLORS.good], ['概ね良好', TONE_COLORS.fair], ['良好ではない', TONE_COLORS.bad]]);
+    expect(c.axis).toMatchObject({ min: 0, max: 100, ticks: [0, 50, 80, 100], unit: '%' });
+    expect(goalFig.caption).toContain('目盛線の50%と80%は「概ね良好」と「良好」の基準');
   });
 
-  test('bars are drawn in their rating colour, proportional to the value', () => {
-    const { bytes, width } = chartPng(chart, { width: 624 });
-    const d = decode(bytes);
-    const colorAt = (x: number, y: number): string => {
-      const idx = d.pixels[y * width + x];
-      return '#' + d.palette.slice(idx * 3, idx * 3 + 3).map((v) => v.toString(16).padStart(2, '0')).join('');
-    };
-    // Scan the middle row of each bar for its colour run.
-    const runOf = (color: string): number => {
-      let best = 0;
-      for (let y = 0; y < d.height; y++) {
-        let n = 0;
-        for (let x = 0; x < width; x++) if (colorAt(x, y) === color) n++;
-        best = Math.max(best, n);
-      }
-      return best;
-    };
-    const good = runOf('#4e8f3a');
-    const bad = runOf('#c0392b');
-    expect(good).toBeGreaterThan(0);
-    expect(bad / good).toBeCloseTo(0.4, 1);
-    expect(runOf('#b0b0b0')).toBe(0); // 評価不能 has no bar
+  test('基本方針 chart: plans per grade, stacked, adding up to the goal counts', () => {
+    const c = policyFig.chart;
+    expect(c.categories.map((x) => x.split(' ')[0])).toEqual(['基本方針P1', '基本方針P2']);
+    expect(c.series.map((s) => s.name)).toEqual(['A', 'B', 'C', 'D', '評価不能']);
+    const total = c.series.reduce((n, s) => n + s.values.reduce<number>((m, v) => m + (v ?? 0), 0), 0);
+    expect(total).toBe(Object.values(model.summary.gradeCounts).reduce((a, b) => a + b, 0));
+    expect(c.axis.unit).toBe('件');
+    expect(c.axis.max).toBeGreaterThanOrEqual(Math.max(...c.categories.map((_, i) => c.series.reduce((n, s) => n + (s.values[i] ?? 0), 0))));
   });
 
-  test('labels the font cannot draw get their position number', () => {
-    expect(drawable('2-1')).toBe(true);
-    expect(drawable('1-①')).toBe(false);
-    expect(Canvas.textWidth('10', 2)).toBe(22);
+  test('figures are numbered 図1, 図2 in reading order, captions say what they show', () => {
+    const figs = reportBlocks(model).filter((b) => b.kind === 'chart');
+    expect(figs.map((f) => (f.kind === 'chart' ? [f.figure, f.caption.slice(0, 3)] : []))).toEqual([[1, '図1　'], [2, '図2　']]);
   });
 
-  test('zlibCompress round-trips any bytes through Node zlib', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 0, max: 400 }), (data, row) => {
-      expect(Buffer.from(inflateSync(Buffer.from(zlibCompress(data, row)))).equals(Buffer.from(data))).toBe(true);
-    }), { numRuns: 200 });
-    const runs = new Uint8Array(100000).map((_, i) => (i % 5000 < 2500 ? 1 : 7));
-    const z = zlibCompress(runs, 0);
-    expect(Buffer.from(inflateSync(Buffer.from(z))).equals(Buffer.from(runs))).toBe(true);
-    expect(z.length).toBeLessThan(2000);
-  });
-
-  test('SVG has one bar per value, the guides, and escaped text', () => {
-    const svg = chartSvg({ ...chart, title: 'A<B & "C"' });
-    expect(svg.match(/<rect /g)).toHaveLength(2);
-    expect(svg.match(/stroke-dasharray/g)).toHaveLength(2);
+  test('SVG: one rect per bar segment, a legend swatch per series, tick labels, escaped text', () => {
+    const c = { ...goalFig.chart, title: 'A<B & "C"' };
+    const svg = chartSvg(c);
+    const segments = c.series.reduce((n, s) => n + s.values.filter((v) => v !== null && v > 0).length, 0);
+    // Background + segments + legend swatches.
+    expect(svg.match(/<rect /g)).toHaveLength(1 + segments + c.series.length);
+    for (const t of ['0%', '50%', '80%', '100%', '良好', '概ね良好', '良好ではない']) expect(svg).toContain(`>${t}<`);
     expect(svg).toContain('A&lt;B &amp; &quot;C&quot;');
     expect(svg).not.toContain('A<B');
   });

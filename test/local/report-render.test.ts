@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { aggregate, NO_OVERRIDES } from '../../src/core/aggregate';
 import type { ProgressData } from '../../src/core/model';
 import { buildReport, reportBlocks, type ReportModel } from '../../src/core/report';
-import { chartPng } from '../../src/core/chart';
+import { chartPng } from '../../src/local/chart-png';
 import { DOCX_FONT, renderDocx } from '../../src/local/report-docx';
 import { escapeHtml, renderHtml } from '../../src/local/report-html';
 import { SEED004_GOALS, seed004 } from '../core/fixtures';
@@ -77,11 +77,14 @@ describe('renderDocx', () => {
     expect(doc).not.toContain('<script>');
   });
 
-  test('the chart is the same PNG as the Google Doc gets', async () => {
-    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
-    expect(media).toHaveLength(1);
-    const png = await zip.file(media[0])!.async('uint8array');
-    expect(Buffer.from(png).equals(Buffer.from(chartPng(m.summary.chart).bytes))).toBe(true);
+  test('each figure is the chart spec rasterized with the Japanese font (resvg), in order', async () => {
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).sort();
+    expect(media).toHaveLength(m.summary.charts.length);
+    const pngs = await Promise.all(media.map((f) => zip.file(f)!.async('nodebuffer')));
+    const expected = m.summary.charts.map((c) => chartPng(c.chart).bytes);
+    for (const e of expected) expect(pngs.some((p) => p.equals(e))).toBe(true);
+    // Drawn at twice the size for print.
+    expect(pngs[0].readUInt32BE(16)).toBe(m.summary.charts.find((c) => chartPng(c.chart).bytes.equals(pngs[0]))!.chart.width * 2);
   });
 });
 
@@ -107,7 +110,7 @@ describe('renderHtml', () => {
     });
     expect(hs).toEqual(expected);
     expect(html.match(/<table/g)).toHaveLength(blocks.filter((b) => b.kind === 'table').length);
-    expect(html.match(/<svg /g)).toHaveLength(1);
+    expect(html.match(/<svg /g)).toHaveLength(m.summary.charts.length);
     expect(html.match(/<div class="page-break"><\/div>/g)).toHaveLength(blocks.filter((b) => b.kind === 'pageBreak').length - 1);
   });
 

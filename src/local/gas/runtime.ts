@@ -3,6 +3,7 @@
 // DocumentApp, DriveApp and the like are added through `extraGlobals`.
 
 import { CallCounter } from './counter';
+import { LocalCharts } from './charts';
 import { LocalHtmlService } from './html';
 import { LocalLockService } from './lock';
 import { LocalPropertiesService } from './properties';
@@ -133,6 +134,7 @@ export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
     Session: new LocalSession(counter, { activeUser, effectiveUser: opts.effectiveUser ?? activeUser, timeZone }),
     Utilities: new LocalUtilities(counter),
     Logger: new LocalLogger(counter),
+    Charts: new LocalCharts(counter),
     console: new LocalConsole(counter, consoleEntries),
     Date,
     ...(opts.extraGlobals ?? {}),
