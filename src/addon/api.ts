@@ -283,6 +283,15 @@ export interface RolloverSummary {
   undone: boolean;
 }
 
+export interface ProtectSummary {
+  message: string;
+  protections: number;
+  /** Earlier add-on protections replaced. */
+  replaced: number;
+  departments: { department: string; rows: number; editors: string[]; warningOnly: boolean; known: boolean }[];
+  warnings: string[];
+}
+
 import type { MappingView } from '../core/mapping';
 import type { MappingRequest } from './column-mapping';
 export type { ColumnRole, ColumnView, MappingView } from '../core/mapping';
@@ -306,6 +315,8 @@ export interface ServerApi {
   sendRequests(input: RequestInput): SendResult;
   setAutoRemind(input: AutoRemindInput): AutoRemindView;
   clearAutoRemind(): string;
+  protectDepartments(): ProtectSummary;
+  unprotectDepartments(): string;
   confirmPeriod(): ConfirmSummary;
   reopenPeriod(reason: string): ConfirmSummary;
   runRollover(): RolloverSummary;

@@ -178,7 +178,7 @@ export function importMemberRatings(): CommitteeSummary {
     const answers = readAnswers(form, record);
     const policyOf = policyOfGoals(c.result, data.hierarchy, data.plans);
     const t = tally(c.result, policyOf, answers, data.members);
-    const ratings = ratingRows(t);
+    const ratings = ratingRows(t, period);
     const opinions = opinionRows(t, inputs.grids[SHEET_MEMBER_OPINIONS], nowLabel);
 
     // Checked together before the first write (a person's sheet of the same name, input rules).

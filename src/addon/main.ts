@@ -1,7 +1,7 @@
 // The add-on's global functions. The build turns every export of this module into a top-level
 // function declaration of dist/Code.js; nothing else in the bundle is visible to Apps Script.
 import { buildMenu } from './menu';
-import { runFromMenu } from './errors';
+import { runFromMenu, userMessage } from './errors';
 import { showSidebar } from './sidebar';
 import { runCheck as check } from './check';
 import { runAggregate as aggregate } from './aggregate';
@@ -12,6 +12,7 @@ import { reportDialogHtml, runReport } from './report';
 import { createMemberForm as makeForm, importMemberRatings as importRatings } from './committee';
 import { escapeHtml } from '../core/text';
 import { runAutoRemind } from './requests';
+import { protectByDepartment, unprotectAll } from './protect';
 import { confirmPeriod as confirm, reopenPeriod as reopen } from './confirm';
 import { runRollover as rollover, undoRollover as undoYear } from './rollover';
 
@@ -25,7 +26,12 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(e);
+  // A simple trigger has no UI to alert in: a failure goes to the execution log, in Japanese.
+  try {
+    handleEdit(e);
+  } catch (err) {
+    throw new Error(userMessage(err));
+  }
 }
 
 // --- menu handlers ----------------------------------------------------------------------
@@ -118,6 +124,21 @@ export function menuRequests(): void {
   showSidebar('depts');
 }
 
+export function menuProtect(): void {
+  runFromMenu('担当課ごとに保護', () => {
+    const r = protectByDepartment();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('担当課ごとに保護しました', [r.message, ...r.warnings].join('\n\n'), ui.ButtonSet.OK);
+  });
+}
+
+export function menuUnprotect(): void {
+  runFromMenu('保護を解除', () => {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('保護を解除', unprotectAll(), ui.ButtonSet.OK);
+  });
+}
+
 /** The automatic 督促's time-driven trigger (created by setAutoRemind; runs without a UI). */
 export function autoRemind(_e?: GoogleAppsScript.Events.TimeDriven): void {
   runAutoRemind();
@@ -140,6 +161,8 @@ export const previewRequests = serverApi.previewRequests;
 export const sendRequests = serverApi.sendRequests;
 export const setAutoRemind = serverApi.setAutoRemind;
 export const clearAutoRemind = serverApi.clearAutoRemind;
+export const protectDepartments = serverApi.protectDepartments;
+export const unprotectDepartments = serverApi.unprotectDepartments;
 export const confirmPeriod = serverApi.confirmPeriod;
 export const reopenPeriod = serverApi.reopenPeriod;
 export const runRollover = serverApi.runRollover;

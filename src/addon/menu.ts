@@ -13,6 +13,8 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['報告書作成', 'menuReport'],
   null,
   ['入力依頼・提出状況', 'menuRequests'],
+  ['担当課ごとに保護', 'menuProtect'],
+  ['保護を解除', 'menuUnprotect'],
   null,
   ['委員評価フォームを作成', 'menuMemberForm'],
   ['委員評価を取り込む', 'menuImportMemberRatings'],

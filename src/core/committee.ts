@@ -5,6 +5,7 @@
 import type { AggregateResult, GoalResult } from './aggregate';
 import type { Grid, HierarchyItem, Member, Plan } from './model';
 import type { Computation } from './pipeline';
+import type { MemberView } from './results-table';
 import { escapeCell, gridCellText } from './cells';
 import { warekiLabel } from './periods';
 import * as z from 'zod/mini';
@@ -24,7 +25,7 @@ export const SHEET_MEMBER_RATINGS = '委員評価';
 export const SHEET_MEMBER_OPINIONS = '委員意見';
 
 export const MEMBER_RATING_COLUMNS = [
-  '基本方針', '基本目標', '基本目標名', '集計の評価', '良好', '概ね良好', '良好ではない', '回答数', '委員の評価（最多）', 'ばらつき', '集計との違い',
+  '期間', '基本方針', '基本目標', '基本目標名', '集計の評価', '良好', '概ね良好', '良好ではない', '回答数', '委員の評価（最多）', 'ばらつき', '集計との違い',
 ] as const;
 
 /** 採用 is typed by the 事務局 (✓ / 採用): the opinion is used as a 提言 in the report. */
@@ -220,11 +221,11 @@ export function consensusLabel(t: GoalTally): string {
   return `同数（${t.consensus.join('・')}）`;
 }
 
-export function ratingRows(t: Tally): (string | number)[][] {
+export function ratingRows(t: Tally, period: string): (string | number)[][] {
   return [
     [...MEMBER_RATING_COLUMNS],
     ...t.goals.map((g) => [
-      escapeCell(g.policyCode), escapeCell(g.code), escapeCell(g.name), g.computed,
+      escapeCell(period), escapeCell(g.policyCode), escapeCell(g.code), escapeCell(g.name), g.computed,
       g.counts['良好'], g.counts['概ね良好'], g.counts['良好ではない'], g.responses,
       consensusLabel(g), g.spread, g.differs ? '異なる' : g.responses ? '同じ' : '—',
     ]),
@@ -298,4 +299,24 @@ export function withAdoptedOpinions(c: Computation, opinions: Grid | undefined):
     .map((o) => ({ policyCode: o.policyCode, member: o.member, text: o.text }));
   const data = { ...c.read.data, recommendations: [...c.read.data.recommendations, ...extra] };
   return { ...c, read: { ...c.read, data } };
+}
+
+/** 委員評価 of `period` by goal code, for the 委員評価 columns of 目標別評価 (other periods ignored). */
+export function memberViews(grid: Grid | undefined, period: string): Map<string, MemberView> {
+  const out = new Map<string, MemberView>();
+  if (!grid || grid.values.length < 2) return out;
+  const header = grid.values[0].map((h) => String(h).trim());
+  const ix = (n: string) => header.indexOf(n);
+  const [cp, cg, cc, cd, ca, cb, cn, cr] = ['期間', '基本目標', '委員の評価（最多）', '集計との違い', '良好', '概ね良好', '良好ではない', '回答数'].map(ix);
+  if ([cp, cg, cc].some((c) => c < 0)) return out;
+  for (let r = 1; r < grid.values.length; r++) {
+    if (gridCellText(grid, r, cp) !== period) continue;
+    const n = (c: number) => (c >= 0 ? gridCellText(grid, r, c) || '0' : '0');
+    out.set(gridCellText(grid, r, cg), {
+      consensus: gridCellText(grid, r, cc),
+      breakdown: `良好 ${n(ca)}・概ね良好 ${n(cb)}・良好ではない ${n(cn)}（回答 ${n(cr)}）`,
+      differs: cd >= 0 ? gridCellText(grid, r, cd) : '',
+    });
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ const EXPECTED_GLOBALS = [
   'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'getMergeCandidates', 'findPlans', 'applyMerge', 'unmerge',
   'createMemberForm', 'importMemberRatings', 'confirmPeriod', 'reopenPeriod', 'runRollover', 'undoRollover',
   'getDepartmentStatus', 'previewRequests', 'sendRequests', 'setAutoRemind', 'clearAutoRemind',
+  'protectDepartments', 'unprotectDepartments',
   'getColumnMapping', 'saveColumnMapping', 'resetColumnMapping',
   // The automatic 督促's time-driven trigger handler.
   'autoRemind',

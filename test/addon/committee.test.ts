@@ -160,3 +160,29 @@ describe('委員評価を取り込む', () => {
     expect(session.runtime.spreadsheet.getSheetByName(SHEET_MEMBER_RATINGS)).toBeNull();
   });
 });
+
+describe('目標別評価 shows the members view of the same period', () => {
+  test('after 取り込み, the next 集計 fills 委員評価 columns; another period leaves them blank', () => {
+    const session = sampleSession();
+    createForm(session);
+    const f = formOf(session);
+    const answers: Record<string, string> = {};
+    for (const q of f.items.filter((i) => i.type === 'MULTIPLE_CHOICE')) answers[q.title] = '良好ではない';
+    for (const email of f.publishedReaders) session.forms.respond(f.id, email, answers);
+    session.run('importMemberRatings');
+    session.run('runAggregate');
+    const goals = records(session, '目標別評価').filter((g) => !String(g['名称']).startsWith('（'));
+    expect(goals.length).toBeGreaterThan(0);
+    for (const g of goals) {
+      expect(g['委員評価（最多）']).toBe('良好ではない');
+      expect(g['委員評価の内訳']).toBe('良好 0・概ね良好 0・良好ではない 8（回答 8）');
+      expect(g['委員評価と集計']).toBe(g['採用評価'] === '良好ではない' ? '同じ' : '異なる');
+    }
+    // Another evaluation year: the members have not judged it, so the columns stay blank.
+    const settings = session.runtime.spreadsheet.getSheetByName('設定')!;
+    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
+    settings.getRange(keys.indexOf('評価年度') + 1, 2).setValue('令和5年度');
+    session.run('runAggregate');
+    for (const g of records(session, '目標別評価')) expect(g['委員評価（最多）']).toBe('');
+  });
+});
