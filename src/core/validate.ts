@@ -227,7 +227,11 @@ export function validateProgress(input: ValidationInput): Issue[] {
   const unreadHint = unread.length ? `（読み取れなかった見出し: ${unread.slice(0, 5).join('、')}${unread.length > 5 ? ' ほか' : ''}）` : '';
   const firstUnread = layout.ignored.length ? layout.ignored[0] + 1 : 1;
   const sheetWide = input.scope !== 'rows';
-  if (sheetWide && plans.length && cols.indicator !== undefined && cols.target === undefined && layout.targetPeriods.length === 0) {
+  // Plans reported in words, or with the target written in the figure's own cell (結果／目標 3／4箇所),
+  // need no target column.
+  const needsTarget = plans.some((p) => p.indicators.some((i) => i.direction !== 'milestone' &&
+    i.actuals.some((a) => a.value.kind === 'number' && !a.value.read?.target)));
+  if (sheetWide && needsTarget && cols.indicator !== undefined && cols.target === undefined && layout.targetPeriods.length === 0) {
     issues.push(makeIssue('エラー', sheet, headerRow, firstUnread,
       `「${sheet}」シートの${headerRow}行目に目標値の列が見つかりません${unreadHint}。目標値の列の見出しを「目標値」（または「目標」「令和7年度目標」）にしてください。目標値がないと達成度を計算できません。`));
   }
