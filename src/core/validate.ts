@@ -299,7 +299,8 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
   const unitHint = ind.unit ? `（例: 100${ind.unit}）` : '（例: 30件）';
 
   // A plan reported in words (no figure anywhere on the row) needs no indicator name.
-  const qualitative = ind.target.value.kind !== 'number' && ind.baseline.value.kind !== 'number' &&
+  const fromText = (v: Parsed) => v.kind !== 'number' || !!v.read;
+  const qualitative = fromText(ind.target.value) && fromText(ind.baseline.value) &&
     ind.actuals.every((a) => a.value.kind !== 'number' || !!a.value.read);
   if (ctx.layout.columns.indicator !== undefined && ind.name === '' && !qualitative) {
     push('警告', ind.row, 'indicator', `${at(sheet, ctx.cellOf(ind.row, 'indicator'))}の成果指標が空欄ですが、値が入力されています（プラン${plan.id}）。何を測る指標か（例: オンライン申請件数）を入力してください。`, plan.id);
