@@ -209,3 +209,30 @@ describe('a multi-year 進行管理表 written in sentences, read end to end', (
     expect(src).toEqual(['実績', '実績', '自己評価（R6: A）', '状況', '']);
   });
 });
+
+describe('the report says which grades came from figures, 自己評価 or status', () => {
+  const { buildReport } = require('../../src/core/report') as typeof import('../../src/core/report');
+  const words = plan({ id: '1', name: '電子申請の拡充', goal: '1', indicators: [{ name: '', actuals: { R5: p('導入に向けて検討中') } }] });
+  const self: Plan = {
+    ...plan({ id: '2', name: 'AI議事録', goal: '1', indicators: [{ name: '', actuals: { R5: p('情報収集を行った。') } }] }),
+    selfAssessments: [{ period: { fiscalYear: 2023, kind: 'year' }, text: '○', cell: 'H3' }],
+  };
+  const figures = plan({ id: '3', name: '教室', goal: '1', indicators: [{ name: '受講者数', unit: '人', target: num(100, '人'), actuals: { R5: num(100, '人') } }] });
+  const data = progressData([words, self, figures], { settings: { evaluationYear: 2023 }, hierarchy: [{ level: '基本目標', code: '1', name: '行政', text: '', parentCode: '' }] });
+  const result = aggregate(data, { overrides: NO_OVERRIDES });
+  const model = buildReport(data, result, { now: new Date(2024, 5, 1) });
+  const g = model.policies.flatMap((x) => x.goals).find((x) => x.code === '1')!;
+  const row = (id: string) => g.plans.find((x) => x.planId === id)!.rows[0];
+
+  test('grade cells: （状況）（自己評価） beside the grade; the status in the 達成率 cell; figures unmarked', () => {
+    expect(row('1')[7]).toBe('C\n（状況）');
+    expect(row('1')[6]).toBe('状況「検討中」');
+    expect(row('2')[7]).toBe('B\n（自己評価）');
+    expect(row('3')[7]).toBe('A');
+  });
+
+  test('a note under the table for each grade not computed from figures', () => {
+    expect(g.notes).toContain('1「電子申請の拡充」は数値で評価できる指標がないため、取組の状況（検討中）により「C」としました。');
+    expect(g.notes).toContain('2「AI議事録」は数値で評価できる指標がないため、担当課の自己評価「○」（令和5年度）により「B」としました。');
+  });
+});
