@@ -67,6 +67,8 @@ export interface ReportSummary {
   shared: number;
   outcomes: ShareOutcomeView[];
   warnings: string[];
+  /** The Drive folder the report was saved in. */
+  folder: { name: string; url: string };
 }
 
 export interface PlanOption {
@@ -149,6 +151,14 @@ export interface FormSummary {
   reused: boolean;
   questions: number;
   members: number;
+}
+
+export interface FormMailSummary {
+  message: string;
+  /** Members mailed, by name. */
+  sent: string[];
+  /** Members not mailed, with the reason. */
+  failed: string[];
 }
 
 export interface MemberGoalView {
@@ -310,6 +320,7 @@ export interface ServerApi {
   unmerge(unifiedId: string): MergeOutcome;
   createMemberForm(deadline: string): FormSummary;
   importMemberRatings(): CommitteeSummary;
+  sendMemberForm(): FormMailSummary;
   getDepartmentStatus(period: string): RequestsOverview;
   previewRequests(input: RequestInput): RequestPreview;
   sendRequests(input: RequestInput): SendResult;

@@ -9,7 +9,7 @@ import { createTemplate } from './template';
 import { handleEdit } from './on-edit';
 import { serverApi } from './sidebar-api';
 import { reportDialogHtml, runReport } from './report';
-import { createMemberForm as makeForm, importMemberRatings as importRatings } from './committee';
+import { createMemberForm as makeForm, importMemberRatings as importRatings, sendMemberForm as mailForm } from './committee';
 import { escapeHtml } from '../core/text';
 import { runAutoRemind } from './requests';
 import { protectByDepartment, unprotectAll } from './protect';
@@ -68,6 +68,15 @@ export function menuMemberForm(): void {
     const f = makeForm('');
     const html = HtmlService.createHtmlOutput(formDialogHtml(f.message, f.url, f.editUrl)).setWidth(460).setHeight(220);
     SpreadsheetApp.getUi().showModalDialog(html, '委員評価フォーム');
+  });
+}
+
+export function menuSendMemberForm(): void {
+  runFromMenu('委員評価フォームを送る', () => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert('委員評価フォームを送る', '委員名簿の委員（共有の要否「要」）に、委員評価フォームのリンクをメールで送ります。送信しますか？', ui.ButtonSet.YES_NO);
+    if (answer !== ui.Button.YES) return;
+    ui.alert('委員評価フォームを送る', mailForm().message, ui.ButtonSet.OK);
   });
 }
 
@@ -170,3 +179,4 @@ export const undoRollover = serverApi.undoRollover;
 export const getColumnMapping = serverApi.getColumnMapping;
 export const saveColumnMapping = serverApi.saveColumnMapping;
 export const resetColumnMapping = serverApi.resetColumnMapping;
+export const sendMemberForm = serverApi.sendMemberForm;

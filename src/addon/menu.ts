@@ -17,6 +17,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['保護を解除', 'menuUnprotect'],
   null,
   ['委員評価フォームを作成', 'menuMemberForm'],
+  ['委員評価フォームを送る', 'menuSendMemberForm'],
   ['委員評価を取り込む', 'menuImportMemberRatings'],
   ['確定', 'menuConfirm'],
   ['確定を解除', 'menuReopen'],

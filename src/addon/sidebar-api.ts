@@ -14,7 +14,7 @@ import { inferredNote, readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
-import { createMemberForm, importMemberRatings } from './committee';
+import { createMemberForm, importMemberRatings, sendMemberForm } from './committee';
 import { protectByDepartment, unprotectAll } from './protect';
 import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
 import { confirmPeriod, reopenPeriod } from './confirm';
@@ -124,6 +124,7 @@ export const serverApi: ServerApi = {
   unmerge,
   createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
   importMemberRatings: endpoint(z.tuple([]), importMemberRatings),
+  sendMemberForm: endpoint(z.tuple([]), sendMemberForm),
   getDepartmentStatus: endpoint(z.tuple([PERIOD_KEY]), departmentOverview),
   previewRequests: endpoint(z.tuple([RequestInputSchema]), previewRequests),
   sendRequests: endpoint(z.tuple([RequestInputSchema]), sendRequests),

@@ -295,7 +295,11 @@ export function withYearTarget(ind: Indicator, scope: Scope, year: number): Indi
 export function assessIndicator(indicator: Indicator, ctx: AssessContext): Achievement {
   const ind = withYearTarget(indicator, ctx.scope, ctx.year);
   const acc = base(ind, ctx.scope);
-  if (ind !== indicator) acc.yearTarget = { text: ind.target.value.text, fiscalYear: ctx.year };
+  if (ind !== indicator) {
+    // A target read out of a sentence is shown as the figure read, not the whole sentence.
+    const v = ind.target.value;
+    acc.yearTarget = { text: v.kind === 'number' && v.read ? `${formatNumber(v.value)}${v.unit}` : v.text, fiscalYear: ctx.year };
+  }
   if (isNoIndicator(ind)) return fail(acc, unassessable('no-indicator', '指標の設定がありません'));
   if (ind.direction === 'milestone') return assessMilestone(ind, ctx, acc);
   // A ○ / 実施 / 導入済 / 予算化 target is a milestone whatever a blanket 方向 column says (増加).

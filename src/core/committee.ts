@@ -12,9 +12,32 @@ import * as z from 'zod/mini';
 
 const EMAIL = z.email();
 
-/** Members the form can reach: a valid address on 委員名簿 (the same rule 入力チェック applies). */
+/**
+ * Members the form is for: 共有の要否 要 and a valid address on 委員名簿 (the rule 入力チェック
+ * applies). Only they may answer, get the link by mail, and are counted.
+ */
 export function reachableMembers(members: Member[]): Member[] {
-  return members.filter((m) => EMAIL.safeParse(m.email.trim()).success);
+  return members.filter((m) => m.share && EMAIL.safeParse(m.email.trim()).success);
+}
+
+/** The mail that sends a member the form's link. */
+export function formMail(member: Member, planName: string, period: string, url: string, deadline: string, office: string): { subject: string; body: string } {
+  const name = planName.trim() || '地域情報化計画';
+  return {
+    subject: `【${name}】委員評価のお願い（${period}）`,
+    body: [
+      `${member.name} 様`,
+      '',
+      `${name}の${period}の進捗について、基本目標ごとの評価（良好／概ね良好／良好ではない）とご意見を、次のフォームからお寄せください。`,
+      '',
+      url,
+      '',
+      deadline ? `回答の締切: ${deadline}（締切までは回答を修正できます）` : '回答は締切まで修正できます。',
+      'フォームには、このメールを受け取った Google アカウントでログインして回答してください（回答にはメールアドレスが記録されます）。',
+      '',
+      office ? `${office}（進捗管理 事務局）` : '進捗管理 事務局',
+    ].join('\n'),
+  };
 }
 
 /** The choices a member gives per 基本目標, in the order the form shows them. */

@@ -178,6 +178,11 @@ export interface ProgressData {
 
 export interface Settings {
   planName: string;
+  /** 計画期間 as fiscal years (first, last), for the report cover; absent when not typed. */
+  planPeriod?: { from: number; to: number };
+  /** 市区町村名 and 委員会名 for the report cover ('' when not typed). */
+  city?: string;
+  committee?: string;
   /** Section in charge (担当部署) printed on the report cover. */
   office: string;
   evaluationYear: number;
@@ -199,6 +204,8 @@ export interface Settings {
   /** 状況の評価: grade of each progress status (実施済 → A …); missing statuses keep the default. */
   statusGrades?: Partial<Record<'実施済' | '実施中' | '検討中' | '未着手' | '中止', 'A' | 'B' | 'C' | 'D' | '−'>>;
   reportFolderId: string;
+  /** 共有の通知メール: Drive mails each member when the report is shared (default true). */
+  notifyMembers?: boolean;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
   /**

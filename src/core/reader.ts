@@ -17,7 +17,7 @@ import { inferKind } from './kind';
 import { parseFiscalYear, warekiLabel } from './periods';
 import { evaluationYearIssue, readSettings } from './settings';
 import type { ColumnMapping } from './mapping';
-import { cellText, clip, formatDate, headerKey, norm, normalizeCode, splitDepartments, squash } from './text';
+import { cellText, clip, formatDate, headerKey, nfkc, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
   DepartmentRowSchema, HierarchyRowSchema, MemberRowSchema, RecommendationRowSchema, makeIssue, parseRoleLabel, UNKNOWN_ROLE,
   parseShareLabel, validateProgress, zodRowIssues, type ProgressRow,
@@ -576,7 +576,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     const n = (counters.get(plan.id) ?? 0) + 1;
     counters.set(plan.id, n);
     plan.indicators.push(buildIndicator({
-      grid, layout, settings, row, gi, planId: plan.id, n, name: indicatorName, dept: depts[0] ?? '', sheet,
+      issues: extra, grid, layout, settings, row, gi, planId: plan.id, n, name: indicatorName, dept: depts[0] ?? '', sheet,
     }));
   }
   finish();
@@ -584,6 +584,8 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 }
 
 interface IndicatorInput {
+  /** Where warnings about the cells read go. */
+  issues: Issue[];
   grid: Grid;
   layout: Layout;
   settings: Settings;
@@ -606,7 +608,7 @@ function buildIndicator(x: IndicatorInput): Indicator {
     c === undefined ? { kind: 'empty', text: '' } : parseCell(values[c] ?? '', display?.[c], unit ? { unit } : undefined);
 
   const typedUnit = normalizeUnit(txt(L.unit));
-  const target = cell(L.target, typedUnit);
+  const target = targetInText(cell(L.target, typedUnit), typedUnit);
   const hintUnit = typedUnit || (target.kind === 'number' ? target.unit : '');
   const baseline = cell(L.baseline, hintUnit);
 
@@ -657,8 +659,25 @@ function buildIndicator(x: IndicatorInput): Indicator {
   if (ty !== undefined && ty !== null) ind.target.fiscalYear = ty;
   // Each year's own target; the final target is the latest year's (layout.ts).
   const yearTargets = layout.targetPeriods
-    .map((tp) => ({ fiscalYear: tp.period.fiscalYear, value: cell(tp.col, hintUnit), cell: a1(row, tp.col + 1) }))
+    .map((tp) => ({ fiscalYear: tp.period.fiscalYear, value: targetInText(cell(tp.col, hintUnit), hintUnit), cell: a1(row, tp.col + 1) }))
     .filter((t) => t.value.kind !== 'empty');
+  // A year's target read out of its 内容及び目標 sentence is said, as every figure read from words
+  // is (the final target's is said by validate.ts).
+  for (const t of yearTargets) {
+    if (t.value.kind !== 'number' || !t.value.read || t.cell === (L.target !== undefined ? a1(row, L.target + 1) : '')) continue;
+    const fig = `${t.value.value.toLocaleString('en-US')}${t.value.unit}`;
+    const col = layout.targetPeriods.find((tp) => a1(row, tp.col + 1) === t.cell)!.col;
+    x.issues.push(makeIssue('警告', x.sheet, row, col + 1,
+      `「${x.sheet}」シートの${t.cell}: 『${clip(t.value.read.quote, 40)}』から ${fig} を${warekiLabel(t.fiscalYear)}の目標値として読みました。` +
+      `違う場合は、このセルに数字と単位だけ（例: ${fig}）を入力してください。`, x.planId));
+  }
+  // A target written beside the year's result (「登録者数 9,813人（目標 10,000人）」) is that
+  // year's own target when no column gives one.
+  for (const a of actuals) {
+    const t = a.value.kind === 'number' ? a.value.read?.target : undefined;
+    if (!t || yearTargets.some((y) => y.fiscalYear === a.period.fiscalYear)) continue;
+    yearTargets.push({ fiscalYear: a.period.fiscalYear, value: { kind: 'number', value: t.value, unit: t.unit, text: t.quote, read: { quote: t.quote, how: 'label' } }, cell: a.cell });
+  }
   if (yearTargets.length) {
     ind.yearTargets = yearTargets;
     // No final target on the row: the latest year's own target stands for it.
@@ -679,6 +698,19 @@ function buildIndicator(x: IndicatorInput): Indicator {
     if (r) ind.range = { min: r.min, max: r.max };
   }
   return ind;
+}
+
+// A target written inside the year's plan: 「…を広げる。【目標】120手続」「登録を呼びかける。目標 8,000人」.
+const TARGET_FIGURE = /(【\s*(?:目標値?|計画値?)\s*】\s*|(?:目標値?|計画値?)\s*[:：]?\s*)([▲△-]?\d[\d,]*(?:\.\d+)?\s*[^\s\d、。,()（）【】]{0,6})/;
+
+/** A target cell that is a sentence with a labelled target in it → that figure (with the words read). */
+function targetInText(p: Parsed, hintUnit: string): Parsed {
+  if (p.kind !== 'invalid' && !(p.kind === 'state' && p.read) && !(p.kind === 'number' && p.read && !p.read.target)) return p;
+  const m = TARGET_FIGURE.exec(nfkc(p.text));
+  if (!m) return p;
+  const fig = parseText(m[2].trim(), hintUnit ? { unit: hintUnit } : undefined);
+  if (fig.kind !== 'number') return p;
+  return { kind: 'number', value: fig.value, unit: fig.unit, text: p.text, read: { quote: m[0].trim(), how: 'label' } };
 }
 
 function yearCell(v: CellValue | undefined, display: string | undefined): CellValue | null {

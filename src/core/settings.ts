@@ -2,7 +2,7 @@
 
 import * as z from 'zod/mini';
 import type { CellValue, Grid, Issue, Plan, Settings } from './model';
-import { EVALUATION_KIND_LABELS, INTERIM_RULE_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
+import { EVALUATION_KIND_LABELS, INTERIM_RULE_LABELS, NOTIFY_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
 import { a1 } from './a1';
 import { fiscalYearOf, parseFiscalYear, warekiLabel } from './periods';
 import { cellText, groupDigits, headerKey, isoDate, nfkc, norm, squash } from './text';
@@ -35,6 +35,7 @@ export function defaultSettings(today: Date = new Date()): Settings {
     interimRule: 'final',
     statusGrades: { ...DEFAULT_STATUS_GRADES },
     reportFolderId: '',
+    notifyMembers: true,
     synonyms: DEFAULT_SYNONYMS.map((g) => g.slice()),
   };
 }
@@ -58,6 +59,9 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
   const s = defaults;
   const rows: Record<SettingField, [string, string]> = {
     planName: [s.planName, '報告書の表紙と見出しに使う計画の名前です（例: 第5次須賀川市地域情報化計画）。'],
+    planPeriod: [s.planPeriod ? `${warekiLabel(s.planPeriod.from)}〜${warekiLabel(s.planPeriod.to)}` : '', '計画の期間です。報告書の表紙に和暦と西暦で載せます（例: 令和3年度〜令和7年度、R3〜R7）。'],
+    city: [s.city ?? '', '報告書の表紙に載せる市区町村名です（例: 須賀川市）。'],
+    committee: [s.committee ?? '', '報告書の表紙に載せる委員会の名前です（例: 須賀川市地域情報化推進委員会）。'],
     office: [s.office, '報告書の表紙に載せる担当部署です（例: 情報政策課）。'],
     evaluationYear: [warekiLabel(s.evaluationYear), '集計する年度です。令和7年度、R7、2025 のどれでも入力できます。'],
     evaluationKind: [EVALUATION_KIND_LABELS[s.evaluationKind], '年度末の実績で評価するときは「年度末」、秋の中間報告で見込みを評価するときは「中間」と入力します。'],
@@ -71,7 +75,8 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
       `目標年度より前の年度の評価方法です。「${INTERIM_RULE_LABELS.final}」は最終の目標値と比べます（既定）。「${INTERIM_RULE_LABELS.paced}」は基準年度から目標年度まで一定の割合で進む目安（例: 基準R2・目標R6ならR4で50%）と比べます。達成率の欄には最終目標に対する値と目安を並べて表示します。`],
     statusGrades: [formatStatusGrades({ ...DEFAULT_STATUS_GRADES, ...(s.statusGrades ?? {}) }),
       '数値の指標がないプラン（取組の状況を文章で書くもの）の評価です。実績の欄の文章から読み取った状況（実施済・実施中・検討中・未着手・中止）を、この表で評価にします。自己評価の列があれば、そちらを先に使います。'],
-    reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダIDです。空欄ならスプレッドシートと同じフォルダに保存します。'],
+    reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダです。空欄なら、最初の報告書作成のときにアドオンがマイドライブに「報告書」フォルダを作り、以後そこに保存します（保存先はサイドバーの「報告書」タブに表示）。別のフォルダを使うときは、メニューの「報告書フォルダを選択」で選んでください（IDを入力しただけでは、アドオンはそのフォルダを開けません）。'],
+    notifyMembers: [s.notifyMembers === false ? NOTIFY_LABELS.no : NOTIFY_LABELS.yes, `報告書を委員に共有したとき、Googleドライブから共有の通知メールを送るかどうかです（「${NOTIFY_LABELS.yes}」または「${NOTIFY_LABELS.no}」）。`],
     synonyms: [formatSynonyms(s.synonyms), '類似プランを探すときに同じ意味として扱う言葉です。1行に1グループ、言葉は「、」で区切ります（例: キャッシュレス、電子決済、スマホ決済）。'],
   };
   return (Object.keys(SETTING_KEYS) as SettingField[]).map((k) => [SETTING_KEYS[k], rows[k][0], rows[k][1]]);
@@ -90,6 +95,7 @@ const SettingsSchema = z
     goalRule: z.object({ goodShare: between(0, 100), fairShare: between(0, 100) }),
     interimRule: z.optional(z.enum(['final', 'paced'])),
     reportFolderId: z.string().check(z.regex(/^[A-Za-z0-9_-]*$/)),
+    notifyMembers: z.optional(z.boolean()),
     synonyms: z.array(z.array(z.string())),
   })
   .check(
@@ -172,6 +178,21 @@ export function readSettings(
       case 'planName':
         settings.planName = squash(text);
         break;
+      case 'city':
+        settings.city = squash(text);
+        break;
+      case 'committee':
+        settings.committee = squash(text);
+        break;
+      case 'planPeriod': {
+        // 令和3年度〜令和7年度, R3-R7, 2021〜2025年度: two fiscal years.
+        const parts = nfkc(text).split(/[〜~～\-－―]+|から/).map((x) => x.trim()).filter(Boolean);
+        const from = parts[0] ? parseFiscalYear(parts[0]) : null;
+        const to = parts[1] ? parseFiscalYear(parts[1]) : null;
+        if (from !== null && to !== null && from <= to) settings.planPeriod = { from, to };
+        else warn(r, label, text, '「令和3年度〜令和7年度」のように、初年度と最終年度を「〜」でつないで入力してください。');
+        break;
+      }
       case 'office':
         settings.office = squash(text);
         break;
@@ -240,6 +261,13 @@ export function readSettings(
         const id = extractFolderId(text);
         if (id === null) warn(r, label, text, 'ドライブのフォルダのURLか、フォルダID（英数字）を入力してください。');
         else settings.reportFolderId = id;
+        break;
+      }
+      case 'notifyMembers': {
+        const t = norm(text);
+        if (/送らない|不要|しない|無|オフ|off|no|false/i.test(t)) settings.notifyMembers = false;
+        else if (/送る|要|する|有|オン|on|yes|true/i.test(t)) settings.notifyMembers = true;
+        else warn(r, label, text, `「${NOTIFY_LABELS.yes}」または「${NOTIFY_LABELS.no}」と入力してください。`);
         break;
       }
       case 'synonyms':

@@ -5,7 +5,7 @@ import { openSession } from '../../src/local/session';
 import { SHEETS } from '../../src/core/schema';
 import { SEED004_ROWS } from '../fixtures/seed004';
 import { compute, reportOf } from '../../src/core/pipeline';
-import { IIZUKA_GOALS, IIZUKA_MIDYEAR, type LayoutWorkbook } from '../fixtures/layouts';
+import { IIZUKA_GOALS, IIZUKA_MIDYEAR, SHINKO_KANRI, type LayoutWorkbook } from '../fixtures/layouts';
 
 function seedSession() {
   const rows = SEED004_ROWS.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : v)));
@@ -83,5 +83,45 @@ describe('B: a mid-year committee table, no 設定 sheet (飯塚市, seed 001)',
     const report = reportOf(c, grids, new Date(2025, 10, 1));
     expect(report.summary.method[0]).toBe('評価の年度と時点は、設定がないため入力されている数値から判断しました（評価年度は実績のある最新の年度（令和7年度）、評価時点は令和7年度の数値が中間の列にだけあるため「中間」）。');
     expect(report.title).toContain('令和7年度（中間）');
+  });
+});
+
+describe('C: a 進行管理表 kept by the departments: rows per department, sentences, per-year targets', () => {
+  const run = () => {
+    const s = layoutSession(SHINKO_KANRI);
+    const typed = s.runtime.spreadsheet.model.grid('進行管理表');
+    s.run('menuAggregate');
+    return { s, typed, results: s.sheetRecords(SHEETS.results)!.rows, goals: s.sheetRecords(SHEETS.goals)!.rows };
+  };
+
+  test('one plan per number, the ○ row leads; every goal rated against each year\'s own target', () => {
+    const { s, typed, results, goals } = run();
+    expect(results.map((r) => [r['プランID'], r['主担当課']])).toEqual([
+      ['1', 'DX推進課'], ['2', '会計課'], ['3', '広報課'], ['4', '生涯学習課'], ['5', '情報政策課'], ['6', '情報政策課'],
+    ]);
+    expect(goals.map((g) => [g['コード'], g['名称']])).toEqual([['1', '行かない窓口の実現'], ['2', '届く情報発信'], ['3', 'データでつくる行政']]);
+    for (const g of goals) expect(['良好', '概ね良好', '良好ではない']).toContain(g['採用評価']);
+    const r1 = results.find((r) => r['プランID'] === '1')!;
+    // 令和6年度 against its own target (【目標】160手続), the final 200手続 beside it.
+    expect(r1).toMatchObject({ 目標値: '160手続（R6・年度目標） ／ 最終 200手続（R7）', '実績値(期間)': '158手続（文章から）（R6）', 達成率: '98.8%', 指標の評価: 'B' });
+    // A target written beside the result stands for the year's when no column gives one.
+    expect(results.find((r) => r['プランID'] === '3')).toMatchObject({ 目標値: '10,000人（R6・年度目標） ／ 最終 12,000人（R7）', 指標の評価: 'B' });
+    // A plan kept in words is rated from the status read.
+    expect(results.find((r) => r['プランID'] === '5')).toMatchObject({ '実績値(期間)': '実施済（文章から）（R6）', 指標の評価: 'A' });
+    expect(s.runtime.spreadsheet.model.grid('進行管理表')).toEqual(typed);
+  });
+
+  test('related departments are kept and every figure read from words is said in 検証結果', () => {
+    const grids = Object.fromEntries(Object.entries(SHINKO_KANRI.sheets).map(([name, values]) => [name, { name, values }]));
+    const c = compute(grids, new Date(2025, 5, 1));
+    expect(c.read.data.plans.map((p) => [p.id, p.relatedDepts])).toEqual([
+      ['1', ['市民課', '保険年金課']], ['2', ['市民課']], ['3', []], ['4', ['DX推進課']], ['5', []], ['6', []],
+    ]);
+    expect(c.read.data.plans.map((p) => p.indicators.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    const messages = c.issues.map((i) => `${i.cell} ${i.message}`);
+    expect(messages).toContain('I3 「進行管理表」シートのI3: 『【目標】160手続』から 160手続 を令和6年度の目標値として読みました。違う場合は、このセルに数字と単位だけ（例: 160手続）を入力してください。');
+    expect(messages.some((m) => m.startsWith('J3 ') && m.includes('『…【実績】158手続』から 158手続 を令和6年度実績の実績値として読みました'))).toBe(true);
+    // No row of a related department is an error.
+    expect(c.issues.filter((i) => i.severity === 'エラー' && [4, 5, 7, 10].includes(i.row))).toEqual([]);
   });
 });
