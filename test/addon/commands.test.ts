@@ -17,7 +17,8 @@ describe('集計 (menuAggregate)', () => {
     // Steady state (the run log exists): exactly the two output writes and the run-log row.
     const { calls } = s.run('menuAggregate');
     expect(calls['Range.setValues']).toBe(3);
-    expect(calls['Range.setBackgrounds']).toBe(2);
+    // Per output sheet: the header row, and the span of the coloured (grade and rating) columns only.
+    expect(calls['Range.setBackgrounds']).toBe(4);
     const goals = records(s, SHEETS.goals);
     expect(goals.map((g) => g['コード'])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     for (const g of goals) expect(['良好', '概ね良好', '良好ではない', '評価不能']).toContain(g['採用評価']);
