@@ -23,10 +23,15 @@ const CHECKED_OUTPUTS = [SHEETS.results, SHEETS.goals, SHEETS.unified];
 
 export const CHECK_COLUMNS = ['重要度', 'シート', 'セル', 'プランID', '担当課', '内容'] as const;
 
-/** The department to ask about each issue: the lead department of its plan. */
+/**
+ * The department to ask about each issue: the department of the indicator on the issue's row
+ * (one row per department: the row's own department types it), else the lead of its plan.
+ */
 export function departmentOf(plans: readonly Plan[]): (issue: Issue) => string {
   const byId = new Map(plans.map((p) => [p.id, p.mainDept]));
-  return (issue) => (issue.planId ? byId.get(issue.planId) ?? '' : '');
+  const byRow = new Map<string, string>();
+  for (const p of plans) for (const ind of p.indicators) if (ind.department) byRow.set(`${ind.sheet}\u0000${ind.row}`, ind.department);
+  return (issue) => byRow.get(`${issue.sheet}\u0000${issue.row}`) ?? (issue.planId ? byId.get(issue.planId) ?? '' : '');
 }
 
 export function checksTable(issues: readonly Issue[], dept: (issue: Issue) => string): (string | number)[][] {

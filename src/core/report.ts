@@ -354,7 +354,9 @@ function yearOnYear(ind: Indicator, prev: Parsed | undefined, cur: Parsed | unde
 function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPlanRow {
   const overridden = !!p.override?.applied;
   const adopted = rows[0]['採用評価'] as Grade;
-  const gradeText = adopted + (overridden ? '※' : '');
+  // Grades not computed from figures say where they came from (自己評価, 状況), docs/ratings.md §4.
+  const source = !overridden && adopted !== '−' && p.period.source && p.period.source !== '実績' ? `\n（${p.period.source}）` : '';
+  const gradeText = adopted + (overridden ? '※' : '') + source;
   const dept = p.mainDept ? `\n（${p.mainDept}${p.relatedDepts.length ? `・${p.relatedDepts.join('・')}` : ''}）` : '';
   const planCell = `${p.id} ${p.name}${dept}`;
   if (p.indicators.length === 0) {
@@ -378,7 +380,9 @@ function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPla
     const trend = ctx.mid ? '' : yearOnYear(ind, prev, cur);
     const grade = r['指標の評価'];
     let rate = ctx.mid ? [r['達成率'], r['見込み']].filter(Boolean).join('\n') : r['達成率'];
-    if (grade === '−' || !rate) {
+    if (ir.period.method === 'status' && ir.period.status) {
+      rate = `状況「${ir.period.status.status}」`;
+    } else if (grade === '−' || !rate) {
       const code = ir.period.reason?.code ?? '';
       rate = `評価不能\n（${SHORT_REASON[code] ?? '評価できない'}）`;
     }
@@ -521,6 +525,11 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     notes.push(...plans
       .filter((p) => p.override?.applied)
       .map((p) => `※ ${p.id}「${p.name}」は、計算上の評価「${p.period.grade}」を事務局の判断で「${p.adopted}」としました（理由: ${p.override?.reason}）。`));
+    notes.push(...plans
+      .filter((p) => !p.override?.applied && p.period.grade !== '−' && (p.period.source === '自己評価' || p.period.source === '状況'))
+      .map((p) => (p.period.source === '自己評価' && p.period.selfAssessment
+        ? `${p.id}「${p.name}」は数値で評価できる指標がないため、担当課の自己評価「${p.period.selfAssessment.text}」（${warekiLabel(p.period.selfAssessment.fiscalYear)}）により「${p.period.grade}」としました。`
+        : `${p.id}「${p.name}」は数値で評価できる指標がないため、取組の状況（${[...new Set(p.indicators.map((i) => i.period.status?.status).filter(Boolean))].join('・')}）により「${p.period.grade}」としました。`)));
     const narrative = plans
       .map((p) => ({ planId: p.id, title: `${p.id} ${p.name}`, text: commentFor(p).trim() }))
       .filter((n) => n.text);
