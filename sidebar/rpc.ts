@@ -2,6 +2,7 @@
 // argument/return types come from src/addon/api.ts, so a typo or a wrong argument is a
 // compile error in the sidebar rather than a runtime failure in Apps Script.
 import type { ServerApi, ServerFunction } from '../src/addon/api';
+import { accountProblem } from '../src/core/account';
 
 interface ScriptRunner {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
@@ -23,8 +24,11 @@ export function call<K extends ServerFunction>(
   });
 }
 
-/** The message of a failed call, as Apps Script hands it to the failure handler. */
+/**
+ * The message of a failed call, as Apps Script hands it to the failure handler; an account or
+ * authorization failure (several Google accounts signed in) becomes what to do, in Japanese.
+ */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^(Exception|Error):\s*/, '');
+  return accountProblem(text) ?? text.replace(/^(Exception|Error):\s*/, '');
 }

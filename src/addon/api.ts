@@ -60,6 +60,12 @@ export interface ShareOutcomeView {
   reason: string;
 }
 
+export interface FolderChoice {
+  message: string;
+  name: string;
+  url: string;
+}
+
 export interface ReportSummary {
   message: string;
   name: string;
@@ -313,6 +319,8 @@ export interface ServerApi {
   runAggregate(): AggregateSummary;
   selectCell(sheet: string, a1: string): boolean;
   createReport(): ReportSummary;
+  /** From the Google Picker dialog: the picked folder becomes the report folder. */
+  setReportFolder(folderId: string): FolderChoice;
   getMergeCandidates(page: MergePageRequest): MergeCandidates;
   /** Plans whose ID or name contains the query (at most 20), to add to a group. */
   findPlans(query: string): PlanOption[];

@@ -1,7 +1,9 @@
 // The add-on's global functions. The build turns every export of this module into a top-level
 // function declaration of dist/Code.js; nothing else in the bundle is visible to Apps Script.
 import { buildMenu } from './menu';
-import { runFromMenu, userMessage } from './errors';
+import { UserError, runFromMenu, userMessage } from './errors';
+import { PICKER_NOT_SET_UP, pickerConfig, pickerDialogHtml } from './picker';
+import { ACCOUNT_ERROR_MESSAGE, ACCOUNT_ERROR_PATTERN } from '../core/account';
 import { showSidebar } from './sidebar';
 import { runCheck as check } from './check';
 import { runAggregate as aggregate } from './aggregate';
@@ -60,6 +62,15 @@ export function menuReport(): void {
     const summary = runReport();
     const html = HtmlService.createHtmlOutput(reportDialogHtml(summary)).setWidth(420).setHeight(200);
     SpreadsheetApp.getUi().showModalDialog(html, '報告書を作成しました');
+  });
+}
+
+export function menuPickReportFolder(): void {
+  runFromMenu('報告書フォルダを選択', () => {
+    const config = pickerConfig();
+    if (!config) throw new UserError(PICKER_NOT_SET_UP);
+    const html = HtmlService.createHtmlOutput(pickerDialogHtml(config, ACCOUNT_ERROR_PATTERN, ACCOUNT_ERROR_MESSAGE)).setWidth(760).setHeight(520);
+    SpreadsheetApp.getUi().showModalDialog(html, '報告書フォルダを選択');
   });
 }
 
@@ -162,6 +173,7 @@ export const runCheck = serverApi.runCheck;
 export const runAggregate = serverApi.runAggregate;
 export const selectCell = serverApi.selectCell;
 export const createReport = serverApi.createReport;
+export const setReportFolder = serverApi.setReportFolder;
 export const getMergeCandidates = serverApi.getMergeCandidates;
 export const findPlans = serverApi.findPlans;
 export const applyMerge = serverApi.applyMerge;

@@ -11,6 +11,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['集計', 'menuAggregate'],
   ['統合候補', 'menuMergeCandidates'],
   ['報告書作成', 'menuReport'],
+  ['報告書フォルダを選択', 'menuPickReportFolder'],
   null,
   ['入力依頼・提出状況', 'menuRequests'],
   ['担当課ごとに保護', 'menuProtect'],

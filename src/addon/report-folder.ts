@@ -23,6 +23,11 @@ function drive(): DriveApi {
   return Drive;
 }
 
+/** The folder if the app can use it, or why not. */
+export function lookUpFolder(id: string): ReturnType<typeof lookUp> {
+  return lookUp(drive(), id);
+}
+
 /** The folder if the app can use it, or why not (Japanese, for the message). */
 function lookUp(api: DriveApi, id: string): { folder: ReportFolder } | { problem: 'invisible' | 'notFolder' | 'trashed' | 'public' } {
   let f: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;

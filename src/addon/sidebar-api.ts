@@ -5,6 +5,8 @@ import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
 import { parseA1 } from '../core/a1';
 import { endpoint } from './endpoint';
+import { setReportFolder } from './picker';
+import { readSettings } from '../core/settings';
 import { ColumnRoleSchema } from '../core/mapping';
 import { getColumnMapping, resetColumnMapping, saveColumnMapping } from './column-mapping';
 import { takeSidebarTab } from './sidebar';
@@ -118,6 +120,11 @@ export const serverApi: ServerApi = {
   runAggregate: endpoint(z.tuple([]), runAggregate),
   selectCell,
   createReport: endpoint(z.tuple([]), runReport),
+  setReportFolder: endpoint(z.tuple([z.string().check(z.regex(/^[A-Za-z0-9_-]{10,200}$/))]), (id) => {
+    // Read 設定 only to say whether a typed folder ID takes precedence over the picked one.
+    const { grids } = readInputs([SHEETS.settings]);
+    return setReportFolder(id, readSettings(grids[SHEETS.settings]).settings.reportFolderId);
+  }),
   getMergeCandidates: endpoint(z.tuple([MergePage]), mergeCandidates),
   findPlans: endpoint(z.tuple([z.string().check(z.maxLength(100))]), (q) => findPlans(q)),
   applyMerge,

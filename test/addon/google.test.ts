@@ -204,3 +204,40 @@ describe('identity', () => {
     expect(records(s, SHEETS.runLog).at(-1)?.['実行者']).toBe('jimukyoku@example.jp');
   });
 });
+
+describe('報告書フォルダを選択 (Google Picker)', () => {
+  test('without the Picker settings, the menu says in Japanese what the administrator must set', () => {
+    const { s } = session();
+    s.run('menuPickReportFolder');
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toContain('PICKER_API_KEY と PICKER_APP_ID を設定してください');
+  });
+
+  test('with them, a dialog opens the Picker with the user token, key and project number, all escaped', () => {
+    const { s } = session();
+    const props = s.runtime.globals.PropertiesService.getScriptProperties();
+    props.setProperty('PICKER_API_KEY', 'AIza-test-</script>');
+    props.setProperty('PICKER_APP_ID', '123456789012');
+    s.run('menuPickReportFolder');
+    const dialog = s.runtime.ui.dialogs.at(-1)!;
+    expect(dialog.getTitle()).toBe('報告書フォルダを選択');
+    const html = dialog.getContent();
+    expect(html).toContain('"appId":"123456789012"');
+    expect(html).toContain('local-oauth-token-for-jimukyoku@example.jp');
+    expect(html).not.toContain('AIza-test-</script>');
+    expect(html).toContain('setAppId(CONFIG.appId)');
+    expect(html).toContain('.setReportFolder(doc.id)');
+  });
+
+  test('a picked folder becomes the report folder; an unpicked one is refused', () => {
+    const { s, drive, docs } = session();
+    const theirs = drive.localCreateByPerson('委員会資料');
+    expect(() => s.run('setReportFolder', theirs)).toThrow('このフォルダはアドオンから開けませんでした。');
+    drive.localPick(theirs);
+    const choice = s.run('setReportFolder', theirs).result as { message: string; url: string };
+    expect(choice.message).toBe('「委員会資料」を報告書の保存先にしました。');
+    expect(choice.url).toBe(`https://drive.google.com/drive/folders/${theirs}`);
+    s.run('createReport');
+    expect(drive.localItem(docs.localDocumentIds()[0]).parents).toEqual([theirs]);
+    expect(() => s.run('setReportFolder', '../etc')).toThrow(/形式が正しくありません/);
+  });
+});

@@ -292,6 +292,16 @@ export class LocalScriptApp {
     this.store.triggers.splice(i, 1);
   }
 
+  /**
+   * https://developers.google.com/apps-script/reference/script/script-app#getOAuthToken():
+   * "the OAuth 2.0 access token for the effective user" (what a Google Picker dialog needs). The
+   * local token is an opaque marker, never a real credential.
+   */
+  getOAuthToken(): string {
+    this.counter.count('ScriptApp.getOAuthToken');
+    return `local-oauth-token-for-${this.user}`;
+  }
+
   /** Called by ClockTriggerBuilder.create. */
   addTrigger(handler: string, schedule: Schedule): LocalTrigger {
     const mine = this.store.of(this.user);
