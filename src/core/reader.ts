@@ -178,12 +178,17 @@ export function inferredNote(settings: Settings): string {
  * anything else → name only.
  */
 export function splitCodeName(text: string): { code: string; name: string } {
+  const original = squash(text);
   const t = squash(norm(text));
   if (!t) return { code: '', name: '' };
   if (looksLikeId(t)) return { code: normalizeCode(t), name: '' };
-  const m = /^(基本方針|基本目標|方針|目標)?\s*([(（])?(\d{1,2}(?:[-－‐ー―]\d{1,2}){0,3}|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])([)）])?([\s:：.．、]*)(.+)$/.exec(t);
-  if (m && (m[1] || (m[2] && m[4]) || m[5])) return { code: normalizeCode(m[3]), name: m[6].trim() };
-  return { code: '', name: t };
+  const m = /^(基本方針|基本目標|方針|目標)?\s*([(（])?(\d{1,2}(?:[-－‐ー―](?:\d{1,2}|[①-⑳]|\(\d{1,2}\)))*|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])([)）])?([\s:：.．、]*)(.+)$/.exec(t);
+  if (m && (m[1] || (m[2] && m[4]) || m[5])) {
+    // The name as typed (full-width brackets kept) when normalising kept the length.
+    const name = original.length === t.length ? original.slice(m[0].length - m[6].length).trim() : m[6].trim();
+    return { code: normalizeCode(m[3]), name };
+  }
+  return { code: '', name: original };
 }
 
 /** Goal (and 個別施策) of plans whose ID extends a code of the hierarchy, when not typed. */
@@ -382,6 +387,11 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   let relisted = false;
   const sectionCodes = new Set<string>();
   const extra: Issue[] = [];
+  // The leftmost column read, and the value columns (a title row has text only left of them).
+  const firstCol = Math.min(...Object.entries(L).filter(([f]) => f !== 'check' && f !== 'mergedInto').map(([, c]) => c as number), Infinity);
+  const valueColSet = new Set<number>([L.baseline, L.target, L.actual, L.mid, ...layout.periods.map((p) => p.col)].filter((c): c is number => c !== undefined));
+  // A 施策 cell merged over its 取組 rows is read on the first of them only.
+  let lastMeasure = '';
   const levelItems: HierarchyItem[] = [];
   const autoCodes = new Map<string, string>();
 
@@ -447,8 +457,10 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
       finish();
       continue;
     }
-    if (filled.length === 1 && L.id !== undefined && filled[0] <= L.id && !looksLikeId(texts[filled[0]])) {
-      section = texts[filled[0]];
+    // A title alone in the first column (or left of the IDs): the block's goal (seed 002, 004).
+    if (filled.length === 1 && filled[0] <= (L.id ?? firstCol) && !looksLikeId(texts[filled[0]]) && !valueColSet.has(filled[0])) {
+      section = squash(cellText(values[filled[0]], display?.[filled[0]]));
+      lastMeasure = '';
       finish();
       continue;
     }
@@ -505,17 +517,31 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
       // A blank 基本方針 cell (merged in the printed table) is the goal's policy.
       if (!policyCode && goalCode) policyCode = levelItems.find((x) => x.level === '基本目標' && x.code === goalCode)?.parentCode ?? '';
       if (L.goal === undefined && section) {
+        // The goal of a block is its title: the code in the title (「１－①：暮らしを変える」),
+        // else the plan ID's prefix (seed 004: 2-3 under the second block), else the block's order.
+        const titled = splitCodeName(section);
         const m = /^(.+)-[^-]+$/.exec(planId);
-        if (m) {
-          goalCode = m[1];
-          if (!sectionCodes.has(goalCode)) {
-            sectionCodes.add(goalCode);
-            sections.push({ code: goalCode, title: section });
-          }
+        goalCode = titled.code || (m ? m[1] : '');
+        const title = titled.code ? titled.name || section : section;
+        if (!goalCode) goalCode = sections.find((x) => x.title === title)?.code ?? String(sections.length + 1);
+        if (!sectionCodes.has(goalCode)) {
+          sectionCodes.add(goalCode);
+          sections.push({ code: goalCode, title });
         }
       }
+      // A 施策 column of 「（１）子育て」: its code, within the block's goal when relative; blank
+      // cells (merged over several 取組) carry the one above.
+      let measureCode = '';
+      if (L.measure !== undefined) {
+        const typed = txt(L.measure);
+        if (typed) {
+          const split = splitCodeName(typed);
+          measureCode = split.code && !split.code.includes('-') && goalCode && L.id !== L.measure ? `${goalCode}-(${split.code.replace(/[()]/g, '')})` : split.code || normalizeCode(typed);
+          lastMeasure = measureCode;
+        } else measureCode = L.id === undefined ? lastMeasure : '';
+      }
       const plan: Plan = {
-        id: planId, name, policyCode, goalCode, measureCode: normalizeCode(txt(L.measure)),
+        id: planId, name, policyCode, goalCode, measureCode,
         measureClass: txt(L.measureClass), mainDept: '', relatedDepts: [], status: parsePlanStatus(txt(L.status)) || '',
         mergedInto: normalizeCode(txt(L.mergedInto)), comment: '', indicators: [], row, sheet,
       };
@@ -621,7 +647,8 @@ function buildIndicator(x: IndicatorInput): Indicator {
     const c = L[field as FieldKey];
     if (c === undefined) continue;
     if (actuals.some((a) => a.period.fiscalYear === settings.evaluationYear && a.period.kind === kind)) continue;
-    actuals.push({ period: { fiscalYear: settings.evaluationYear, kind }, value: cell(c, hintUnit), sheet: x.sheet, cell: a1(row, c + 1) });
+    const value = c === layout.statusColumn ? asStatus(cell(c, hintUnit)) : cell(c, hintUnit);
+    actuals.push({ period: { fiscalYear: settings.evaluationYear, kind }, value, sheet: x.sheet, cell: a1(row, c + 1) });
   }
 
   const unit = typedUnit || firstUnit([target, baseline, ...actuals.map((a) => a.value)]);
@@ -709,6 +736,21 @@ function targetInText(p: Parsed, hintUnit: string): Parsed {
   const fig = parseText(m[2].trim(), hintUnit ? { unit: hintUnit } : undefined);
   if (fig.kind !== 'number') return p;
   return { kind: 'number', value: fig.value, unit: fig.unit, text: p.text, read: { quote: m[0].trim(), how: 'label' } };
+}
+
+/**
+ * A cell of a table kept in words (Layout.statusColumn): a mark there says how far the 取組 got,
+ * not a yes/no target — 〇 done, × not started; 「※終了」 finished. Said with the words read.
+ */
+function asStatus(p: Parsed): Parsed {
+  if (p.kind === 'milestone') {
+    return { kind: 'state', state: p.done ? '実施済' : '未実施', text: p.text, read: { cues: [p.text], decisive: p.text } };
+  }
+  if (p.kind === 'invalid') {
+    const m = /終了|完了|済み?$/.exec(norm(p.text));
+    if (m && p.text.length <= 12) return { kind: 'state', state: '実施済', text: p.text, read: { cues: [m[0]], decisive: m[0] } };
+  }
+  return p;
 }
 
 function yearCell(v: CellValue | undefined, display: string | undefined): CellValue | null {
