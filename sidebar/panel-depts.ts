@@ -111,6 +111,7 @@ async function doSend(): Promise<void> {
 }
 
 export function initDeptsPanel(): void {
+  initProtect();
   byId<HTMLInputElement>('depts-deadline').value = isoInDays(14);
   byId('btn-depts-refresh').addEventListener('click', () => void refresh());
   byId('depts-period').addEventListener('change', () => void refresh());
@@ -128,6 +129,26 @@ export function initDeptsPanel(): void {
     if (m) {
       await refresh();
       setStatus(m);
+    }
+  });
+}
+
+function initProtect(): void {
+  const box = () => byId('protect-result');
+  byId('btn-protect').addEventListener('click', async () => {
+    const r = await withBusy('保護を設定しています…', () => call('protectDepartments'));
+    if (!r) return;
+    clear(box());
+    box().append(h('p', { class: 'summary' }, r.message), ...r.warnings.map((w) => h('div', { class: 'warning' }, w)),
+      h('ul', { class: 'plain' }, ...r.departments.map((d) => h('li', {},
+        h('div', {}, chip(d.warningOnly ? '警告のみ' : '保護', d.warningOnly ? 'fair' : 'good'), d.department),
+        h('div', { class: 'where' }, `${d.rows} 行・${d.editors.length ? d.editors.join(', ') : '宛先なし'}`)))));
+  });
+  byId('btn-unprotect').addEventListener('click', async () => {
+    const m = await withBusy('保護を解除しています…', () => call('unprotectDepartments'));
+    if (m) {
+      clear(box());
+      box().append(h('p', { class: 'summary' }, m));
     }
   });
 }

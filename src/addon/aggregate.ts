@@ -15,7 +15,9 @@ import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { prepareAppend, prepareOutputSheet, withFreshReads, WriteBatch } from './sheets';
 import { currentUser, nowLabel, prepareRunLog } from './run-log';
-import { checkConfirmed, prepareConfirmedChanges } from './confirm';
+import { checkConfirmed, prepareConfirmedChanges, yearHistoryTable } from './confirm';
+import { SHEET_YEARS } from '../core/history';
+import { SHEET_MEMBER_RATINGS, memberViews, periodName } from '../core/committee';
 
 export const LAST_RUN_KEY = 'lastAggregate';
 /**
@@ -23,7 +25,7 @@ export const LAST_RUN_KEY = 'lastAggregate';
  * 入力チェック checks them), what people typed on the previous output, and the merges.
  */
 export const AGGREGATE_READS = [
-  SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.results, SHEETS.goals, SHEETS.unified,
+  SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.results, SHEETS.goals, SHEETS.unified, SHEET_MEMBER_RATINGS,
 ];
 /** Sheets 集計 appends to on every run (変更履歴 is looked up only when something changed). */
 export const AGGREGATE_FINDS = [SHEETS.runLog];
@@ -61,6 +63,8 @@ export interface AggregateRun extends Computation {
   who: string;
   indicators: number;
   summary: AggregateSummary;
+  /** The 集計結果 and 目標別評価 tables as written. */
+  tables: ReturnType<typeof buildTables>;
 }
 
 /**
@@ -73,7 +77,8 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   const computation = compute(grids, new Date(), inputs.mapping);
   const { read, result, issues } = computation;
   if (read.layout.error) throw new UserError(read.layout.error);
-  const tables = buildTables(result);
+  // The members' view per goal (委員評価を取り込む) joins 目標別評価 for the same period.
+  const tables = buildTables(result, memberViews(grids[SHEET_MEMBER_RATINGS], periodName(result)));
   const now = new Date();
   for (const [name, table] of [[SHEETS.results, tables.results], [SHEETS.goals, tables.goals]] as const) {
     prepareOutputSheet(batch, name, {
@@ -86,16 +91,17 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
     const sheet = sheets.get(name);
     if (sheet && grids[name]) batch.recheck(sheet, name, grids[name]);
   }
-  const blocking = computation.overrideIssues.filter((i) => i.severity === 'エラー');
-  if (blocking.length) {
-    // Rewriting would lose the overrides people typed: stop before writing anything.
-    throw new UserError(`${blocking[0].message}（集計は中止しました。何も書き換えていません。）`);
-  }
+  // Refused before the first write: an unratable 評価年度, or rewriting would lose the overrides
+  // people typed. Nothing is rewritten, no report is made.
+  if (computation.refusal) throw new UserError(`${computation.refusal}（集計は中止しました。何も書き換えていません。）`);
   const changes = detectChanges(grids[SHEETS.results], tables.results.values, nowLabel(now));
   prepareAppend(batch, SHEETS.changes, CHANGE_COLUMNS, changeRows(changes), sheets.get(SHEETS.changes));
   // A confirmed period: every change to a confirmed figure or grade is flagged and recorded once.
   const confirmed = checkConfirmed(inputs, computation, tables.results.values);
   if (confirmed) prepareConfirmedChanges(batch, inputs, confirmed, nowLabel(now));
+  // Several years on the sheet: their grade distributions side by side (confirmed ones as confirmed).
+  const years = yearHistoryTable(inputs, computation);
+  if (years) prepareOutputSheet(batch, SHEET_YEARS, { values: years, widths: [96, 150] }, inputs.sheets.get(SHEET_YEARS));
 
   const who = currentUser();
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
@@ -111,7 +117,7 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   if (errors) summary.message += ` 入力エラー ${errors} 件は「入力チェック」で確認できます。`;
   if (changes.length) summary.message += ` 指標・目標値の変更 ${changes.length} 件を「${SHEETS.changes}」に記録しました。`;
   if (confirmed?.changes.length) summary.message += ` ${confirmed.state.label}は確定済みですが、確定値から ${confirmed.changes.length} 件変わっています（「${SHEETS.changes}」に「確定後」として記録）。`;
-  return { ...computation, who, indicators, summary };
+  return { ...computation, who, indicators, summary, tables };
 }
 
 /** prepareAggregate and commit. */

@@ -151,6 +151,14 @@ export interface FormSummary {
   members: number;
 }
 
+export interface FormMailSummary {
+  message: string;
+  /** Members mailed, by name. */
+  sent: string[];
+  /** Members not mailed, with the reason. */
+  failed: string[];
+}
+
 export interface MemberGoalView {
   code: string;
   name: string;
@@ -283,6 +291,15 @@ export interface RolloverSummary {
   undone: boolean;
 }
 
+export interface ProtectSummary {
+  message: string;
+  protections: number;
+  /** Earlier add-on protections replaced. */
+  replaced: number;
+  departments: { department: string; rows: number; editors: string[]; warningOnly: boolean; known: boolean }[];
+  warnings: string[];
+}
+
 import type { MappingView } from '../core/mapping';
 import type { MappingRequest } from './column-mapping';
 export type { ColumnRole, ColumnView, MappingView } from '../core/mapping';
@@ -301,11 +318,14 @@ export interface ServerApi {
   unmerge(unifiedId: string): MergeOutcome;
   createMemberForm(deadline: string): FormSummary;
   importMemberRatings(): CommitteeSummary;
+  sendMemberForm(): FormMailSummary;
   getDepartmentStatus(period: string): RequestsOverview;
   previewRequests(input: RequestInput): RequestPreview;
   sendRequests(input: RequestInput): SendResult;
   setAutoRemind(input: AutoRemindInput): AutoRemindView;
   clearAutoRemind(): string;
+  protectDepartments(): ProtectSummary;
+  unprotectDepartments(): string;
   confirmPeriod(): ConfirmSummary;
   reopenPeriod(reason: string): ConfirmSummary;
   runRollover(): RolloverSummary;

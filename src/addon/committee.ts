@@ -3,10 +3,10 @@
 // distribution, consensus, spread and difference from 集計; 委員意見: opinions per 基本方針, which
 // the 事務局 marks 採用 to use as 提言). One form per evaluation period, remembered in the
 // document properties so that a second run reuses it.
-import type { CommitteeSummary, FormSummary } from './api';
+import type { CommitteeSummary, FormMailSummary, FormSummary } from './api';
 import {
   MEMBER_CHOICES, SHEET_MEMBER_OPINIONS, SHEET_MEMBER_RATINGS, consensusLabel, formSpec, opinionRows, periodKey,
-  periodName, policyOfGoals, ratingRows, reachableMembers, tally, type MemberAnswer,
+  formMail, periodName, policyOfGoals, ratingRows, reachableMembers, tally, type MemberAnswer,
 } from '../core/committee';
 import type { Member } from '../core/model';
 import { compute } from '../core/pipeline';
@@ -86,7 +86,7 @@ export function createMemberForm(deadline = ''): FormSummary {
     const { data } = c.read;
     const emails = memberEmails(data.members);
     if (emails.length === 0) {
-      throw new UserError(`「${SHEETS.members}」に委員のメールアドレスがありません。メール列に各委員のアドレスを入力してから実行してください。`);
+      throw new UserError(`「${SHEETS.members}」に、共有の要否が「要」でメールアドレスのある委員がいません。メール列に各委員のアドレスを入力してから実行してください。`);
     }
     if (c.result.goals.length === 0) throw new UserError('評価する基本目標がありません。先に「集計」を実行して結果を確認してください。');
     const key = periodKey(c.result);
@@ -178,7 +178,7 @@ export function importMemberRatings(): CommitteeSummary {
     const answers = readAnswers(form, record);
     const policyOf = policyOfGoals(c.result, data.hierarchy, data.plans);
     const t = tally(c.result, policyOf, answers, data.members);
-    const ratings = ratingRows(t);
+    const ratings = ratingRows(t, period);
     const opinions = opinionRows(t, inputs.grids[SHEET_MEMBER_OPINIONS], nowLabel);
 
     // Checked together before the first write (a person's sheet of the same name, input rules).
@@ -212,5 +212,45 @@ export function importMemberRatings(): CommitteeSummary {
       goals: t.goals.map((g) => ({ code: g.code, name: g.name, computed: g.computed, consensus: consensusLabel(g), spread: g.spread, differs: g.differs })),
       closed,
     };
+  });
+}
+
+/**
+ * Sends each member (共有の要否 要, valid address) one mail with the form's link. Checks the
+ * day's remaining mail quota first; never mails an address that is not on 委員名簿.
+ */
+export function sendMemberForm(): FormMailSummary {
+  return withDocumentLock('委員評価フォームを送る', () => {
+    const started = Date.now();
+    const inputs = readInputs(COMMITTEE_READS, [SHEETS.runLog]);
+    const c = computeFor(inputs);
+    const { data } = c.read;
+    const period = periodName(c.result);
+    const record = loadRecord(periodKey(c.result));
+    if (!record || !openForm(record)) throw new UserError(`${period}の委員評価フォームがまだありません。先に「委員評価フォームを作成」を実行してください。`);
+    const members = reachableMembers(data.members);
+    if (members.length === 0) throw new UserError(`「${SHEETS.members}」に、共有の要否が「要」でメールアドレスのある委員がいません。`);
+    const quota = MailApp.getRemainingDailyQuota();
+    if (quota < members.length) {
+      throw new UserError(`今日送信できるメールの宛先は残り ${quota} 件で、委員 ${members.length} 名には足りません。何も送信していません。明日以降にもう一度実行してください。`);
+    }
+    // The run log must be writable before anything is sent.
+    const batch = new WriteBatch(inputs.ss);
+    const sent: string[] = [];
+    const failed: string[] = [];
+    for (const m of members) {
+      const mail = formMail(m, data.settings.planName, period, record.url, record.deadline, data.settings.office);
+      try {
+        MailApp.sendEmail({ to: m.email.trim(), subject: mail.subject, body: mail.body, name: data.settings.office || '進捗管理 事務局' });
+        sent.push(m.name);
+      } catch (e) {
+        failed.push(`${m.name}（${(e as Error).message}）`);
+      }
+    }
+    prepareRunLog(batch, inputs, { what: `委員評価フォームを送信（${sent.length} 名）`, who: currentUser(), at: new Date(), started, plans: 0, indicators: 0, issues: [] });
+    batch.commit();
+    const message = `委員 ${sent.length} 名に委員評価フォームのリンクを送信しました。` + (failed.length ? ` 送信できなかった委員: ${failed.join('、')}。` : '');
+    inputs.ss.toast(message, '委員評価');
+    return { message, sent, failed };
   });
 }

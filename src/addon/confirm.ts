@@ -12,6 +12,7 @@ import {
   confirmLabel, goalSnapshotRows, overlaySnapshot, readSnapshot, snapshotRows, type ConfirmState, type ConfirmedChange,
 } from '../core/confirm';
 import { escapeCell } from '../core/cells';
+import { yearHistory, yearRows, yearsWithFigures } from '../core/history';
 import { periodKey } from '../core/committee';
 import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
@@ -44,12 +45,34 @@ function locked(state: ConfirmState | null): state is ConfirmState {
   return !!state && !state.reopened;
 }
 
-/** 確定値, read once and only when the period is confirmed (it costs a read otherwise saved). */
-function snapshotGrid(inputs: Inputs): Grid | undefined {
-  if (inputs.grids[SHEET_CONFIRMED]) return inputs.grids[SHEET_CONFIRMED];
-  const sheet = inputs.sheets.has(SHEET_CONFIRMED) ? inputs.sheets.get(SHEET_CONFIRMED) : inputs.ss.getSheetByName(SHEET_CONFIRMED);
+/** A 確定値 sheet, read once and only when needed (it costs a read otherwise saved). */
+function lazyGrid(inputs: Inputs, name: string): Grid | undefined {
+  if (inputs.grids[name]) return inputs.grids[name];
+  const sheet = inputs.sheets.has(name) ? inputs.sheets.get(name) : inputs.ss.getSheetByName(name);
+  inputs.sheets.set(name, sheet ?? null);
   if (!sheet) return undefined;
-  return readGrid(sheet, SHEET_CONFIRMED, false);
+  inputs.grids[name] = readGrid(sheet, name, false);
+  return inputs.grids[name];
+}
+
+function snapshotGrid(inputs: Inputs): Grid | undefined {
+  return lazyGrid(inputs, SHEET_CONFIRMED);
+}
+
+function anyConfirmed(): boolean {
+  return PropertiesService.getDocumentProperties().getKeys().some((k) => k.startsWith(STATE_KEY));
+}
+
+/**
+ * 年度別評価 when the sheet holds several years: per year the grade distribution, confirmed
+ * years from 確定値, the others rated again from the current inputs. Null with fewer years.
+ */
+export function yearHistoryTable(inputs: Inputs, c: Computation): (string | number)[][] | null {
+  if (yearsWithFigures(c.read.data).length < 2) return null;
+  const confirmed = anyConfirmed();
+  const plans = confirmed ? lazyGrid(inputs, SHEET_CONFIRMED) : undefined;
+  const goals = confirmed ? lazyGrid(inputs, SHEET_CONFIRMED_GOALS) : undefined;
+  return yearRows(yearHistory(c.read.data, c.unified, plans, goals));
 }
 
 export interface ConfirmCheck {
@@ -73,8 +96,7 @@ export function checkConfirmed(inputs: Inputs, c: Computation, resultsTable?: Ce
  * ever confirmed (one look at the property keys); otherwise rates the inputs once more.
  */
 export function confirmedFigureIssues(inputs: Inputs): Issue[] {
-  const keys = PropertiesService.getDocumentProperties().getKeys();
-  if (!keys.some((k) => k.startsWith(STATE_KEY))) return [];
+  if (!anyConfirmed()) return [];
   const c = compute(inputs.grids, new Date());
   if (c.read.layout.error) return [];
   return checkConfirmed(inputs, c, undefined, CONFIRMED_FIGURES)?.issues ?? [];
@@ -141,7 +163,7 @@ export function confirmPeriod(): ConfirmSummary {
     // 集計 with it: the snapshot is exactly what 集計結果 shows at this moment.
     const batch = new WriteBatch(inputs.ss);
     const run = prepareAggregate(batch, inputs, started);
-    const tables = buildTables(run.result);
+    const tables = run.tables;
     const now = new Date();
     const at = nowLabel(now);
     const who = run.who;

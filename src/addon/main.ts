@@ -1,7 +1,7 @@
 // The add-on's global functions. The build turns every export of this module into a top-level
 // function declaration of dist/Code.js; nothing else in the bundle is visible to Apps Script.
 import { buildMenu } from './menu';
-import { runFromMenu } from './errors';
+import { runFromMenu, userMessage } from './errors';
 import { showSidebar } from './sidebar';
 import { runCheck as check } from './check';
 import { runAggregate as aggregate } from './aggregate';
@@ -9,9 +9,10 @@ import { createTemplate } from './template';
 import { handleEdit } from './on-edit';
 import { serverApi } from './sidebar-api';
 import { reportDialogHtml, runReport } from './report';
-import { createMemberForm as makeForm, importMemberRatings as importRatings } from './committee';
+import { createMemberForm as makeForm, importMemberRatings as importRatings, sendMemberForm as mailForm } from './committee';
 import { escapeHtml } from '../core/text';
 import { runAutoRemind } from './requests';
+import { protectByDepartment, unprotectAll } from './protect';
 import { confirmPeriod as confirm, reopenPeriod as reopen } from './confirm';
 import { runRollover as rollover, undoRollover as undoYear } from './rollover';
 
@@ -25,7 +26,12 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(e);
+  // A simple trigger has no UI to alert in: a failure goes to the execution log, in Japanese.
+  try {
+    handleEdit(e);
+  } catch (err) {
+    throw new Error(userMessage(err));
+  }
 }
 
 // --- menu handlers ----------------------------------------------------------------------
@@ -62,6 +68,15 @@ export function menuMemberForm(): void {
     const f = makeForm('');
     const html = HtmlService.createHtmlOutput(formDialogHtml(f.message, f.url, f.editUrl)).setWidth(460).setHeight(220);
     SpreadsheetApp.getUi().showModalDialog(html, '委員評価フォーム');
+  });
+}
+
+export function menuSendMemberForm(): void {
+  runFromMenu('委員評価フォームを送る', () => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert('委員評価フォームを送る', '委員名簿の委員（共有の要否「要」）に、委員評価フォームのリンクをメールで送ります。送信しますか？', ui.ButtonSet.YES_NO);
+    if (answer !== ui.Button.YES) return;
+    ui.alert('委員評価フォームを送る', mailForm().message, ui.ButtonSet.OK);
   });
 }
 
@@ -118,6 +133,21 @@ export function menuRequests(): void {
   showSidebar('depts');
 }
 
+export function menuProtect(): void {
+  runFromMenu('担当課ごとに保護', () => {
+    const r = protectByDepartment();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('担当課ごとに保護しました', [r.message, ...r.warnings].join('\n\n'), ui.ButtonSet.OK);
+  });
+}
+
+export function menuUnprotect(): void {
+  runFromMenu('保護を解除', () => {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('保護を解除', unprotectAll(), ui.ButtonSet.OK);
+  });
+}
+
 /** The automatic 督促's time-driven trigger (created by setAutoRemind; runs without a UI). */
 export function autoRemind(_e?: GoogleAppsScript.Events.TimeDriven): void {
   runAutoRemind();
@@ -140,6 +170,8 @@ export const previewRequests = serverApi.previewRequests;
 export const sendRequests = serverApi.sendRequests;
 export const setAutoRemind = serverApi.setAutoRemind;
 export const clearAutoRemind = serverApi.clearAutoRemind;
+export const protectDepartments = serverApi.protectDepartments;
+export const unprotectDepartments = serverApi.unprotectDepartments;
 export const confirmPeriod = serverApi.confirmPeriod;
 export const reopenPeriod = serverApi.reopenPeriod;
 export const runRollover = serverApi.runRollover;
@@ -147,3 +179,4 @@ export const undoRollover = serverApi.undoRollover;
 export const getColumnMapping = serverApi.getColumnMapping;
 export const saveColumnMapping = serverApi.saveColumnMapping;
 export const resetColumnMapping = serverApi.resetColumnMapping;
+export const sendMemberForm = serverApi.sendMemberForm;

@@ -8,6 +8,9 @@ import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/sc
 import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
 import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type ShareOutcome } from './report-doc';
+import { fitReport } from '../core/report-size';
+import { createAppendix, placeAppendix } from './report-appendix';
+import { UserError } from './errors';
 import { AGGREGATE_READS, prepareAggregate } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
@@ -59,7 +62,13 @@ export function runReport(): ReportSummary {
     // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
     const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
     const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
-    const render = renderReportDoc(model, { folderId: read.data.settings.reportFolderId });
+    // Too big for one Doc: summaries in the body, the plan list as appendix files; refused if even that is.
+    const fit = fitReport(model);
+    if (fit.status === 'refused') throw new UserError(fit.message);
+    const appendix = createAppendix(fit);
+    const render = renderReportDoc(appendix.model, { folderId: read.data.settings.reportFolderId });
+    placeAppendix(appendix.files, render.folderId, read.data.members);
+    if (appendix.files.length > 0) render.warnings.push(`報告書が Google ドキュメント 1 つに収まらないため、プランごとの表は添付ファイル ${appendix.files.length} 件（${appendix.files.map((f) => f.getName()).join('、')}）に分け、報告書からリンクしました。`);
     const outcomes = shareReport(render.docId, read.data.members);
     const record = new WriteBatch(ss);
     prepareAppend(record, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, run.who)], sheets.get(SHEETS.reports));

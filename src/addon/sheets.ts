@@ -287,9 +287,14 @@ function checkOwnSheet(
 function checkNoHumanColumns(name: string, values: readonly CellValue[][], expected: readonly string[]): void {
   const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
   const width = values.reduce((m, r) => Math.max(m, r.length), 0);
+  const seen = new Set<string>();
   for (let c = 0; c < width; c++) {
     const h = header[c] ?? '';
-    if (h !== '' && expected.includes(h)) continue;
+    // The add-on's header, once: a second column under one of its names is a person's.
+    if (h !== '' && expected.includes(h) && !seen.has(h)) {
+      seen.add(h);
+      continue;
+    }
     if (h === '' && c < expected.length) continue;
     if (h === '' && !values.some((r, i) => i > 0 && r[c] !== '' && r[c] !== null && r[c] !== undefined)) continue;
     throw new UserError(

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { MERGE_PAGE_MAX, type Overview, type ServerApi } from './api';
 import { warekiLabel } from '../core/periods';
 import { SHEETS } from '../core/schema';
+import { parseA1 } from '../core/a1';
 import { endpoint } from './endpoint';
 import { ColumnRoleSchema } from '../core/mapping';
 import { getColumnMapping, resetColumnMapping, saveColumnMapping } from './column-mapping';
@@ -13,7 +14,8 @@ import { inferredNote, readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
-import { createMemberForm, importMemberRatings } from './committee';
+import { createMemberForm, importMemberRatings, sendMemberForm } from './committee';
+import { protectByDepartment, unprotectAll } from './protect';
 import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
 import { confirmPeriod, reopenPeriod } from './confirm';
 import { runRollover, undoRollover } from './rollover';
@@ -76,8 +78,15 @@ const selectCell = endpoint(z.tuple([z.string().check(z.minLength(1), z.maxLengt
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`「${name}」シートが見つかりません。シート名が変わっていないか確認してください。`);
+  // Checked here: beyond the grid getRange fails with an English message.
+  const ref = parseA1(a1);
+  const rows = sheet.getMaxRows();
+  const cols = sheet.getMaxColumns();
+  if (!ref || ref.row > rows || ref.col > cols) {
+    throw new UserError(`「${name}」シートにセル ${a1} はありません（${rows}行 × ${cols}列）。行や列が削除されていないか確認し、入力チェックをやり直してください。`);
+  }
   sheet.activate();
-  sheet.getRange(a1).activate();
+  sheet.getRange(ref.row, ref.col).activate();
   return true;
 });
 
@@ -115,11 +124,14 @@ export const serverApi: ServerApi = {
   unmerge,
   createMemberForm: endpoint(z.tuple([z.string().check(z.maxLength(20))]), createMemberForm),
   importMemberRatings: endpoint(z.tuple([]), importMemberRatings),
+  sendMemberForm: endpoint(z.tuple([]), sendMemberForm),
   getDepartmentStatus: endpoint(z.tuple([PERIOD_KEY]), departmentOverview),
   previewRequests: endpoint(z.tuple([RequestInputSchema]), previewRequests),
   sendRequests: endpoint(z.tuple([RequestInputSchema]), sendRequests),
   setAutoRemind: endpoint(z.tuple([AutoRemindSchema]), setAutoRemind),
   clearAutoRemind: endpoint(z.tuple([]), clearAutoRemind),
+  protectDepartments: endpoint(z.tuple([]), protectByDepartment),
+  unprotectDepartments: endpoint(z.tuple([]), unprotectAll),
   confirmPeriod: endpoint(z.tuple([]), confirmPeriod),
   reopenPeriod: endpoint(z.tuple([z.string().check(z.maxLength(500))]), reopenPeriod),
   runRollover: endpoint(z.tuple([]), runRollover),

@@ -33,13 +33,15 @@ export function fyLabel(fy: number): string {
 
 /** Integer-grouped number without locale: 1049 → "1,049", 0.5 → "0.5", 1234.5678 → "1,234.57". */
 export function formatNumber(n: number): string {
-  if (!isFinite(n)) return String(n);
+  if (!Number.isFinite(n * 100)) return '−';
   // Output text uses the typographic minus (U+2212), as the report does.
   return (n < 0 ? '−' : '') + groupDigits(Math.round(Math.abs(n) * 100) / 100);
 }
 
 /** Ratio to percent text with one decimal; negatives use "−" (U+2212): 2.1454 → "214.5%". */
 export function formatPercent(ratio: number): string {
+  // A ratio that is not a number is never shown as "Infinity%" or "NaN%".
+  if (!Number.isFinite(ratio * 1000)) return '−';
   const p = Math.round(ratio * 1000) / 10;
   // Thousands grouped like every other figure: 14,082.9%.
   const [int, frac] = Math.abs(p).toFixed(1).split('.');

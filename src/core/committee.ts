@@ -5,15 +5,39 @@
 import type { AggregateResult, GoalResult } from './aggregate';
 import type { Grid, HierarchyItem, Member, Plan } from './model';
 import type { Computation } from './pipeline';
+import type { MemberView } from './results-table';
 import { escapeCell, gridCellText } from './cells';
 import { warekiLabel } from './periods';
 import * as z from 'zod/mini';
 
 const EMAIL = z.email();
 
-/** Members the form can reach: a valid address on 委員名簿 (the same rule 入力チェック applies). */
+/**
+ * Members the form is for: 共有の要否 要 and a valid address on 委員名簿 (the rule 入力チェック
+ * applies). Only they may answer, get the link by mail, and are counted.
+ */
 export function reachableMembers(members: Member[]): Member[] {
-  return members.filter((m) => EMAIL.safeParse(m.email.trim()).success);
+  return members.filter((m) => m.share && EMAIL.safeParse(m.email.trim()).success);
+}
+
+/** The mail that sends a member the form's link. */
+export function formMail(member: Member, planName: string, period: string, url: string, deadline: string, office: string): { subject: string; body: string } {
+  const name = planName.trim() || '地域情報化計画';
+  return {
+    subject: `【${name}】委員評価のお願い（${period}）`,
+    body: [
+      `${member.name} 様`,
+      '',
+      `${name}の${period}の進捗について、基本目標ごとの評価（良好／概ね良好／良好ではない）とご意見を、次のフォームからお寄せください。`,
+      '',
+      url,
+      '',
+      deadline ? `回答の締切: ${deadline}（締切までは回答を修正できます）` : '回答は締切まで修正できます。',
+      'フォームには、このメールを受け取った Google アカウントでログインして回答してください（回答にはメールアドレスが記録されます）。',
+      '',
+      office ? `${office}（進捗管理 事務局）` : '進捗管理 事務局',
+    ].join('\n'),
+  };
 }
 
 /** The choices a member gives per 基本目標, in the order the form shows them. */
@@ -24,7 +48,7 @@ export const SHEET_MEMBER_RATINGS = '委員評価';
 export const SHEET_MEMBER_OPINIONS = '委員意見';
 
 export const MEMBER_RATING_COLUMNS = [
-  '基本方針', '基本目標', '基本目標名', '集計の評価', '良好', '概ね良好', '良好ではない', '回答数', '委員の評価（最多）', 'ばらつき', '集計との違い',
+  '期間', '基本方針', '基本目標', '基本目標名', '集計の評価', '良好', '概ね良好', '良好ではない', '回答数', '委員の評価（最多）', 'ばらつき', '集計との違い',
 ] as const;
 
 /** 採用 is typed by the 事務局 (✓ / 採用): the opinion is used as a 提言 in the report. */
@@ -220,11 +244,11 @@ export function consensusLabel(t: GoalTally): string {
   return `同数（${t.consensus.join('・')}）`;
 }
 
-export function ratingRows(t: Tally): (string | number)[][] {
+export function ratingRows(t: Tally, period: string): (string | number)[][] {
   return [
     [...MEMBER_RATING_COLUMNS],
     ...t.goals.map((g) => [
-      escapeCell(g.policyCode), escapeCell(g.code), escapeCell(g.name), g.computed,
+      escapeCell(period), escapeCell(g.policyCode), escapeCell(g.code), escapeCell(g.name), g.computed,
       g.counts['良好'], g.counts['概ね良好'], g.counts['良好ではない'], g.responses,
       consensusLabel(g), g.spread, g.differs ? '異なる' : g.responses ? '同じ' : '—',
     ]),
@@ -298,4 +322,24 @@ export function withAdoptedOpinions(c: Computation, opinions: Grid | undefined):
     .map((o) => ({ policyCode: o.policyCode, member: o.member, text: o.text }));
   const data = { ...c.read.data, recommendations: [...c.read.data.recommendations, ...extra] };
   return { ...c, read: { ...c.read, data } };
+}
+
+/** 委員評価 of `period` by goal code, for the 委員評価 columns of 目標別評価 (other periods ignored). */
+export function memberViews(grid: Grid | undefined, period: string): Map<string, MemberView> {
+  const out = new Map<string, MemberView>();
+  if (!grid || grid.values.length < 2) return out;
+  const header = grid.values[0].map((h) => String(h).trim());
+  const ix = (n: string) => header.indexOf(n);
+  const [cp, cg, cc, cd, ca, cb, cn, cr] = ['期間', '基本目標', '委員の評価（最多）', '集計との違い', '良好', '概ね良好', '良好ではない', '回答数'].map(ix);
+  if ([cp, cg, cc].some((c) => c < 0)) return out;
+  for (let r = 1; r < grid.values.length; r++) {
+    if (gridCellText(grid, r, cp) !== period) continue;
+    const n = (c: number) => (c >= 0 ? gridCellText(grid, r, c) || '0' : '0');
+    out.set(gridCellText(grid, r, cg), {
+      consensus: gridCellText(grid, r, cc),
+      breakdown: `良好 ${n(ca)}・概ね良好 ${n(cb)}・良好ではない ${n(cn)}（回答 ${n(cr)}）`,
+      differs: cd >= 0 ? gridCellText(grid, r, cd) : '',
+    });
+  }
+  return out;
 }

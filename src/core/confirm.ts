@@ -9,7 +9,7 @@ import type { CellValue, Grid, Indicator, Issue } from './model';
 import { GOAL_COLUMNS, RESULT_COLUMNS } from './results-table';
 import { escapeCell, gridCellText } from './cells';
 import { parseA1 } from './a1';
-import { warekiLabel } from './periods';
+import { periodConfirmLabel } from './history';
 
 export const SHEET_CONFIRMED = '確定値';
 export const SHEET_CONFIRMED_GOALS = '確定値（基本目標）';
@@ -36,7 +36,7 @@ export interface ConfirmState {
 }
 
 export function confirmLabel(result: AggregateResult): string {
-  return `${warekiLabel(result.config.evaluationYear)}${result.config.evaluationKind === 'mid' ? '（中間）' : '（年度末）'}`;
+  return periodConfirmLabel(result.config.evaluationYear, result.config.evaluationKind);
 }
 
 function periodActual(ind: Indicator, result: AggregateResult) {

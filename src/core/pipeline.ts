@@ -9,6 +9,7 @@ import { aggregate, type AggregateResult, type UnifiedPlanInput } from './aggreg
 import { buildReport, type ReportModel } from './report';
 import { readChanges } from './changes';
 import { SHEETS } from './schema';
+import { evaluationYearIssue } from './settings';
 import type { ColumnMapping } from './mapping';
 
 export interface Computation {
@@ -19,6 +20,11 @@ export interface Computation {
   result: AggregateResult;
   /** Every finding: input validation, overrides, unified plans. */
   issues: Issue[];
+  /**
+   * Why the output must not be written (Japanese, names the cell), or null: the progress sheet
+   * cannot be mapped, the 評価年度 cannot be rated, or rewriting would lose overrides people typed.
+   */
+  refusal: string | null;
 }
 
 export function compute(grids: Record<string, Grid>, today: Date, mapping?: ColumnMapping | null): Computation {
@@ -26,7 +32,12 @@ export function compute(grids: Record<string, Grid>, today: Date, mapping?: Colu
   const prev = readOverrides(grids[SHEETS.results] ?? null, grids[SHEETS.goals] ?? null);
   const unified = readUnifiedPlans(grids[SHEETS.unified], read.data.plans);
   const result = aggregate(read.data, { overrides: prev.overrides, unified });
-  return { read, overrideIssues: prev.issues, unified, result, issues: [...read.issues, ...result.issues, ...prev.issues] };
+  const yearIssue = evaluationYearIssue(grids[SHEETS.settings], read.data.settings, read.data.plans, today);
+  const blocking = prev.issues.find((i) => i.severity === 'エラー');
+  const refusal = read.layout.error ?? yearIssue?.message ?? blocking?.message ?? null;
+  return {
+    read, overrideIssues: prev.issues, unified, result, issues: [...read.issues, ...result.issues, ...prev.issues], refusal,
+  };
 }
 
 /** The report of a computation (what was left out comes from the rating itself: core/exclusions). */

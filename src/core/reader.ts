@@ -15,7 +15,7 @@ import {
 } from './layout';
 import { inferKind } from './kind';
 import { parseFiscalYear, warekiLabel } from './periods';
-import { readSettings } from './settings';
+import { evaluationYearIssue, readSettings } from './settings';
 import type { ColumnMapping } from './mapping';
 import { cellText, clip, formatDate, headerKey, nfkc, norm, normalizeCode, splitDepartments, squash } from './text';
 import {
@@ -83,6 +83,8 @@ export function readProgress(grids: Record<string, Grid>, options: ReadOptions =
   const read = readPlanRows(grid, layout, items, settings);
   data.plans = read.plans;
   inferEvaluationPoint(settings, read.plans, yearGiven, kindGiven);
+  const yearIssue = evaluationYearIssue(grids[SHEETS.settings], settings, read.plans, options.today ?? new Date());
+  if (yearIssue) issues.push(yearIssue);
   if (data.hierarchy.length === 0) {
     // No 施策体系 sheet: the goals come from the progress sheet itself, from its 基本方針 /
     // 基本目標 columns (with their names) or from the block titles above the plans (seed 004).

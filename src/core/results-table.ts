@@ -11,6 +11,7 @@ import type {
   AggregateResult, CellRef, FindingOverride, GoalOverride, GoalResult, IndicatorResult, Overrides, PlanOverride, PlanResult,
 } from './aggregate';
 import type { Achievement } from './achievement';
+import { seriesText } from './history';
 import type { Grade, GoalRating } from './rating';
 
 export { escapeCell } from './cells';
@@ -18,12 +19,21 @@ export { escapeCell } from './cells';
 export const RESULT_COLUMNS = [
   'プランID', '基本目標', 'プラン名', '主担当課', '成果指標', '単位', '方向', '中間の見方', '基準値', '目標値', '実績値(期間)',
   '達成率', '見込み', '指標の評価', '評価不能の理由', 'プランの評価(計算)', '上書き評価', '上書きの理由', '採用評価', '統合先', '評価の根拠', '注記',
+  '推移',
 ] as const;
 
 export const GOAL_COLUMNS = [
   'コード', '名称', 'プラン数', 'A', 'B', 'C', 'D', '−', '今期の評価(計算)', '計画期間通算の評価(計算)',
   '上書き評価', '上書きの理由', '採用評価', '所見(自動案)', '所見(事務局記入)',
+  '委員評価（最多）', '委員評価の内訳', '委員評価と集計',
 ] as const;
+
+/** What 委員評価を取り込む found for one goal (blank columns until the members answered). */
+export interface MemberView {
+  consensus: string;
+  breakdown: string;
+  differs: string;
+}
 
 /** Columns people type into; everything else is rewritten by 集計. */
 export const USER_RESULT_COLUMNS = ['上書き評価', '上書きの理由'] as const;
@@ -155,6 +165,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
         // A year judged against its own target shows it, with the final target beside it.
         if (a.yearTarget) cells['目標値'] = `${withYear(a.yearTarget.text, a.yearTarget.fiscalYear, '年度目標')} ／ 最終 ${cells['目標値']}`;
         cells['実績値(期間)'] = a.actualText;
+        cells['推移'] = seriesText(ind);
         cells['達成率'] = ratioText(a);
         cells['見込み'] = outlookText(a, ind.unit);
         cells['指標の評価'] = a.grade;
@@ -194,7 +205,7 @@ export function buildResultsTable(result: AggregateResult): SheetTable {
 }
 
 /** 目標別評価: one row per 基本目標. */
-export function buildGoalsTable(result: AggregateResult): SheetTable {
+export function buildGoalsTable(result: AggregateResult, members: ReadonlyMap<string, MemberView> = new Map()): SheetTable {
   const cols = GOAL_COLUMNS;
   const values: CellValue[][] = [cols.map((c) => escapeCell(c))];
   const backgrounds: string[][] = [cols.map(() => COLORS.header)];
@@ -208,6 +219,8 @@ export function buildGoalsTable(result: AggregateResult): SheetTable {
       '今期の評価(計算)': g.period.rating, '計画期間通算の評価(計算)': g.sofar.rating,
       '上書き評価': g.override?.raw ?? '', '上書きの理由': g.override?.reason ?? '', '採用評価': g.adopted,
       '所見(自動案)': g.findingAuto, '所見(事務局記入)': g.findingManual,
+      '委員評価（最多）': members.get(g.code)?.consensus ?? '', '委員評価の内訳': members.get(g.code)?.breakdown ?? '',
+      '委員評価と集計': members.get(g.code)?.differs ?? '',
     });
     r.bg[c('今期の評価(計算)')] = RATING_COLOR[g.period.rating];
     r.bg[c('計画期間通算の評価(計算)')] = RATING_COLOR[g.sofar.rating];
@@ -242,8 +255,8 @@ export function buildGoalsTable(result: AggregateResult): SheetTable {
   return { sheet: SHEETS.goals, values, backgrounds };
 }
 
-export function buildTables(result: AggregateResult): { results: SheetTable; goals: SheetTable } {
-  return { results: buildResultsTable(result), goals: buildGoalsTable(result) };
+export function buildTables(result: AggregateResult, members?: ReadonlyMap<string, MemberView>): { results: SheetTable; goals: SheetTable } {
+  return { results: buildResultsTable(result), goals: buildGoalsTable(result, members) };
 }
 
 // ---------------------------------------------------------------------------------------

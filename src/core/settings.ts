@@ -1,11 +1,11 @@
 // The 設定 sheet: one setting per row (項目 / 値 / 説明), read with defaults.
 
 import * as z from 'zod/mini';
-import type { CellValue, Grid, Issue, Settings } from './model';
+import type { CellValue, Grid, Issue, Plan, Settings } from './model';
 import { EVALUATION_KIND_LABELS, INTERIM_RULE_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
 import { a1 } from './a1';
 import { fiscalYearOf, parseFiscalYear, warekiLabel } from './periods';
-import { cellText, headerKey, isoDate, nfkc, norm, squash } from './text';
+import { cellText, groupDigits, headerKey, isoDate, nfkc, norm, squash } from './text';
 import { parseCell } from './values';
 import { DEFAULT_SYNONYMS } from './similarity';
 import { DEFAULT_STATUS_GRADES, parseStatusGrades, type StatusGrades } from './rating';
@@ -223,6 +223,12 @@ export function readSettings(
           warn(r, label, text, '80 のように%の数値を入力してください。');
           break;
         }
+        // A share is of the plans (at most 100%); a threshold is of the target (at most 1,000%).
+        const max = field === 'goodShare' || field === 'fairShare' ? 100 : 1000;
+        if (p.value > max) {
+          warn(r, label, text, `0〜${groupDigits(max)} の%の数値を入力してください（例: ${field === 'goodShare' ? 80 : field === 'fairShare' ? 50 : 100}）。`);
+          break;
+        }
         if (field === 'thresholdA') settings.thresholds.a = p.value;
         if (field === 'thresholdB') settings.thresholds.b = p.value;
         if (field === 'thresholdC') settings.thresholds.c = p.value;
@@ -302,4 +308,44 @@ export function extractFolderId(text: string): string | null {
   const m = /\/folders\/([A-Za-z0-9_-]+)/.exec(t) ?? /[?&]id=([A-Za-z0-9_-]+)/.exec(t);
   if (m) return m[1];
   return /^[A-Za-z0-9_-]{10,}$/.test(t) ? t : null;
+}
+
+/**
+ * The 評価年度 typed on 設定 cannot be rated: a year not begun yet (令和99年度), or one the progress
+ * sheet has no column for (of the evaluation kind). Rating it would make every plan 評価不能 and
+ * still write (and share) a report, so 集計 and 報告書作成 refuse it. A year whose columns exist
+ * but are still empty (just after 年度更新) is rated. Null when the year is fine or was not typed
+ * (then the latest year with figures is used).
+ */
+export function evaluationYearIssue(grid: Grid | undefined, settings: Settings, plans: readonly Plan[], today: Date): Issue | null {
+  if (!grid) return null;
+  const { keyCol, valCol, start } = settingsColumns(grid.values);
+  let row = -1;
+  for (let r = start; r < grid.values.length; r++) {
+    if (settingFieldOf(cellText(grid.values[r][keyCol] ?? '')) !== 'evaluationYear') continue;
+    if (norm(cellText(grid.values[r][valCol] ?? '', grid.display?.[r]?.[valCol])) !== '') row = r;
+  }
+  if (row < 0) return null;
+  const fy = settings.evaluationYear;
+  const kind = settings.evaluationKind;
+  const columns = new Set<number>();
+  for (const p of plans) for (const i of p.indicators) for (const a of i.actuals) {
+    if (a.period.kind === kind) columns.add(a.period.fiscalYear);
+  }
+  const what = kind === 'mid' ? '中間の実績' : '実績';
+  const sheet = grid.name || SHEETS.settings;
+  const cell = a1(row + 1, valCol + 1);
+  const typed = squash(cellText(grid.values[row][valCol] ?? '', grid.display?.[row]?.[valCol]));
+  const sorted = [...columns].sort((x, y) => x - y);
+  const instead = sorted.length
+    ? `${what}の列がある年度（${warekiLabel(sorted[0])}〜${warekiLabel(sorted[sorted.length - 1])}）を入力するか、空欄にしてください（空欄なら${what}のある最新の年度を評価します）。`
+    : `${warekiLabel(Math.min(fy, fiscalYearOf(today)))}のように評価する年度を入力するか、空欄にしてください。`;
+  let problem = '';
+  if (fy > fiscalYearOf(today) + 1) problem = `${warekiLabel(fy)}はまだ始まっていない年度です。`;
+  else if (plans.length && !columns.has(fy)) problem = `「${SHEETS.progress}」シートに${warekiLabel(fy)}の${what}の列がないため、すべて評価不能になります。`;
+  if (!problem) return null;
+  return {
+    severity: 'エラー', sheet, row: row + 1, col: valCol + 1, cell,
+    message: `「${sheet}」シートの${cell}（${SETTING_KEYS.evaluationYear}）「${typed}」: ${problem}${instead}`,
+  };
 }

@@ -221,6 +221,21 @@ export function validateProgress(input: ValidationInput): Issue[] {
     }
   }
 
+  // Columns the ratings need: without them every indicator is silently 評価不能.
+  const headerRow = layout.headerRow + layout.headerRows;
+  const unread = layout.ignored.map((c) => `${a1(headerRow, c + 1)}「${clip(layout.headers[c] ?? '', 20)}」`).filter((t) => !t.endsWith('「」'));
+  const unreadHint = unread.length ? `（読み取れなかった見出し: ${unread.slice(0, 5).join('、')}${unread.length > 5 ? ' ほか' : ''}）` : '';
+  const firstUnread = layout.ignored.length ? layout.ignored[0] + 1 : 1;
+  const sheetWide = input.scope !== 'rows';
+  if (sheetWide && plans.length && cols.indicator !== undefined && cols.target === undefined && layout.targetPeriods.length === 0) {
+    issues.push(makeIssue('エラー', sheet, headerRow, firstUnread,
+      `「${sheet}」シートの${headerRow}行目に目標値の列が見つかりません${unreadHint}。目標値の列の見出しを「目標値」（または「目標」「令和7年度目標」）にしてください。目標値がないと達成度を計算できません。`));
+  }
+  if (sheetWide && plans.length && cols.indicator !== undefined && layout.periods.length === 0 && cols.actual === undefined && cols.mid === undefined) {
+    issues.push(makeIssue('エラー', sheet, headerRow, firstUnread,
+      `「${sheet}」シートの${headerRow}行目に実績の年度の列が見つかりません${unreadHint}。実績の列の見出しを「令和7年度」「R7中間」「2025年度」のように年度にしてください。`));
+  }
+
   // Plans.
   const codes = codeIndex(hierarchy);
   const firstRowOf = new Map<string, number>();
@@ -236,6 +251,10 @@ export function validateProgress(input: ValidationInput): Issue[] {
     }
     if (cols.name !== undefined && plan.name === '') {
       push('エラー', plan.row, 'name', `${at(sheet, cellOf(plan.row, 'name'))}のプラン名が空欄です（プランID「${plan.id}」）。事業の名前（例: 図書のWeb貸出予約等の推進）を入力してください。`, plan.id);
+    }
+    if (cols.goal !== undefined && plan.goalCode === '' && plan.status !== '統合済') {
+      const example = [...(codes.get('基本目標') ?? [])][0] ?? '1-2';
+      push('エラー', plan.row, 'goal', `${at(sheet, cellOf(plan.row, 'goal'))}の基本目標が空欄です（プラン「${clip(plan.name || plan.id, 30)}」）。施策体系の基本目標のコード（例: ${example}）を入力してください。空欄のままでは「（基本目標未設定）」としてまとめて評価されます。`, plan.id);
     }
     if (cols.mainDept !== undefined && plan.mainDept === '') {
       push('エラー', plan.row, 'mainDept', `${at(sheet, cellOf(plan.row, 'mainDept'))}の主担当課が空欄です（プラン「${clip(plan.name || plan.id, 30)}」）。責任をもつ課を1つ入力してください（例: ${deptNames[0] ?? '情報政策課'}）。`, plan.id);

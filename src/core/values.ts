@@ -43,6 +43,8 @@ const NARRATIVE_REASONS = new Set<string>();
 export const PARSED_KINDS = ['number', 'milestone', 'state', 'empty', 'invalid'] as const;
 
 const MAX_TEXT = 400;
+/** Largest magnitude read as a figure (1,000兆): no plan counts beyond it, and ratios stay finite. */
+export const MAX_FIGURE = 1e15;
 
 const EXAMPLE = '（例: 30件）';
 const R_NOT_NUMBER = `は数値として読めません。半角または全角の数字と単位だけ${EXAMPLE}を入力してください。`;
@@ -55,6 +57,7 @@ const R_DATE = 'は日付として扱われています。数値と単位（例:
 const R_PROSE = 'は文章のため数値として読めません。説明は「コメント」列に書き、この欄には数字と単位だけ（例: 30件）を入力してください。';
 const R_WORDS = 'は言葉で書かれているため達成度を計算できません。数で表せる場合は数字と単位（例: 30件）で、達成・未達で表す場合は ○ / × で入力してください。';
 const R_LONG = `は長すぎるため数値として読めません。この欄には数字と単位だけ${EXAMPLE}を入力し、説明は「コメント」列に書いてください。`;
+const R_HUGE = 'は大きすぎるため計算できません（1,000兆まで）。桁を確認し、数字と単位だけ（例: 1,020件）を入力してください。';
 for (const r of [R_LONG, R_PROSE, R_WORDS, R_NOT_NUMBER]) NARRATIVE_REASONS.add(r);
 const R_TRIANGLE = 'の「△」だけでは数値にも達成・未達にもなりません。マイナスの数値なら「▲5件」のように数字を添え、達成なら ○、未達なら × を入力してください。';
 
@@ -110,7 +113,10 @@ export const COMMON_UNITS = [
 /** The parse of one cell. `display` is the cell's display string (getDisplayValues), if read. */
 export function parseCell(value: CellValue | null | undefined, display?: string, hint?: ParseHint): Parsed {
   try {
-    return parseCellUnsafe(value, display, hint);
+    const p = parseCellUnsafe(value, display, hint);
+    // One bound for every figure: beyond it sums and ratios lose digits or overflow (1e308 → Infinity%).
+    if (p.kind === 'number' && !(Math.abs(p.value) <= MAX_FIGURE)) return { kind: 'invalid', text: p.text, reason: R_HUGE };
+    return p;
   } catch {
     // Defensive: a parser bug must surface as a message, not as a failed 集計.
     const text = display ?? String(value);

@@ -25,6 +25,11 @@ export interface AddonSession {
    * UI (SpreadsheetApp.getUi throws), with the time-driven event object.
    */
   fireTrigger(id: string, at?: Date): { result: unknown; calls: Record<string, number> };
+  /**
+   * Runs `fn` as another person editing the sheet (a department's staff typing figures): edits
+   * are checked against protections for that address. They are made an editor of the spreadsheet.
+   */
+  asUser<T>(email: string, fn: () => T): T;
   /** A sheet the add-on wrote, as records keyed by its header row (null when absent). */
   sheetRecords(name: string): SheetRecords | null;
 }
@@ -66,6 +71,17 @@ export function openSession(
       runtime.counter.reset();
       const result = bundle.call(fn, ...args);
       return { result, calls: runtime.counter.snapshot(), cells: runtime.counter.cellSnapshot() };
+    },
+    asUser(email, fn) {
+      const env = runtime.spreadsheet.model.env;
+      const before = env.user;
+      runtime.spreadsheet.model.editors.add(email.toLowerCase());
+      env.user = email;
+      try {
+        return fn();
+      } finally {
+        env.user = before;
+      }
     },
     fireTrigger(id, at = new Date()) {
       const t = triggers.triggers.find((x) => x.id === id);

@@ -10,8 +10,9 @@ const EXPECTED_GLOBALS = [
   'onOpen', 'onInstall', 'onEdit',
   ...MENU_ITEMS.filter((i): i is readonly [string, string] => i !== null).map((i) => i[1]),
   'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'getMergeCandidates', 'findPlans', 'applyMerge', 'unmerge',
-  'createMemberForm', 'importMemberRatings', 'confirmPeriod', 'reopenPeriod', 'runRollover', 'undoRollover',
+  'createMemberForm', 'importMemberRatings', 'sendMemberForm', 'confirmPeriod', 'reopenPeriod', 'runRollover', 'undoRollover',
   'getDepartmentStatus', 'previewRequests', 'sendRequests', 'setAutoRemind', 'clearAutoRemind',
+  'protectDepartments', 'unprotectDepartments',
   'getColumnMapping', 'saveColumnMapping', 'resetColumnMapping',
   // The automatic 督促's time-driven trigger handler.
   'autoRemind',

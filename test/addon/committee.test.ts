@@ -23,13 +23,14 @@ describe('委員評価フォームを作成', () => {
     const summary = createForm(session, '2026-02-15');
     expect(summary.reused).toBe(false);
     expect(summary.questions).toBe(goals.length);
-    // 8 members with a valid address (yamada@ is invalid on the sample's roster).
-    expect(summary.members).toBe(8);
+    // 7 members: 共有の要否 要 with a valid address (yamada@ is invalid, 架空 四郎 is 不要).
+    expect(summary.members).toBe(7);
     const f = formOf(session);
     expect(f.published).toBe(true);
     expect(f.collectEmail && f.limitOne && f.allowEdits).toBe(true);
     expect(f.publishedReaders.has('iinchou@example.jp')).toBe(true);
-    expect(f.publishedReaders.size).toBe(8);
+    expect(f.publishedReaders.size).toBe(7);
+    expect(f.publishedReaders.has('chonaikai@example.jp')).toBe(false);
     expect(f.description).toContain('2026-02-15');
     const sections = f.items.filter((i) => i.type === 'PAGE_BREAK' || i.type === 'SECTION_HEADER');
     expect(sections[0].type).toBe('SECTION_HEADER');
@@ -61,7 +62,7 @@ describe('委員評価フォームを作成', () => {
     const session = sampleSession((g) => {
       for (const row of g['委員名簿'].slice(1)) row[2] = '';
     });
-    expect(() => session.bundle.call('createMemberForm', '')).toThrow('メールアドレスがありません');
+    expect(() => session.bundle.call('createMemberForm', '')).toThrow('メールアドレスのある委員がいません');
     expect(session.forms.forms.size).toBe(0);
   });
 
@@ -94,8 +95,8 @@ describe('委員評価を取り込む', () => {
     createForm(session);
     const f = formOf(session);
     const firstGoal = /基本目標(\S+)/.exec(f.items.find((i) => i.type === 'MULTIPLE_CHOICE')!.title)![1];
-    // Everybody 良好 except on the first goal: 4 良好 / 4 良好ではない (a tie, both ends chosen).
-    answerAll(session, (_e, code, n) => (code === firstGoal ? (n < 4 ? '良好' : '良好ではない') : '良好'),
+    // Everybody 良好 except on the first goal: 3 良好 / 1 概ね良好 / 3 良好ではない (a tie, both ends chosen).
+    answerAll(session, (_e, code, n) => (code === firstGoal ? (n < 3 ? '良好' : n < 6 ? '良好ではない' : '概ね良好') : '良好'),
       (email, code) => (email.startsWith('iinchou') && code === firstGoal ? '=HYPERLINK("x") 意見です' : ''));
     // Someone not on 委員名簿 was let in by hand on the form: not counted.
     f.publishedReaders.add('stranger@example.jp');
@@ -104,13 +105,13 @@ describe('委員評価を取り込む', () => {
     session.forms.respond(f.id, 'stranger@example.jp', strangerAnswers);
 
     const s = session.run('importMemberRatings').result as CommitteeSummary;
-    expect(s.answered).toBe(8);
+    expect(s.answered).toBe(7);
     expect(s.ignored).toBe(1);
     expect(s.missing).toEqual([]);
     const rows = records(session, SHEET_MEMBER_RATINGS);
     expect(rows).toHaveLength(s.goals.length);
     const tie = rows.find((r) => r['基本目標'] === firstGoal)!;
-    expect([tie['良好'], tie['概ね良好'], tie['良好ではない'], tie['回答数']]).toEqual([4, 0, 4, 8]);
+    expect([tie['良好'], tie['概ね良好'], tie['良好ではない'], tie['回答数']]).toEqual([3, 1, 3, 7]);
     expect(tie['委員の評価（最多）']).toBe('同数（良好・良好ではない）');
     expect(tie['ばらつき']).toBe('分かれる');
     for (const r of rows.filter((x) => x['基本目標'] !== firstGoal)) {
@@ -150,7 +151,7 @@ describe('委員評価を取り込む', () => {
     expect(after.find((r) => r['意見'] === '商工の新しい意見')!['採用']).toBe('');
     expect(after.some((r) => r['意見'] === '商工の意見')).toBe(false);
     const first = records(session, SHEET_MEMBER_RATINGS)[0];
-    expect([first['良好'], first['概ね良好']]).toEqual([1, 7]);
+    expect([first['良好'], first['概ね良好']]).toEqual([1, 6]);
     expect(first['ばらつき']).toBe('ややばらつき');
   });
 
@@ -158,5 +159,57 @@ describe('委員評価を取り込む', () => {
     const session = sampleSession();
     expect(() => session.bundle.call('importMemberRatings')).toThrow('委員評価フォームを作成');
     expect(session.runtime.spreadsheet.getSheetByName(SHEET_MEMBER_RATINGS)).toBeNull();
+  });
+});
+
+describe('目標別評価 shows the members view of the same period', () => {
+  test('after 取り込み, the next 集計 fills 委員評価 columns; another period leaves them blank', () => {
+    const session = sampleSession();
+    createForm(session);
+    const f = formOf(session);
+    const answers: Record<string, string> = {};
+    for (const q of f.items.filter((i) => i.type === 'MULTIPLE_CHOICE')) answers[q.title] = '良好ではない';
+    for (const email of f.publishedReaders) session.forms.respond(f.id, email, answers);
+    session.run('importMemberRatings');
+    session.run('runAggregate');
+    const goals = records(session, '目標別評価').filter((g) => !String(g['名称']).startsWith('（'));
+    expect(goals.length).toBeGreaterThan(0);
+    for (const g of goals) {
+      expect(g['委員評価（最多）']).toBe('良好ではない');
+      expect(g['委員評価の内訳']).toBe('良好 0・概ね良好 0・良好ではない 7（回答 7）');
+      expect(g['委員評価と集計']).toBe(g['採用評価'] === '良好ではない' ? '同じ' : '異なる');
+    }
+    // Another evaluation year: the members have not judged it, so the columns stay blank.
+    const settings = session.runtime.spreadsheet.getSheetByName('設定')!;
+    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
+    settings.getRange(keys.indexOf('評価年度') + 1, 2).setValue('令和5年度');
+    session.run('runAggregate');
+    for (const g of records(session, '目標別評価')) expect(g['委員評価（最多）']).toBe('');
+  });
+});
+
+describe('委員評価フォームを送る', () => {
+  test('one mail per member on 委員名簿 (要, valid address) with the link and the deadline', () => {
+    const session = sampleSession();
+    const form = createForm(session, '2026-02-15');
+    const r = session.bundle.call('sendMemberForm') as { sent: string[]; failed: string[] };
+    expect(r.sent).toHaveLength(7);
+    expect(r.failed).toEqual([]);
+    const mails = session.mail.sent;
+    expect(mails).toHaveLength(7);
+    const to = mails.flatMap((m) => m.to).sort();
+    expect(to).toEqual([...formOf(session).publishedReaders].sort());
+    expect(mails[0].subject).toContain('委員評価のお願い');
+    expect(mails[0].body).toContain(form.url);
+    expect(mails[0].body).toContain('2026-02-15');
+  });
+
+  test('before the form exists, or without enough quota, nothing is sent', () => {
+    const session = sampleSession();
+    expect(() => session.bundle.call('sendMemberForm')).toThrow('委員評価フォームを作成');
+    createForm(session);
+    session.mail.spend('jimukyoku@example.jp', session.mail.dailyQuota - 3);
+    expect(() => session.bundle.call('sendMemberForm')).toThrow('残り 3 件');
+    expect(session.mail.sent).toHaveLength(0);
   });
 });

@@ -81,3 +81,79 @@ describe('what people typed is kept as typed (finding 8)', () => {
     expect(p['採用評価']).toBe(p['プランの評価(計算)']);
   });
 });
+
+describe('no silently wrong value, setting or header (finding 10)', () => {
+  const setProgress = (g: Record<string, (string | number)[][]>, id: string, header: string, value: string | number) => {
+    const rows = g[SHEETS.progress];
+    rows.find((r) => r[0] === id)![rows[0].indexOf(header)] = value;
+  };
+  const setSetting = (g: Record<string, (string | number)[][]>, key: string, value: string | number) => {
+    g[SHEETS.settings].find((r) => r[0] === key)![1] = value;
+  };
+  const checks = (s: ReturnType<typeof sampleSession>) => records(s, SHEETS.checks).map((r) => `${r['重要度']} ${r['セル']} ${r['内容']}`);
+
+  test('an actual of 1e308 is refused at its cell, never shown as 「Infinity%」', () => {
+    const s = sampleSession((g) => setProgress(g, '1-1', '令和4年度実績', 1e308));
+    s.run('menuAggregate');
+    const r = records(s, SHEETS.results).find((x) => x['プランID'] === '1-1');
+    expect(r?.['指標の評価']).toBe('−');
+    expect(JSON.stringify(records(s, SHEETS.results))).not.toMatch(/Infinity|NaN/);
+    s.run('menuCheck');
+    expect(checks(s).filter((c) => / P2 /.test(c))).toEqual([expect.stringMatching(/^エラー P2 「プラン・指標」シートのP2（令和4年度実績）「1(\.0+)?E\+308」は大きすぎるため計算できません/i)]);
+  });
+
+  test('評価年度 令和99年度: 集計 and 報告書作成 refuse with a message naming the cell; nothing written, nothing shared', () => {
+    const s = sampleSession((g) => setSetting(g, SETTING_KEYS.evaluationYear, '令和99年度'));
+    const sheets = () => s.runtime.spreadsheet.getSheets().map((x) => x.getName());
+    const before = sheets();
+    s.run('menuAggregate');
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/^「設定」シートのB4（評価年度）「令和99年度」: 令和99年度はまだ始まっていない年度です。実績の列がある年度（令和4年度〜令和6年度）を入力するか、空欄に.*集計は中止しました。何も書き換えていません。/);
+    s.run('menuReport');
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/令和99年度はまだ始まっていない年度です/);
+    expect(sheets()).toEqual(before);
+    s.run('menuCheck');
+    expect(checks(s).some((c) => /^エラー B4 「設定」シートのB4（評価年度）/.test(c))).toBe(true);
+  });
+
+  test('評価年度 without a column on the progress sheet (令和3年度 in the sample) is refused too', () => {
+    const s = sampleSession((g) => setSetting(g, SETTING_KEYS.evaluationYear, '令和3年度'));
+    s.run('menuAggregate');
+    expect(s.runtime.ui.alerts.at(-1)?.prompt).toMatch(/「プラン・指標」シートに令和3年度の実績の列がないため.*実績の列がある年度（令和4年度〜令和6年度）/);
+    expect(s.runtime.spreadsheet.getSheetByName(SHEETS.results)).toBeNull();
+  });
+
+  test('評価年度 whose columns are still empty (just after 年度更新) is rated, every plan 評価不能', () => {
+    const s = sampleSession((g) => setSetting(g, SETTING_KEYS.evaluationYear, '令和6年度'));
+    s.run('menuAggregate');
+    expect(s.runtime.ui.alerts).toEqual([]);
+    expect(records(s, SHEETS.goals).every((g) => g['採用評価'] === '評価不能')).toBe(true);
+  });
+
+  test('a blank 基本目標 code is an error at its cell', () => {
+    // An ID that names no goal either (2-1 would be read as under goal 2).
+    const s = sampleSession((g) => { setProgress(g, '2-1', '基本目標', ''); setProgress(g, '2-1', 'プランID', 'Z9'); });
+    s.run('menuCheck');
+    expect(checks(s).some((c) => /^エラー C3 「プラン・指標」シートのC3の基本目標が空欄です（プラン「各学校における/.test(c))).toBe(true);
+  });
+
+  test('a target header the add-on cannot read is an error naming the header', () => {
+    const s = sampleSession((g) => { g[SHEETS.progress][0][13] = 'ゴール'; });
+    s.run('menuCheck');
+    expect(checks(s).some((c) => /^エラー N1 .*1行目に目標値の列が見つかりません（読み取れなかった見出し: N1「ゴール」）/.test(c))).toBe(true);
+  });
+
+  test('良好 share 150 says the share is out of range (not that 良好 must be at least 概ね良好)', () => {
+    const s = sampleSession((g) => setSetting(g, SETTING_KEYS.goodShare, 150));
+    s.run('menuCheck');
+    const msgs = checks(s).filter((c) => /設定/.test(c));
+    expect(msgs).toEqual([expect.stringMatching(/^警告 B10 「設定」シートのB10（良好とするA・Bの割合（%以上））「150」は読めないため、既定値を使います。0〜100 の%の数値を入力してください（例: 80）。/)]);
+  });
+
+  test('selectCell beyond the sheet and onEdit with an odd event: Japanese or nothing, never English', () => {
+    const s = sampleSession();
+    expect(() => s.run('selectCell', SHEETS.progress, 'ZZZ9999999')).toThrow(/^「プラン・指標」シートにセル ZZZ9999999 はありません（\d+行 × \d+列）/);
+    for (const e of [undefined, {}, { range: 'A1' }, { range: {} }, { range: null }, 42]) {
+      expect(() => s.run('onEdit', e)).not.toThrow();
+    }
+  });
+});

@@ -133,7 +133,8 @@ describe('validation rules', () => {
     expect(issues.map((i) => [i.severity, i.cell])).toEqual([['警告', 'Q2']]);
     expect(issues[0].message).toContain('令和7年度実績が未入力です');
     expect(check([{ ...base, 令和7年度実績: '取得不可' }])).toEqual([]);
-    expect(check([{ ...base, 令和7年度実績: '' }], {}, 'R6')).toEqual([]);
+    // Another year: no 未入力 warning on the progress sheet (設定 says R6 has no column: see defects.test.ts).
+    expect(check([{ ...base, 令和7年度実績: '' }], {}, 'R6').filter((i) => i.sheet === SHEETS.progress)).toEqual([]);
   });
 });
 

@@ -125,6 +125,9 @@ export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
   if (opts.now) env.now = opts.now;
 
   const activeUser = opts.activeUser ?? 'user@example.com';
+  // The person at work edits as themselves; a spreadsheet with no owner yet is theirs.
+  env.user = activeUser;
+  if (!spreadsheet.model.owner) spreadsheet.model.owner = activeUser.toLowerCase();
   const consoleEntries: ConsoleEntry[] = [];
   const globals: GasGlobals = {
     SpreadsheetApp: new LocalSpreadsheetApp(counter, spreadsheet, ui),

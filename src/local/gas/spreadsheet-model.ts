@@ -171,7 +171,37 @@ export interface SpreadsheetEnv {
   now: () => Date;
   /** getValues builds Dates with this constructor (a vm context can pass its own realm's Date). */
   DateCtor: DateConstructor;
+  /**
+   * Who is editing (the runtime's active user): edits are checked against protections for this
+   * user. '' (the default) is the owner at work, as in every test that does not say otherwise.
+   */
+  user?: string;
 }
+
+/**
+ * A protected range or sheet (https://developers.google.com/apps-script/reference/spreadsheet/protection).
+ * RANGE protections move with inserted and deleted rows and columns, as in Sheets.
+ */
+export interface ProtectionModel {
+  id: number;
+  sheet: SheetModel;
+  type: 'RANGE' | 'SHEET';
+  /** 1-based block (RANGE only). */
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  description: string;
+  /** Lower-cased addresses. */
+  editors: Set<string>;
+  warningOnly: boolean;
+  domainEdit: boolean;
+  removed: boolean;
+  service?: unknown;
+}
+
+/** What Sheets says when an edit touches a protected cell the user may not edit. */
+export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 /** A cell given to the uncounted writers: a value, or a spec with formats. */
 export interface CellSpec {
@@ -195,6 +225,16 @@ export const DEFAULTS = {
   fontWeight: 'normal' as FontWeight,
   numberFormat: GENERAL_FORMAT,
 };
+
+/** A span [start, start+len) after deleting [at, at+n): its new start and length. */
+function shrink(start: number, len: number, at: number, n: number): [number, number] {
+  const end = start + len; // exclusive
+  const dEnd = at + n;
+  const before = Math.max(0, Math.min(end, at) - start);
+  const after = Math.max(0, end - Math.max(start, dEnd));
+  const newStart = start < at ? start : Math.max(at, start - n);
+  return [newStart, before + after];
+}
 
 export class SheetModel {
   maxRows: number;
@@ -318,6 +358,7 @@ export class SheetModel {
   writeBlock(row: number, col: number, data: readonly (readonly unknown[])[], mode: WriteMode, method: string): void {
     const r0 = row - 1;
     const c0 = col - 1;
+    if (mode === 'typed') this.checkProtected(row, col, data.length, Math.max(0, ...data.map((r) => r.length)));
     const year = mode === 'typed' ? this.currentYear() : 0;
     const checkRules = mode === 'typed' && this.validations.hasAny(r0, c0, data.length, data[0]?.length ?? 0);
     if (checkRules) {
@@ -427,20 +468,55 @@ export class SheetModel {
     }
   }
 
+  /**
+   * Throws Sheets' message when the current user may not edit a cell of the block: a protection
+   * that is not warning-only covers it and the user is neither the owner nor one of its editors.
+   */
+  checkProtected(row: number, col: number, numRows: number, numCols: number): void {
+    const book = this.book;
+    const user = (book.env.user ?? '').toLowerCase();
+    if (!user || user === book.owner.toLowerCase() || numRows <= 0 || numCols <= 0) return;
+    for (const p of book.protections) {
+      if (p.removed || p.sheet !== this || p.warningOnly || p.editors.has(user)) continue;
+      if (p.type === 'SHEET' || (row <= p.row + p.numRows - 1 && p.row <= row + numRows - 1 && col <= p.col + p.numCols - 1 && p.col <= col + numCols - 1)) {
+        throw new Error(PROTECTED_MESSAGE);
+      }
+    }
+  }
+
   // ---- structure
+
+  private protectionsHere(): ProtectionModel[] {
+    return this.book.protections.filter((p) => !p.removed && p.sheet === this && p.type === 'RANGE');
+  }
 
   insertRows(at1: number, n: number): void {
     for (const layer of this.layers()) layer.insertRows(at1 - 1, n);
     this.maxRows += n;
+    // Rows inserted inside a protected range extend it; above it, move it down.
+    for (const p of this.protectionsHere()) {
+      if (at1 <= p.row) p.row += n;
+      else if (at1 <= p.row + p.numRows - 1) p.numRows += n;
+    }
   }
 
   deleteRows(at1: number, n: number): void {
     for (const layer of this.layers()) layer.deleteRows(at1 - 1, n);
     this.maxRows -= n;
+    for (const p of this.protectionsHere()) {
+      const [a, b] = shrink(p.row, p.numRows, at1, n);
+      p.row = a;
+      p.numRows = b;
+      if (b === 0) p.removed = true;
+    }
   }
 
   insertColumns(at1: number, n: number): void {
     for (const layer of this.layers()) layer.insertCols(at1 - 1, n);
+    for (const p of this.protectionsHere()) {
+      if (at1 <= p.col) p.col += n;
+      else if (at1 <= p.col + p.numCols - 1) p.numCols += n;
+    }
     const widths = new Map<number, number>();
     for (const [col, w] of this.columnWidths) widths.set(col >= at1 ? col + n : col, w);
     this.columnWidths = widths;
@@ -449,6 +525,12 @@ export class SheetModel {
 
   deleteColumns(at1: number, n: number): void {
     for (const layer of this.layers()) layer.deleteCols(at1 - 1, n);
+    for (const p of this.protectionsHere()) {
+      const [a, b] = shrink(p.col, p.numCols, at1, n);
+      p.col = a;
+      p.numCols = b;
+      if (b === 0) p.removed = true;
+    }
     const widths = new Map<number, number>();
     for (const [col, w] of this.columnWidths) {
       if (col < at1) widths.set(col, w);
@@ -466,6 +548,11 @@ export class SheetModel {
 
 export class SpreadsheetModel {
   readonly sheets: SheetModel[] = [];
+  /** The owner (always may edit everything) and the other editors, lower-cased. */
+  owner = '';
+  readonly editors = new Set<string>();
+  readonly protections: ProtectionModel[] = [];
+  private nextProtectionId = 1;
   active: SheetModel | null = null;
   /** The selection: null means A1 of the active sheet. */
   activeRange: RangeRef | null = null;
@@ -502,9 +589,14 @@ export class SpreadsheetModel {
     return sheet;
   }
 
+  newProtectionId(): number {
+    return this.nextProtectionId++;
+  }
+
   removeSheet(sheet: SheetModel): void {
     const at = this.sheets.indexOf(sheet);
     if (at < 0) return;
+    for (const p of this.protections) if (p.sheet === sheet) p.removed = true;
     this.sheets.splice(at, 1);
     sheet.deleted = true;
     if (this.active === sheet) this.active = this.sheets[Math.max(0, at - 1)] ?? null;

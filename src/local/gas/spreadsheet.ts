@@ -22,6 +22,8 @@ import {
   normalizeColor,
 } from './spreadsheet-model';
 import { LocalUi, LocalUiState, makeEnum } from './spreadsheet-ui';
+import { LocalProtection, newProtection } from './protection';
+import type { ProtectionModel } from './spreadsheet-model';
 import { GENERAL_FORMAT, cellA1, columnToLetters, isDate, isGeneralFormat, parseA1 } from './spreadsheet-values';
 
 export { LocalUiState } from './spreadsheet-ui';
@@ -396,6 +398,13 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
     return this.self();
   }
 
+  /** reference/spreadsheet/range#protect(): a new protection whose editors mirror the spreadsheet's. */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    this.count('protect');
+    const p = newProtection(this.sheetModel.book, { sheet: this.sheetModel, type: 'RANGE', row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols });
+    return protectionService(p);
+  }
+
   getA1Notation(): string {
     this.count('getA1Notation');
     return this.openA1 ?? a1Of(this.row, this.col, this.numRows, this.numCols);
@@ -521,6 +530,7 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   clearContent(): GasRange {
     this.count('clearContent');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const s = this.sheetModel;
     s.values.fill(this.r0, this.c0, this.numRows, this.numCols, undefined);
     s.formulas.fill(this.r0, this.c0, this.numRows, this.numCols, undefined);
@@ -533,24 +543,28 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
    */
   clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean }): GasRange {
     this.count('clear');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     clearBlock(this.sheetModel, this.r0, this.c0, this.numRows, this.numCols, options);
     return this.self();
   }
 
   clearFormat(): GasRange {
     this.count('clearFormat');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     clearBlock(this.sheetModel, this.r0, this.c0, this.numRows, this.numCols, { formatOnly: true });
     return this.self();
   }
 
   clearNote(): GasRange {
     this.count('clearNote');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.notes.fill(this.r0, this.c0, this.numRows, this.numCols, undefined);
     return this.self();
   }
 
   clearDataValidations(): GasRange {
     this.count('clearDataValidations');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.validations.fill(this.r0, this.c0, this.numRows, this.numCols, undefined);
     return this.self();
   }
@@ -569,12 +583,14 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setNote(note: string | null): GasRange {
     this.count('setNote');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.notes.fill(this.r0, this.c0, this.numRows, this.numCols, note === null || note === '' ? undefined : String(note));
     return this.self();
   }
 
   setNotes(notes: Array<Array<string | null>>): GasRange {
     this.count('setNotes');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const data = checkGrid('Range.setNotes', notes, this.numRows, this.numCols);
     this.writeLayer(this.sheetModel.notes, data, (v) => (v === null || v === undefined || v === '' ? undefined : String(v)));
     return this.self();
@@ -594,12 +610,14 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setBackground(color: string | null): GasRange {
     this.count('setBackground');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.backgrounds.fill(this.r0, this.c0, this.numRows, this.numCols, colorOrDefault(color, DEFAULTS.background));
     return this.self();
   }
 
   setBackgrounds(color: Array<Array<string | null>>): GasRange {
     this.count('setBackgrounds');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const data = checkGrid('Range.setBackgrounds', color, this.numRows, this.numCols);
     this.writeLayer(this.sheetModel.backgrounds, data, (v) => colorOrDefault(v as string | null, DEFAULTS.background));
     return this.self();
@@ -618,12 +636,14 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setFontColor(color: string | null): GasRange {
     this.count('setFontColor');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.fontColors.fill(this.r0, this.c0, this.numRows, this.numCols, colorOrDefault(color, DEFAULTS.fontColor));
     return this.self();
   }
 
   setFontColors(colors: any[][]): GasRange {
     this.count('setFontColors');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const data = checkGrid('Range.setFontColors', colors, this.numRows, this.numCols);
     this.writeLayer(this.sheetModel.fontColors, data, (v) => colorOrDefault(v as string | null, DEFAULTS.fontColor));
     return this.self();
@@ -641,12 +661,14 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setFontWeight(fontWeight: FontWeight | null): GasRange {
     this.count('setFontWeight');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.fontWeights.fill(this.r0, this.c0, this.numRows, this.numCols, weightOf('Range.setFontWeight', fontWeight));
     return this.self();
   }
 
   setFontWeights(fontWeights: Array<Array<FontWeight | null>>): GasRange {
     this.count('setFontWeights');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const data = checkGrid('Range.setFontWeights', fontWeights, this.numRows, this.numCols);
     this.writeLayer(this.sheetModel.fontWeights, data, (v) => weightOf('Range.setFontWeights', v as FontWeight | null));
     return this.self();
@@ -664,6 +686,7 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setNumberFormat(numberFormat: string): GasRange {
     this.count('setNumberFormat');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     if (typeof numberFormat !== 'string') throw signature('Range.setNumberFormat', [numberFormat]);
     this.sheetModel.formats.fill(this.r0, this.c0, this.numRows, this.numCols, isGeneralFormat(numberFormat) ? undefined : numberFormat);
     return this.self();
@@ -671,6 +694,7 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setNumberFormats(numberFormats: string[][]): GasRange {
     this.count('setNumberFormats');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const data = checkGrid('Range.setNumberFormats', numberFormats, this.numRows, this.numCols);
     this.writeLayer(this.sheetModel.formats, data, (v) => {
       if (typeof v !== 'string') throw signature('Range.setNumberFormats', [numberFormats]);
@@ -686,6 +710,7 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GasRange {
     this.count('setHorizontalAlignment');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const v = alignment === null || alignment === 'normal' ? undefined : alignment;
     if (v !== undefined && !['left', 'center', 'right'].includes(v)) throw signature('Range.setHorizontalAlignment', [alignment]);
     this.sheetModel.hAligns.fill(this.r0, this.c0, this.numRows, this.numCols, v);
@@ -694,6 +719,7 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GasRange {
     this.count('setVerticalAlignment');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     if (alignment !== null && !['top', 'middle', 'bottom'].includes(alignment)) throw signature('Range.setVerticalAlignment', [alignment]);
     this.sheetModel.vAligns.fill(this.r0, this.c0, this.numRows, this.numCols, alignment ?? undefined);
     return this.self();
@@ -706,6 +732,7 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setWrap(isWrapEnabled: boolean): GasRange {
     this.count('setWrap');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.wraps.fill(this.r0, this.c0, this.numRows, this.numCols, isWrapEnabled ? true : undefined);
     return this.self();
   }
@@ -728,12 +755,14 @@ export class LocalRange implements Pick<GasRange, RangeKeys> {
 
   setDataValidation(rule: GasDataValidation | null): GasRange {
     this.count('setDataValidation');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     this.sheetModel.validations.fill(this.r0, this.c0, this.numRows, this.numCols, ruleOf('Range.setDataValidation', rule));
     return this.self();
   }
 
   setDataValidations(rules: Array<Array<GasDataValidation | null>>): GasRange {
     this.count('setDataValidations');
+    this.sheetModel.checkProtected(this.row, this.col, this.numRows, this.numCols);
     const data = checkGrid('Range.setDataValidations', rules, this.numRows, this.numCols);
     this.writeLayer(this.sheetModel.validations, data, (v) => ruleOf('Range.setDataValidations', v === undefined ? null : v));
     return this.self();
@@ -767,6 +796,7 @@ function clearBlock(
   nc: number,
   options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean },
 ): void {
+  s.checkProtected(r0 + 1, c0 + 1, nr, nc);
   const o = options ?? {};
   const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
   if (!any || o.contentsOnly) {
@@ -890,6 +920,20 @@ export class LocalSheet implements Pick<GasSheet, SheetKeys> {
   private live(): SheetModel {
     if (this.model.deleted) throw new Error(`The sheet "${this.model.name}" was deleted.`);
     return this.model;
+  }
+
+  /** reference/spreadsheet/sheet#protect(): the sheet's protection, the existing one when there is one. */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    this.count('protect');
+    const s = this.live();
+    const existing = s.book.protections.find((p) => !p.removed && p.sheet === s && p.type === 'SHEET');
+    return protectionService(existing ?? newProtection(s.book, { sheet: s, type: 'SHEET', row: 1, col: 1, numRows: 0, numCols: 0 }));
+  }
+
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    this.count('getProtections');
+    const s = this.live();
+    return protectionsOf(s.book, s, type, 'Sheet.getProtections');
   }
 
   activate(): GasSheet {
@@ -1358,6 +1402,12 @@ export class LocalSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetKeys> {
     return this.sheetOf(this.model.activeSheet());
   }
 
+  /** reference/spreadsheet/spreadsheet#getProtections(ProtectionType). */
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    this.count('getProtections');
+    return protectionsOf(this.model, null, type, 'Spreadsheet.getProtections');
+  }
+
   getId(): string {
     this.count('getId');
     return this.model.id;
@@ -1594,6 +1644,25 @@ export class LocalSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Sp
     }
     return this.spreadsheet as unknown as GasSpreadsheet;
   }
+}
+
+// ---------------------------------------------------------------------------
+// Protections (protection.ts)
+
+function protectionService(p: ProtectionModel): GoogleAppsScript.Spreadsheet.Protection {
+  if (!p.service) {
+    p.service = new LocalProtection(p, p.sheet.book.env.counter, (m) =>
+      (m.type === 'SHEET'
+        ? new LocalRange(m.sheet, 1, 1, m.sheet.maxRows, m.sheet.maxCols)
+        : new LocalRange(m.sheet, m.row, m.col, m.numRows, m.numCols)) as unknown as GasRange);
+  }
+  return p.service as GoogleAppsScript.Spreadsheet.Protection;
+}
+
+function protectionsOf(book: SpreadsheetModel, sheet: SheetModel | null, type: unknown, method: string): GoogleAppsScript.Spreadsheet.Protection[] {
+  const t = String(type);
+  if (t !== 'RANGE' && t !== 'SHEET') throw signature(method, [type]);
+  return book.protections.filter((p) => !p.removed && p.type === t && (!sheet || p.sheet === sheet)).map(protectionService);
 }
 
 // ---------------------------------------------------------------------------

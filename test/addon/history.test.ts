@@ -1,0 +1,42 @@
+// History across years through the built bundle: 年度別評価 appears once the sheet holds several
+// years, and 集計結果 shows each indicator's series.
+import { records, sampleSession } from './helpers';
+import { SHEET_YEARS } from '../../src/core/history';
+
+function withTwoYears() {
+  return sampleSession((g) => {
+    const header = g['プラン・指標'][0] as string[];
+    const r4 = header.indexOf('令和4年度実績');
+    const r5 = header.indexOf('令和5年度実績');
+    // Every R4 figure typed again for R5 (same values: the grades stay).
+    for (const row of g['プラン・指標'].slice(1)) if (row[r4] !== '') row[r5] = row[r4];
+  });
+}
+
+describe('年度別評価', () => {
+  test('not written while the sheet holds one year', () => {
+    const s = sampleSession();
+    s.run('runAggregate');
+    expect(s.sheetRecords(SHEET_YEARS)).toBeNull();
+  });
+
+  test('one row per year with figures, each rated year-end from the current inputs, the same rules as 集計', () => {
+    const s = withTwoYears();
+    const summary = s.bundle.call('runAggregate') as { grades: { label: string; count: number }[] };
+    const rows = records(s, SHEET_YEARS);
+    expect(rows.map((r) => r['年度'])).toEqual(['令和4年度', '令和5年度']);
+    expect(rows.every((r) => r['根拠'] === '現在の入力から再計算')).toBe(true);
+    // 集計 evaluates 令和4年度 (設定): its row equals 集計's own grade counts.
+    const r4 = rows[0];
+    for (const g of summary.grades) expect(r4[g.label]).toBe(g.count);
+    const total = (r: Record<string, unknown>) => ['A', 'B', 'C', 'D', '−'].reduce((n, k) => n + Number(r[k]), 0);
+    expect(total(rows[1])).toBe(total(r4));
+  });
+
+  test('集計結果 shows each indicator series in period order', () => {
+    const s = withTwoYears();
+    s.run('runAggregate');
+    const first = records(s, '集計結果')[0];
+    expect(first['推移']).toBe('R4 1,049件 → R5 1,049件');
+  });
+});
