@@ -9,7 +9,7 @@ import type {
   Plan, ProgressData, Recommendation, Settings,
 } from './model';
 import { HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SETTING_KEYS, SHEETS } from './schema';
-import { a1 } from './a1';
+import { a1, columnLetters } from './a1';
 import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
 } from './layout';
@@ -364,6 +364,41 @@ interface PlanAcc {
   depts: string[];
   /** Row contents already read for this plan (owned columns left out) → sheet row. */
   seen: Map<string, number>;
+  /** The number typed in the ID column (the plan's ID unless the column groups several plans). */
+  rawId: string;
+}
+
+/**
+ * When the number column groups several 事業 (施策番号 1-2 over rows naming different 事業, in
+ * many places of the sheet), each named row is its own plan: ID 1-2-1, 1-2-2 … in order, the
+ * number kept as the 個別施策. A single such group stays a duplicate ID (reported). Returns the
+ * plan ID of each row that starts such a plan (by grid index).
+ */
+function groupedIds(grid: Grid, layout: Layout, items: RowRef[]): Map<number, string> {
+  const L = layout.columns;
+  const out = new Map<number, string>();
+  if (L.id === undefined || L.name === undefined || L.id === L.measure) return out;
+  const txt = (gi: number, c: number) => squash(cellText(grid.values[gi]?.[c], grid.display?.[gi]?.[c]));
+  const runs: { id: string; names: string[]; starts: number[] }[] = [];
+  for (const { gi } of items) {
+    const id = normalizeCode(txt(gi, L.id));
+    if (!id || !looksLikeId(id)) continue;
+    const name = txt(gi, L.name);
+    const key = squash(norm(name)).replace(/\s+/g, '');
+    let run = runs.at(-1);
+    if (!run || run.id !== id) {
+      run = { id, names: [], starts: [] };
+      runs.push(run);
+    }
+    if (key && !FOLLOWS_LEAD.test(norm(name)) && !run.names.includes(key)) {
+      run.names.push(key);
+      run.starts.push(gi);
+    }
+  }
+  const multi = runs.filter((r) => r.names.length >= 2);
+  if (multi.length < 3 || multi.length < runs.length * 0.25) return out;
+  for (const r of multi) r.starts.forEach((gi, k) => out.set(gi, `${r.id}-${k + 1}`));
+  return out;
 }
 
 /** A related department's row that defers to the lead's (「主担当課に準ずる」, 「同上」, 「〃」). */
@@ -389,6 +424,10 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   let relisted = false;
   const sectionCodes = new Set<string>();
   const extra: Issue[] = [];
+  const grouped = groupedIds(grid, layout, items);
+  if (grouped.size && L.id !== undefined) {
+    layout.notes.push(`${columnLetters(L.id + 1)}列「${layout.headers[L.id] ?? ''}」の番号は、名前の違う複数の事業の行に付いているため、事業ごとに枝番を付けたID（例: ${[...grouped.values()][0]}）で読みました。`);
+  }
   // The leftmost column read, and the value columns (a title row has text only left of them).
   const firstCol = Math.min(...Object.entries(L).filter(([f]) => f !== 'check' && f !== 'mergedInto').map(([, c]) => c as number), Infinity);
   const valueColSet = new Set<number>([L.baseline, L.target, L.actual, L.mid, ...layout.periods.map((p) => p.col)].filter((c): c is number => c !== undefined));
@@ -490,7 +529,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
       // The same ID on the next row is the same plan (one row per department or indicator)
       // unless the row names another plan: then it is a second plan with a duplicate ID,
       // reported by the duplicate-ID rule instead of vanishing into the first (11.3).
-      startsPlan = !acc || acc.plan.id !== id || (name !== '' && acc.plan.name !== '' && !sameName(name, acc.plan.name));
+      startsPlan = !acc || acc.rawId !== id || (name !== '' && acc.plan.name !== '' && !sameName(name, acc.plan.name));
     } else if (name && (!acc || norm(name) !== norm(acc.plan.name))) {
       startsPlan = true;
     } else if (!acc) {
@@ -513,7 +552,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     if (startsPlan) {
       finish();
-      const planId = id || `行${row}`;
+      const planId = grouped.get(gi) ?? (id || `行${row}`);
       let policyCode = levelCode('基本方針', L.policy, L.policyName, '');
       let goalCode = levelCode('基本目標', L.goal, L.goalName, policyCode);
       // A blank 基本方針 cell (merged in the printed table) is the goal's policy.
@@ -548,7 +587,8 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
         mergedInto: normalizeCode(txt(L.mergedInto)), comment: '', indicators: [], row, sheet,
       };
       plans.push(plan);
-      acc = { plan, lead: null, first: null, depts: [], seen: new Map() };
+      if (grouped.has(gi) && !plan.measureCode) plan.measureCode = id;
+      acc = { plan, lead: null, first: null, depts: [], seen: new Map(), rawId: id };
     }
     const cur = acc!;
     const plan = cur.plan;
