@@ -13,6 +13,7 @@ function render(r: ReportSummary): void {
   box.append(
     h('p', { class: 'summary' }, r.message),
     link,
+    h('p', { class: 'where' }, '保存先: ', h('a', { class: 'link', href: r.folder.url, target: '_blank', rel: 'noopener' }, r.folder.name)),
     ...r.warnings.map((w) => h('div', { class: 'warning' }, w)),
     h('ul', { class: 'plain' }, ...r.outcomes.map((o) => h('li', {},
       h('div', {}, chip(STATUS_LABEL[o.status], o.status), o.name),

@@ -2,7 +2,8 @@
 // Overrides and 所見 people typed on the previous output are read back and carried over.
 import type { AggregateSummary } from './api';
 import type { AggregateResult } from '../core/aggregate';
-import { buildTables } from '../core/results-table';
+import { buildTables, TONE_GOAL_COLUMNS, TONE_RESULT_COLUMNS, USER_GOAL_COLUMNS, USER_RESULT_COLUMNS } from '../core/results-table';
+import type { Grid } from '../core/model';
 import { compute, type Computation } from '../core/pipeline';
 import { inferredNote } from '../core/reader';
 import { GOAL_RATINGS, GRADES } from '../core/rating';
@@ -58,6 +59,12 @@ function widthsOf(header: readonly unknown[]): number[] {
   return header.map((h) => WIDTHS[String(h)] ?? 96);
 }
 
+/** Where people type on a previous output (by header); the recheck before writing reads only these. */
+function typedColumns(grid: Grid, names: readonly string[]): number[] {
+  const header = (grid.values[0] ?? []).map((h) => String(h ?? '').replace(/^'/, '').trim());
+  return names.map((n) => header.indexOf(n)).filter((c) => c >= 0);
+}
+
 export interface AggregateRun extends Computation {
   /** Who ran it (for the logs). */
   who: string;
@@ -81,15 +88,18 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   const tables = buildTables(result, memberViews(grids[SHEET_MEMBER_RATINGS], periodName(result)));
   const now = new Date();
   for (const [name, table] of [[SHEETS.results, tables.results], [SHEETS.goals, tables.goals]] as const) {
+    const header = (table.values[0] ?? []).map((h) => String(h));
+    const tones: readonly string[] = name === SHEETS.results ? TONE_RESULT_COLUMNS : TONE_GOAL_COLUMNS;
     prepareOutputSheet(batch, name, {
       values: table.values as (string | number | boolean)[][],
       backgrounds: table.backgrounds,
+      paintColumns: tones.map((t) => header.indexOf(t)).filter((c) => c >= 0),
       widths: widthsOf(table.values[0] ?? []),
     }, sheets.get(name), grids[name]);
     // What people type there (overrides, 所見) is carried over: if they typed while this ran,
     // start over so it is not lost.
     const sheet = sheets.get(name);
-    if (sheet && grids[name]) batch.recheck(sheet, name, grids[name]);
+    if (sheet && grids[name]) batch.recheck(sheet, name, grids[name], [], typedColumns(grids[name], name === SHEETS.results ? USER_RESULT_COLUMNS : USER_GOAL_COLUMNS));
   }
   // Refused before the first write: an unratable 評価年度, or rewriting would lose the overrides
   // people typed. Nothing is rewritten, no report is made.

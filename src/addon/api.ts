@@ -67,6 +67,8 @@ export interface ReportSummary {
   shared: number;
   outcomes: ShareOutcomeView[];
   warnings: string[];
+  /** The Drive folder the report was saved in. */
+  folder: { name: string; url: string };
 }
 
 export interface PlanOption {

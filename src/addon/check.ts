@@ -8,7 +8,8 @@ import { escapeCell } from '../core/cells';
 import { OWNED_COLUMNS, SHEETS } from '../core/schema';
 import { COLORS } from '../core/results-table';
 import { INPUT_SHEETS, readInputs, type Inputs } from './inputs';
-import { readProgress, type ReadResult } from '../core/reader';
+import { type ReadResult } from '../core/reader';
+import { compute, outputFindings } from '../core/pipeline';
 import { withDocumentLock } from './lock';
 import { prepareOutputSheet, prepareOwnedColumn, withFreshReads, WriteBatch } from './sheets';
 import { currentUser, prepareRunLog } from './run-log';
@@ -16,6 +17,9 @@ import { confirmedFigureIssues } from './confirm';
 
 /** Issues returned to the sidebar; the rest are on 検証結果. */
 const SIDEBAR_LIMIT = 100;
+
+/** Output sheets people type into (上書き評価・理由・所見) and 統合プラン, checked with the inputs. */
+const CHECKED_OUTPUTS = [SHEETS.results, SHEETS.goals, SHEETS.unified];
 
 export const CHECK_COLUMNS = ['重要度', 'シート', 'セル', 'プランID', '担当課', '内容'] as const;
 
@@ -154,10 +158,12 @@ export function prepareChecks(batch: WriteBatch, inputs: Inputs, read: ReadResul
 export function runCheck(): CheckSummary {
   return withDocumentLock('入力チェック', () => withFreshReads('入力チェック', () => {
     const started = Date.now();
-    const inputs = readInputs(INPUT_SHEETS, [SHEETS.checks, SHEETS.runLog]);
-    const parsed = readProgress(inputs.grids, { today: new Date(), mapping: inputs.mapping });
-    // Figures typed over a confirmed period are flagged with the other findings.
-    const read = { ...parsed, issues: [...parsed.issues, ...confirmedFigureIssues(inputs)] };
+    // The output sheets too: what people typed there (overrides) is checked like the inputs.
+    const inputs = readInputs([...INPUT_SHEETS, ...CHECKED_OUTPUTS], [SHEETS.checks, SHEETS.runLog]);
+    const computation = compute(inputs.grids, new Date(), inputs.mapping);
+    const parsed = computation.read;
+    // Figures typed over a confirmed period, and override problems, are flagged with the other findings.
+    const read = { ...parsed, issues: [...parsed.issues, ...outputFindings(computation), ...confirmedFigureIssues(inputs)] };
     const batch = new WriteBatch(inputs.ss);
     prepareChecks(batch, inputs, read);
     const { plans } = read.data;

@@ -13,6 +13,8 @@ import { loadMapping } from './inputs';
 
 /** Header rows are within the first rows of the sheet (layout detection looks at ≤10). */
 const HEADER_SCAN_ROWS = 10;
+/** Rows of the ID column read above and below the edit at first. */
+const ID_WINDOW = 50;
 /** Above this many edited rows (a paste of a whole block), leave it to 入力チェック. */
 const MAX_EDITED_ROWS = 200;
 
@@ -55,10 +57,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   let blockFirst = from;
   let blockLast = to;
   if (idCol !== undefined) {
-    const ids = sheet.getRange(firstData, idCol + 1, lastRow - firstData + 1, 1).getValues().map((r) => r[0] as CellValue);
-    const column: CellValue[] = [...new Array<CellValue>(layout.firstDataRow).fill(''), ...ids];
-    blockFirst = planBlock(column, layout, from).first;
-    blockLast = planBlock(column, layout, to).last;
+    // A window of the ID column around the edit, widened only while a block reaches its edge
+    // (a plan's rows are a few): the cells read do not grow with the sheet.
+    for (let span = ID_WINDOW; ; span *= 4) {
+      const lo = Math.max(firstData, from - span);
+      const hi = Math.min(lastRow, to + span);
+      const ids = sheet.getRange(lo, idCol + 1, hi - lo + 1, 1).getValues().map((r) => r[0] as CellValue);
+      // Index r - 1 is row r; rows above the window read as blank and never decide anything.
+      const column: CellValue[] = [...new Array<CellValue>(lo - 1).fill(''), ...ids];
+      blockFirst = planBlock(column, layout, from).first;
+      blockLast = planBlock(column, layout, to).last;
+      const openTop = blockFirst <= lo && lo > firstData;
+      const openBottom = blockLast >= hi && hi < lastRow;
+      if (!openTop && !openBottom) break;
+    }
   }
   const count = blockLast - blockFirst + 1;
   const block = sheet.getRange(blockFirst, 1, count, lastColumn);

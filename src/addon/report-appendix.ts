@@ -1,31 +1,40 @@
 // Appendix files of a report too big for one Google Doc (core/report-size.ts): one CSV file per
 // table moved out of the body, saved next to the report and shared with the same members, so the
-// committee can open the full plan list from the report's link.
+// committee can open the full plan list from the report's link. Created through the Drive API in
+// the report's folder (drive.file: the app's own files), like the report itself.
 import type { Member } from '../core/model';
 import { linkOverflow, overflowCsv, type ReportFit } from '../core/report-size';
 import type { ReportModel } from '../core/report';
-import { shareReport } from './report-doc';
+import { shareReport, type ReportFolder, type ShareOptions, type ShareOutcome } from './report-doc';
+
+export interface AppendixFile {
+  id: string;
+  name: string;
+  url: string;
+}
 
 export interface Appendix {
   /** The model to render: as it was, or the summary form linking to the files. */
   model: ReportModel;
-  files: GoogleAppsScript.Drive.File[];
+  files: AppendixFile[];
 }
 
-/** Creates the files of a split report (in My Drive until placeAppendix moves them) and links them. */
-export function createAppendix(fit: Extract<ReportFit, { status: 'fits' | 'split' }>): Appendix {
+/** Creates the files of a split report in the report's folder (null: My Drive) and links them. */
+export function createAppendix(fit: Extract<ReportFit, { status: 'fits' | 'split' }>, folder: ReportFolder | null): Appendix {
   if (fit.status === 'fits') return { model: fit.model, files: [] };
-  const files = fit.overflow.map((o) => DriveApp.createFile(o.file, overflowCsv(o.table), 'text/csv'));
+  const files = fit.overflow.map((o): AppendixFile => {
+    const blob = Utilities.newBlob(overflowCsv(o.table), 'text/csv', o.file);
+    const resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File = { name: o.file, mimeType: 'text/csv' };
+    if (folder) resource.parents = [folder.id];
+    const f = Drive!.Files!.create(resource, blob, { supportsAllDrives: true, fields: 'id,name,webViewLink' });
+    return { id: String(f.id), name: String(f.name), url: String(f.webViewLink) };
+  });
   const urls: Record<string, string> = {};
-  files.forEach((f, i) => { urls[fit.overflow[i].file] = f.getUrl(); });
+  files.forEach((f, i) => { urls[fit.overflow[i].file] = f.url; });
   return { model: linkOverflow(fit.model, urls), files };
 }
 
-/** Moves the files to the report's folder ('' = My Drive: they are there) and shares them like it. */
-export function placeAppendix(files: GoogleAppsScript.Drive.File[], folderId: string, members: Member[]): void {
-  const folder = folderId && files.length > 0 ? DriveApp.getFolderById(folderId) : null;
-  for (const f of files) {
-    if (folder) f.moveTo(folder);
-    shareReport(f.getId(), members);
-  }
+/** Shares the appendix files like the report (the same members, roles and notification). */
+export function shareAppendix(files: AppendixFile[], members: Member[], opts: ShareOptions = {}): ShareOutcome[][] {
+  return files.map((f) => shareReport(f.id, members, opts));
 }

@@ -1,11 +1,15 @@
 // 報告書 as a Google Doc in Drive, and its sharing with the committee (委員名簿).
-// Apps Script side: uses only DocumentApp, DriveApp, Utilities and Charts (passed in, or the globals).
+// Apps Script side: DocumentApp for the content, Charts for the figures, the advanced Drive
+// service (Drive API v3) for the file, its folder and its sharing (passed in, or the globals).
+// Only the narrow scopes are needed: documents, and drive.file — the Doc and the folder are the
+// app's own files. DriveApp is never used: it needs the full drive scope.
 //
 // Calls grow with sections, not with cells: a whole table is one appendTable(string[][]) and its
 // styling a fixed number of calls (table, header row, header cells, column widths) whatever the
-// number of rows; paragraphs are styled with one setAttributes map each.
-// Sharing is per person only (addViewer/addCommenter/addEditor): this file never calls
-// setSharing, so a report is never opened to "anyone with the link" or a whole domain.
+// number of rows; paragraphs are styled with one setAttributes map each (plus setHeading first
+// for headings).
+// Sharing is per person only (Permissions.create with type 'user'): this file never creates an
+// 'anyone' or 'domain' permission, so a report is never opened to a link or a whole domain.
 
 import * as z from 'zod/mini';
 import type { Member } from '../core/model';
@@ -17,15 +21,30 @@ import { chartBlob } from './report-chart';
 
 export interface DocServices {
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
-  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  /** The advanced Drive service (v3), enabled in appsscript.json. */
+  Drive: GoogleAppsScript.Drive;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   /** Charts service for the figures (default: the global). */
   Charts?: GoogleAppsScript.Charts.Charts;
 }
 
+/** The folder the report goes in (resolved by report-folder.ts before anything is written). */
+export interface ReportFolder {
+  id: string;
+  name: string;
+}
+
+/** The report's file in Drive, as soon as it exists. */
+export interface ReportFile {
+  docId: string;
+  url: string;
+}
+
 export interface RenderOptions {
-  /** Drive folder to save in ('' or absent: My Drive). */
-  folderId?: string;
+  /** Folder to save in (absent: My Drive). */
+  folder?: ReportFolder | null;
+  /** The Doc to write into (createReportFile); created here when absent. */
+  file?: ReportFile;
   /** For tests and the local runtime; defaults to the Apps Script globals. */
   services?: DocServices;
 }
@@ -60,8 +79,8 @@ function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style>
   const A = D.Attribute as unknown as Record<string, string>;
   const H = D.ParagraphHeading as unknown as Record<string, unknown>;
   const AL = D.HorizontalAlignment as unknown as Record<string, unknown>;
-  // HEADING first: applying a heading resets the paragraph to the named style, so the other
-  // attributes must come after it.
+  // HEADING stays in the map for readability; styleParagraph sets it first, on its own (applying
+  // a heading resets the paragraph to the named style, so the other attributes must come after).
   const s = (o: Record<string, unknown>): Style => {
     const out: Style = {};
     for (const [k, v] of Object.entries(o)) out[A[k]] = v;
@@ -91,10 +110,32 @@ function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style>
 }
 
 function defaultServices(): DocServices {
-  return { DocumentApp, DriveApp, Utilities, Charts };
+  if (typeof Drive === 'undefined') {
+    throw new Error('The advanced Drive service is not enabled (appsscript.json dependencies.enabledAdvancedServices).');
+  }
+  return { DocumentApp, Drive, Utilities, Charts };
 }
 
-const WIDE_ACCESS = ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK'];
+export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
+
+/**
+ * Creates the empty Google Doc directly in its folder through the Drive API: a file the app
+ * created is one drive.file lets it use (open, share). supportsAllDrives: the folder may be on a
+ * shared drive.
+ */
+export function createReportFile(name: string, folder: ReportFolder | null | undefined, services: Pick<DocServices, 'Drive'> = defaultServices()): ReportFile {
+  const resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File = { name, mimeType: GOOGLE_DOC_MIME };
+  if (folder) resource.parents = [folder.id];
+  const f = services.Drive.Files!.create(resource, null as unknown as GoogleAppsScript.Base.Blob, { supportsAllDrives: true, fields: 'id,webViewLink' });
+  return { docId: String(f.id), url: String(f.webViewLink) };
+}
+
+/** Splits a style into its heading and the other attributes: the heading is set first. */
+function splitHeading(D: GoogleAppsScript.Document.DocumentApp, style: Style): { heading: unknown; rest: Style } {
+  const key = (D.Attribute as unknown as Record<string, string>).HEADING;
+  const { [key]: heading, ...rest } = style;
+  return { heading, rest };
+}
 
 
 /**
@@ -103,30 +144,15 @@ const WIDE_ACCESS = ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK']
  */
 export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): RenderResult {
   const services = opts.services ?? defaultServices();
-  const { DocumentApp: D, DriveApp: Drive } = services;
+  const { DocumentApp: D } = services;
   const C = services.Charts ?? Charts;
   const warnings: string[] = [];
   const st = styles(D);
+  const folder = opts.folder ?? null;
+  const file = opts.file ?? createReportFile(model.docName, folder, services);
+  const docId = file.docId;
 
-  // Where to save: checked before anything is created.
-  let folder: GoogleAppsScript.Drive.Folder | null = null;
-  const folderId = (opts.folderId ?? '').trim();
-  if (folderId) {
-    try {
-      const f = Drive.getFolderById(folderId);
-      const access = String(f.getSharingAccess());
-      if (WIDE_ACCESS.includes(access)) {
-        warnings.push(`保存先フォルダ「${f.getName()}」はリンクを知っている人または組織全体に公開されているため、報告書はマイドライブに保存しました。委員にだけ共有するため、非公開のフォルダのIDを設定シートの「報告書フォルダID」に入力してください。`);
-      } else {
-        folder = f;
-      }
-    } catch (e) {
-      warnings.push(`報告書フォルダID「${folderId}」のフォルダを開けないため、報告書はマイドライブに保存しました。設定シートの「報告書フォルダID」を確認してください（${(e as Error).message}）。`);
-    }
-  }
-
-  const doc = D.create(model.docName);
-  const docId = doc.getId();
+  const doc = D.openById(docId);
   const body = doc.getBody();
   body.setAttributes(st.body);
 
@@ -135,16 +161,25 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
   let first = true;
   let coverLines = 0;
 
+  // The heading is set on its own, before the other attributes: the order in which Docs applies
+  // an attribute map is not guaranteed, and a heading applied last would reset the text style.
+  // NORMAL is what a new paragraph already has, so it costs no call.
+  const styleParagraph = (p: GoogleAppsScript.Document.Paragraph, style: Style): void => {
+    const { heading, rest } = splitHeading(D, style);
+    if (heading !== undefined && heading !== D.ParagraphHeading.NORMAL) p.setHeading(heading as GoogleAppsScript.Document.ParagraphHeading);
+    p.setAttributes(rest);
+  };
+
   const paragraph = (text: string, style: Style): void => {
     if (first) {
       // A new document starts with one empty paragraph: the first block goes there.
       const p = body.getParagraphs()[0];
       p.setText(text);
-      p.setAttributes(style);
+      styleParagraph(p, style);
       first = false;
       return;
     }
-    body.appendParagraph(text).setAttributes(style);
+    styleParagraph(body.appendParagraph(text), style);
   };
 
   const table = (t: ReportTable): void => {
@@ -208,19 +243,12 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
   }
 
   doc.saveAndClose();
-  const file = Drive.getFileById(docId);
-  let folderName = '';
-  if (folder) {
-    file.moveTo(folder);
-    folderName = folder.getName();
-  }
-  const url = file.getUrl();
   return {
     docId,
-    url,
+    url: file.url,
     name: model.docName,
-    folderId: folder ? folderId : '',
-    folderName,
+    folderId: folder ? folder.id : '',
+    folderName: folder ? folder.name : '',
     warnings,
     blocks: blocks.length,
     tables,
@@ -243,7 +271,11 @@ export interface ShareOutcome {
 }
 
 export interface ShareOptions {
-  services?: Pick<DocServices, 'DriveApp'>;
+  services?: Pick<DocServices, 'Drive'>;
+  /** Send Drive's notification mail to each member (設定「共有の通知メール」). Default true. */
+  notify?: boolean;
+  /** Short text added to the notification mail (only when notify). */
+  message?: string;
 }
 
 const emailSchema = z.email();
@@ -255,19 +287,36 @@ export function isShareableEmail(email: string): boolean {
 
 export const ROLE_LABELS = MEMBER_ROLE_LABELS;
 
+const ROLE_RANK: Record<string, number> = { reader: 1, commenter: 2, writer: 3, fileOrganizer: 4, organizer: 5, owner: 6 };
+
+/** Every permission on the file (all pages), through the Drive API. */
+function listPermissions(Drive: GoogleAppsScript.Drive, fileId: string): GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission[] {
+  const out: GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = Drive.Permissions!.list(fileId, {
+      supportsAllDrives: true, pageSize: 100, fields: 'nextPageToken,permissions(id,type,role,emailAddress)', ...(pageToken ? { pageToken } : {}),
+    });
+    out.push(...(page.permissions ?? []));
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return out;
+}
+
 /**
  * Shares the report with every member marked 共有の要否=要, each with their own role (default
- * コメント可), person by person. Never link or domain sharing. Invalid addresses are not tried.
- * A member who already has access to this document is skipped, so running it again shares
- * nobody twice. Returns one outcome per member, in the order given.
+ * コメント可), person by person through the Drive API (type 'user' only: never link or domain).
+ * Invalid addresses are not tried. A member who already has at least that access (listed once
+ * before sharing) is skipped, so running it again shares nobody twice. Returns one outcome per
+ * member, in the order given.
  */
 export function shareReport(fileId: string, members: Member[], opts: ShareOptions = {}): ShareOutcome[] {
-  const Drive = (opts.services ?? { DriveApp }).DriveApp;
-  const file = Drive.getFileById(fileId);
-  // Files on a shared drive have no owner (getOwner returns null).
-  const owner = (file.getOwner()?.getEmail() ?? '').toLowerCase();
-  const already = new Set<string>();
-  for (const u of [...file.getViewers(), ...file.getEditors()]) already.add(u.getEmail().toLowerCase());
+  const Drive = (opts.services ?? defaultServices()).Drive;
+  const notify = opts.notify ?? true;
+  const existing = new Map<string, string>();
+  for (const p of listPermissions(Drive, fileId)) {
+    if (p.type === 'user' && p.emailAddress) existing.set(p.emailAddress.toLowerCase(), String(p.role));
+  }
   const seen = new Map<string, number>();
 
   return members.map((m): ShareOutcome => {
@@ -282,16 +331,20 @@ export function shareReport(fileId: string, members: Member[], opts: ShareOption
     const key = email.toLowerCase();
     if (seen.has(key)) return out('skipped', `同じメールアドレスが委員名簿の${seen.get(key)}行目にあるため、重ねて共有していません。`);
     seen.set(key, m.row);
-    if (key === owner) return out('skipped', '報告書の作成者（所有者）のため、共有は不要です。');
-    if (already.has(key)) return out('skipped', 'この報告書には既に共有しています。');
+    const has = existing.get(key);
+    if (has === 'owner') return out('skipped', '報告書の作成者（所有者）のため、共有は不要です。');
+    if (has && ROLE_RANK[has] >= ROLE_RANK[role]) return out('skipped', 'この報告書には既に共有しています。');
     try {
-      if (role === 'reader') file.addViewer(email);
-      else if (role === 'writer') file.addEditor(email);
-      else file.addCommenter(email);
+      Drive.Permissions!.create({ type: 'user', role, emailAddress: email }, fileId, {
+        supportsAllDrives: true,
+        sendNotificationEmail: notify,
+        ...(notify && opts.message ? { emailMessage: opts.message } : {}),
+        fields: 'id',
+      });
     } catch (e) {
       return out('failed', `共有できませんでした（${(e as Error).message}）。メールアドレスがGoogleアカウントのものか確認してください。`);
     }
-    already.add(key);
+    existing.set(key, role);
     return out('shared', `${ROLE_LABELS[role]}として共有しました。`);
   });
 }

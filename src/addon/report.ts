@@ -1,15 +1,18 @@
 // 報告書作成: runs 集計 (so the report and 集計結果 show the same numbers), renders the report as
-// a new Google Doc, shares it with the members marked 要, and records it on 報告書履歴 and the
-// outcome per member in the add-on's 共有結果 column of 委員名簿.
+// a new Google Doc in the report folder, shares it with the members marked 要, and records it on
+// 報告書履歴 (always, even when rendering or sharing failed) and the outcome per member in the
+// add-on's 共有結果 column of 委員名簿.
 import type { ReportSummary } from './api';
 import type { Grid } from '../core/model';
 import { reportOf } from '../core/pipeline';
 import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/schema';
+import { readSettings } from '../core/settings';
 import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
-import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type ShareOutcome } from './report-doc';
+import { createReportFile, renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type RenderResult, type ShareOutcome } from './report-doc';
+import { checkTypedFolder, folderUrl, ownReportFolder, type ResolvedFolder } from './report-folder';
 import { fitReport } from '../core/report-size';
-import { createAppendix, placeAppendix } from './report-appendix';
+import { createAppendix, shareAppendix } from './report-appendix';
 import { UserError } from './errors';
 import { AGGREGATE_READS, prepareAggregate } from './aggregate';
 import { INPUT_SHEETS, readInputs } from './inputs';
@@ -44,11 +47,22 @@ function prepareShareOutcomes(
   });
 }
 
+/** The short text Drive adds to each member's notification mail. */
+export function shareMessage(docName: string, office: string): string {
+  return `${office ? office + 'から' : ''}報告書「${docName}」を共有します。ご確認をお願いいたします。`;
+}
+
 export function runReport(): ReportSummary {
   return withDocumentLock('報告書作成', () => {
     const started = Date.now();
     const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes, SHEET_MEMBER_OPINIONS], [SHEETS.runLog, SHEETS.reports, SHEET_CONFIRMED]);
     const { ss, grids, sheets } = inputs;
+    // Preconditions before the first write: the folder must be usable (a typed ID the app
+    // cannot open is refused here, with how to fix it). Without one, the add-on's own folder
+    // (found or created in Drive; a folder is not a sheet write, and is reused next time).
+    const typedSettings = readSettings(grids[SHEETS.settings]).settings;
+    const typed = checkTypedFolder(typedSettings.reportFolderId, grids[SHEETS.settings]);
+    const where: ResolvedFolder = typed ? { folder: typed, created: false, own: false } : ownReportFolder(typedSettings.planName);
     ss.toast('集計して、報告書を作成しています…', '報告書作成', -1);
     const batch = new WriteBatch(ss);
     const run = prepareAggregate(batch, inputs, started);
@@ -59,25 +73,53 @@ export function runReport(): ReportSummary {
     prepareShareOutcomes(probe, sheets.get(SHEETS.members), grids[SHEETS.members], null, '');
     batch.commit();
     const { read } = run;
+    const settings = read.data.settings;
     // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
     const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
     const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
     // Too big for one Doc: summaries in the body, the plan list as appendix files; refused if even that is.
     const fit = fitReport(model);
     if (fit.status === 'refused') throw new UserError(fit.message);
-    const appendix = createAppendix(fit);
-    const render = renderReportDoc(appendix.model, { folderId: read.data.settings.reportFolderId });
-    placeAppendix(appendix.files, render.folderId, read.data.members);
-    if (appendix.files.length > 0) render.warnings.push(`報告書が Google ドキュメント 1 つに収まらないため、プランごとの表は添付ファイル ${appendix.files.length} 件（${appendix.files.map((f) => f.getName()).join('、')}）に分け、報告書からリンクしました。`);
-    const outcomes = shareReport(render.docId, read.data.members);
+    const appendix = createAppendix(fit, where.folder);
+
+    // From here the Doc exists: whatever fails, it is recorded on 報告書履歴 (never an orphan).
+    const file = createReportFile(appendix.model.docName, where.folder);
+    const problems: string[] = [];
+    let render: RenderResult = { docId: file.docId, url: file.url, name: appendix.model.docName, folderId: where.folder.id, folderName: where.folder.name, warnings: [], blocks: 0, tables: 0 };
+    try {
+      render = renderReportDoc(appendix.model, { folder: where.folder, file });
+    } catch (e) {
+      problems.push(`本文の作成中にエラーが発生し、報告書は途中までしか書かれていません（${detail(e)}）。もう一度「報告書作成」を実行してください。`);
+    }
+    if (appendix.files.length > 0) render.warnings.push(`報告書が Google ドキュメント 1 つに収まらないため、プランごとの表は添付ファイル ${appendix.files.length} 件（${appendix.files.map((f) => f.name).join('、')}）に分け、報告書からリンクしました。`);
+    let outcomes: ShareOutcome[] = [];
+    if (problems.length === 0) {
+      try {
+        const notify = settings.notifyMembers !== false;
+        const share = { notify, message: notify ? shareMessage(model.docName, settings.office) : undefined };
+        outcomes = shareReport(file.docId, read.data.members, share);
+        shareAppendix(appendix.files, read.data.members, share);
+      } catch (e) {
+        problems.push(`委員への共有中にエラーが発生し、共有していない委員がいます（${detail(e)}）。報告書を開いて「共有」から共有するか、もう一度「報告書作成」を実行してください。`);
+      }
+    } else {
+      problems.push('本文が完成していないため、委員には共有していません。');
+    }
+    const recorded = { ...render, warnings: [...render.warnings, ...problems] };
     const record = new WriteBatch(ss);
-    prepareAppend(record, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, render, outcomes, run.who)], sheets.get(SHEETS.reports));
+    prepareAppend(record, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, recorded, outcomes, run.who)], sheets.get(SHEETS.reports));
     prepareShareOutcomes(record, sheets.get(SHEETS.members), grids[SHEETS.members], outcomes, model.timestamp);
     record.commit();
     const shared = outcomes.filter((o) => o.status === 'shared').length;
     const failed = outcomes.filter((o) => o.status === 'failed');
-    const message = `「${render.name}」を作成し、委員 ${shared} 名に共有しました。` +
-      (failed.length ? ` 共有できなかった委員が ${failed.length} 名います（「${SHEETS.members}」の共有結果を確認してください）。` : '');
+    const message = problems.length
+      ? `「${render.name}」を作成しましたが、途中でエラーが発生しました。「${SHEETS.reports}」シートに記録しました。`
+      : `「${render.name}」を作成し、委員 ${shared} 名に共有しました。` +
+        (failed.length ? ` 共有できなかった委員が ${failed.length} 名います（「${SHEETS.members}」の共有結果を確認してください）。` : '');
+    const warnings = [
+      ...(where.created ? [`報告書の保存先として、マイドライブにフォルダ「${where.folder.name}」を作成しました。次回からもこのフォルダに保存します。`] : []),
+      ...recorded.warnings,
+    ];
     ss.toast(message, '報告書作成');
     return {
       message,
@@ -85,16 +127,25 @@ export function runReport(): ReportSummary {
       url: render.url,
       shared,
       outcomes: outcomes.map((o) => ({ name: o.name, status: o.status, reason: o.reason })),
-      warnings: note ? [note, ...render.warnings] : render.warnings,
+      warnings: note ? [note, ...warnings] : warnings,
+      folder: { name: where.folder.name, url: folderUrl(where.folder.id) },
     };
   });
+}
+
+function detail(e: unknown): string {
+  const m = (e as { message?: unknown } | null)?.message;
+  const text = typeof m === 'string' ? m : String(e);
+  console.error(e);
+  return text;
 }
 
 /** A small dialog that ends the menu command with the link (all text escaped). */
 export function reportDialogHtml(summary: ReportSummary): string {
   return `<div style="font:14px/1.6 Roboto,'Noto Sans JP',sans-serif">` +
     `<p>${escapeHtml(summary.message)}</p>` +
-    `<p><a href="${escapeHtml(summary.url)}" target="_blank" rel="noopener">報告書を開く</a></p>` +
+    `<p><a href="${escapeHtml(summary.url)}" target="_blank" rel="noopener">報告書を開く</a>` +
+    `（保存先: <a href="${escapeHtml(summary.folder.url)}" target="_blank" rel="noopener">${escapeHtml(summary.folder.name)}</a>）</p>` +
     summary.warnings.map((w) => `<p style="color:#b06000">${escapeHtml(w)}</p>`).join('') +
     `</div>`;
 }

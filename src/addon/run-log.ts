@@ -7,8 +7,21 @@ import { prepareLogRow, type WriteBatch } from './sheets';
 
 const LOG_HEADER = ['日時', '実行者', '処理', 'プラン数', '成果指標数', 'エラー', '警告', '所要時間(秒)'];
 
+/**
+ * Who runs the command: the active user's address; where Apps Script hides it (blank) or the
+ * call throws (some add-on contexts), the effective user's (an add-on runs as the person using
+ * it); else （不明）.
+ */
 export function currentUser(): string {
-  return Session.getActiveUser().getEmail() || '（不明）';
+  for (const get of [() => Session.getActiveUser(), () => Session.getEffectiveUser()]) {
+    try {
+      const email = get().getEmail();
+      if (email) return email;
+    } catch {
+      // Try the next source: who ran it is worth recording, not worth failing the command for.
+    }
+  }
+  return '（不明）';
 }
 
 export function nowLabel(date: Date): string {

@@ -13,6 +13,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Out = string | number | boolean;
 
+/** Cells whose transfer costs about one service call (docs/performance.md: 30 ms ÷ 12.5 µs). */
+const CELLS_PER_CALL = 2400;
+
 /**
  * Reads a whole sheet in one batch: values, and the display strings only when asked (they
  * matter where people type figures: "86.50%" comes back from getValues as 0.865).
@@ -27,10 +30,42 @@ export function readGrid(sheet: Sheet, name: string, withDisplay: boolean): Grid
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '' && sheet.getLastRow() === 0) {
       return withDisplay ? { name, values: [], display: [] } : { name, values: [] };
     }
-    return withDisplay ? { name, values, display: range.getDisplayValues() } : { name, values };
+    return withDisplay ? { name, values, display: displayOf(sheet, range, values) } : { name, values };
   } catch (e) {
     throw readFailure(name, e);
   }
+}
+
+/**
+ * Display strings only where they can differ from the values: the columns holding a number, a
+ * date or a boolean (a text cell shows its text). Such columns are read in runs; runs separated by
+ * a few text columns are read as one when the cells saved would not pay for the extra calls
+ * (docs/performance.md: a call costs about as much as 2,400 cells).
+ */
+function displayOf(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range, values: CellValue[][]): string[][] {
+  const width = values.reduce((m, r) => Math.max(m, r.length), 0);
+  const typed = new Array<boolean>(width).fill(false);
+  for (const row of values) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (!typed[c] && v !== '' && v !== null && v !== undefined && typeof v !== 'string') typed[c] = true;
+    }
+  }
+  const runs: Array<[number, number]> = [];
+  const gapWorthACall = Math.ceil(2 * CELLS_PER_CALL / Math.max(1, values.length));
+  for (let c = 0; c < width; c++) {
+    if (!typed[c]) continue;
+    const last = runs[runs.length - 1];
+    if (last && c - last[1] - 1 < gapWorthACall) last[1] = c;
+    else runs.push([c, c]);
+  }
+  if (runs.length === 1 && runs[0][0] === 0 && runs[0][1] === width - 1) return range.getDisplayValues();
+  const display = values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
+  for (const [lo, hi] of runs) {
+    const shown = sheet.getRange(1, lo + 1, values.length, hi - lo + 1).getDisplayValues();
+    for (let r = 0; r < values.length; r++) for (let c = lo; c <= hi; c++) display[r][c] = shown[r][c - lo];
+  }
+  return display;
 }
 
 function readFailure(name: string, e: unknown): UserError {
@@ -43,6 +78,11 @@ function readFailure(name: string, e: unknown): UserError {
 }
 
 export interface OutputTable {
+  /**
+   * 0-based columns whose body cells may be coloured (grades, ratings). When given, only their
+   * span is painted (and the header row): the other columns are never coloured by the add-on.
+   */
+  paintColumns?: readonly number[];
   /** Header row first. Strings must already be escaped (core/cells.ts). */
   values: (string | number | boolean)[][];
   /** Same shape as values; null keeps the default. */
@@ -82,6 +122,13 @@ interface Block {
   backgrounds?: (string | null)[][];
 }
 
+/** Backgrounds alone (no values): a block of their own, so only coloured columns are painted. */
+interface Paint {
+  row: number;
+  col: number;
+  backgrounds: (string | null)[][];
+}
+
 interface SheetPlan {
   name: string;
   sheet: Sheet | null;
@@ -93,9 +140,12 @@ interface SheetPlan {
   maxCols: number;
   /** Next row an append goes to. */
   nextRow?: number;
+  /** Areas this user may not edit (protections), looked up on the first write; null: whole sheet. */
+  locked?: ({ row: number; col: number; numRows: number; numCols: number } | null)[];
   blocks: Block[];
   /** Formatting and notes, after the values. */
   finish: ((sheet: Sheet) => void)[];
+  paints?: Paint[];
 }
 
 /** A read to repeat under the lock just before writing: if it changed, the command starts over. */
@@ -105,6 +155,8 @@ interface Recheck {
   grid: Grid;
   /** 0-based columns to ignore (the add-on's own). */
   ignore: number[];
+  /** 0-based columns that alone matter (people type only there): only their span is read again. */
+  only?: number[];
 }
 
 /** Thrown by commit when a sheet changed since it was read; the command reads again. */
@@ -159,13 +211,16 @@ export class WriteBatch {
     const width = Math.max(...block.values.map((r) => r.length));
     p.rows = Math.max(p.rows, block.row + block.values.length - 1);
     p.cols = Math.max(p.cols, block.col + width - 1);
-    if (p.sheet) checkRules(p, block);
+    if (p.sheet) {
+      checkProtections(p, block);
+      checkRules(p, block);
+    }
     p.blocks.push(block);
   }
 
   /** A sheet to read again just before writing (see Recheck). */
-  recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = []): void {
-    this.rechecks.push({ sheet, name, grid, ignore });
+  recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[]): void {
+    this.rechecks.push({ sheet, name, grid, ignore, only });
   }
 
   /** Something to do once everything is written (properties, toasts). */
@@ -179,6 +234,10 @@ export class WriteBatch {
    */
   commit(): void {
     for (const r of this.rechecks) {
+      if (r.only && r.only.length > 0) {
+        if (!sameColumns(r, reread(r))) throw new StaleRead(r.name);
+        continue;
+      }
       const now = readGrid(r.sheet, r.name, false);
       if (!sameGrid(r.grid.values, now.values, r.ignore)) throw new StaleRead(r.name);
     }
@@ -200,6 +259,9 @@ export class WriteBatch {
         range.setValues(b.values);
         if (b.backgrounds) range.setBackgrounds(b.backgrounds as string[][]);
       }
+      for (const b of p.paints ?? []) {
+        sheet.getRange(b.row, b.col, b.backgrounds.length, b.backgrounds[0].length).setBackgrounds(b.backgrounds as string[][]);
+      }
       for (const f of p.finish) f(sheet);
     }
     for (const f of this.after) f();
@@ -211,6 +273,26 @@ function same(a: unknown, b: unknown): boolean {
     return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : String(a) === String(b);
   }
   return a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined));
+}
+
+/** The span of a recheck's columns, as many rows as were read first: one getValues. */
+function reread(r: Recheck): { lo: number; values: CellValue[][] } {
+  const only = r.only as number[];
+  const lo = Math.min(...only);
+  const hi = Math.max(...only);
+  const rows = Math.max(1, r.grid.values.length);
+  try {
+    return { lo, values: r.sheet.getRange(1, lo + 1, rows, hi - lo + 1).getValues() as CellValue[][] };
+  } catch (e) {
+    throw readFailure(r.name, e);
+  }
+}
+
+function sameColumns(r: Recheck, now: { lo: number; values: CellValue[][] }): boolean {
+  for (let row = 0; row < r.grid.values.length; row++) {
+    for (const c of r.only as number[]) if (!same(r.grid.values[row]?.[c], now.values[row]?.[c - now.lo])) return false;
+  }
+  return true;
 }
 
 function sameGrid(a: readonly CellValue[][], b: readonly CellValue[][], ignore: number[]): boolean {
@@ -250,6 +332,42 @@ function checkRules(p: SheetPlan, b: Block): void {
           `${cell} を含む列（アドオンが書き込む列）の入力規則を削除してから、もう一度実行してください。何も書き換えていません。`,
       );
     }
+  }
+}
+
+/**
+ * Refuses, before anything is written, a write to cells protected against the person running the
+ * command (a department running 入力チェック on a sheet the 事務局 protected): Sheets would throw
+ * half-way through. Warning-only protections do not stop a script.
+ */
+function checkProtections(p: SheetPlan, b: Block): void {
+  const sheet = p.sheet!;
+  if (!p.locked) {
+    const types = SpreadsheetApp.ProtectionType;
+    p.locked = [];
+    for (const type of [types.SHEET, types.RANGE]) {
+      for (const prot of sheet.getProtections(type)) {
+        if (prot.canEdit() || prot.isWarningOnly()) continue;
+        if (type === types.SHEET) {
+          p.locked.push(null);
+          continue;
+        }
+        const r = prot.getRange();
+        p.locked.push({ row: r.getRow(), col: r.getColumn(), numRows: r.getNumRows(), numCols: r.getNumColumns() });
+      }
+    }
+  }
+  const rows = b.values.length;
+  const cols = Math.max(...b.values.map((r) => r.length));
+  for (const area of p.locked) {
+    const hit = area === null ||
+      (b.row <= area.row + area.numRows - 1 && area.row <= b.row + rows - 1 && b.col <= area.col + area.numCols - 1 && area.col <= b.col + cols - 1);
+    if (!hit) continue;
+    const where = area === null ? 'シート全体' : `シートの ${a1(Math.max(b.row, area.row), Math.max(b.col, area.col))} を含む範囲`;
+    throw new UserError(
+      `「${p.name}」${where}が保護されていて、実行したアカウントでは編集できないため、アドオンが結果を書き込めません。` +
+        `シートの保護を設定した方（事務局）に実行してもらうか、保護の編集者に加えてもらってから、もう一度実行してください。何も書き換えていません。`,
+    );
   }
 }
 
@@ -357,7 +475,18 @@ export function prepareOutputSheet(
     values.push(vRow);
     backgrounds.push(bRow);
   }
-  batch.write(p, { row: 1, col: 1, values, backgrounds });
+  const paint = table.paintColumns?.filter((c) => c < cols);
+  if (!paint) {
+    batch.write(p, { row: 1, col: 1, values, backgrounds });
+  } else {
+    batch.write(p, { row: 1, col: 1, values });
+    p.paints = [...(p.paints ?? []), { row: 1, col: 1, backgrounds: [backgrounds[0]] }];
+    if (paint.length > 0 && rows > 1) {
+      const lo = Math.min(...paint);
+      const hi = Math.max(...paint);
+      p.paints.push({ row: 2, col: lo + 1, backgrounds: backgrounds.slice(1).map((r) => r.slice(lo, hi + 1)) });
+    }
+  }
   const created = !sheet;
   p.finish.push((s) => {
     if (mark) s.getRange(1, 1).setNote(SHEET_NOTE);

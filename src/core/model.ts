@@ -199,6 +199,8 @@ export interface Settings {
   /** 状況の評価: grade of each progress status (実施済 → A …); missing statuses keep the default. */
   statusGrades?: Partial<Record<'実施済' | '実施中' | '検討中' | '未着手' | '中止', 'A' | 'B' | 'C' | 'D' | '−'>>;
   reportFolderId: string;
+  /** 共有の通知メール: Drive mails each member when the report is shared (default true). */
+  notifyMembers?: boolean;
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
   /**

@@ -40,6 +40,18 @@ export function compute(grids: Record<string, Grid>, today: Date, mapping?: Colu
   };
 }
 
+/** Sheets whose findings come from 集計 rather than from reading the inputs. */
+const OUTPUT_FINDING_SHEETS: ReadonlySet<string> = new Set([SHEETS.results, SHEETS.goals, SHEETS.unified]);
+
+/**
+ * The findings on what people typed on the add-on's output sheets (上書き評価 without a reason,
+ * an invalid grade, an override for a plan that is gone) and on 統合プラン: 入力チェック lists
+ * them on 検証結果 with the input findings. One rule: the findings are the ones 集計 made.
+ */
+export function outputFindings(c: Computation): Issue[] {
+  return [...c.overrideIssues, ...c.result.issues.filter((i) => OUTPUT_FINDING_SHEETS.has(i.sheet))];
+}
+
 /** The report of a computation (what was left out comes from the rating itself: core/exclusions). */
 export function reportOf(c: Computation, grids: Record<string, Grid>, now: Date): ReportModel {
   return buildReport(c.read.data, c.result, {

@@ -197,14 +197,14 @@ export function composeMail(s: DepartmentStatus, ctx: MailContext): DepartmentMa
   const office = ctx.office || '事務局';
   const plan = ctx.planName || '進捗管理';
   const again = ctx.kind !== 'request';
-  const subject = `【${again ? '再依頼' : '入力依頼'}】${plan} ${period}の実績入力のお願い（${deadline}まで）`;
+  const subject = `【${again ? '再依頼' : '入力依頼'}】${plan} ${period}の入力のお願い（${deadline}まで）`;
   const lines: string[] = [];
   lines.push(`${s.department} ご担当者様`, '', `${office}です。`);
   if (again) {
-    lines.push(`${plan}の${period}の実績について、まだ入力されていない項目があります（${s.expected}件中${s.filled}件入力済み）。`,
+    lines.push(`${plan}の${period}について、まだ入力されていない項目があります（${s.expected}件中${s.filled}件入力済み）。`,
       `お忙しいところ恐れ入りますが、${deadline}までに入力をお願いします。`);
   } else {
-    lines.push(`${plan}の${period}の実績の入力をお願いします。`, `入力期限: ${deadline}`);
+    lines.push(`${plan}の${period}の入力をお願いします。`, `入力期限: ${deadline}`);
   }
   if (ctx.message.trim()) lines.push('', ctx.message.trim());
   lines.push('', `■ 入力が必要な項目（${s.missing.length}件）`);

@@ -39,6 +39,10 @@ export interface MemberView {
 export const USER_RESULT_COLUMNS = ['上書き評価', '上書きの理由'] as const;
 export const USER_GOAL_COLUMNS = ['上書き評価', '上書きの理由', '所見(事務局記入)'] as const;
 
+/** Columns whose cells are coloured by their grade or rating (the others are never coloured). */
+export const TONE_RESULT_COLUMNS = ['見込み', '指標の評価', 'プランの評価(計算)', '上書き評価', '採用評価'] as const;
+export const TONE_GOAL_COLUMNS = ['今期の評価(計算)', '計画期間通算の評価(計算)', '上書き評価', '採用評価'] as const;
+
 /** Muted backgrounds; the text always says the rating too (colour is never the only cue). */
 export const COLORS = {
   plain: '#ffffff',

@@ -73,6 +73,7 @@ export const SETTING_KEYS = {
   interimRule: '途中年度の評価',
   statusGrades: '状況の評価',
   reportFolderId: '報告書フォルダID',
+  notifyMembers: '共有の通知メール',
   synonyms: '類義語',
 } as const;
 
@@ -84,6 +85,9 @@ export const SHARE_LABELS = { yes: '要', no: '不要' } as const;
 
 /** 権限 on 委員名簿 → Member.role. */
 export const MEMBER_ROLE_LABELS = { reader: '閲覧者', commenter: 'コメント可', writer: '編集者' } as const;
+
+/** 共有の通知メール on 設定 → Settings.notifyMembers. */
+export const NOTIFY_LABELS = { yes: '送る', no: '送らない' } as const;
 
 /** 評価時点 on 設定 → Settings.evaluationKind. */
 export const EVALUATION_KIND_LABELS = { year: '年度末', mid: '中間' } as const;

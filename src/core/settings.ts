@@ -2,7 +2,7 @@
 
 import * as z from 'zod/mini';
 import type { CellValue, Grid, Issue, Plan, Settings } from './model';
-import { EVALUATION_KIND_LABELS, INTERIM_RULE_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
+import { EVALUATION_KIND_LABELS, INTERIM_RULE_LABELS, NOTIFY_LABELS, SETTINGS_COLUMNS, SETTING_KEYS, SHEETS } from './schema';
 import { a1 } from './a1';
 import { fiscalYearOf, parseFiscalYear, warekiLabel } from './periods';
 import { cellText, groupDigits, headerKey, isoDate, nfkc, norm, squash } from './text';
@@ -35,6 +35,7 @@ export function defaultSettings(today: Date = new Date()): Settings {
     interimRule: 'final',
     statusGrades: { ...DEFAULT_STATUS_GRADES },
     reportFolderId: '',
+    notifyMembers: true,
     synonyms: DEFAULT_SYNONYMS.map((g) => g.slice()),
   };
 }
@@ -71,7 +72,8 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
       `目標年度より前の年度の評価方法です。「${INTERIM_RULE_LABELS.final}」は最終の目標値と比べます（既定）。「${INTERIM_RULE_LABELS.paced}」は基準年度から目標年度まで一定の割合で進む目安（例: 基準R2・目標R6ならR4で50%）と比べます。達成率の欄には最終目標に対する値と目安を並べて表示します。`],
     statusGrades: [formatStatusGrades({ ...DEFAULT_STATUS_GRADES, ...(s.statusGrades ?? {}) }),
       '数値の指標がないプラン（取組の状況を文章で書くもの）の評価です。実績の欄の文章から読み取った状況（実施済・実施中・検討中・未着手・中止）を、この表で評価にします。自己評価の列があれば、そちらを先に使います。'],
-    reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダIDです。空欄ならスプレッドシートと同じフォルダに保存します。'],
+    reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダです。空欄なら、最初の報告書作成のときにアドオンがマイドライブに「報告書」フォルダを作り、以後そこに保存します（保存先はサイドバーの「報告書」タブに表示）。別のフォルダを使うときは、メニューの「報告書フォルダを選択」で選んでください（IDを入力しただけでは、アドオンはそのフォルダを開けません）。'],
+    notifyMembers: [s.notifyMembers === false ? NOTIFY_LABELS.no : NOTIFY_LABELS.yes, `報告書を委員に共有したとき、Googleドライブから共有の通知メールを送るかどうかです（「${NOTIFY_LABELS.yes}」または「${NOTIFY_LABELS.no}」）。`],
     synonyms: [formatSynonyms(s.synonyms), '類似プランを探すときに同じ意味として扱う言葉です。1行に1グループ、言葉は「、」で区切ります（例: キャッシュレス、電子決済、スマホ決済）。'],
   };
   return (Object.keys(SETTING_KEYS) as SettingField[]).map((k) => [SETTING_KEYS[k], rows[k][0], rows[k][1]]);
@@ -90,6 +92,7 @@ const SettingsSchema = z
     goalRule: z.object({ goodShare: between(0, 100), fairShare: between(0, 100) }),
     interimRule: z.optional(z.enum(['final', 'paced'])),
     reportFolderId: z.string().check(z.regex(/^[A-Za-z0-9_-]*$/)),
+    notifyMembers: z.optional(z.boolean()),
     synonyms: z.array(z.array(z.string())),
   })
   .check(
@@ -240,6 +243,13 @@ export function readSettings(
         const id = extractFolderId(text);
         if (id === null) warn(r, label, text, 'ドライブのフォルダのURLか、フォルダID（英数字）を入力してください。');
         else settings.reportFolderId = id;
+        break;
+      }
+      case 'notifyMembers': {
+        const t = norm(text);
+        if (/送らない|不要|しない|無|オフ|off|no|false/i.test(t)) settings.notifyMembers = false;
+        else if (/送る|要|する|有|オン|on|yes|true/i.test(t)) settings.notifyMembers = true;
+        else warn(r, label, text, `「${NOTIFY_LABELS.yes}」または「${NOTIFY_LABELS.no}」と入力してください。`);
         break;
       }
       case 'synonyms':

@@ -11,6 +11,7 @@ import { compute, reportOf } from '../core/pipeline';
 import type { Grid } from '../core/model';
 import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
 import { renderDocx } from './report-docx';
+import { runCycle } from './cycle';
 import { renderHtml } from './report-html';
 
 export interface Command {
@@ -134,7 +135,12 @@ export async function runCli(argv: string[]): Promise<AddonSession> {
   await saveWorkbook(session.runtime.spreadsheet, saved);
   const calls = Object.fromEntries(outputs.map((o) => [o.command, o.calls]));
   writeFileSync(join(outDir, 'calls.json'), JSON.stringify(calls, null, 2) + '\n');
-  if (isDemo) printDemoSummary(session, outputs, outDir);
+  if (isDemo) {
+    printDemoSummary(session, outputs, outDir);
+    // The departments' side of the cycle, on its own copy of the workbook.
+    const cycle = await runCycle(workbook, outDir);
+    for (const line of cycle.lines) console.log(line);
+  }
   for (const o of outputs) console.log(`${o.command}: Spreadsheet 呼び出し ${countSheets(o.calls)} 回 → ${o.files.map((f) => basename(f)).join(', ') || '（JSONなし）'}`);
   console.log(`ブック: ${saved}`);
   return session;

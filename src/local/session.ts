@@ -2,6 +2,8 @@
 // loaded into it, and helpers to run menu items and read back what the add-on wrote.
 import { createGasRuntime, type GasRuntime, type LocalSpreadsheet } from './gas/runtime';
 import { createDocsAndDrive } from './gas/document';
+import { LocalDriveApi } from './gas/drive-api';
+import type { Manifest } from './gas/scopes';
 import { FormStore, createFormApp } from './gas/forms';
 import { LocalMailApp, MailStore } from './gas/mail';
 import { LocalScriptApp, TriggerStore } from './gas/script-app';
@@ -42,18 +44,46 @@ export interface SheetRecords {
 
 export const DEFAULT_USER = 'jimukyoku@example.jp';
 
-export function openSession(
-  spreadsheet: LocalSpreadsheet,
-  opts: { activeUser?: string; extraGlobals?: Record<string, unknown>; forms?: FormStore; mail?: MailStore; triggers?: TriggerStore } = {},
-): AddonSession {
+export interface SessionOptions {
+  activeUser?: string;
+  extraGlobals?: Record<string, unknown>;
+  /**
+   * The manifest whose scopes are enforced: by default the one the build ships
+   * (dist/appsscript.json); null runs without scope checks.
+   */
+  manifest?: Manifest | null;
+  /** Session.getActiveUser() throws (some add-on contexts). */
+  activeUserError?: string;
+  /** Addresses without a Google account (Drive can invite them only with a notification). */
+  nonGoogleAddresses?: string[];
+  forms?: FormStore;
+  mail?: MailStore;
+  triggers?: TriggerStore;
+}
+
+export function distManifest(): Manifest {
+  return JSON.parse(readDist('appsscript.json')) as Manifest;
+}
+
+export function openSession(spreadsheet: LocalSpreadsheet, opts: SessionOptions = {}): AddonSession {
+  const manifest = opts.manifest === undefined ? distManifest() : opts.manifest ?? undefined;
   const runtime = createGasRuntime({
     spreadsheet,
     htmlFiles: { sidebar: readDist('sidebar.html') },
     activeUser: opts.activeUser ?? DEFAULT_USER,
     extraGlobals: opts.extraGlobals,
+    manifest,
+    activeUserError: opts.activeUserError,
   });
   // DocumentApp and DriveApp count into the same counter as the other services.
-  Object.assign(runtime.globals, createDocsAndDrive(runtime.counter, opts.activeUser ?? DEFAULT_USER));
+  const docs = createDocsAndDrive(runtime.counter, opts.activeUser ?? DEFAULT_USER);
+  Object.assign(runtime.globals, docs);
+  // Advanced services exist only when the manifest enables them (else `Drive` is not defined).
+  const advanced = manifest?.dependencies?.enabledAdvancedServices ?? (manifest ? [] : [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
+  for (const svc of advanced) {
+    if (svc.serviceId !== 'drive' || svc.version !== 'v3') throw new Error(`Local runtime: advanced service ${svc.serviceId} ${svc.version} is not modelled.`);
+    runtime.globals[svc.userSymbol] = new LocalDriveApi(runtime.counter, docs.DriveApp, { nonGoogleAddresses: opts.nonGoogleAddresses });
+  }
   const forms = opts.forms ?? new FormStore();
   runtime.globals.FormApp = createFormApp(runtime.counter, forms, opts.activeUser ?? DEFAULT_USER);
   const mail = opts.mail ?? new MailStore();

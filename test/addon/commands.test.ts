@@ -17,7 +17,8 @@ describe('集計 (menuAggregate)', () => {
     // Steady state (the run log exists): exactly the two output writes and the run-log row.
     const { calls } = s.run('menuAggregate');
     expect(calls['Range.setValues']).toBe(3);
-    expect(calls['Range.setBackgrounds']).toBe(2);
+    // Per output sheet: the header row, and the span of the coloured (grade and rating) columns only.
+    expect(calls['Range.setBackgrounds']).toBe(4);
     const goals = records(s, SHEETS.goals);
     expect(goals.map((g) => g['コード'])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     for (const g of goals) expect(['良好', '概ね良好', '良好ではない', '評価不能']).toContain(g['採用評価']);
@@ -189,8 +190,9 @@ describe('入力チェック (menuCheck)', () => {
     const range = sheet.getRange(r, actualCol);
     const { calls } = s.run('onEdit', { range, source: s.runtime.spreadsheet, value: '約千件' });
     // A fixed handful: the head and the edited block, the checks before writing (the column is
-    // the add-on's, no input rule rejects, the sheet's edge) and the one column write.
-    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(25);
+    // the add-on's, no input rule rejects, no protection stops this user, the sheet's edge) and
+    // the one column write.
+    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(30);
     expect(calls['Sheet.getDataRange'] ?? 0).toBe(0);
     expect(String(sheet.getRange(r, checkCol).getValue())).toMatch(/約千件/);
     sheet.getRange(r, actualCol).setValue('1,049件');

@@ -157,3 +157,41 @@ describe('no silently wrong value, setting or header (finding 10)', () => {
     }
   });
 });
+
+describe('override problems are listed on 検証結果, as README promises (finding 4)', () => {
+  test('an override without a reason and an invalid grade get rows naming their cells; the 集計 toast points there', () => {
+    const s = sampleSession();
+    s.run('menuAggregate');
+    const results = s.runtime.spreadsheet.getSheetByName(SHEETS.results)!;
+    const rh = results.getRange(1, 1, 1, results.getLastColumn()).getValues()[0];
+    const ids = results.getRange(1, 1, results.getLastRow(), 1).getValues().map((r) => r[0]);
+    const rowOf = (id: string) => ids.indexOf(id) + 1;
+    const over = rh.indexOf('上書き評価') + 1;
+    results.getRange(rowOf('1-1'), over).setValue('A');
+    results.getRange(rowOf('2-1'), over).setValue('S');
+    const goals = s.runtime.spreadsheet.getSheetByName(SHEETS.goals)!;
+    const gh = goals.getRange(1, 1, 1, goals.getLastColumn()).getValues()[0];
+    goals.getRange(3, gh.indexOf('上書き評価') + 1).setValue('とても良好');
+    goals.getRange(3, gh.indexOf('上書きの理由') + 1).setValue('委員会で了承');
+
+    s.run('menuAggregate');
+    const toast = s.runtime.ui.toasts.at(-1)?.message ?? '';
+    expect(toast).toMatch(/「入力チェック」で確認できます/);
+    s.run('menuCheck');
+    const rows = records(s, SHEETS.checks).filter((r) => r['シート'] === SHEETS.results || r['シート'] === SHEETS.goals);
+    const col = (n: number) => String.fromCharCode(64 + n);
+    expect(rows.map((r) => [r['重要度'], r['シート'], r['セル'], r['プランID']])).toEqual(expect.arrayContaining([
+      ['エラー', SHEETS.results, `${col(over)}${rowOf('1-1')}`, '1-1'],
+      ['エラー', SHEETS.results, `${col(over)}${rowOf('2-1')}`, '2-1'],
+      ['エラー', SHEETS.goals, `${col(gh.indexOf('上書き評価') + 1)}3`, ''],
+    ]));
+    expect(rows).toHaveLength(3);
+    const text = rows.map((r) => String(r['内容'])).join('\n');
+    expect(text).toMatch(/プラン「1-1」の上書き評価「A」に理由がないため、反映していません。同じ行の「上書きの理由」/);
+    expect(text).toMatch(/プラン「2-1」の上書き評価「S」は使えないため、反映していません。A・B・C・D・−のいずれか/);
+    expect(text).toMatch(/基本目標「2」の上書き評価「とても良好」は使えないため/);
+    // The sidebar's summary counts them too, under the plan's department.
+    const summary = s.run('runCheck').result as { errors: number; departments: { department: string; errors: number }[] };
+    expect(summary.departments.find((d) => d.department === 'こども課')?.errors).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -135,7 +135,7 @@ describe('writes by identity while people edit (finding 9)', () => {
     const header = snapshot(s, SHEETS.progress).values[0];
     const row = rowOf(s, SHEETS.progress, '1-1');
     const cell = progress.getRange(row, header.indexOf('令和4年度実績') + 1);
-    editAfterRead(s, SHEETS.progress, 'getDisplayValues', () => {
+    editAfterRead(s, SHEETS.progress, 'getValues', () => {
       cell.setValue('約千件');
       s.bundle.call('onEdit', { range: cell, source: s.runtime.spreadsheet, value: '約千件' });
     });
@@ -146,7 +146,7 @@ describe('writes by identity while people edit (finding 9)', () => {
   test('a row inserted while 統合 runs: 統合先 still lands on the merged plans', () => {
     const s = sampleSession();
     const progress = sheet(s, SHEETS.progress);
-    editAfterRead(s, SHEETS.progress, 'getDisplayValues', () => {
+    editAfterRead(s, SHEETS.progress, 'getValues', () => {
       progress.insertRowBefore(2);
       progress.getRange(2, 1, 1, 2).setValues([['0-1', '新しい方針']]);
     });
@@ -177,7 +177,7 @@ describe('writes by identity while people edit (finding 9)', () => {
     const s = sampleSession();
     const progress = sheet(s, SHEETS.progress);
     let n = 0;
-    editAfterRead(s, SHEETS.progress, 'getDisplayValues', () => {
+    editAfterRead(s, SHEETS.progress, 'getValues', () => {
       progress.getRange(2, 2).setValue(`編集${n++}`);
     }, 10);
     s.run('menuCheck');

@@ -1,4 +1,5 @@
-// The Google Doc renderer and the sharing rules, run against the local DocumentApp / DriveApp.
+// The Google Doc renderer and the sharing rules, run against the local DocumentApp, Charts and the
+// local advanced Drive service (Drive API v3); the local DriveApp is only a test window on the same Drive.
 import { aggregate, NO_OVERRIDES } from '../../src/core/aggregate';
 import type { Member, ProgressData } from '../../src/core/model';
 import { buildReport, reportBlocks, type ReportModel } from '../../src/core/report';
@@ -6,6 +7,7 @@ import { renderReportDoc, reportHistoryRow, shareReport, shareOutcomeCell, type 
 import { REPORT_HISTORY_COLUMNS } from '../../src/core/schema';
 import { CallCounter } from '../../src/local/gas/counter';
 import { createDocsAndDrive } from '../../src/local/gas/document';
+import { LocalDriveApi } from '../../src/local/gas/drive-api';
 import { LocalUtilities } from '../../src/local/gas/utilities';
 import { LocalCharts } from '../../src/local/gas/charts';
 import { chartPng } from '../../src/local/chart-png';
@@ -17,8 +19,9 @@ const NOW = new Date('2026-11-21T05:05:00Z');
 function setup() {
   const counter = new CallCounter();
   const { DocumentApp, DriveApp } = createDocsAndDrive(counter, OWNER);
-  const services = { DocumentApp, DriveApp, Utilities: new LocalUtilities(counter), Charts: new LocalCharts(counter) } as unknown as DocServices;
-  return { counter, docs: DocumentApp, drive: DriveApp, services };
+  const api = new LocalDriveApi(counter, DriveApp);
+  const services = { DocumentApp, Drive: api, Utilities: new LocalUtilities(counter), Charts: new LocalCharts(counter) } as unknown as DocServices;
+  return { counter, docs: DocumentApp, drive: DriveApp, api, services };
 }
 
 /** `goals` 基本目標 under one 基本方針, `plansPerGoal` plans each, one indicator per plan. */
@@ -140,28 +143,25 @@ describe('renderReportDoc: a Google Doc with real headings, batched tables and t
     expect(docs.localStructure(r.docId)[0]).toMatchObject({ type: 'PARAGRAPH', text: model.cover.planName });
   });
 
-  test('saved in the folder given; My Drive otherwise', () => {
-    const { drive, services } = setup();
+  test('created directly in the folder given (Drive API files.create with parents); My Drive otherwise', () => {
+    const { drive, api, services } = setup();
     const folder = drive.createFolder('報告書');
-    const inFolder = renderReportDoc(modelOf(synthetic(1, 1)), { services, folderId: folder.getId() });
+    const inFolder = renderReportDoc(modelOf(synthetic(1, 1)), { services, folder: { id: folder.getId(), name: '報告書' } });
     expect(drive.localItem(inFolder.docId).parents).toEqual([folder.getId()]);
+    expect(drive.localItem(inFolder.docId).mimeType).toBe('application/vnd.google-apps.document');
     expect(inFolder.folderName).toBe('報告書');
     expect(inFolder.warnings).toEqual([]);
+    expect(api.log[0].args).toMatchObject({ supportsAllDrives: true });
     const inRoot = renderReportDoc(modelOf(synthetic(1, 1)), { services });
     expect(drive.localItem(inRoot.docId).parents).toEqual([drive.localRootId()]);
   });
 
-  test('an unknown folder ID or a folder open to anyone falls back to My Drive, with a warning', () => {
-    const { drive, services } = setup();
-    const missing = renderReportDoc(modelOf(synthetic(1, 1)), { services, folderId: '1nope' });
-    expect(drive.localItem(missing.docId).parents).toEqual([drive.localRootId()]);
-    expect(missing.warnings[0]).toContain('報告書フォルダID「1nope」のフォルダを開けない');
-    const open = drive.createFolder('公開フォルダ');
-    drive.localSetAccess(open.getId(), 'ANYONE_WITH_LINK', 'VIEW');
-    const r = renderReportDoc(modelOf(synthetic(1, 1)), { services, folderId: open.getId() });
-    expect(drive.localItem(r.docId).parents).toEqual([drive.localRootId()]);
-    expect(r.warnings[0]).toContain('リンクを知っている人または組織全体に公開');
-    expect(drive.sharingLog).toEqual([]);
+  test('a folder the app cannot see (drive.file) is "File not found", and no Doc is created', () => {
+    const { drive, docs, services } = setup();
+    const theirs = drive.localCreateByPerson('人が作ったフォルダ');
+    expect(() => renderReportDoc(modelOf(synthetic(1, 1)), { services, folder: { id: theirs, name: 'x' } }))
+      .toThrow(`API call to drive.files.create failed with error: File not found: ${theirs}.`);
+    expect(docs.localDocumentIds()).toEqual([]);
   });
 
   test('a second report is a new document; the first is left exactly as it was', () => {
@@ -203,7 +203,11 @@ describe('shareReport: the committee, person by person', () => {
       ['shared', '編集者として共有しました。'],
     ]);
     expect(drive.localItem(fileId).roles).toEqual({ 'iinchou@example.jp': 'commenter', 'etsuran@example.jp': 'reader', 'henshu@example.jp': 'writer' });
-    expect(drive.sharingLog.map((e) => e.method)).toEqual(['File.addCommenter', 'File.addViewer', 'File.addEditor']);
+    expect(drive.sharingLog.map((e) => [e.method, e.role])).toEqual([
+      ['Drive.Permissions.create', 'commenter'], ['Drive.Permissions.create', 'reader'], ['Drive.Permissions.create', 'writer'],
+    ]);
+    // Drive's notification mail is on by default.
+    expect(drive.sharingLog.every((e) => e.notified)).toBe(true);
   });
 
   test('an invalid or empty address is failed with the reason and never tried; 不要 is skipped', () => {
@@ -222,12 +226,31 @@ describe('shareReport: the committee, person by person', () => {
     expect(drive.sharingLog).toEqual([]);
   });
 
+  test('the notification mail carries the short message; with notify off, no mail and no message', () => {
+    const { drive, services, fileId } = withReport();
+    shareReport(fileId, [member(2, 'a', 'a@example.jp')], { services, message: '報告書を共有します。' });
+    expect(drive.sharingLog[0]).toMatchObject({ who: 'a@example.jp', notified: true, message: '報告書を共有します。' });
+    shareReport(fileId, [member(3, 'b', 'b@example.jp')], { services, notify: false, message: '報告書を共有します。' });
+    expect(drive.sharingLog[1]).toMatchObject({ who: 'b@example.jp', notified: false });
+    expect(drive.sharingLog[1].message).toBeUndefined();
+  });
+
+  test('an address Drive refuses is failed with its reason; the others are still shared', () => {
+    const s = setup();
+    const api = new LocalDriveApi(s.counter, s.drive, { nonGoogleAddresses: ['nogoogle@example.jp'] });
+    const services = { ...s.services, Drive: api } as unknown as DocServices;
+    const r = renderReportDoc(modelOf(synthetic(1, 1)), { services });
+    const out = shareReport(r.docId, [member(2, 'x', 'nogoogle@example.jp'), member(3, 'y', 'y@example.jp')], { services, notify: false });
+    expect(out.map((o) => o.status)).toEqual(['failed', 'shared']);
+    expect(out[0].reason).toContain('共有できませんでした');
+  });
+
   test('never link or domain sharing: the audit log holds only per-person grants', () => {
     const { drive, services, fileId } = withReport();
     shareReport(fileId, [member(2, 'a', 'a@example.jp'), member(3, 'b', 'b@example.jp', true, 'writer')], { services });
     expect(drive.sharingLog.length).toBe(2);
     for (const e of drive.sharingLog) {
-      expect(e.method).not.toBe('File.setSharing');
+      expect(e.method).toBe('Drive.Permissions.create');
       expect(['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK']).not.toContain(e.who);
       expect(e.who).toMatch(/@/);
     }

@@ -47,14 +47,17 @@ describe('報告書作成', () => {
 
   test('shares with each member marked 要, as commenter by default, never by link or domain', () => {
     const log = drive.sharingLog.filter((e) => e.fileId === docId);
-    expect(log.some((e) => e.method === 'File.setSharing')).toBe(false);
+    // Only per-person grants through the Drive API: never a link or domain permission.
+    expect(log.every((e) => e.method === 'Drive.Permissions.create' && /@/.test(e.who))).toBe(true);
     expect(log.filter((e) => e.outcome === 'granted').length).toBe(summary.shared);
-    expect(log.filter((e) => e.method === 'File.addCommenter').length).toBeGreaterThan(0);
-    expect(log.some((e) => e.method === 'File.addViewer')).toBe(true);
+    expect(log.filter((e) => e.role === 'commenter').length).toBeGreaterThan(0);
+    expect(log.some((e) => e.role === 'reader')).toBe(true);
+    // The notification mail is on by default, with the short Japanese message.
+    expect(log.every((e) => e.notified && /報告書「.+」を共有します。/.test(e.message ?? ''))).toBe(true);
     const failed = summary.outcomes.filter((o) => o.status === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0].reason).toMatch(/yamada@/);
-    expect(drive.getFileById(docId).getSharingAccess().toString()).toBe('PRIVATE');
+    expect(drive.localItem(docId).access).toBe('PRIVATE');
   });
 
   test('writes the outcome per member in the add-on column and a row on 報告書履歴', () => {

@@ -30,7 +30,7 @@ describe('入力依頼: preview', () => {
       ['子育て支援課', ['kosodate@city.example.lg.jp'], 1],
     ]);
     const bousai = p.mails[0];
-    expect(bousai.subject).toBe('【入力依頼】テスト市DX計画 令和7年度実績の実績入力のお願い（令和8年5月29日（金）まで）');
+    expect(bousai.subject).toBe('【入力依頼】テスト市DX計画 令和7年度実績の入力のお願い（令和8年5月29日（金）まで）');
     expect(bousai.body).toContain('防災課 ご担当者様');
     expect(bousai.body).toContain('P1 防災情報の配信 ― 配信回数（回）: 「プラン・指標」シート K3');
     expect(bousai.body).not.toContain('登録者数'); // filled: not asked again

@@ -264,3 +264,36 @@ describe('reads never turn a failure into empty data (issue 9, item 5)', () => {
     expect(records(s, SHEETS.results)).toHaveLength(58);
   });
 });
+
+describe('a protection the person running the command may not edit: refused before the first write', () => {
+  const DEPT = 'bousai@city.example.lg.jp';
+
+  function protect(s: Session, name: string, row: number, col: number, rows: number, cols: number): void {
+    const p = s.runtime.spreadsheet.getSheetByName(name)!.getRange(row, col, rows, cols).protect();
+    for (const e of p.getEditors()) if (e.getEmail() !== 'jimukyoku@example.jp') p.removeEditor(e.getEmail());
+  }
+
+  test('入力チェック run by a department on a sheet whose 入力チェック column the 事務局 protected', () => {
+    const s = sampleSession();
+    s.run('menuCheck');
+    const header = snapshot(s, SHEETS.progress).values[0];
+    protect(s, SHEETS.progress, 1, header.indexOf(OWNED_COLUMNS.check) + 1, 200, 1);
+    const before = workbookState(s);
+    s.asUser(DEPT, () => s.run('menuCheck'));
+    expect(lastAlert(s)).toMatch(/「プラン・指標」シートの [A-Z]+2 を含む範囲が保護されていて、実行したアカウントでは編集できない/);
+    expect(workbookState(s)).toBe(before);
+    // The 事務局 may.
+    s.run('menuCheck');
+    expect(s.runtime.ui.alerts).toHaveLength(1);
+  });
+
+  test('集計 run by a department when 集計結果 is protected: nothing written', () => {
+    const s = sampleSession();
+    s.run('menuAggregate');
+    s.runtime.spreadsheet.getSheetByName(SHEETS.results)!.protect();
+    const before = workbookState(s);
+    s.asUser(DEPT, () => s.run('menuAggregate'));
+    expect(lastAlert(s)).toMatch(/「集計結果」シート全体が保護されていて/);
+    expect(workbookState(s)).toBe(before);
+  });
+});

@@ -1,12 +1,18 @@
 // Counts every call into the local Apps Script services by "Class.method", and the cells those
 // calls read or write. Service calls and cells moved are what an add-on pays for in Apps Script
-// (docs/performance.md), so the benchmark reports both.
+// (docs/performance.md), so the benchmark reports both. Every call passes here, so this is also
+// where the OAuth scopes of the manifest are enforced.
+
+import type { ScopeGuard } from './scopes';
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private readonly cellCounts = new Map<string, number>();
+  /** Set by the runtime when it runs under a manifest: calls its scopes do not allow throw. */
+  scopes: ScopeGuard | null = null;
 
   count(name: string): void {
+    this.scopes?.check(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
 

@@ -11,7 +11,7 @@
 // tables as string[][], images with their bytes) and localOutline() the headings in order.
 
 import type { CallCounter } from './counter';
-import { LocalDriveApp, blobContent } from './drive';
+import { GOOGLE_DOCS_MIME, LocalDriveApp, blobContent } from './drive';
 import { LocalBlob, signatureError } from './utilities';
 
 type Doc = GoogleAppsScript.Document.Document;
@@ -246,6 +246,10 @@ abstract class LocalElement {
       if (!valid.includes(k as AttributeName)) throw new Error(`${method}: attribute ${k} does not apply to ${this.elementType}.`);
       checkAttributeValue(method, k as AttributeName, v);
     }
+    // The reference does not say in which order a map is applied. Stricter: HEADING last, so a
+    // map that sets a heading with other attributes loses them (see LocalParagraph.setAttr) —
+    // set the heading first (setHeading), then the rest.
+    entries.sort(([a], [b]) => Number(a === 'HEADING') - Number(b === 'HEADING'));
     for (const [k, v] of entries) this.setAttr(k as AttributeName, v);
   }
 
@@ -482,6 +486,19 @@ export class LocalParagraph
     return this.attrs;
   }
 
+  /**
+   * Applying a heading applies its named style, so the text attributes set before it are reset
+   * (the reference is silent; stricter, and what the order warning above is about).
+   */
+  protected override setAttr(key: AttributeName, value: unknown): void {
+    if (key === 'HEADING') this.resetTextStyle();
+    super.setAttr(key, value);
+  }
+
+  private resetTextStyle(): void {
+    for (const k of TEXT_ATTRS) delete this.attrs[k];
+  }
+
   plainText(): string {
     return this.text;
   }
@@ -515,7 +532,7 @@ export class LocalParagraph
   setHeading(heading: ParagraphHeading): GParagraph {
     this.use('setHeading');
     if (!(Object.values(LocalParagraphHeading) as unknown[]).includes(heading)) throw signatureError(`${this.className}.setHeading`, [heading]);
-    this.attrs.HEADING = heading;
+    this.setAttr('HEADING', heading);
     return this as unknown as GParagraph;
   }
 
@@ -1178,11 +1195,21 @@ export class LocalDocumentApp implements DocumentAppSubset {
   openById(id: string): Doc {
     this.counter.count('DocumentApp.openById');
     if (typeof id !== 'string') throw signatureError('DocumentApp.openById', [id]);
-    const state = this.docs.get(id);
+    const state = this.docs.get(id) ?? this.adopt(id);
     if (!state || !this.drive.localExists(id)) throw new Error(DOCUMENT_MISSING_MESSAGE);
     // Opening again makes the document editable again (saveAndClose only closes that handle's session).
     state.closed = false;
     return new LocalDocument(this.counter, this.drive, state) as unknown as Doc;
+  }
+
+  /** A Google Doc created in Drive another way (the Drive API) opens as a new, empty document. */
+  private adopt(id: string): DocState | undefined {
+    const rec = this.drive.localRecord(id);
+    if (!rec || rec.mimeType !== GOOGLE_DOCS_MIME || rec.trashed) return undefined;
+    const state: DocState = { id, closed: false, body: undefined as unknown as LocalBody };
+    state.body = new LocalBody(state, this.counter);
+    this.docs.set(id, state);
+    return state;
   }
 
   openByUrl(url: string): Doc {

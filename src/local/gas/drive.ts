@@ -64,6 +64,8 @@ export interface SharingLogEntry {
   outcome: 'granted' | 'unchanged' | 'rejected';
   /** Drive mails a share notification to a user given access (DriveApp has no way to turn it off). */
   notified: boolean;
+  /** The text of the notification mail, when one was sent with a message (Drive API emailMessage). */
+  message?: string;
   error?: string;
 }
 
@@ -89,7 +91,7 @@ export function isValidEmail(s: string): boolean {
 const ROLE_RANK: Record<Role, number> = { reader: 1, commenter: 2, writer: 3, owner: 4 };
 const ROLE_PERMISSION: Record<Role, string> = { reader: 'VIEW', commenter: 'COMMENT', writer: 'EDIT', owner: 'OWNER' };
 
-interface ItemRecord {
+export interface ItemRecord {
   id: string;
   name: string;
   mimeType: string;
@@ -105,6 +107,14 @@ interface ItemRecord {
   description: string | null;
   content: Buffer;
   isFolder: boolean;
+  /**
+   * Created or opened by this app (script project): what the drive.file scope lets it see
+   * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth). Items a person made
+   * in Drive are not, until picked with Google Picker.
+   */
+  appVisible: boolean;
+  /** On a shared drive: the Drive API finds it only with supportsAllDrives=true; it has no owner. */
+  sharedDrive: boolean;
 }
 
 /**
@@ -677,6 +687,42 @@ export class LocalDriveApp implements DriveAppSubset {
     rec.updated = this.clock();
   }
 
+  /** Runtime hook for the Drive API fake: the record of an item (undefined when there is none). */
+  localRecord(id: string): ItemRecord | undefined {
+    return this.items.get(id);
+  }
+
+  /** Runtime hook for the Drive API fake: a new item owned by the owner, visible to the app. */
+  localInsert(name: string, mimeType: string, parentId: string | null, content: Buffer = Buffer.alloc(0)): ItemRecord {
+    return this.insert(name, mimeType, parentId ?? this.rootId, content, mimeType === FOLDER_MIME);
+  }
+
+  /**
+   * Test hook: a folder (or Google Doc) a person made in Drive, outside this app. Under drive.file
+   * the app does not see it until it is picked (localPick).
+   */
+  localCreateByPerson(name: string, opts: { folder?: boolean; parentId?: string; sharedDrive?: boolean } = {}): string {
+    const folder = opts.folder ?? true;
+    const rec = this.insert(name, folder ? FOLDER_MIME : GOOGLE_DOCS_MIME, opts.parentId ?? this.rootId, Buffer.alloc(0), folder);
+    rec.appVisible = false;
+    rec.sharedDrive = opts.sharedDrive ?? false;
+    return rec.id;
+  }
+
+  /** Test hook: the person picked this item in Google Picker, which opens it to the app (drive.file). */
+  localPick(id: string): void {
+    const rec = this.items.get(id);
+    if (!rec) throw new Error(`localPick: no item ${id}`);
+    rec.appVisible = true;
+  }
+
+  /** Test hook: trash or restore an item as a person would in Drive. */
+  localTrash(id: string, trashed = true): void {
+    const rec = this.items.get(id);
+    if (!rec) throw new Error(`localTrash: no item ${id}`);
+    rec.trashed = trashed;
+  }
+
   /** Test hook: the ID of My Drive. */
   localRootId(): string {
     return this.rootId;
@@ -762,6 +808,8 @@ export class LocalDriveApp implements DriveAppSubset {
       description: null,
       content,
       isFolder,
+      appVisible: true,
+      sharedDrive: false,
     };
     this.items.set(rec.id, rec);
     return rec;

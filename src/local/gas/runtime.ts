@@ -11,6 +11,7 @@ import { LocalSession } from './session';
 import { LocalSpreadsheet, LocalSpreadsheetApp, createSpreadsheet, spreadsheetFromGrids, type GridCell, type GridOptions } from './spreadsheet';
 import { type ButtonName, LocalUiState } from './spreadsheet-ui';
 import { LocalLogger, LocalUtilities } from './utilities';
+import { ScopeGuard, type Manifest } from './scopes';
 
 export { LocalSpreadsheet, createSpreadsheet, spreadsheetFromGrids } from './spreadsheet';
 export type { GridCell, GridOptions } from './spreadsheet';
@@ -35,6 +36,13 @@ export interface GasRuntimeOptions {
   properties?: Partial<Record<'document' | 'script' | 'user', Record<string, string>>>;
   /** The clock used where typed input needs the current year ("1-2"). Default: the real clock. */
   now?: () => Date;
+  /**
+   * The project's manifest (appsscript.json). With it, every service call is checked against its
+   * oauthScopes and fails as in Apps Script when a needed scope is missing. Without it, no check.
+   */
+  manifest?: Manifest;
+  /** Session.getActiveUser() throws this message (seen in some add-on contexts). */
+  activeUserError?: string;
   /** More globals (DocumentApp, DriveApp …); they override the built-in ones of the same name. */
   extraGlobals?: Record<string, unknown>;
 }
@@ -114,6 +122,7 @@ export interface GasRuntime {
 
 export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
   const counter = new CallCounter();
+  if (opts.manifest) counter.scopes = new ScopeGuard(opts.manifest);
   const timeZone = opts.timeZone ?? 'Asia/Tokyo';
   const spreadsheet = opts.spreadsheet ?? createSpreadsheet('進捗管理', { timeZone });
   const ui = new LocalUiState(opts.addonName ?? '進捗管理', opts.uiAvailable ?? true);
@@ -134,7 +143,7 @@ export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
     HtmlService: new LocalHtmlService(counter, opts.htmlFiles ?? {}),
     LockService: new LocalLockService(counter),
     PropertiesService: new LocalPropertiesService(counter, opts.properties ?? {}),
-    Session: new LocalSession(counter, { activeUser, effectiveUser: opts.effectiveUser ?? activeUser, timeZone }),
+    Session: new LocalSession(counter, { activeUser, effectiveUser: opts.effectiveUser ?? activeUser, timeZone, activeUserError: opts.activeUserError }),
     Utilities: new LocalUtilities(counter),
     Logger: new LocalLogger(counter),
     Charts: new LocalCharts(counter),

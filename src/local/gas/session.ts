@@ -13,6 +13,8 @@ export interface LocalSessionOptions {
   timeZone: string;
   /** Defaults to 'ja': the add-on's users are Japanese municipalities. */
   locale?: string;
+  /** When set, getActiveUser() throws an Error with this message (some add-on contexts do). */
+  activeUserError?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export class LocalUser extends LocalUserBase implements GoogleAppsScript.Base.Us
 
 /** https://developers.google.com/apps-script/reference/base/session */
 export class LocalSession implements GoogleAppsScript.Base.Session {
-  private readonly opts: Required<LocalSessionOptions>;
+  private readonly opts: Required<Omit<LocalSessionOptions, 'activeUserError'>> & Pick<LocalSessionOptions, 'activeUserError'>;
 
   constructor(
     private readonly counter: CallCounter,
@@ -55,12 +57,22 @@ export class LocalSession implements GoogleAppsScript.Base.Session {
 
   getActiveUser(): LocalUser {
     this.counter.count('Session.getActiveUser');
-    return new LocalUser(this.counter, this.opts.activeUser);
+    if (this.opts.activeUserError !== undefined) throw new Error(this.opts.activeUserError);
+    return new LocalUser(this.counter, this.shown(this.opts.activeUser));
   }
 
   getEffectiveUser(): LocalUser {
     this.counter.count('Session.getEffectiveUser');
-    return new LocalUser(this.counter, this.opts.effectiveUser);
+    return new LocalUser(this.counter, this.shown(this.opts.effectiveUser));
+  }
+
+  /**
+   * The reference (base/user getEmail) says the address is blank where policy hides it. It is
+   * silent on a manifest without userinfo.email; the stricter choice: blank then too.
+   */
+  private shown(email: string): string {
+    const guard = this.counter.scopes;
+    return guard && !guard.has('userinfo.email') ? '' : email;
   }
 
   getActiveUserLocale(): string {

@@ -325,7 +325,8 @@ const SETTINGS: readonly Row[] = [
   [SETTING_KEYS.fairShare, 50, '基本目標内のA・Bの割合がこの値以上で「概ね良好」'],
   [SETTING_KEYS.interimRule, '最終目標と比較', '目標年度より前の年度の評価方法（最終目標と比較 または 目標年度までの按分）'],
   [SETTING_KEYS.statusGrades, '実施済=A、実施中=B、検討中=C、未着手=D、中止=−', '数値の指標がないプランの、文章から読み取った状況の評価'],
-  [SETTING_KEYS.reportFolderId, '', '報告書を保存するドライブのフォルダID（空欄ならマイドライブ）'],
+  [SETTING_KEYS.reportFolderId, '', '報告書を保存するドライブのフォルダ（空欄ならアドオンが「報告書」フォルダを作成）'],
+  [SETTING_KEYS.notifyMembers, '送る', '委員に共有したときに通知メールを送るか（送る／送らない）'],
   [SETTING_KEYS.synonyms, '電子化=デジタル化=ペーパーレス; キャッシュレス=電子決済', '同じ意味として扱う語（= でつなぎ、; で区切る）'],
 ];
 

@@ -269,6 +269,24 @@ describe(`Paragraph headings and alignment (${PARAGRAPH}#setHeading(ParagraphHea
     expect(() => p.setHeading('H1' as never)).toThrow("don't match the method signature for Paragraph.setHeading");
   });
 
+  it(`a heading resets the text style, and a map's HEADING is applied last (${ATTRIBUTE}; order not documented: stricter)`, () => {
+    const { docs } = setup();
+    const A = docs.Attribute;
+    const body = docs.create('x').getBody();
+    // Heading first, then the rest: everything holds.
+    const good = body.appendParagraph('見出し').setHeading(docs.ParagraphHeading.HEADING1);
+    good.setAttributes({ [A.FONT_SIZE]: 16, [A.BOLD]: true, [A.SPACING_AFTER]: 10 });
+    expect(good.getAttributes()).toMatchObject({ HEADING: 'HEADING1', FONT_SIZE: 16, BOLD: true, SPACING_AFTER: 10 });
+    // One map with HEADING: the reference does not promise an order; the runtime applies the
+    // heading last, which resets the text attributes (paragraph spacing stays).
+    const mixed = body.appendParagraph('見出し').setAttributes({ [A.HEADING]: docs.ParagraphHeading.HEADING1, [A.FONT_SIZE]: 16, [A.SPACING_AFTER]: 10 });
+    expect(mixed.getAttributes()).toMatchObject({ HEADING: 'HEADING1', FONT_SIZE: null, SPACING_AFTER: 10 });
+    // setHeading after styling resets the text style too.
+    const late = body.appendParagraph('本文').setAttributes({ [A.FONT_SIZE]: 11 });
+    late.setHeading(docs.ParagraphHeading.HEADING2);
+    expect(late.getAttributes()).toMatchObject({ HEADING: 'HEADING2', FONT_SIZE: null });
+  });
+
   it('setAlignment / getAlignment', () => {
     const { docs } = setup();
     const p = docs.create('x').getBody().appendParagraph('x');
@@ -288,12 +306,11 @@ describe(`setAttributes / getAttributes (${ATTRIBUTE})`, () => {
     style[docs.Attribute.BOLD as unknown as string] = true;
     style[docs.Attribute.FONT_SIZE as unknown as string] = 14;
     style[docs.Attribute.FOREGROUND_COLOR as unknown as string] = '#1f3864';
-    style[docs.Attribute.HEADING as unknown as string] = docs.ParagraphHeading.HEADING3;
+    // No HEADING in the map: a heading is set first with setHeading (see the test above).
     p.setAttributes(style);
     expect(counter.snapshot()).toEqual({ 'Paragraph.setAttributes': 1 });
     const attrs = p.getAttributes();
-    expect(attrs).toMatchObject({ BOLD: true, FONT_SIZE: 14, FOREGROUND_COLOR: '#1f3864', HEADING: 'HEADING3', ITALIC: null });
-    expect(String(p.getHeading())).toBe('HEADING3');
+    expect(attrs).toMatchObject({ BOLD: true, FONT_SIZE: 14, FOREGROUND_COLOR: '#1f3864', HEADING: null, ITALIC: null });
   });
 
   it('refuses unknown keys, attributes that do not apply and bad values; nothing is applied then', () => {

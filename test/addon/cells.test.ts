@@ -1,0 +1,73 @@
+// Cells moved per run: display strings only where figures are, the typed columns of the previous
+// output re-read before writing, only graded columns painted, and onEdit reading a window.
+import { SHEETS, OWNED_COLUMNS } from '../../src/core/schema';
+import { openSession } from '../../src/local/session';
+import { spreadsheetFromGrids } from '../../src/local/workbook';
+import { sukagawaGrids } from '../../src/local/sample/sukagawa';
+import { syntheticGrids } from '../../src/local/synthetic';
+import { records, snapshot } from './helpers';
+
+type Grids = Record<string, (string | number | { value: number; numberFormat: string })[][]>;
+
+test('display strings are read only over the columns holding numbers, and a formatted figure still reads as shown', () => {
+  const grids = sukagawaGrids() as Grids;
+  const [header, ...rows] = grids[SHEETS.progress];
+  const col = header.indexOf('令和4年度実績');
+  const row = rows.findIndex((r) => r[0] === '1-1');
+  // 1,049 typed as a number with a thousands format: the display is what the person sees.
+  rows[row][col] = { value: 1049, numberFormat: '#,##0' };
+  const s = openSession(spreadsheetFromGrids('b', grids as never));
+  const { cells } = s.run('menuAggregate');
+  const height = grids[SHEETS.progress].length;
+  expect(cells['Range.getDisplayValues']).toBeGreaterThanOrEqual(height);
+  expect(cells['Range.getDisplayValues']).toBeLessThan(height * header.length);
+  const result = records(s, SHEETS.results).find((r) => r['プランID'] === '1-1');
+  expect(String(result?.['実績値(期間)'])).toContain('1,049');
+});
+
+test('集計 paints only the graded columns and the header; other columns keep their fill', () => {
+  const s = openSession(spreadsheetFromGrids('b', sukagawaGrids()));
+  s.run('menuAggregate');
+  const results = s.runtime.spreadsheet.getSheetByName(SHEETS.results)!;
+  const header = snapshot(s, SHEETS.results).values[0].map(String);
+  const name = header.indexOf('プラン名') + 1;
+  // A person highlights a plan name; the next 集計 leaves it.
+  results.getRange(2, name).setBackground('#ffff00');
+  const { cells } = s.run('menuAggregate');
+  expect(results.getRange(2, name).getBackground()).toBe('#ffff00');
+  const graded = results.getRange(2, header.indexOf('採用評価') + 1).getBackground();
+  expect(graded).not.toBe('#ffffff');
+  expect(cells['Range.setBackgrounds']).toBeLessThan(cells['Range.setValues'] / 2);
+});
+
+test('onEdit reads a window of the ID column, widened when a plan runs past it', () => {
+  const s = openSession(spreadsheetFromGrids('b', syntheticGrids(3000)));
+  s.run('menuCheck');
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const actual = header.indexOf('令和4年度実績') + 1;
+  const r = Math.floor(sheet.getLastRow() / 2);
+  const range = sheet.getRange(r, actual);
+  range.setValue('約千件');
+  const { cells } = s.run('onEdit', { range, source: s.runtime.spreadsheet, value: '約千件' });
+  const total = Object.values(cells).reduce((a, b) => a + b, 0);
+  expect(total).toBeLessThan(20 * header.length + 200);
+
+  // A plan with 150 indicator rows: an edit on its last row still finds the plan's first row.
+  const long = sukagawaGrids();
+  const [h, ...rows] = long[SHEETS.progress];
+  const at = rows.findIndex((x) => x[0] === '1-1');
+  const extra = Array.from({ length: 150 }, () => { const c = rows[at].slice(); c[0] = ''; return c; });
+  long[SHEETS.progress] = [h, ...rows.slice(0, at + 1), ...extra, ...rows.slice(at + 1)];
+  const t = openSession(spreadsheetFromGrids('c', long));
+  t.run('menuCheck');
+  const p = t.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const last = at + 2 + 150;
+  const cell = p.getRange(last, h.indexOf('令和4年度実績') + 1);
+  cell.setValue('約千件');
+  t.run('onEdit', { range: cell, source: t.runtime.spreadsheet, value: '約千件' });
+  const now = p.getRange(1, 1, 1, p.getLastColumn()).getValues()[0].map(String);
+  const status = String(p.getRange(last, now.indexOf(OWNED_COLUMNS.check) + 1).getValue());
+  expect(status).toMatch(/約千件/);
+  expect(status).not.toMatch(/プランID/);
+});
