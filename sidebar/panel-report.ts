@@ -10,12 +10,16 @@ function render(r: ReportSummary): void {
   const box = byId('report-result');
   clear(box);
   const link = h('a', { class: 'link', href: r.url, target: '_blank', rel: 'noopener' }, r.name);
+  // Failures first: they are what the 事務局 has to act on.
+  const order = { failed: 0, shared: 1, skipped: 2 } as const;
+  const outcomes = [...r.outcomes].sort((a, b) => order[a.status] - order[b.status]);
   box.append(
+    h('a', { class: 'open-button', href: r.url, target: '_blank', rel: 'noopener' }, '報告書を開く'),
     h('p', { class: 'summary' }, r.message),
     link,
     h('p', { class: 'where' }, '保存先: ', h('a', { class: 'link', href: r.folder.url, target: '_blank', rel: 'noopener' }, r.folder.name)),
     ...r.warnings.map((w) => h('div', { class: 'warning' }, w)),
-    h('ul', { class: 'plain' }, ...r.outcomes.map((o) => h('li', {},
+    h('ul', { class: 'plain' }, ...outcomes.map((o) => h('li', {},
       h('div', {}, chip(STATUS_LABEL[o.status], o.status), o.name),
       h('div', { class: 'where' }, o.reason)))),
   );

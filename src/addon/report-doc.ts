@@ -64,7 +64,8 @@ export interface RenderResult {
 
 // --- styles (A4, 2 cm margins; points) ---------------------------------------------------------
 
-const FONT = 'Noto Sans JP';
+// BIZ UDPゴシック: offered by Google Docs and installed on Windows (what members print from).
+const FONT = 'BIZ UDPGothic';
 const PAGE = { width: 595.3, height: 841.9, margin: 56.7 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Chart width in pixels (Docs measures inline images in px; 1 px = 0.75 pt). */
@@ -100,6 +101,9 @@ function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style>
     note: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#555555', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 2, SPACING_AFTER: 2 }),
     placeholder: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#666666', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 4 }),
     quote: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 14, INDENT_FIRST_LINE: 14, SPACING_AFTER: 6 }),
+    item: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 21, INDENT_FIRST_LINE: 10.5, SPACING_AFTER: 2 }),
+    toc1: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, BOLD: true, HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 6, SPACING_AFTER: 2 }),
+    toc2: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 21, INDENT_FIRST_LINE: 21, SPACING_AFTER: 1 }),
     lead: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, BOLD: true, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 6, SPACING_AFTER: 2 }),
     attribution: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9.5, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.RIGHT, SPACING_AFTER: 10 }),
     caption: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 8 }),
@@ -217,7 +221,15 @@ export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): R
         paragraph(b.text, st.subtitle);
         break;
       case 'heading':
+        if (b.newPage) {
+          first = false;
+          body.appendPageBreak();
+        }
         paragraph(b.text, b.level === 1 ? st.h1 : b.level === 2 ? st.h2 : st.h3);
+        break;
+      case 'toc':
+        // DocumentApp cannot insert a table of contents: the headings as a list (their outline links stay in the Doc's outline).
+        for (const e of b.entries) paragraph(e.text, e.level === 1 ? st.toc1 : st.toc2);
         break;
       case 'paragraph':
         paragraph(b.text, st[b.tone && b.tone !== 'normal' ? b.tone : 'normal']);

@@ -178,6 +178,11 @@ export interface ProgressData {
 
 export interface Settings {
   planName: string;
+  /** 計画期間 as fiscal years (first, last), for the report cover; absent when not typed. */
+  planPeriod?: { from: number; to: number };
+  /** 市区町村名 and 委員会名 for the report cover ('' when not typed). */
+  city?: string;
+  committee?: string;
   /** Section in charge (担当部署) printed on the report cover. */
   office: string;
   evaluationYear: number;

@@ -42,6 +42,7 @@ export function blockChars(b: Block): number {
     case 'table': return tableChars(b.table) + 1;
     case 'chart': return b.caption.length + 2;
     case 'pageBreak': return 1;
+    case 'toc': return b.entries.reduce((n, e) => n + e.text.length + 1, 0);
     default: return b.text.length + 1;
   }
 }

@@ -69,10 +69,19 @@ export const SUM_ROW_FILL = '#f5f7fb';
 
 export interface ReportCover {
   planName: string;
+  /** 計画期間　令和4年度〜令和6年度（2022年度〜2024年度）, '' when not set. */
+  planPeriodLine: string;
+  /** 須賀川市, committee name: lines under the date ('' when not set). */
+  city: string;
+  committee: string;
+  /** True while any 提言 is still the placeholder: the report is a draft (（案）). */
+  draft: boolean;
   /** 進捗状況報告書 */
   reportName: string;
   /** 令和4年度 / 令和5年度（中間） */
   periodLabel: string;
+  /** The evaluation year on the cover, 和暦 and 西暦: 令和4年度（2022年度）, …（中間）. */
+  yearLine: string;
   /** 令和4年度末時点の実績による評価 … */
   basisLine: string;
   /** 令和8年11月21日（2026年11月21日） */
@@ -154,6 +163,8 @@ export interface ReportModel {
     /** Counted plans per adopted grade. */
     gradeCounts: Record<Grade, number>;
     goalTable: ReportTable;
+    /** 総括: one page, in words (counts, 後退, 評価不能 with reasons). */
+    overview: { lead: string[]; regressed: string[]; unrated: string[] };
     /** Figures of the summary, in order (numbered 図1 … by reportBlocks). */
     charts: ReportFigure[];
   };
@@ -168,10 +179,11 @@ export interface ReportModel {
  * 前年度・実績 with the year of the evaluation; 見込み only in a mid-year report.
  */
 export function planTableHeader(fy: number, mid: boolean, baseYear?: number, targetYear?: number): string[] {
-  const y = (n: number | undefined): string => (n === undefined ? '（年度）' : `（${fyLabel(n)}）`);
+  // The year on a line of its own: a narrow column never splits 「（R2）」.
+  const y = (n: number | undefined): string => (n === undefined ? '\n（年度）' : `\n（${fyLabel(n)}）`);
   return [
     'プラン', '成果指標', `基準値${y(baseYear)}`, `前年度${y(mid ? fy - 1 : fy - 1)}`,
-    `実績${mid ? `（${fyLabel(fy)}中間）` : y(fy)}`, `目標値${y(targetYear)}`, mid ? '達成率／見込み' : '達成率', '評価',
+    `実績${mid ? `\n（${fyLabel(fy)}中間）` : y(fy)}`, `目標値${y(targetYear)}`, mid ? '達成率／見込み' : '達成率', '評価',
   ];
 }
 
@@ -255,6 +267,13 @@ function periodLabelOf(result: AggregateResult): string {
   return result.config.evaluationKind === 'mid' ? `${fy}（中間）` : fy;
 }
 
+/** True when some 基本方針 (or the plan as a whole) has no 提言 yet. */
+function policyItemsDraft(data: ProgressData, given: string[]): boolean {
+  const codes = new Set(data.hierarchy.filter((h) => h.level === '基本方針').map((h) => h.code));
+  if (codes.size === 0) return given.length === 0;
+  return [...codes].some((c) => !given.includes(c));
+}
+
 function basisLineOf(result: AggregateResult): string {
   const fy = warekiLabel(result.config.evaluationYear);
   if (result.config.evaluationKind === 'mid') {
@@ -318,7 +337,9 @@ function withCellYear(text: string, fy: number | undefined, headerYear: number |
 }
 
 function marksOf(ctx: PlanTableCtx, key: string, field: string): string {
-  return (ctx.marks.get(key) ?? []).filter((m) => m.field === field).map((m) => m.mark).join('');
+  // After a space: a narrow cell breaks before the mark, not inside the figure.
+  const marks = (ctx.marks.get(key) ?? []).filter((m) => m.field === field).map((m) => m.mark).join('');
+  return marks ? ` ${marks}` : '';
 }
 
 /** 前年度比 as a signed percent, when both figures are numbers in the same unit. */
@@ -400,7 +421,7 @@ export function fitWidths(header: string[], rows: string[][], flexible: number[]
   const em = (t: string): number => [...t].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch) ? 0.6 : 1), 0);
   const longestToken = (cell: string): number => Math.max(0, ...cell.split(/[\s\n]+/).map(em));
   // A header breaks before its year: 基準値 / （R2）.
-  const headerMin = (h: string): number => Math.max(...h.split(/(?=（)/).map(em));
+  const headerMin = (h: string): number => Math.max(...h.split('\n').map(em)) + 0.5;
   // Wide enough for nine cells in ten: a rare long phrase (平成22年発行分まで) may wrap.
   const p90 = (xs: number[]): number => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -408,17 +429,17 @@ export function fitWidths(header: string[], rows: string[][], flexible: number[]
   };
   const min = header.map((h, c) => Math.max(
     headerMin(h),
-    Math.min(p90(rows.map((r) => longestToken(r[c] ?? ''))), flexible.includes(c) ? 6 : 7.5),
+    Math.min(p90(rows.map((r) => longestToken(r[c] ?? ''))), flexible.includes(c) ? 6 : 5.5),
   ) + 1.2);
-  // Text columns share what is left of a 53 em line (A4 at 9 pt), at least 7 em each.
+  // Text columns share what is left of a 53 em line (A4 at 9 pt), at least 9 em each.
   const fixed = min.reduce((a, b, c) => a + (flexible.includes(c) ? 0 : b), 0);
-  const left = Math.max(53 - fixed, 7 * flexible.length);
+  const left = Math.max(53 - fixed, 9 * flexible.length);
   const weight = flexible.map((c) => Math.sqrt(Math.max(1, ...rows.map((r) => em(r[c] ?? '')))));
   const wsum = weight.reduce((a, b) => a + b, 0);
   return min.map((m, c) => {
     const k = flexible.indexOf(c);
     if (k < 0) return Math.round(m * 10) / 10;
-    return Math.round(Math.max(7, (left * weight[k]) / wsum) * 10) / 10;
+    return Math.round(Math.max(9, (left * weight[k]) / wsum) * 10) / 10;
   });
 }
 
@@ -445,7 +466,12 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const mid = result.config.evaluationKind === 'mid';
   const periodLabel = periodLabelOf(result);
   const planName = s.planName.trim() || '地域情報化計画';
-  const title = `${planName} 報告書（${periodLabel}）`;
+  // Draft (（案）) while any 基本方針 still shows the placeholder instead of 提言.
+  const recsGiven = data.recommendations.filter((r) => r.text.trim());
+  const draft = policyItemsDraft(data, recsGiven.map((r) => r.policyCode));
+  const reportName = (mid ? '進捗状況報告書（中間）' : '進捗状況報告書') + (draft ? '（案）' : '');
+  // The running header repeats the cover's title word for word.
+  const title = `${planName} ${reportName.replace(/（案）$/, '')}（${periodLabel}）${draft ? '（案）' : ''}`;
   const timestamp = stamp(opts.now, tz);
   const rowsByPlan = resultRowsByPlan(result);
   const plansById = new Map(result.plans.map((p) => [p.id, p]));
@@ -676,9 +702,31 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   ];
   const method = [
     ...(s.inferred?.length ? [`評価の年度と時点は、設定がないため入力されている数値から判断しました（${s.inferred.join('、')}）。`] : []),
-    `各プランは、成果指標の実績値を基準値と目標値に照らした達成率により、A・B・C・D・−（評価不能）の5区分で評価しました${mid ? '（中間評価では、中間時点の実績から年度末の達成見込みを評価しています）' : ''}。`,
-    `基本目標は、評価対象のプランのうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。`,
+    '成果指標ごとに達成率を計算しました。基準値があるときは「（実績値 − 基準値）÷（目標値 − 基準値）」、基準値がないとき（または数値でないとき）は「実績値 ÷ 目標値」です。低いほど良い指標（事故件数、作業時間など）は、基準値からの減少を目標までの減少と比べます（基準値がなければ「目標値 ÷ 実績値」）。',
+    `目標年度より前の年度も、最終年度の目標値と比べています（${s.interimRule === 'paced' ? '設定「途中年度の評価」により、基準年度から目標年度まで一定の割合で進むとした目安と比べました' : 'そのため途中の年度では達成率が低く出ます'}）。実績値が基準値より悪くなったものは「後退」とし、達成率にかかわらずD評価としました。`,
+    `指標の評価は、達成率${pct(t.a)}以上をA、${pct(t.b)}以上をB、${pct(t.c)}以上をC、それ未満をDとしました（基準は設定シートで定めています）。実績値の未入力、数値でない実績、指標の未設定などで計算できないものは「−（評価不能）」とし、理由を示して計算から除きました（0%としては扱っていません）。`,
+    '指標が複数あるプランは、評価できる指標の達成率の平均で評価しました。平均の前に、各指標の達成率は100%を上限とし（大きく上回った指標が他の未達を打ち消さないため）、後退した指標は0%として数えています。プランの表では指標ごとの評価と、その平均を示しています。',
+    ...(mid ? [`中間評価では、${warekiFromIso(result.config.midAsOf) ?? result.config.midAsOf}時点の実績から年度末の達成見込みを判断しました。件数など年度内に積み上がる指標は、4月1日からの経過月数で按分した目安と比べ、割合など水準の指標はそのまま比べています。`] : []),
+    `基本目標は、評価対象のプランのうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。桁や単位の誤りが疑われる数値には「※1」などの注を付け、資料3にまとめました。`,
   ];
+
+  // --- 総括 ----------------------------------------------------------------------------------
+  const counted = result.plans.filter((p) => p.counted);
+  const goalRatings = { 良好: 0, 概ね良好: 0, 良好ではない: 0, 評価不能: 0 } as Record<GoalRating, number>;
+  for (const g of result.goals) goalRatings[g.adopted] = (goalRatings[g.adopted] ?? 0) + 1;
+  const assessed = counted.length - gradeCounts['−'];
+  const overview = {
+    lead: [
+      `${periodLabel}は、${counted.length}件のプランのうち${assessed}件を評価しました。A評価${gradeCounts.A}件、B評価${gradeCounts.B}件、C評価${gradeCounts.C}件、D評価${gradeCounts.D}件で、A・B評価は評価した${assessed}件の${assessed ? formatPercent((gradeCounts.A + gradeCounts.B) / assessed) : DASH}です。評価できなかったプランは${gradeCounts['−']}件です。`,
+      `基本目標${result.goals.length}件の評価は、「良好」${goalRatings['良好']}件、「概ね良好」${goalRatings['概ね良好']}件、「良好ではない」${goalRatings['良好ではない']}件${goalRatings['評価不能'] ? `、評価不能${goalRatings['評価不能']}件` : ''}です。`,
+      '前年度の評価との比較は、前年度の集計結果がこの表にないため行っていません。',
+    ],
+    regressed: counted.flatMap((p) => p.indicators
+      .filter((ir) => ir.period.regressed)
+      .map((ir) => `${p.id} ${p.name}：${ir.indicator.name}（${ir.period.actualText}、基準値 ${squashText(ir.indicator.baseline.value.text)}）`)),
+    unrated: counted.filter((p) => p.adopted === '−').map((p) =>
+      `${p.id} ${p.name}：${(GAP_TEXT[p.period.gap ?? 'mixed'] ?? '評価できる成果指標がないため、評価していません。').replace(/、評価していません。$|ため、評価の対象外です。$/, '')}`),
+  };
 
   // --- appendices ------------------------------------------------------------------------------
   const unifiedIds = new Set(result.plans.filter((p) => p.kind === 'unified').map((p) => p.id));
@@ -763,13 +811,20 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     timestamp,
     cover: {
       planName,
-      reportName: mid ? '進捗状況報告書（中間）' : '進捗状況報告書',
+      reportName,
+      planPeriodLine: s.planPeriod
+        ? `計画期間　${warekiLabel(s.planPeriod.from)}〜${warekiLabel(s.planPeriod.to)}（${s.planPeriod.from}年度〜${s.planPeriod.to}年度）`
+        : '',
+      city: (s.city ?? '').trim(),
+      committee: (s.committee ?? '').trim(),
+      draft,
       periodLabel,
+      yearLine: `${warekiLabel(result.config.evaluationYear)}（${result.config.evaluationYear}年度）${mid ? '　中間' : ''}`,
       basisLine: basisLineOf(result),
       dateLine: coverDate(opts.now, tz),
       office: s.office.trim(),
     },
-    summary: { intro, method, gradeTable, gradeCounts, goalTable, charts },
+    summary: { intro, method, gradeTable, gradeCounts, goalTable, charts, overview },
     policies,
     generalRecommendations,
     appendices,
@@ -783,8 +838,11 @@ export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'subtitle'; text: string }
   | { kind: 'coverLine'; text: string; emphasis?: boolean }
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' | 'attribution' | 'lead' }
+  /** newPage: the heading starts a page (page break before it: never a page-break paragraph). */
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; newPage?: boolean }
+  /** 目次: the level-1 and level-2 headings that follow, in order. */
+  | { kind: 'toc'; entries: { level: 1 | 2; text: string }[] }
+  | { kind: 'paragraph'; text: string; tone?: 'normal' | 'note' | 'placeholder' | 'quote' | 'attribution' | 'lead' | 'item' }
   | { kind: 'table'; table: ReportTable }
   | { kind: 'chart'; chart: ChartSpec; caption: string; figure: number }
   | { kind: 'pageBreak' };
@@ -800,14 +858,32 @@ export function reportBlocks(m: ReportModel): Block[] {
   // Cover.
   b.push({ kind: 'coverLine', text: m.cover.planName });
   b.push({ kind: 'title', text: m.cover.reportName });
-  b.push({ kind: 'subtitle', text: m.cover.periodLabel });
+  b.push({ kind: 'subtitle', text: m.cover.yearLine });
+  if (m.cover.planPeriodLine) b.push({ kind: 'coverLine', text: m.cover.planPeriodLine });
   b.push({ kind: 'coverLine', text: m.cover.basisLine });
   b.push({ kind: 'coverLine', text: m.cover.dateLine, emphasis: true });
-  if (m.cover.office) b.push({ kind: 'coverLine', text: m.cover.office, emphasis: true });
-  b.push({ kind: 'pageBreak' });
+  const by = [m.cover.city, m.cover.committee].filter(Boolean).join('　');
+  if (by) b.push({ kind: 'coverLine', text: by, emphasis: true });
+  if (m.cover.office) b.push({ kind: 'coverLine', text: m.cover.office, emphasis: !by });
+
+  // 目次 (filled in at the end, from the headings).
+  const toc: { level: 1 | 2; text: string }[] = [];
+  b.push({ kind: 'heading', level: 1, text: '目次', newPage: true });
+  b.push({ kind: 'toc', entries: toc });
+
+  // 総括.
+  const o = m.summary.overview;
+  b.push({ kind: 'heading', level: 1, text: '総括', newPage: true });
+  for (const t of o.lead) b.push({ kind: 'paragraph', text: t });
+  b.push({ kind: 'heading', level: 3, text: `基準値から後退した指標（${o.regressed.length}件）` });
+  if (o.regressed.length) for (const t of o.regressed) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
+  else b.push({ kind: 'paragraph', text: '基準値から後退した指標はありません。', tone: 'placeholder' });
+  b.push({ kind: 'heading', level: 3, text: `評価できなかったプランと理由（${o.unrated.length}件）` });
+  if (o.unrated.length) for (const t of o.unrated) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
+  else b.push({ kind: 'paragraph', text: '評価できなかったプランはありません。', tone: 'placeholder' });
 
   // Summary.
-  b.push({ kind: 'heading', level: 1, text: '評価の概要' });
+  b.push({ kind: 'heading', level: 1, text: '評価の概要', newPage: true });
   for (const t of m.summary.intro) b.push({ kind: 'paragraph', text: t });
   b.push({ kind: 'heading', level: 2, text: '評価の方法' });
   for (const t of m.summary.method) b.push({ kind: 'paragraph', text: t });
@@ -826,8 +902,7 @@ export function reportBlocks(m: ReportModel): Block[] {
 
   // Per 基本方針.
   for (const p of m.policies) {
-    b.push({ kind: 'pageBreak' });
-    b.push({ kind: 'heading', level: 1, text: p.heading });
+    b.push({ kind: 'heading', level: 1, text: p.heading, newPage: true });
     if (p.text) b.push({ kind: 'paragraph', text: p.text });
     for (const g of p.goals) {
       b.push({ kind: 'heading', level: 2, text: g.heading });
@@ -856,8 +931,7 @@ export function reportBlocks(m: ReportModel): Block[] {
   }
 
   // Appendices.
-  b.push({ kind: 'pageBreak' });
-  b.push({ kind: 'heading', level: 1, text: '資料' });
+  b.push({ kind: 'heading', level: 1, text: '資料', newPage: true });
   for (const a of m.appendices) {
     b.push({ kind: 'heading', level: 2, text: a.heading });
     b.push({ kind: 'paragraph', text: a.lead });
@@ -869,6 +943,9 @@ export function reportBlocks(m: ReportModel): Block[] {
       if (m.table) b.push({ kind: 'table', table: m.table });
       else b.push({ kind: 'paragraph', text: m.empty, tone: 'placeholder' });
     }
+  }
+  for (const x of b) {
+    if (x.kind === 'heading' && x.level <= 2 && x.text !== '目次') toc.push({ level: x.level as 1 | 2, text: x.text });
   }
   return b;
 }

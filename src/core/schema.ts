@@ -75,6 +75,10 @@ export const SETTING_KEYS = {
   reportFolderId: '報告書フォルダID',
   notifyMembers: '共有の通知メール',
   synonyms: '類義語',
+  // Report cover items (added last: rows people already have keep their place).
+  planPeriod: '計画期間',
+  city: '市区町村名',
+  committee: '委員会名',
 } as const;
 
 /** 区分 on 施策体系 (HierarchyItem.level). */

@@ -59,6 +59,9 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
   const s = defaults;
   const rows: Record<SettingField, [string, string]> = {
     planName: [s.planName, '報告書の表紙と見出しに使う計画の名前です（例: 第5次須賀川市地域情報化計画）。'],
+    planPeriod: [s.planPeriod ? `${warekiLabel(s.planPeriod.from)}〜${warekiLabel(s.planPeriod.to)}` : '', '計画の期間です。報告書の表紙に和暦と西暦で載せます（例: 令和3年度〜令和7年度、R3〜R7）。'],
+    city: [s.city ?? '', '報告書の表紙に載せる市区町村名です（例: 須賀川市）。'],
+    committee: [s.committee ?? '', '報告書の表紙に載せる委員会の名前です（例: 須賀川市地域情報化推進委員会）。'],
     office: [s.office, '報告書の表紙に載せる担当部署です（例: 情報政策課）。'],
     evaluationYear: [warekiLabel(s.evaluationYear), '集計する年度です。令和7年度、R7、2025 のどれでも入力できます。'],
     evaluationKind: [EVALUATION_KIND_LABELS[s.evaluationKind], '年度末の実績で評価するときは「年度末」、秋の中間報告で見込みを評価するときは「中間」と入力します。'],
@@ -175,6 +178,21 @@ export function readSettings(
       case 'planName':
         settings.planName = squash(text);
         break;
+      case 'city':
+        settings.city = squash(text);
+        break;
+      case 'committee':
+        settings.committee = squash(text);
+        break;
+      case 'planPeriod': {
+        // 令和3年度〜令和7年度, R3-R7, 2021〜2025年度: two fiscal years.
+        const parts = nfkc(text).split(/[〜~～\-－―]+|から/).map((x) => x.trim()).filter(Boolean);
+        const from = parts[0] ? parseFiscalYear(parts[0]) : null;
+        const to = parts[1] ? parseFiscalYear(parts[1]) : null;
+        if (from !== null && to !== null && from <= to) settings.planPeriod = { from, to };
+        else warn(r, label, text, '「令和3年度〜令和7年度」のように、初年度と最終年度を「〜」でつないで入力してください。');
+        break;
+      }
       case 'office':
         settings.office = squash(text);
         break;

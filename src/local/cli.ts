@@ -12,6 +12,7 @@ import type { Grid } from '../core/model';
 import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
 import { renderDocx } from './report-docx';
 import { runCycle } from './cycle';
+import { runCommitteeCycle } from './committee-cycle';
 import { renderHtml } from './report-html';
 
 export interface Command {
@@ -26,18 +27,20 @@ export interface Command {
   paged?: boolean;
   /** Node-side step after the run (e.g. the local .docx/.html of the report); returns files. */
   after?: (session: AddonSession, outDir: string) => Promise<string[]>;
+  /** Title of the menu's alert when the add-on refuses or fails (errors.ts runFromMenu). */
+  title?: string;
 }
 
 export const COMMANDS: Record<string, Command> = {
-  template: { entry: 'menuTemplate', sheets: [], describe: 'テンプレートを作成（不足しているシートと列を追加）' },
-  check: { entry: 'menuCheck', sheets: [SHEETS.checks], describe: '入力チェック → 検証結果' },
-  aggregate: { entry: 'menuAggregate', sheets: [SHEETS.results, SHEETS.goals], describe: '集計 → 集計結果・目標別評価' },
+  template: { entry: 'menuTemplate', title: 'テンプレートを作成', sheets: [], describe: 'テンプレートを作成（不足しているシートと列を追加）' },
+  check: { entry: 'menuCheck', title: '入力チェック', sheets: [SHEETS.checks], describe: '入力チェック → 検証結果' },
+  aggregate: { entry: 'menuAggregate', title: '集計', sheets: [SHEETS.results, SHEETS.goals], describe: '集計 → 集計結果・目標別評価' },
   suggest: {
     entry: 'getMergeCandidates', sheets: [], resultFile: '統合候補.json', paged: true,
     describe: '統合候補 → 統合候補.json（候補の組・理由・類似度、プラン一覧、統合プラン）',
   },
   report: {
-    entry: 'menuReport', sheets: [SHEETS.reports, SHEETS.members], describe: '報告書作成 → 報告書.docx・報告書.html・報告書履歴',
+    entry: 'menuReport', title: '報告書作成', sheets: [SHEETS.reports, SHEETS.members], describe: '報告書作成 → 報告書.docx・報告書.html・報告書履歴',
     after: writeLocalReport,
   },
 };
@@ -76,6 +79,10 @@ export interface CommandOutput {
   result: unknown;
   calls: Record<string, number>;
   files: string[];
+  /** Why the add-on refused or failed (its Japanese message), or null when it ran. */
+  refused: string | null;
+  /** Every toast and alert the add-on showed during the command, as printed. */
+  messages: string[];
 }
 
 /** Every page of the merge suggestions as one result (groups and their plans), calls summed. */
@@ -95,11 +102,45 @@ function allPages(session: AddonSession, entry: string): { result: MergeCandidat
   return { result: all as MergeCandidates, calls };
 }
 
-/** Runs one command in a session and writes its JSON results to `outDir`. */
+/** What the add-on showed (toasts, alerts, dialogs) since the given counts, as lines to print. */
+function shown(session: AddonSession, since: { toasts: number; alerts: number; dialogs: number }): { lines: string[]; alerts: { title: string; prompt: string }[] } {
+  const ui = session.runtime.ui;
+  const lines: string[] = [];
+  for (const t of ui.toasts.slice(since.toasts)) lines.push(`［通知］${t.title ? `${t.title}: ` : ''}${t.message}`);
+  const alerts = ui.alerts.slice(since.alerts).map((a) => ({ title: String(a.title ?? ''), prompt: String(a.prompt ?? '') }));
+  for (const a of alerts) lines.push(`［警告］${a.title ? `${a.title}: ` : ''}${a.prompt}`);
+  for (const d of ui.dialogs.slice(since.dialogs)) lines.push(`［画面］${d.title}`);
+  return { lines, alerts };
+}
+
+/**
+ * Runs one command in a session and writes its JSON results to `outDir`. Prints every toast
+ * and alert the add-on showed. A command the add-on refused (its alert) or that failed writes
+ * no file: its sheets were not rewritten and a report must not look made.
+ */
 export async function runCommand(session: AddonSession, name: string, outDir: string): Promise<CommandOutput> {
   const cmd = COMMANDS[name];
   if (!cmd) throw new Error(`unknown command: ${name} (${Object.keys(COMMANDS).join(', ')})`);
-  const { result, calls } = cmd.paged ? allPages(session, cmd.entry) : session.run(cmd.entry);
+  const ui = session.runtime.ui;
+  const since = { toasts: ui.toasts.length, alerts: ui.alerts.length, dialogs: ui.dialogs.length };
+  let result: unknown = null;
+  let calls: Record<string, number> = {};
+  let refused: string | null = null;
+  try {
+    ({ result, calls } = cmd.paged ? allPages(session, cmd.entry) : session.run(cmd.entry));
+  } catch (e) {
+    // Sidebar-called entries throw their Japanese message.
+    refused = (e as Error).message ?? String(e);
+    calls = session.runtime.counter.snapshot();
+  }
+  const { lines, alerts } = shown(session, since);
+  const failure = alerts.find((a) => cmd.title !== undefined && a.title === cmd.title);
+  if (!refused && failure) refused = failure.prompt;
+  for (const line of lines) (line.startsWith('［警告］') ? console.error : console.log)(`${name}: ${line}`);
+  if (refused !== null) {
+    if (!failure) console.error(`${name}: ［中止］${refused}`);
+    return { command: name, result, calls, files: [], refused, messages: lines };
+  }
   const files: string[] = [];
   if (cmd.resultFile) {
     const file = join(outDir, cmd.resultFile);
@@ -114,10 +155,17 @@ export async function runCommand(session: AddonSession, name: string, outDir: st
     files.push(file);
   }
   if (cmd.after) files.push(...(await cmd.after(session, outDir)));
-  return { command: name, result, calls, files };
+  return { command: name, result, calls, files, refused: null, messages: lines };
 }
 
-export async function runCli(argv: string[]): Promise<AddonSession> {
+export interface CliRun {
+  session: AddonSession;
+  outputs: CommandOutput[];
+  /** 0: every command ran; 2: the add-on refused or failed a command (the rest were not run). */
+  exitCode: number;
+}
+
+export async function runCli(argv: string[]): Promise<CliRun> {
   const outIdx = argv.indexOf('--out');
   const outDir = resolve(outIdx >= 0 ? argv[outIdx + 1] : 'out');
   const positional = argv.filter((a, i) => !a.startsWith('--') && (outIdx < 0 || i !== outIdx + 1));
@@ -130,20 +178,32 @@ export async function runCli(argv: string[]): Promise<AddonSession> {
   mkdirSync(outDir, { recursive: true });
   const session = openSession(await loadWorkbook(workbook));
   const outputs: CommandOutput[] = [];
-  for (const c of isDemo ? DEMO_COMMANDS : [command]) outputs.push(await runCommand(session, c, outDir));
+  for (const c of isDemo ? DEMO_COMMANDS : [command]) {
+    const o = await runCommand(session, c, outDir);
+    outputs.push(o);
+    // The next commands build on this one (the report on 集計): stop at the first refusal.
+    if (o.refused !== null) break;
+  }
   const saved = join(outDir, basename(workbook).replace(/\.xlsx$/i, '') + '.xlsx');
   await saveWorkbook(session.runtime.spreadsheet, saved);
   const calls = Object.fromEntries(outputs.map((o) => [o.command, o.calls]));
   writeFileSync(join(outDir, 'calls.json'), JSON.stringify(calls, null, 2) + '\n');
-  if (isDemo) {
+  const refused = outputs.find((o) => o.refused !== null);
+  if (isDemo && !refused) {
     printDemoSummary(session, outputs, outDir);
     // The departments' side of the cycle, on its own copy of the workbook.
     const cycle = await runCycle(workbook, outDir);
     for (const line of cycle.lines) console.log(line);
+    // The committee's side of the cycle, on its own copy too.
+    const committee = await runCommitteeCycle(workbook, outDir);
+    for (const line of committee.lines) console.log(line);
   }
-  for (const o of outputs) console.log(`${o.command}: Spreadsheet 呼び出し ${countSheets(o.calls)} 回 → ${o.files.map((f) => basename(f)).join(', ') || '（JSONなし）'}`);
+  for (const o of outputs) {
+    console.log(`${o.command}: Spreadsheet 呼び出し ${countSheets(o.calls)} 回 → ${o.refused !== null ? '中止（ファイルなし）' : o.files.map((f) => basename(f)).join(', ') || '（JSONなし）'}`);
+  }
   console.log(`ブック: ${saved}`);
-  return session;
+  if (refused) console.error(`${refused.command} はアドオンが中止しました（終了コード 2）: ${refused.refused}`);
+  return { session, outputs, exitCode: refused ? 2 : 0 };
 }
 
 function countSheets(calls: Record<string, number>): number {
@@ -152,8 +212,6 @@ function countSheets(calls: Record<string, number>): number {
 
 function printDemoSummary(session: AddonSession, outputs: CommandOutput[], outDir: string): void {
   console.log('— 進捗管理アドオン デモ（第5次須賀川市地域情報化計画 実施計画の公開データ）—');
-  // Progress toasts (shown until replaced) are not results.
-  for (const t of session.runtime.ui.toasts.filter((x) => x.timeoutSeconds !== null)) console.log(`・${t.title}: ${t.message}`);
   const goals = session.sheetRecords(SHEETS.goals);
   if (goals) {
     console.log('基本目標の評価（今期／計画期間通算）:');
@@ -178,7 +236,9 @@ function usage(): string {
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2)).catch((err: Error) => {
+  runCli(process.argv.slice(2)).then((run) => {
+    process.exitCode = run.exitCode;
+  }).catch((err: Error) => {
     console.error(err.message);
     process.exit(1);
   });

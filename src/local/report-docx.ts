@@ -27,8 +27,11 @@ import type { Block, ReportModel, ReportTable } from '../core/report';
 import { SUM_ROW_FILL, cellFill, reportBlocks } from '../core/report';
 import { chartPng } from './chart-png';
 
-/** One family for every script: Japanese text must not fall back glyph by glyph. */
-export const DOCX_FONT = 'Noto Sans CJK JP';
+/**
+ * One family for every script (Japanese text must not fall back glyph by glyph): BIZ UDPゴシック
+ * ships with Windows and is offered by Google Docs; elsewhere the viewer substitutes a Japanese Gothic.
+ */
+export const DOCX_FONT = 'BIZ UDPGothic';
 const FONT = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, eastAsia: DOCX_FONT, cs: DOCX_FONT };
 const NAVY = '1F3864';
 const HEADER_FILL = 'D9E2F3';
@@ -119,11 +122,18 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
         out.push(new Paragraph({
           heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
           keepNext: true,
+          // The page break belongs to the heading: no page-break paragraph that could spill onto a page of its own.
+          pageBreakBefore: b.newPage === true,
           children: runs(b.text),
         }));
         break;
+      case 'toc':
+        for (const e of b.entries) {
+          out.push(new Paragraph({ style: e.level === 1 ? 'Toc1' : 'Toc2', children: runs(e.text) }));
+        }
+        break;
       case 'paragraph': {
-        const style = { note: 'Note', placeholder: 'Placeholder', quote: 'Quote', attribution: 'Attribution', lead: 'Lead', normal: undefined }[b.tone ?? 'normal'];
+        const style = { note: 'Note', placeholder: 'Placeholder', quote: 'Quote', attribution: 'Attribution', lead: 'Lead', item: 'Item', normal: undefined }[b.tone ?? 'normal'];
         out.push(new Paragraph({ ...(style ? { style } : { indent: { firstLine: 210 } }), children: runs(b.text) }));
         break;
       }
@@ -165,7 +175,7 @@ export function buildDocx(model: ReportModel): Document {
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: pt(10.5), color: '222222' },
+          run: { font: FONT, size: pt(10.5), color: '222222', language: { value: 'ja-JP', eastAsia: 'ja-JP' } },
           paragraph: { spacing: { line: 336, lineRule: LineRuleType.AUTO, after: 80 } },
         },
         title: { run: { font: FONT, size: pt(28), bold: true, color: NAVY }, paragraph: { spacing: { before: 240, after: 240 } } },
@@ -186,6 +196,9 @@ export function buildDocx(model: ReportModel): Document {
         { id: 'Placeholder', name: 'Placeholder', basedOn: 'Normal', run: { font: FONT, color: '666666' } },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { font: FONT, color: '333333' }, paragraph: { indent: { left: 280, firstLine: 210 }, spacing: { after: 120 } } },
         { id: 'Attribution', name: 'Attribution', basedOn: 'Normal', run: { font: FONT, size: pt(9.5), color: '444444' }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 200 } } },
+        { id: 'Item', name: 'Item', basedOn: 'Normal', run: { font: FONT }, paragraph: { indent: { left: 420, hanging: 210 }, spacing: { after: 40 } } },
+        { id: 'Toc1', name: 'toc 1', basedOn: 'Normal', run: { font: FONT, bold: true }, paragraph: { spacing: { before: 120, after: 40 } } },
+        { id: 'Toc2', name: 'toc 2', basedOn: 'Normal', run: { font: FONT }, paragraph: { indent: { left: 420 }, spacing: { after: 20 } } },
         { id: 'Lead', name: 'Lead', basedOn: 'Normal', run: { font: FONT, bold: true, color: '333333' }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true } },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: FONT, size: pt(9) }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
       ],

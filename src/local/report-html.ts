@@ -16,7 +16,7 @@ const CSS = `
 @page { size: A4; margin: 20mm; }
 :root { --navy: #1f3864; --line: #7f7f7f; }
 * { box-sizing: border-box; }
-body { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'BIZ UDPGothic', 'Yu Gothic', 'Hiragino Sans', 'Meiryo', sans-serif;
+body { font-family: 'BIZ UDPGothic', 'Noto Sans CJK JP', 'Noto Sans JP', 'Yu Gothic', 'Hiragino Sans', 'Meiryo', sans-serif;
   font-size: 10.5pt; line-height: 1.7; color: #222; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
 .cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; }
 .cover p { text-align: center; text-indent: 0; }
@@ -38,6 +38,12 @@ p.lead { font-weight: bold; text-indent: 0; margin-top: 6pt; break-after: avoid;
 tr.sum td { font-weight: bold; }
 p.caption { font-size: 9pt; color: #444; text-indent: 0; margin: 4pt 0 10pt; }
 .page-break { break-before: page; height: 0; }
+h1.new-page { break-before: page; }
+.toc ul { list-style: none; padding: 0; }
+.toc li.toc1 { font-weight: bold; margin-top: 6pt; }
+.toc li.toc2 { margin-left: 2em; }
+p.item { text-indent: -1em; margin-left: 2em; }
+@media screen { h1.new-page { border-top: 1px dashed #bbb; padding-top: 24px; } }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; line-height: 1.45; table-layout: fixed; }
 th, td { border: 0.5pt solid var(--line); padding: 2pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #d9e2f3; font-weight: bold; vertical-align: middle; }
@@ -67,9 +73,9 @@ function tableHtml(t: ReportTable): string {
 function blocksHtml(blocks: Block[]): string {
   const out: string[] = [];
   // The cover: everything before the first page break.
-  const firstBreak = blocks.findIndex((b) => b.kind === 'pageBreak');
+  const firstBreak = blocks.findIndex((b) => b.kind === 'pageBreak' || (b.kind === 'heading' && b.newPage));
   const cover = blocks.slice(0, firstBreak < 0 ? 0 : firstBreak);
-  const rest = blocks.slice(firstBreak < 0 ? 0 : firstBreak + 1);
+  const rest = blocks.slice(firstBreak < 0 ? 0 : blocks[firstBreak].kind === 'pageBreak' ? firstBreak + 1 : firstBreak);
   if (cover.length) {
     out.push('<section class="cover">');
     let lines = 0;
@@ -83,7 +89,10 @@ function blocksHtml(blocks: Block[]): string {
   for (const b of rest) {
     switch (b.kind) {
       case 'heading':
-        out.push(`<h${b.level}>${text(b.text)}</h${b.level}>`);
+        out.push(`<h${b.level}${b.newPage && b !== rest[0] ? ' class="new-page"' : ''}>${text(b.text)}</h${b.level}>`);
+        break;
+      case 'toc':
+        out.push(`<nav class="toc"><ul>${b.entries.map((e) => `<li class="toc${e.level}">${text(e.text)}</li>`).join('')}</ul></nav>`);
         break;
       case 'paragraph':
         out.push(`<p${b.tone && b.tone !== 'normal' ? ` class="${b.tone}"` : ''}>${text(b.text)}</p>`);

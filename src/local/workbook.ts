@@ -1,11 +1,17 @@
 // Workbook files (.xlsx, through exceljs) ⇄ the local spreadsheet. Loading and saving use the
 // uncounted model, so they never show up as add-on service calls.
 //
-// Kept: values with their types (numbers, strings, booleans, dates as date-formatted serials),
-// formulas with their cached results, number formats, notes, solid background fills, bold and
-// font colour, wrap and alignment, list/range/checkbox validations, frozen rows and columns,
-// column widths, hidden sheets and tab colours. Not kept: merges, conditional formats, images,
-// charts, row heights, sheet ids.
+// Loaded into the runtime: values with their types (numbers, strings, booleans, dates as
+// date-formatted serials), formulas with their cached results, number formats, notes, solid
+// background fills, bold and font colour, wrap and alignment, list/range validations, frozen
+// rows and columns, column widths, hidden sheets, tab colours and merged areas (the value only
+// in the top-left cell, as Sheets holds it).
+//
+// Saving a workbook that was loaded from a file writes into the workbook exceljs read, changing
+// only the cells and properties the run changed: everything else people had (fonts, borders,
+// rich text, hyperlinks, hidden rows and columns, filters, row heights, conditional formats,
+// other validations) is written back as it was read. A sheet whose rows or columns were
+// inserted or deleted during the run is rewritten from the runtime (its positions moved).
 
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -53,12 +59,31 @@ const validationsOf = (ws: ExcelJS.Worksheet): ValidationStore => (ws as unknown
 // ---------------------------------------------------------------------------
 // Load
 
+/** What a sheet held right after loading: the runtime's layers, to find what a run changed. */
+interface LoadedSheet {
+  ws: ExcelJS.Worksheet;
+  structureVersion: number;
+  layers: Array<Array<unknown[] | undefined>>;
+  columnWidths: Map<number, number>;
+}
+interface Source {
+  wb: ExcelJS.Workbook;
+  sheets: Map<SheetModel, LoadedSheet>;
+}
+const SOURCES = new WeakMap<LocalSpreadsheet, Source>();
+
+function copyLayers(sheet: SheetModel): Array<Array<unknown[] | undefined>> {
+  return sheet.layers().map((l) => l.rows.map((row) => (row ? row.slice() : undefined)));
+}
+
 export async function loadWorkbook(path: string, opts: LoadOptions = {}): Promise<LocalSpreadsheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const name = opts.name ?? basename(path, extname(path));
   const ss = new LocalSpreadsheet(name, { timeZone: opts.timeZone, firstSheet: null });
   const pendingRanges: Array<{ sheet: SheetModel; rule: ValidationRule; ref: string; cells: string[] }> = [];
+  const source: Source = { wb, sheets: new Map() };
+  const loaded: Array<[SheetModel, ExcelJS.Worksheet]> = [];
 
   for (const ws of wb.worksheets) {
     const sheet = ss.model.addSheet(
@@ -79,9 +104,16 @@ export async function loadWorkbook(path: string, opts: LoadOptions = {}): Promis
       if (w !== undefined) sheet.columnWidths.set(c, pxFromChars(w));
     }
     ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => loadCell(sheet, cell, r - 1, c - 1));
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // exceljs answers a merged cell's value for every cell of the merge; Sheets holds it in
+        // the top-left cell only (a value nobody typed must not be read, nor rated).
+        if (cell.isMerged && cell.master !== cell) return;
+        loadCell(sheet, cell, r - 1, c - 1);
+      });
     });
+    sheet.merges = mergesOf(ws);
     loadValidations(sheet, ws, pendingRanges);
+    loaded.push([sheet, ws]);
   }
   // Range rules may point at sheets loaded later.
   for (const p of pendingRanges) {
@@ -104,7 +136,25 @@ export async function loadWorkbook(path: string, opts: LoadOptions = {}): Promis
   }
   ss.model.active = ss.model.sheets.find((s) => !s.hidden) ?? ss.model.sheets[0] ?? null;
   if (ss.model.sheets.length === 0) ss.model.addSheet('シート1');
+  for (const [sheet, ws] of loaded) {
+    source.sheets.set(sheet, { ws, structureVersion: sheet.structureVersion, layers: copyLayers(sheet), columnWidths: new Map(sheet.columnWidths) });
+  }
+  SOURCES.set(ss, source);
   return ss;
+}
+
+/** The merged areas of a worksheet (1-based). */
+function mergesOf(ws: ExcelJS.Worksheet): SheetModel['merges'] {
+  const ranges = (ws.model as { merges?: string[] }).merges ?? [];
+  const out: SheetModel['merges'] = [];
+  for (const ref of ranges) {
+    const a = parseA1(ref);
+    if (!a || a.row1 === undefined || a.col1 === undefined) continue;
+    const row2 = a.row2 ?? a.row1;
+    const col2 = a.col2 ?? a.col1;
+    out.push({ row: a.row1, col: a.col1, numRows: row2 - a.row1 + 1, numCols: col2 - a.col1 + 1 });
+  }
+  return out;
 }
 
 function loadCell(sheet: SheetModel, cell: ExcelJS.Cell, r: number, c: number): void {
@@ -215,8 +265,18 @@ function ruleFromExcel(dv: ExcelValidation): ValidationRule | { ref: string; cel
 // Save
 
 export async function saveWorkbook(ss: LocalSpreadsheet, path: string): Promise<void> {
+  const source = SOURCES.get(ss);
+  if (source) return saveOver(ss, source, path);
   const wb = new ExcelJS.Workbook();
-  for (const sheet of ss.model.sheets) {
+  for (const sheet of ss.model.sheets) addSheet(wb, sheet);
+  const active = ss.model.active ? ss.model.sheets.indexOf(ss.model.active) : 0;
+  wb.views = [{ activeTab: Math.max(0, active), x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, visibility: 'visible' }];
+  await wb.xlsx.writeFile(path);
+}
+
+/** A sheet written from the runtime alone (a new sheet, or a workbook not read from a file). */
+function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): void {
+  {
     const ws = wb.addWorksheet(sheet.name, {
       state: sheet.hidden ? 'hidden' : 'visible',
       properties: sheet.tabColor ? ({ tabColor: { argb: hexToArgb(sheet.tabColor) } } as Partial<ExcelJS.WorksheetProperties>) : undefined,
@@ -228,10 +288,149 @@ export async function saveWorkbook(ss: LocalSpreadsheet, path: string): Promise<
     for (const [c, px] of sheet.columnWidths) ws.getColumn(c).width = charsFromPx(px);
     saveCells(sheet, ws);
     saveValidations(sheet, ws);
+    saveMerges(sheet, ws);
   }
+}
+
+function saveMerges(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
+  for (const m of sheet.merges) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+}
+
+/**
+ * Writes into the workbook exceljs read: per sheet, only what the run changed (values, formats,
+ * notes, fills, bold, font colour, alignment, validations, widths, sheet settings); the rest
+ * stays as it was read. New sheets are added, deleted ones removed.
+ */
+async function saveOver(ss: LocalSpreadsheet, source: Source, path: string): Promise<void> {
+  const wb = source.wb;
+  const kept = new Set<ExcelJS.Worksheet>();
+  for (const sheet of ss.model.sheets) {
+    const from = source.sheets.get(sheet);
+    if (!from) {
+      addSheet(wb, sheet);
+      continue;
+    }
+    kept.add(from.ws);
+    const ws = from.ws;
+    ws.name = sheet.name;
+    if (!sheet.hidden) ws.state = 'visible';
+    else if (ws.state !== 'veryHidden') ws.state = 'hidden';
+    if (sheet.tabColor) ws.properties.tabColor = { argb: hexToArgb(sheet.tabColor) } as ExcelJS.Color;
+    else delete (ws.properties as { tabColor?: unknown }).tabColor;
+    const view = (ws.views?.[0] ?? {}) as Record<string, unknown>;
+    if (sheet.frozenRows || sheet.frozenColumns) {
+      ws.views = [{ ...view, state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows } as ExcelJS.WorksheetView];
+    } else if (view.state === 'frozen') {
+      ws.views = [{ ...view, state: 'normal', xSplit: undefined, ySplit: undefined } as unknown as ExcelJS.WorksheetView];
+    }
+    for (const [c, px] of sheet.columnWidths) if (from.columnWidths.get(c) !== px) ws.getColumn(c).width = charsFromPx(px);
+    if (sheet.structureVersion !== from.structureVersion) {
+      // Rows or columns moved: what was read no longer lines up; write this sheet from the runtime.
+      clearSheet(ws);
+      saveCells(sheet, ws);
+      saveValidations(sheet, ws);
+      saveMerges(sheet, ws);
+    } else {
+      saveChanges(sheet, ws, from);
+    }
+  }
+  for (const ws of wb.worksheets) if (!kept.has(ws) && [...source.sheets.values()].some((l) => l.ws === ws)) wb.removeWorksheet(ws.id);
+  const order = ss.model.sheets.map((sheet) => source.sheets.get(sheet)?.ws ?? wb.getWorksheet(sheet.name));
+  order.forEach((ws, i) => { if (ws) (ws as unknown as { orderNo: number }).orderNo = i; });
   const active = ss.model.active ? ss.model.sheets.indexOf(ss.model.active) : 0;
-  wb.views = [{ activeTab: Math.max(0, active), x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, visibility: 'visible' }];
+  const views = wb.views?.length ? wb.views : [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, visibility: 'visible' as const }];
+  wb.views = [{ ...views[0], activeTab: Math.max(0, active) } as ExcelJS.WorkbookView];
   await wb.xlsx.writeFile(path);
+}
+
+function clearSheet(ws: ExcelJS.Worksheet): void {
+  for (const ref of [...((ws.model as { merges?: string[] }).merges ?? [])]) ws.unMergeCells(ref);
+  ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.value = null;
+    cell.style = {};
+    dropNote(cell);
+  }));
+  const store = validationsOf(ws);
+  for (const k of Object.keys(store.model)) delete store.model[k];
+}
+
+/** exceljs has no way to remove a note: its setter always makes one (empty for undefined). */
+function dropNote(cell: ExcelJS.Cell): void {
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+}
+
+/** The positions (row, col) set in either of two layer snapshots. */
+function positions(a: Array<unknown[] | undefined>, b: Array<unknown[] | undefined>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const seen = new Set<string>();
+  for (const rows of [a, b]) {
+    rows.forEach((row, r) => row?.forEach((v, c) => {
+      const k = `${r}:${c}`;
+      if (v === undefined || seen.has(k)) return;
+      seen.add(k);
+      out.push([r, c]);
+    }));
+  }
+  return out;
+}
+
+/** Writes into `ws` only the cells whose runtime state differs from what was loaded. */
+function saveChanges(sheet: SheetModel, ws: ExcelJS.Worksheet, from: LoadedSheet): void {
+  const layers = sheet.layers();
+  const idx = (l: Layer<unknown>) => layers.indexOf(l);
+  const now = (l: Layer<unknown>) => l.rows as Array<unknown[] | undefined>;
+  const was = (l: Layer<unknown>) => from.layers[idx(l)];
+  const changed = (l: Layer<unknown>) => positions(now(l), was(l)).filter(([r, c]) => l.get(r, c) !== was(l)[r]?.[c]);
+  const cell = (r: number, c: number) => ws.getCell(r + 1, c + 1);
+
+  const valueCells = new Map<string, [number, number]>();
+  for (const l of [sheet.values, sheet.formulas] as Layer<unknown>[]) for (const [r, c] of changed(l)) valueCells.set(`${r}:${c}`, [r, c]);
+  for (const [r, c] of valueCells.values()) {
+    const v = sheet.values.get(r, c);
+    const formula = sheet.formulas.get(r, c);
+    if (formula !== undefined) {
+      const result = v === UNEVALUATED_FORMULA_VALUE ? undefined : v;
+      cell(r, c).value = { formula: formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
+    } else cell(r, c).value = v === undefined ? null : v;
+  }
+  for (const [r, c] of changed(sheet.formats as Layer<unknown>)) cell(r, c).numFmt = sheet.formats.get(r, c) ?? 'General';
+  for (const [r, c] of changed(sheet.notes as Layer<unknown>)) {
+    const note = sheet.notes.get(r, c);
+    if (note) cell(r, c).note = note;
+    else dropNote(cell(r, c));
+  }
+  for (const [r, c] of changed(sheet.backgrounds as Layer<unknown>)) {
+    const bg = sheet.backgrounds.get(r, c);
+    cell(r, c).fill = bg ? { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(bg) } } : { type: 'pattern', pattern: 'none' };
+  }
+  // Fonts and alignment: only the property that changed; name, size, italic, underline … stay.
+  for (const [r, c] of changed(sheet.fontWeights as Layer<unknown>)) {
+    cell(r, c).font = { ...(cell(r, c).font ?? {}), bold: sheet.fontWeights.get(r, c) === 'bold' };
+  }
+  for (const [r, c] of changed(sheet.fontColors as Layer<unknown>)) {
+    const color = sheet.fontColors.get(r, c);
+    const font: Partial<ExcelJS.Font> = { ...(cell(r, c).font ?? {}) };
+    if (color) font.color = { argb: hexToArgb(color) };
+    else delete font.color;
+    cell(r, c).font = font;
+  }
+  for (const [r, c] of changed(sheet.wraps as Layer<unknown>)) {
+    cell(r, c).alignment = { ...(cell(r, c).alignment ?? {}), wrapText: !!sheet.wraps.get(r, c) };
+  }
+  for (const [r, c] of changed(sheet.hAligns as Layer<unknown>)) {
+    cell(r, c).alignment = { ...(cell(r, c).alignment ?? {}), horizontal: sheet.hAligns.get(r, c) as ExcelJS.Alignment['horizontal'] };
+  }
+  for (const [r, c] of changed(sheet.vAligns as Layer<unknown>)) {
+    cell(r, c).alignment = { ...(cell(r, c).alignment ?? {}), vertical: sheet.vAligns.get(r, c) as ExcelJS.Alignment['vertical'] };
+  }
+  const store = validationsOf(ws);
+  for (const [r, c] of changed(sheet.validations as Layer<unknown>)) {
+    const address = `${columnToLetters(c + 1)}${r + 1}`;
+    delete store.model[address];
+    const rule = sheet.validations.get(r, c);
+    const dv = rule ? excelValidation(sheet, rule) : null;
+    if (dv) store.add(address, { ...dv });
+  }
 }
 
 function eachCell<T>(layer: Layer<T>, fn: (r: number, c: number, v: T) => void): void {

@@ -213,3 +213,22 @@ describe('委員評価フォームを送る', () => {
     expect(session.mail.sent).toHaveLength(0);
   });
 });
+
+describe('menu 委員評価フォームを作成', () => {
+  test('asks for the deadline, then shows both links', () => {
+    const session = sampleSession();
+    session.runtime.queuePromptResponse('2026-03-01', 'OK');
+    session.run('menuMemberForm');
+    expect(formOf(session).description).toContain('2026-03-01');
+    const dialog = session.runtime.ui.dialogs.at(-1);
+    expect(dialog?.getTitle()).toBe('委員評価フォーム');
+    expect(dialog?.getContent()).toContain('viewform');
+  });
+
+  test('cancel creates nothing', () => {
+    const session = sampleSession();
+    session.runtime.queuePromptResponse('', 'CANCEL');
+    session.run('menuMemberForm');
+    expect(session.forms.forms.size).toBe(0);
+  });
+});

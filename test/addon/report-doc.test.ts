@@ -58,7 +58,7 @@ describe('renderReportDoc: a Google Doc with real headings, batched tables and t
       return [];
     });
     expect(outline).toEqual(expected);
-    expect(outline.filter((o) => o.heading === 'HEADING1').map((o) => o.text)).toEqual(['評価の概要', '基本方針P　行政のデジタル化', '資料']);
+    expect(outline.filter((o) => o.heading === 'HEADING1').map((o) => o.text)).toEqual(['目次', '総括', '評価の概要', '基本方針P　行政のデジタル化', '資料']);
     expect(outline.filter((o) => o.heading === 'HEADING2' && /^基本目標\d/.test(o.text)).map((o) => o.text)).toEqual([
       '基本目標1　基本目標その1', '基本目標2　基本目標その2', '基本目標3　基本目標その3',
     ]);
@@ -135,7 +135,7 @@ describe('renderReportDoc: a Google Doc with real headings, batched tables and t
     const { docs, drive, services } = setup();
     const model = modelOf(synthetic(1, 1));
     const r = renderReportDoc(model, { services });
-    expect(r.name).toBe('地域情報化計画 報告書（令和4年度） 2026-11-21 14:05'.replace('地域情報化計画', model.cover.planName));
+    expect(r.name).toBe('地域情報化計画 進捗状況報告書（令和4年度）（案） 2026-11-21 14:05'.replace('地域情報化計画', model.cover.planName));
     expect(drive.getFileById(r.docId).getName()).toBe(r.name);
     expect(r.url).toBe(`https://docs.google.com/document/d/${r.docId}/edit?usp=drivesdk`);
     expect(docs.localIsClosed(r.docId)).toBe(true);

@@ -23,7 +23,7 @@ describe('報告書作成', () => {
 
   test('creates one Google Doc titled with plan, period and time, and returns its link', () => {
     expect(docs.localDocumentIds()).toHaveLength(1);
-    expect(summary.name).toMatch(/^第5次須賀川市地域情報化計画 報告書（令和4年度） \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(summary.name).toMatch(/^第5次須賀川市地域情報化計画 進捗状況報告書（令和4年度）（案） \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(summary.url).toContain(docId);
   });
 

@@ -82,9 +82,9 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
   test('plan table columns: プラン｜成果指標｜基準値｜前年度｜実績｜目標値｜達成率｜評価, years in the header', () => {
     const header = goals[0].planTable.header;
     // Seed 004's baselines come from several years: the year is then in each cell.
-    expect(header).toEqual(['プラン', '成果指標', '基準値（年度）', '前年度（R3）', '実績（R4）', '目標値（R6）', '達成率', '評価']);
-    expect(header.map((h) => h.replace(/（.*$/, ''))).toEqual([...PLAN_TABLE_COLUMNS]);
-    expect(planTableHeader(2025, true, 2020, undefined)).toEqual(['プラン', '成果指標', '基準値（R2）', '前年度（R6）', '実績（R7中間）', '目標値（年度）', '達成率／見込み', '評価']);
+    expect(header).toEqual(['プラン', '成果指標', '基準値\n（年度）', '前年度\n（R3）', '実績\n（R4）', '目標値\n（R6）', '達成率', '評価']);
+    expect(header.map((h) => h.replace(/\n（.*$/, ''))).toEqual([...PLAN_TABLE_COLUMNS]);
+    expect(planTableHeader(2025, true, 2020, undefined)).toEqual(['プラン', '成果指標', '基準値\n（R2）', '前年度\n（R6）', '実績\n（R7中間）', '目標値\n（年度）', '達成率／見込み', '評価']);
     // Figures right-aligned, grades centred and coloured; every plan table has the same widths.
     expect(goals[0].planTable.align).toEqual(['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center']);
     expect(goals[0].planTable.toneColumn).toBe(7);
@@ -105,7 +105,7 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
         rows.forEach((r, i) => {
           const cells = row.rows[i];
           expect(r['目標値'].startsWith(cells[5].split('\n')[0])).toBe(true);
-          const shown = cells[4].split('\n')[0].replace(/※\d+$/, '');
+          const shown = cells[4].split('\n')[0].replace(/ ※\d+$/, '');
           if (r['実績値(期間)'] && !r['実績値(期間)'].startsWith(shown)) throw new Error(`${row.planId}: ${r['実績値(期間)']} vs ${shown}`);
           if (r['達成率']) expect(cells[6]).toBe(r['達成率']);
           else expect(cells[6]).toMatch(/^評価不能\n（.+）$/);
@@ -166,17 +166,48 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
     expect(g.ratingTable.rows[2][1]).toBe(r.finding);
   });
 
-  test('cover: plan, period, date in 和暦 and 西暦, section in charge', () => {
+  test('cover: plan, period, date in 和暦 and 西暦, section in charge; a draft while 提言 are missing', () => {
     expect(model.cover).toEqual({
       planName: '第5次須賀川市地域情報化計画',
-      reportName: '進捗状況報告書',
+      reportName: '進捗状況報告書（案）',
+      planPeriodLine: '',
+      city: '',
+      committee: '',
+      draft: true,
       periodLabel: '令和4年度',
+      yearLine: '令和4年度（2022年度）',
       basisLine: '令和4年度末時点の実績による評価',
       dateLine: '令和8年11月21日（2026年11月21日）',
       office: '行政管理課',
     });
-    expect(model.title).toBe('第5次須賀川市地域情報化計画 報告書（令和4年度）');
-    expect(model.docName).toBe('第5次須賀川市地域情報化計画 報告書（令和4年度） 2026-11-21 14:05');
+    // The running header (title) says what the cover says.
+    expect(model.title).toBe('第5次須賀川市地域情報化計画 進捗状況報告書（令和4年度）（案）');
+    expect(model.docName).toBe('第5次須賀川市地域情報化計画 進捗状況報告書（令和4年度）（案） 2026-11-21 14:05');
+  });
+
+  test('cover with 計画期間, 市区町村名 and 委員会名 from 設定; no （案） once every 基本方針 has 提言', () => {
+    const d = seedData();
+    d.settings = { ...d.settings, planPeriod: { from: 2022, to: 2024 }, city: '須賀川市', committee: '地域情報化推進委員会' };
+    d.recommendations = [{ policyCode: 'P1', member: '見本 太郎', text: 'a' }, { policyCode: 'P2', member: '見本 太郎', text: 'b' }];
+    const m = build(d, aggregate(d, { overrides: NO_OVERRIDES }));
+    expect(m.cover.planPeriodLine).toBe('計画期間　令和4年度〜令和6年度（2022年度〜2024年度）');
+    expect(m.cover.draft).toBe(false);
+    expect(m.cover.reportName).toBe('進捗状況報告書');
+    expect(m.title).toBe('第5次須賀川市地域情報化計画 進捗状況報告書（令和4年度）');
+    const cover = reportBlocks(m).slice(0, 9).map((b) => ('text' in b ? b.text : b.kind));
+    expect(cover).toEqual([
+      '第5次須賀川市地域情報化計画', '進捗状況報告書', '令和4年度（2022年度）', '計画期間　令和4年度〜令和6年度（2022年度〜2024年度）',
+      '令和4年度末時点の実績による評価', '令和8年11月21日（2026年11月21日）', '須賀川市　地域情報化推進委員会', '行政管理課', '目次',
+    ]);
+  });
+
+  test('総括: counts, 後退 and 評価不能 with reasons, in words', () => {
+    const o = model.summary.overview;
+    const counted = result.plans.filter((p) => p.counted);
+    expect(o.lead[0]).toContain(`${counted.length}件のプランのうち`);
+    expect(o.unrated).toHaveLength(counted.filter((p) => p.adopted === '−').length);
+    expect(o.regressed).toHaveLength(counted.reduce((n, p) => n + p.indicators.filter((i) => i.period.regressed).length, 0));
+    for (const u of o.unrated) expect(u).toMatch(/^\S+ .+：.+/);
   });
 
   test('委員からの提言: filled ones under their 基本方針, a placeholder otherwise, the rest as general', () => {
@@ -219,7 +250,7 @@ describe('buildReport: overrides, unified plans, changes and excluded entries', 
     expect(g2.notes.at(-1)).toBe('※ 2-2「情報通信技術支援員（ICT支援員）の派遣」は、計算上の評価「B」を事務局の判断で「A」としました（理由: 支援員を追加配置したため）。');
     // Implausible figures are footnoted where they are shown.
     expect(g2.notes[0]).toMatch(/^※1 2-9「年間のオンライン申請件数」: 令和4年度実績「21,115件\/年」が、令和2年度の基準値（554件\/年）の10倍以上です。/);
-    expect(g2.plans.find((p) => p.planId === '2-9')!.rows[0][4]).toBe('21,115件/年※1');
+    expect(g2.plans.find((p) => p.planId === '2-9')!.rows[0][4]).toBe('21,115件/年 ※1');
   });
 
   test('an overridden goal rating shows the computed one and why', () => {
@@ -268,13 +299,13 @@ describe('buildReport: a mid-year evaluation', () => {
 
   test('labels say 中間 and 見込み; the rate column carries the 見込み of 集計結果', () => {
     expect(model.cover.periodLabel).toBe('令和7年度（中間）');
-    expect(model.cover.reportName).toBe('進捗状況報告書（中間）');
+    expect(model.cover.reportName).toBe('進捗状況報告書（中間）（案）');
     expect(model.cover.basisLine).toBe('令和7年9月30日時点の中間実績による評価（年度末の達成見込み）');
     const row = model.policies[0].goals[0].plans[0];
     const sheet = sheetRows(result).get('1-1')![0];
     expect(sheet['見込み']).not.toBe('');
     expect(row.rows[0][6]).toBe(`${sheet['達成率']}\n${sheet['見込み']}`);
-    expect(model.policies[0].goals[0].planTable.header[4]).toBe('実績（R7中間）');
+    expect(model.policies[0].goals[0].planTable.header[4]).toBe('実績\n（R7中間）');
     expect(model.policies[0].goals[0].period.label).toBe('令和7年度 中間の評価（年度末の見込み）');
   });
 });
@@ -284,19 +315,22 @@ describe('reportBlocks: the layout every renderer draws', () => {
   const model = build(data, aggregate(data, { overrides: NO_OVERRIDES }));
   const blocks = reportBlocks(model);
 
-  test('cover, then 概要, one page per 基本方針, then 資料; headings make the outline', () => {
-    expect(blocks.slice(0, 7).map((b) => b.kind)).toEqual(['coverLine', 'title', 'subtitle', 'coverLine', 'coverLine', 'coverLine', 'pageBreak']);
+  test('cover, 目次, 総括, 概要, one page per 基本方針, then 資料; pages start on the headings themselves', () => {
+    expect(blocks.slice(0, 6).map((b) => b.kind)).toEqual(['coverLine', 'title', 'subtitle', 'coverLine', 'coverLine', 'coverLine']);
+    expect(blocks.some((b) => b.kind === 'pageBreak')).toBe(false);
     const outline = blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? `${b.level} ${b.text}` : ''));
-    expect(outline[0]).toBe('1 評価の概要');
+    expect(outline.filter((h) => h.startsWith('1 ')).slice(0, 3)).toEqual(['1 目次', '1 総括', '1 評価の概要']);
     expect(outline).toContain('1 基本方針P1　市民生活におけるICT利活用');
     expect(outline).toContain('2 基本目標1　子育て支援におけるICT利活用の推進');
     expect(outline.filter((h) => h === '2 委員からの提言')).toHaveLength(2);
     expect(outline).toContain('1 計画全体への提言');
     expect(outline.at(-5)).toBe('1 資料');
     expect(outline.at(-1)).toBe('3 確認が必要な数値（要確認）');
-    for (const [i, b] of blocks.entries()) {
-      if (b.kind === 'heading' && b.level === 1 && b.text.startsWith('基本方針')) expect(blocks[i - 1].kind).toBe('pageBreak');
-    }
+    const newPages = blocks.filter((b) => b.kind === 'heading' && b.newPage).map((b) => (b.kind === 'heading' ? b.text : ''));
+    expect(newPages).toEqual(['目次', '総括', '評価の概要', ...model.policies.map((p) => p.heading), '資料']);
+    // 目次 lists every level-1 and level-2 heading after it, in order.
+    const toc = blocks.find((b) => b.kind === 'toc');
+    expect(toc && toc.kind === 'toc' && toc.entries.map((e) => `${e.level} ${e.text}`)).toEqual(outline.filter((h) => /^[12] /.test(h) && h !== '1 目次'));
   });
 
   test('a recommendation is its text, then who gave it', () => {

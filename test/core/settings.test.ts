@@ -68,6 +68,20 @@ describe('settings', () => {
     expect(issues[0].message).toContain('令和7年度');
   });
 
+  test('report cover items: 計画期間 as two fiscal years in any notation, 市区町村名 and 委員会名 as typed', () => {
+    const read = (rows: CellValue[][]) => readSettings(sheet(rows), TODAY);
+    for (const v of ['令和4年度〜令和6年度', 'R4~R6', '2022年度から2024年度', 'R4－R6']) {
+      expect(read([[SETTING_KEYS.planPeriod, v]]).settings.planPeriod).toEqual({ from: 2022, to: 2024 });
+    }
+    const bad = read([[SETTING_KEYS.planPeriod, '令和6年度〜令和4年度']]);
+    expect(bad.settings.planPeriod).toBeUndefined();
+    expect(bad.issues.map((i) => [i.severity, i.cell])).toEqual([['警告', 'B2']]);
+    expect(bad.issues[0].message).toContain('「令和3年度〜令和7年度」のように');
+    const s = read([[SETTING_KEYS.city, ' 須賀川市 '], [SETTING_KEYS.committee, '地域情報化推進委員会']]).settings;
+    expect([s.city, s.committee]).toEqual(['須賀川市', '地域情報化推進委員会']);
+    expect(defaultSettings(TODAY).planPeriod).toBeUndefined();
+  });
+
   test('途中年度の評価: 最終目標と比較 (default) or 目標年度までの按分; an unknown value warns and keeps the default', () => {
     expect(defaultSettings(TODAY).interimRule).toBe('final');
     const row = settingRows(defaultSettings(TODAY)).find((r) => r[0] === SETTING_KEYS.interimRule);

@@ -102,7 +102,7 @@ describe('renderHtml', () => {
 
   test('headings, tables and the inline SVG chart follow the blocks', () => {
     const blocks = reportBlocks(m);
-    const hs = [...html.matchAll(/<h([123])(?: class="title")?>([^<]*)<\/h\1>/g)].map((x) => `${x[1]}:${x[2]}`);
+    const hs = [...html.matchAll(/<h([123])(?: class="(?:title|new-page)")?>([^<]*)<\/h\1>/g)].map((x) => `${x[1]}:${x[2]}`);
     const expected = blocks.flatMap((b) => {
       if (b.kind === 'title') return [`1:${escapeHtml(b.text)}`];
       if (b.kind === 'heading') return [`${b.level}:${escapeHtml(b.text)}`];
@@ -111,7 +111,8 @@ describe('renderHtml', () => {
     expect(hs).toEqual(expected);
     expect(html.match(/<table/g)).toHaveLength(blocks.filter((b) => b.kind === 'table').length);
     expect(html.match(/<svg /g)).toHaveLength(m.summary.charts.length);
-    expect(html.match(/<div class="page-break"><\/div>/g)).toHaveLength(blocks.filter((b) => b.kind === 'pageBreak').length - 1);
+    // A page starts at each newPage heading but the first (the cover is its own section).
+    expect(html.match(/<h1 class="new-page">/g)).toHaveLength(blocks.filter((b) => b.kind === 'heading' && b.newPage).length - 1);
   });
 
   test('user text is escaped and line breaks kept', () => {

@@ -119,6 +119,9 @@ test('報告書 tab: creates the report and shows its link and the sharing outco
   const outcomes = await page.$$eval('#report-result li', (lis) => lis.map((li) => li.textContent ?? ''));
   expect(outcomes.some((o) => o.includes('失敗') && o.includes('yamada@'))).toBe(true);
   expect(outcomes.filter((o) => o.startsWith('共有済')).length).toBeGreaterThan(0);
+  // Failures come first; an 「報告書を開く」 button opens the Doc.
+  expect(outcomes[0].startsWith('失敗')).toBe(true);
+  expect(await page.getAttribute('#report-result a.open-button', 'href')).toBe(href);
   await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-report.png'), fullPage: true });
 });
 

@@ -245,6 +245,13 @@ export class SheetModel {
   frozenColumns = 0;
   /** 1-based column → width in pixels; absent = DEFAULTS.columnWidth. */
   columnWidths = new Map<number, number>();
+  /**
+   * Merged areas (1-based), as read from a file. Only the top-left cell holds a value, as in
+   * Sheets (getValues returns "" for the rest); rows and columns inserted or deleted move them.
+   */
+  merges: Array<{ row: number; col: number; numRows: number; numCols: number }> = [];
+  /** Bumped by every row or column insert/delete: cell positions read from a file moved. */
+  structureVersion = 0;
 
   readonly values = new Layer<Scalar>();
   readonly formulas = new Layer<string>();
@@ -493,6 +500,11 @@ export class SheetModel {
   insertRows(at1: number, n: number): void {
     for (const layer of this.layers()) layer.insertRows(at1 - 1, n);
     this.maxRows += n;
+    this.structureVersion++;
+    for (const m of this.merges) {
+      if (at1 <= m.row) m.row += n;
+      else if (at1 <= m.row + m.numRows - 1) m.numRows += n;
+    }
     // Rows inserted inside a protected range extend it; above it, move it down.
     for (const p of this.protectionsHere()) {
       if (at1 <= p.row) p.row += n;
@@ -503,6 +515,11 @@ export class SheetModel {
   deleteRows(at1: number, n: number): void {
     for (const layer of this.layers()) layer.deleteRows(at1 - 1, n);
     this.maxRows -= n;
+    this.structureVersion++;
+    this.merges = this.merges.flatMap((m) => {
+      const [row, numRows] = shrink(m.row, m.numRows, at1, n);
+      return numRows > 0 && numRows * m.numCols > 1 ? [{ ...m, row, numRows }] : [];
+    });
     for (const p of this.protectionsHere()) {
       const [a, b] = shrink(p.row, p.numRows, at1, n);
       p.row = a;
@@ -513,6 +530,11 @@ export class SheetModel {
 
   insertColumns(at1: number, n: number): void {
     for (const layer of this.layers()) layer.insertCols(at1 - 1, n);
+    this.structureVersion++;
+    for (const m of this.merges) {
+      if (at1 <= m.col) m.col += n;
+      else if (at1 <= m.col + m.numCols - 1) m.numCols += n;
+    }
     for (const p of this.protectionsHere()) {
       if (at1 <= p.col) p.col += n;
       else if (at1 <= p.col + p.numCols - 1) p.numCols += n;
@@ -525,6 +547,11 @@ export class SheetModel {
 
   deleteColumns(at1: number, n: number): void {
     for (const layer of this.layers()) layer.deleteCols(at1 - 1, n);
+    this.structureVersion++;
+    this.merges = this.merges.flatMap((m) => {
+      const [col, numCols] = shrink(m.col, m.numCols, at1, n);
+      return numCols > 0 && numCols * m.numRows > 1 ? [{ ...m, col, numCols }] : [];
+    });
     for (const p of this.protectionsHere()) {
       const [a, b] = shrink(p.col, p.numCols, at1, n);
       p.col = a;

@@ -328,6 +328,9 @@ const SETTINGS: readonly Row[] = [
   [SETTING_KEYS.reportFolderId, '', '報告書を保存するドライブのフォルダ（空欄ならアドオンが「報告書」フォルダを作成）'],
   [SETTING_KEYS.notifyMembers, '送る', '委員に共有したときに通知メールを送るか（送る／送らない）'],
   [SETTING_KEYS.synonyms, '電子化=デジタル化=ペーパーレス; キャッシュレス=電子決済', '同じ意味として扱う語（= でつなぎ、; で区切る）'],
+  [SETTING_KEYS.planPeriod, '令和4年度〜令和6年度', '実施計画の計画期間（資料の表紙）'],
+  [SETTING_KEYS.city, '須賀川市', '報告書の表紙に載せる市区町村名'],
+  [SETTING_KEYS.committee, '', '報告書の表紙に載せる委員会名（資料にないため空欄）'],
 ];
 
 function progressRows(): Row[] {
