@@ -38,7 +38,11 @@ function roleSelect(v: MappingView, c: ColumnView): HTMLSelectElement {
     select.appendChild(group);
   }
   select.appendChild(h('option', { value: 'ignore' }, '使わない'));
-  select.value = encode(c.role);
+  // A reading the list does not offer (a year outside it, a column only the add-on assigns) is
+  // kept as it is, so saving never changes a column nobody touched.
+  const current = encode(c.role);
+  if (!Array.from(select.options).some((o) => o.value === current)) select.appendChild(h('option', { value: current }, c.label));
+  select.value = current;
   return select;
 }
 
@@ -94,7 +98,10 @@ export function loadMapping(): Promise<void> {
 export function initMappingPanel(): void {
   byId('btn-mapping-save').addEventListener('click', async () => {
     if (!view) return;
+    // Only what differs from detection is a choice (the server keeps those alone as well).
+    const autoOf = new Map(view.columns.map((c) => [c.col, encode(c.auto)]));
     const columns = Array.from(document.querySelectorAll<HTMLSelectElement>('#mapping-columns select'))
+      .filter((s) => s.value !== autoOf.get(Number(s.dataset.col)))
       .map((s) => ({ col: Number(s.dataset.col), role: decode(s.value) }));
     const headerRow = Number(byId<HTMLSelectElement>('mapping-header-row').value);
     const headerRows = Number(byId<HTMLSelectElement>('mapping-header-rows').value);

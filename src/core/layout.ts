@@ -54,6 +54,8 @@ export interface Layout {
   warnings?: string[];
   /** Columns set by hand in 列の対応 (saved mapping applied). */
   chosen?: number[];
+  /** The 進捗 column of a table kept in words, read as the year's result (marks are statuses there). */
+  statusColumn?: number;
   /** Set (with everything else empty) when the sheet could not be mapped. */
   error?: string;
 }
@@ -126,7 +128,7 @@ const RULES: ReadonlyArray<[RegExp, FieldKey]> = [
   [/実績値|^実績$/, 'actual'],
   [/^状態$|ステータス|進捗区分|^進捗$/, 'status'],
   [/コメント|備考|所見|取組状況|進捗状況|取組内容|課題|特記事項|^説明$/, 'comment'],
-  [/プラン名|事業名|推進プラン|施策名|取組|取り組み|事業内容|^事業$|^プラン$|実施事業|^名称$|事業概要/, 'name'],
+  [/プラン名|事業名|推進プラン|施策名|取組|取り組み|事業内容|^事業$|^プラン$|実施事業|^名称$|事業概要|に向けた内容$|^内容$/, 'name'],
 ];
 
 export interface HeaderClass {
@@ -264,6 +266,8 @@ function pair(upper: string[], lower: string[], r: number, forced = false): Cand
 }
 
 const SCAN_ROWS = 10;
+/** Headers of a column that says in words how far a 取組 got (進捗管理, 取組状況 …). */
+const PROGRESS_HEADER = /^(進捗(管理|状況|区分)?|取組状況|取り組み状況|実施状況|状況|達成状況|進行状況)$/;
 const ID_LIKE = /^(\(?\d{1,3}\)?|[A-Za-z]{0,3}\d{1,4}|[A-Za-z]{1,3}(?=[-.]))([-.](\d{1,3}|[\u2460-\u2473]|[ァ-ヶア-ン]|[a-z]|\(\d{1,2}\)))*$/;
 
 /** True for a value that looks like a plan/measure code: 1-2, 2-10, 1-①-ア, (3), A-12. */
@@ -326,6 +330,20 @@ export function detectLayout(grid: Grid, mapping?: ColumnMapping | null): Layout
         'サイドバーの「列の対応」で見出しを1行にしてください。');
     }
   }
+  // A table kept in words only (seed 002): no figure columns, but a 進捗 / 取組状況 column whose
+  // words say how far each 取組 got. That column is the year's result, read as a status.
+  let qualitative: number | null = null;
+  if (best && !acceptable(best.classes)) {
+    const c = best.headers.findIndex((h, i) => PROGRESS_HEADER.test(headerKey(h)) && !best!.classes[i].period && !chosen.has(i));
+    if (c >= 0) {
+      const classes = best.classes.slice();
+      classes[c] = { field: 'actual' };
+      if (acceptable(classes)) {
+        best = { ...best, classes };
+        qualitative = c;
+      }
+    }
+  }
   if (!best || !acceptable(best.classes)) return layoutError(grid.name, scan);
 
   const layout: Layout = {
@@ -341,6 +359,10 @@ export function detectLayout(grid: Grid, mapping?: ColumnMapping | null): Layout
     notes: [],
   };
   if (warnings.length) layout.warnings = warnings;
+  if (qualitative !== null) {
+    layout.statusColumn = qualitative;
+    layout.notes.push(`数値の列がないため、${columnLetters(qualitative + 1)}列「${best.headers[qualitative]}」を評価年度の実績（取組の状況）として読みました。`);
+  }
   if (chosen.size) layout.chosen = [...chosen.keys()].sort((a, b) => a - b);
   assignColumns(layout, best.classes);
   inferFromContents(grid, layout);

@@ -95,6 +95,8 @@ const KIND_WORDS: ReadonlyArray<[string, PeriodKind | null]> = [
   ['最終目標値', 'target'], ['最終目標', 'target'], ['取組内容及び目標', 'target'], ['内容及び目標', 'target'], ['目標及び内容', 'target'], ['計画及び目標', 'target'],
   ['取組目標', 'target'], ['年度目標', 'target'], ['計画値', 'target'], ['計画', 'target'],
   ['実績及び評価', 'year'], ['取組実績', 'year'], ['実施結果', 'year'], ['取組結果', 'year'],
+  // A year's progress written in words (取組状況（R6）): that year's figure, read as a status.
+  ['取組状況', 'year'], ['進捗状況', 'year'], ['実施状況', 'year'], ['進捗', 'year'],
   ['目標値', 'target'], ['目標', 'target'],
   ['基準値', 'baseline'], ['基準', 'baseline'], ['現状値', 'baseline'], ['現状', 'baseline'], ['策定時', 'baseline'],
   ['実績値', 'year'], ['実績', 'year'], ['評価', 'year'], ['結果', 'year'], ['年度末', 'year'],

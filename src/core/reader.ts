@@ -9,7 +9,7 @@ import type {
   Period, Plan, ProgressData, Recommendation, Settings,
 } from './model';
 import { HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SETTING_KEYS, SHEETS } from './schema';
-import { a1 } from './a1';
+import { a1, columnLetters } from './a1';
 import {
   classifyHeader, detectLayout, emptyLayout, isHeaderLikeRow, isLayoutError, looksLikeId, type FieldKey, type Layout,
 } from './layout';
@@ -180,12 +180,17 @@ export function inferredNote(settings: Settings): string {
  * anything else → name only.
  */
 export function splitCodeName(text: string): { code: string; name: string } {
+  const original = squash(text);
   const t = squash(norm(text));
   if (!t) return { code: '', name: '' };
   if (looksLikeId(t)) return { code: normalizeCode(t), name: '' };
-  const m = /^(基本方針|基本目標|方針|目標)?\s*([(（])?(\d{1,2}(?:[-－‐ー―]\d{1,2}){0,3}|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])([)）])?([\s:：.．、]*)(.+)$/.exec(t);
-  if (m && (m[1] || (m[2] && m[4]) || m[5])) return { code: normalizeCode(m[3]), name: m[6].trim() };
-  return { code: '', name: t };
+  const m = /^(基本方針|基本目標|方針|目標)?\s*([(（])?(\d{1,2}(?:[-－‐ー―](?:\d{1,2}|[①-⑳]|\(\d{1,2}\)))*|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])([)）])?([\s:：.．、]*)(.+)$/.exec(t);
+  if (m && (m[1] || (m[2] && m[4]) || m[5])) {
+    // The name as typed (full-width brackets kept) when normalising kept the length.
+    const name = original.length === t.length ? original.slice(m[0].length - m[6].length).trim() : m[6].trim();
+    return { code: normalizeCode(m[3]), name };
+  }
+  return { code: '', name: original };
 }
 
 /** Goal (and 個別施策) of plans whose ID extends a code of the hierarchy, when not typed. */
@@ -359,6 +364,41 @@ interface PlanAcc {
   depts: string[];
   /** Row contents already read for this plan (owned columns left out) → sheet row. */
   seen: Map<string, number>;
+  /** The number typed in the ID column (the plan's ID unless the column groups several plans). */
+  rawId: string;
+}
+
+/**
+ * When the number column groups several 事業 (施策番号 1-2 over rows naming different 事業, in
+ * many places of the sheet), each named row is its own plan: ID 1-2-1, 1-2-2 … in order, the
+ * number kept as the 個別施策. A single such group stays a duplicate ID (reported). Returns the
+ * plan ID of each row that starts such a plan (by grid index).
+ */
+function groupedIds(grid: Grid, layout: Layout, items: RowRef[]): Map<number, string> {
+  const L = layout.columns;
+  const out = new Map<number, string>();
+  if (L.id === undefined || L.name === undefined || L.id === L.measure) return out;
+  const txt = (gi: number, c: number) => squash(cellText(grid.values[gi]?.[c], grid.display?.[gi]?.[c]));
+  const runs: { id: string; names: string[]; starts: number[] }[] = [];
+  for (const { gi } of items) {
+    const id = normalizeCode(txt(gi, L.id));
+    if (!id || !looksLikeId(id)) continue;
+    const name = txt(gi, L.name);
+    const key = squash(norm(name)).replace(/\s+/g, '');
+    let run = runs.at(-1);
+    if (!run || run.id !== id) {
+      run = { id, names: [], starts: [] };
+      runs.push(run);
+    }
+    if (key && !FOLLOWS_LEAD.test(norm(name)) && !run.names.includes(key)) {
+      run.names.push(key);
+      run.starts.push(gi);
+    }
+  }
+  const multi = runs.filter((r) => r.names.length >= 2);
+  if (multi.length < 3 || multi.length < runs.length * 0.25) return out;
+  for (const r of multi) r.starts.forEach((gi, k) => out.set(gi, `${r.id}-${k + 1}`));
+  return out;
 }
 
 /** A related department's row that defers to the lead's (「主担当課に準ずる」, 「同上」, 「〃」). */
@@ -384,6 +424,15 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   let relisted = false;
   const sectionCodes = new Set<string>();
   const extra: Issue[] = [];
+  const grouped = groupedIds(grid, layout, items);
+  if (grouped.size && L.id !== undefined) {
+    layout.notes.push(`${columnLetters(L.id + 1)}列「${layout.headers[L.id] ?? ''}」の番号は、名前の違う複数の事業の行に付いているため、事業ごとに枝番を付けたID（例: ${[...grouped.values()][0]}）で読みました。`);
+  }
+  // The leftmost column read, and the value columns (a title row has text only left of them).
+  const firstCol = Math.min(...Object.entries(L).filter(([f]) => f !== 'check' && f !== 'mergedInto').map(([, c]) => c as number), Infinity);
+  const valueColSet = new Set<number>([L.baseline, L.target, L.actual, L.mid, ...layout.periods.map((p) => p.col)].filter((c): c is number => c !== undefined));
+  // A 施策 cell merged over its 取組 rows is read on the first of them only.
+  let lastMeasure = '';
   const levelItems: HierarchyItem[] = [];
   const autoCodes = new Map<string, string>();
 
@@ -449,8 +498,10 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
       finish();
       continue;
     }
-    if (filled.length === 1 && L.id !== undefined && filled[0] <= L.id && !looksLikeId(texts[filled[0]])) {
-      section = texts[filled[0]];
+    // A title alone in the first column (or left of the IDs): the block's goal (seed 002, 004).
+    if (filled.length === 1 && filled[0] <= (L.id ?? firstCol) && !looksLikeId(texts[filled[0]]) && !valueColSet.has(filled[0])) {
+      section = squash(cellText(values[filled[0]], display?.[filled[0]]));
+      lastMeasure = '';
       finish();
       continue;
     }
@@ -478,7 +529,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
       // The same ID on the next row is the same plan (one row per department or indicator)
       // unless the row names another plan: then it is a second plan with a duplicate ID,
       // reported by the duplicate-ID rule instead of vanishing into the first (11.3).
-      startsPlan = !acc || acc.plan.id !== id || (name !== '' && acc.plan.name !== '' && !sameName(name, acc.plan.name));
+      startsPlan = !acc || acc.rawId !== id || (name !== '' && acc.plan.name !== '' && !sameName(name, acc.plan.name));
     } else if (name && (!acc || norm(name) !== norm(acc.plan.name))) {
       startsPlan = true;
     } else if (!acc) {
@@ -501,28 +552,43 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
 
     if (startsPlan) {
       finish();
-      const planId = id || `行${row}`;
+      const planId = grouped.get(gi) ?? (id || `行${row}`);
       let policyCode = levelCode('基本方針', L.policy, L.policyName, '');
       let goalCode = levelCode('基本目標', L.goal, L.goalName, policyCode);
       // A blank 基本方針 cell (merged in the printed table) is the goal's policy.
       if (!policyCode && goalCode) policyCode = levelItems.find((x) => x.level === '基本目標' && x.code === goalCode)?.parentCode ?? '';
       if (L.goal === undefined && section) {
+        // The goal of a block is its title: the code in the title (「１－①：暮らしを変える」),
+        // else the plan ID's prefix (seed 004: 2-3 under the second block), else the block's order.
+        const titled = splitCodeName(section);
         const m = /^(.+)-[^-]+$/.exec(planId);
-        if (m) {
-          goalCode = m[1];
-          if (!sectionCodes.has(goalCode)) {
-            sectionCodes.add(goalCode);
-            sections.push({ code: goalCode, title: section });
-          }
+        goalCode = titled.code || (m ? m[1] : '');
+        const title = titled.code ? titled.name || section : section;
+        if (!goalCode) goalCode = sections.find((x) => x.title === title)?.code ?? String(sections.length + 1);
+        if (!sectionCodes.has(goalCode)) {
+          sectionCodes.add(goalCode);
+          sections.push({ code: goalCode, title });
         }
       }
+      // A 施策 column of 「（１）子育て」: its code, within the block's goal when relative; blank
+      // cells (merged over several 取組) carry the one above.
+      let measureCode = '';
+      if (L.measure !== undefined) {
+        const typed = txt(L.measure);
+        if (typed) {
+          const split = splitCodeName(typed);
+          measureCode = split.code && !split.code.includes('-') && goalCode && L.id !== L.measure ? `${goalCode}-(${split.code.replace(/[()]/g, '')})` : split.code || normalizeCode(typed);
+          lastMeasure = measureCode;
+        } else measureCode = L.id === undefined ? lastMeasure : '';
+      }
       const plan: Plan = {
-        id: planId, name, policyCode, goalCode, measureCode: normalizeCode(txt(L.measure)),
+        id: planId, name, policyCode, goalCode, measureCode,
         measureClass: txt(L.measureClass), mainDept: '', relatedDepts: [], status: parsePlanStatus(txt(L.status)) || '',
         mergedInto: normalizeCode(txt(L.mergedInto)), comment: '', indicators: [], row, sheet,
       };
       plans.push(plan);
-      acc = { plan, lead: null, first: null, depts: [], seen: new Map() };
+      if (grouped.has(gi) && !plan.measureCode) plan.measureCode = id;
+      acc = { plan, lead: null, first: null, depts: [], seen: new Map(), rawId: id };
     }
     const cur = acc!;
     const plan = cur.plan;
@@ -644,7 +710,8 @@ function buildIndicator(x: IndicatorInput): Indicator {
     const c = L[field as FieldKey];
     if (c === undefined) continue;
     if (actuals.some((a) => a.period.fiscalYear === settings.evaluationYear && a.period.kind === kind)) continue;
-    actuals.push({ period: { fiscalYear: settings.evaluationYear, kind }, value: cell(c, hintUnit), sheet: x.sheet, cell: a1(row, c + 1) });
+    const value = c === layout.statusColumn ? asStatus(cell(c, hintUnit)) : cell(c, hintUnit);
+    actuals.push({ period: { fiscalYear: settings.evaluationYear, kind }, value, sheet: x.sheet, cell: a1(row, c + 1) });
   }
 
   const unit = typedUnit || firstUnit([target, baseline, ...actuals.map((a) => a.value)]);
@@ -732,6 +799,21 @@ function targetInText(p: Parsed, hintUnit: string): Parsed {
   const fig = parseText(m[2].trim(), hintUnit ? { unit: hintUnit } : undefined);
   if (fig.kind !== 'number') return p;
   return { kind: 'number', value: fig.value, unit: fig.unit, text: p.text, read: { quote: m[0].trim(), how: 'label' } };
+}
+
+/**
+ * A cell of a table kept in words (Layout.statusColumn): a mark there says how far the 取組 got,
+ * not a yes/no target — 〇 done, × not started; 「※終了」 finished. Said with the words read.
+ */
+function asStatus(p: Parsed): Parsed {
+  if (p.kind === 'milestone') {
+    return { kind: 'state', state: p.done ? '実施済' : '未実施', text: p.text, read: { cues: [p.text], decisive: p.text } };
+  }
+  if (p.kind === 'invalid') {
+    const m = /終了|完了|済み?$/.exec(norm(p.text));
+    if (m && p.text.length <= 12) return { kind: 'state', state: '実施済', text: p.text, read: { cues: [m[0]], decisive: m[0] } };
+  }
+  return p;
 }
 
 function yearCell(v: CellValue | undefined, display: string | undefined): CellValue | null {

@@ -5,7 +5,7 @@ import { openSession } from '../../src/local/session';
 import { SHEETS } from '../../src/core/schema';
 import { SEED004_ROWS } from '../fixtures/seed004';
 import { compute, reportOf } from '../../src/core/pipeline';
-import { IIZUKA_GOALS, IIZUKA_MIDYEAR, SHINKO_KANRI, type LayoutWorkbook } from '../fixtures/layouts';
+import { IIZUKA_GOALS, IIZUKA_MIDYEAR, SHINKO_KANRI, TORIKUMI_JOKYO, type LayoutWorkbook } from '../fixtures/layouts';
 
 function seedSession() {
   const rows = SEED004_ROWS.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : v)));
@@ -123,5 +123,40 @@ describe('C: a 進行管理表 kept by the departments: rows per department, sen
     expect(messages.some((m) => m.startsWith('J3 ') && m.includes('『…【実績】158手続』から 158手続 を令和6年度実績として読みました'))).toBe(true);
     // No row of a related department is an error.
     expect(c.issues.filter((i) => i.severity === 'エラー' && [4, 5, 7, 10].includes(i.row))).toEqual([]);
+  });
+});
+
+describe('D: a 取組状況 table kept in words, no figures (seed 002)', () => {
+  test('the 進捗管理 column is read as each 取組\'s status; goals from the block titles; every goal rated', () => {
+    const s = layoutSession(TORIKUMI_JOKYO);
+    const typed = s.runtime.spreadsheet.model.grid('取組状況');
+    s.run('menuAggregate');
+    const goals = s.sheetRecords(SHEETS.goals)!.rows;
+    expect(goals.map((g) => [g['コード'], g['名称']])).toEqual([
+      ['1-①', '暮らしを変える（安心・安全）'], ['1-②', '暮らしを変える（豊かさ・便利さ）'], ['2', '仕事・働き方を変える'],
+    ]);
+    for (const g of goals) expect(['良好', '概ね良好', '良好ではない']).toContain(g['採用評価']);
+    const results = s.sheetRecords(SHEETS.results)!.rows;
+    const byName = (start: string) => results.find((r) => String(r['プラン名']).startsWith(start))!;
+    // 〇 done, 一部稼働 under way, 継続検討 under study, ※終了 finished: each graded by its status.
+    expect(byName('こども園の各種記録の電子化')['指標の評価']).toBe('A');
+    expect(byName('（事務処理）入園手続関係のデジタル化')['指標の評価']).toBe('B');
+    expect(byName('文化施設のWi-Fi設置')['指標の評価']).toBe('C');
+    expect(byName('市内事業所のデジタル化に向けた伴走型支援')['指標の評価']).toBe('A');
+    // A 取組 with nothing in 進捗管理 is not rated (and is not counted against its goal).
+    expect(byName('マイナポータル電子申請の拡大')['指標の評価']).toBe('−');
+    expect(s.runtime.spreadsheet.model.grid('取組状況')).toEqual(typed);
+  });
+
+  test('each status read from a mark or a word is said, with the cell', () => {
+    const grids = Object.fromEntries(Object.entries(TORIKUMI_JOKYO.sheets).map(([name, values]) => [name, { name, values }]));
+    const c = compute(grids, new Date(2025, 5, 1));
+    expect(c.read.layout.notes).toContain('数値の列がないため、D列「進捗管理」を評価年度の実績（取組の状況）として読みました。');
+    const at = (cell: string) => c.issues.filter((i) => i.cell === cell).map((i) => i.message);
+    expect(at('D3')[0]).toMatch(/『〇』から令和6年度実績(の実績)?の状況を「実施済」と読みました/);
+    expect(at('D26')[0]).toMatch(/『※終了』から令和6年度実績(の実績)?の状況を「実施済」と読みました/);
+    expect(c.issues.filter((i) => i.severity === 'エラー')).toEqual([]);
+    // 施策 (１)(２)… repeat in each block: they are kept within their goal.
+    expect(c.read.data.plans.slice(0, 3).map((p) => p.measureCode)).toEqual(['1-①-(1)', '1-①-(1)', '1-①-(1)']);
   });
 });

@@ -591,3 +591,28 @@ describe('per-year targets (issue 10, item 8)', () => {
     expect(period).toMatchObject({ grade: 'A', actualText: '360人（R5）' });
   });
 });
+
+describe('a number column that groups several 事業 (施策番号 over 事業 rows)', () => {
+  test('each named row is a plan with a branch number; the number is kept as the 個別施策', () => {
+    const g: Grid = {
+      name: '事業一覧',
+      values: [
+        ['施策番号', '事業名', '担当課', '指標', '目標値', 'R6実績'],
+        ['1-1', '電子申請の推進', '情報政策課', '申請件数', '100件', '90件'],
+        ['1-1', 'コンビニ交付', '市民課', '交付件数', '500件', '450件'],
+        ['1-2', 'キャッシュレス決済', '会計課', '対応窓口数', '10箇所', '9箇所'],
+        ['1-2', '電子入札', '財政課', '電子入札の割合', '80%', '86%'],
+        ['2-1', 'オープンデータ', '情報政策課', '公開件数', '40件', '30件'],
+        ['2-1', 'AI-OCR', '情報政策課', '処理件数', '1,000件', '1,200件'],
+        ['2-2', 'テレワーク', '人事課', '利用職員数', '50人', '11人'],
+      ],
+    };
+    const res = readProgress({ 事業一覧: g }, { today: TODAY });
+    expect(res.data.plans.map((p) => [p.id, p.measureCode, p.name])).toEqual([
+      ['1-1-1', '1-1', '電子申請の推進'], ['1-1-2', '1-1', 'コンビニ交付'], ['1-2-1', '1-2', 'キャッシュレス決済'], ['1-2-2', '1-2', '電子入札'],
+      ['2-1-1', '2-1', 'オープンデータ'], ['2-1-2', '2-1', 'AI-OCR'], ['2-2', '', 'テレワーク'],
+    ]);
+    expect(res.issues.filter((i) => i.severity === 'エラー')).toEqual([]);
+    expect(res.layout.notes.some((n) => n.includes('事業ごとに枝番を付けたID（例: 1-1-1）'))).toBe(true);
+  });
+});

@@ -124,3 +124,23 @@ test('報告書 tab: creates the report and shows its link and the sharing outco
   expect(await page.getAttribute('#report-result a.open-button', 'href')).toBe(href);
   await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-report.png'), fullPage: true });
 });
+
+test('列の対応 tab: shows each column\'s reading, and a correction is saved with the document', async () => {
+  await page.click('#tab-mapping');
+  await page.waitForSelector('#mapping-columns select');
+  expect(await page.textContent('#mapping-body .summary')).toContain('「プラン・指標」シート: 見出しは1行目、データは2行目からです。');
+  const header = session.runtime.spreadsheet.getSheetByName(SHEETS.progress)!.getDataRange().getValues()[0].map(String);
+  const select = page.locator(`#mapping-columns select[data-col="${header.indexOf('コメント')}"]`);
+  expect(await select.inputValue()).toBe('field:comment');
+  await select.selectOption('ignore');
+  await page.click('#btn-mapping-save');
+  await page.waitForFunction(() => document.querySelector('#mapping-body .summary')?.textContent?.includes('保存した対応'));
+  expect(harness.calls).toContain('saveColumnMapping');
+  const stored = JSON.parse(session.runtime.globals.PropertiesService.getDocumentProperties().getProperty('columnMapping')!);
+  expect(stored.columns).toEqual([expect.objectContaining({ header: 'コメント', role: { kind: 'ignore' } })]);
+  expect(await page.locator('#mapping-columns li', { has: page.locator(`select[data-col="${header.indexOf('コメント')}"]`) }).textContent()).toContain('自動では「コメント」');
+  await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-mapping.png'), fullPage: true });
+  await page.click('#btn-mapping-reset');
+  await page.waitForFunction(() => document.querySelector('#mapping-body .summary')?.textContent?.includes('自動で判断'));
+  expect(session.runtime.globals.PropertiesService.getDocumentProperties().getProperty('columnMapping')).toBeNull();
+});
