@@ -65,7 +65,10 @@ export function menuReport(): void {
 
 export function menuMemberForm(): void {
   runFromMenu('委員評価フォームを作成', () => {
-    const f = makeForm('');
+    const ui = SpreadsheetApp.getUi();
+    const r = ui.prompt('委員評価フォームを作成', '回答の締切を 2026-02-15 の形で入力してください（空欄なら締切なし）。', ui.ButtonSet.OK_CANCEL);
+    if (r.getSelectedButton() !== ui.Button.OK) return;
+    const f = makeForm(r.getResponseText());
     const html = HtmlService.createHtmlOutput(formDialogHtml(f.message, f.url, f.editUrl)).setWidth(460).setHeight(220);
     SpreadsheetApp.getUi().showModalDialog(html, '委員評価フォーム');
   });

@@ -224,7 +224,7 @@ function selfGradeOf(p: Plan, scope: Scope, config: RatingConfig, scale: SelfSca
   const list = p.selfAssessments ?? [];
   const y = config.evaluationYear;
   const usable = list
-    .map((s) => ({ s, grade: gradeOfSelfAssessment(s.text, scale) }))
+    .map((s) => ({ s: s.current ? { ...s, period: { fiscalYear: y, kind: config.evaluationKind } } : s, grade: gradeOfSelfAssessment(s.text, scale) }))
     .filter((x) => x.grade !== null && x.s.period.fiscalYear <= y);
   const pick = (pred: (x: (typeof usable)[number]) => boolean) => usable.filter(pred).sort((a, b) => b.s.period.fiscalYear - a.s.period.fiscalYear)[0];
   let hit: (typeof usable)[number] | undefined;

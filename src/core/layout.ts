@@ -6,14 +6,14 @@
 import type { CellValue, Grid, Period } from './model';
 import { parsePeriodHeader } from './periods';
 import { SHEETS } from './schema';
-import { cellText, headerKey, normalizeCode, norm } from './text';
+import { cellText, headerKey, nfkc, normalizeCode, norm } from './text';
 import { columnLetters } from './a1';
 import { matchChoices, roleLabel, roleToClass, type ColumnMapping, type ColumnRole } from './mapping';
 
 export type FieldKey =
   | 'id' | 'policy' | 'policyName' | 'goal' | 'goalName' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
   | 'leadMark' | 'indicator' | 'unit' | 'direction' | 'accumulation' | 'baseline' | 'baselineYear'
-  | 'target' | 'targetYear' | 'actual' | 'mid' | 'status' | 'comment' | 'check' | 'mergedInto';
+  | 'target' | 'targetYear' | 'actual' | 'mid' | 'status' | 'comment' | 'check' | 'mergedInto' | 'selfAssessment';
 
 export interface PeriodColumn {
   /** 0-based column index. */
@@ -36,6 +36,8 @@ export interface Layout {
   periods: PeriodColumn[];
   /** Target columns that name a year (R7目標, 目標値/令和6年度); the last year's is `columns.target`. */
   targetPeriods: PeriodColumn[];
+  /** 自己評価 columns that name a year (令和5年度 自己評価); without a year: `columns.selfAssessment`. */
+  selfPeriods?: PeriodColumn[];
   /** Year named by the baseline / target header (基準値 over 令和2年度). */
   baselineYear?: number;
   targetYear?: number;
@@ -94,6 +96,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   comment: 'コメント（備考）',
   check: '入力チェック',
   mergedInto: '統合先',
+  selfAssessment: '自己評価（担当課の評価）',
 };
 
 // Ordered: the first rule that matches a header key wins, so specific names come first
@@ -132,9 +135,20 @@ export interface HeaderClass {
 }
 
 /** What one header cell means: a field, a period, or both (目標値 令和6年度). */
+// The department's own grade (自己評価), per year or not: 「令和5年度 自己評価」「R7中間 担当課評価」.
+// Only explicit words: a bare 「令和5年度評価」 stays a year's figures (periods.ts).
+const SELF_ASSESSMENT = /自己評価|担当課評価|担当課の評価|所管課評価|所管課の評価|部局評価|内部評価|進捗評価|評価区分|評価ランク|達成度評価|評価結果/;
+
 export function classifyHeader(text: string): HeaderClass {
   const t = text.trim();
   if (!t || t.length > 80) return {};
+  const self = SELF_ASSESSMENT.exec(nfkc(t).replace(/\s/g, ''));
+  if (self) {
+    const rest = nfkc(t).replace(/\s/g, '').replace(self[0], '').replace(/[()（）【】・/]/g, '');
+    if (!rest) return { field: 'selfAssessment' };
+    const p = parsePeriodHeader(rest);
+    if (p && (p.kind === 'year' || p.kind === 'mid')) return { field: 'selfAssessment', period: p };
+  }
   const p = parsePeriodHeader(t);
   if (p) {
     if (p.kind === 'target') return { field: 'target', period: p };
@@ -353,6 +367,10 @@ function assignColumns(layout: Layout, classes: HeaderClass[]): void {
   const baselineWithYear: { col: number; fy: number }[] = [];
   classes.forEach((h, c) => {
     const header = layout.headers[c] ?? '';
+    if (h.field === 'selfAssessment' && h.period) {
+      (layout.selfPeriods ??= []).push({ col: c, period: h.period, header });
+      return;
+    }
     if (h.period && (h.period.kind === 'year' || h.period.kind === 'mid')) {
       layout.periods.push({ col: c, period: h.period, header });
       return;
@@ -402,6 +420,7 @@ function inferFromContents(grid: Grid, layout: Layout): void {
     ...Object.values(cols).filter((c): c is number => c !== undefined),
     ...layout.periods.map((p) => p.col),
     ...layout.targetPeriods.map((p) => p.col),
+    ...(layout.selfPeriods ?? []).map((p) => p.col),
     // Columns set by hand (also those set to 使わない) are not guessed again.
     ...(layout.chosen ?? []),
   ]);

@@ -122,7 +122,8 @@ export interface Plan {
    * The department's own grade per period (自己評価 column: A–D, S–C, ◎○△×, 達成/概ね達成/未達成 …),
    * as typed; used as the plan grade when no figure can be assessed (aggregate.ts).
    */
-  selfAssessments?: { period: Period; text: string; cell: string }[];
+  selfAssessments?: { period: Period; text: string; cell: string; current?: boolean }[];
+  // current: typed in a 自己評価 column without a year, so it is the evaluation period's.
   /** First row of the plan on the progress sheet (1-based). */
   row: number;
   sheet: string;

@@ -9,6 +9,7 @@ import { aggregate, type AggregateResult, type UnifiedPlanInput } from './aggreg
 import { buildReport, type ReportModel } from './report';
 import { readChanges } from './changes';
 import { SHEETS } from './schema';
+import { SHEET_MEMBER_RATINGS, memberViews, periodName } from './committee';
 import { evaluationYearIssue } from './settings';
 import type { ColumnMapping } from './mapping';
 
@@ -58,5 +59,6 @@ export function reportOf(c: Computation, grids: Record<string, Grid>, now: Date)
     now,
     unified: c.unified,
     changes: readChanges(grids[SHEETS.changes]),
+    members: memberViews(grids[SHEET_MEMBER_RATINGS], periodName(c.result)),
   });
 }

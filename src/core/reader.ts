@@ -6,7 +6,7 @@
 
 import type {
   Actual, CellValue, Department, Direction, Grid, HierarchyItem, Indicator, Issue, Member, Parsed,
-  Plan, ProgressData, Recommendation, Settings,
+  Period, Plan, ProgressData, Recommendation, Settings,
 } from './model';
 import { HIERARCHY_LEVELS, MEMBER_ROLE_LABELS, SETTING_KEYS, SHEETS } from './schema';
 import { a1 } from './a1';
@@ -540,6 +540,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     if (!plan.mergedInto && txt(L.mergedInto)) plan.mergedInto = normalizeCode(txt(L.mergedInto));
     const comment = txt(L.comment);
     if (comment) plan.comment = plan.comment ? `${plan.comment}\n${comment}` : comment;
+    readSelfAssessments(plan, layout, settings, row, txt, L.leadMark !== undefined && LEAD_MARK.test(norm(txt(L.leadMark))));
 
     const depts = splitDepartments(txt(L.mainDept)).map(norm);
     if (depts.length) {
@@ -581,6 +582,26 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
   }
   finish();
   return { plans, rows, sections, levels: levelItems, issues: extra };
+}
+
+/**
+ * 自己評価 columns (per year, or one for the evaluation year): kept as typed on the plan; the
+ * first row's value wins, except that the 主担当 (○) row's value replaces a related department's.
+ */
+function readSelfAssessments(plan: Plan, layout: Layout, settings: Settings, row: number, txt: (c: number | undefined) => string, lead: boolean): void {
+  const cols: { col: number; period: Period; current?: boolean }[] = (layout.selfPeriods ?? []).map((p) => ({ col: p.col, period: p.period }));
+  const single = layout.columns.selfAssessment;
+  // Without a year in its header the column is the evaluation period's (whatever 集計 settles on).
+  if (single !== undefined) cols.push({ col: single, period: { fiscalYear: settings.evaluationYear, kind: settings.evaluationKind }, current: true });
+  for (const { col, period, current } of cols) {
+    const text = txt(col);
+    if (!text) continue;
+    const list = (plan.selfAssessments ??= []);
+    const at = list.findIndex((x) => x.period.fiscalYear === period.fiscalYear && x.period.kind === period.kind && !!x.current === !!current);
+    const item = current ? { period, text, cell: a1(row, col + 1), current } : { period, text, cell: a1(row, col + 1) };
+    if (at < 0) list.push(item);
+    else if (lead) list[at] = item;
+  }
 }
 
 interface IndicatorInput {

@@ -4,6 +4,7 @@
 // Every figure of a plan (目標値, 実績値, 達成率, 見込み, 評価) is read from the very table that
 // 集計 writes to 集計結果 (buildResultsTable), so the report and the sheet cannot disagree.
 
+import type { MemberView } from './results-table';
 import type { HierarchyItem, Issue, Member, ProgressData } from './model';
 import { SHEETS } from './schema';
 import { formatNumber, formatPercent, fyLabel } from './cells';
@@ -137,6 +138,8 @@ export interface ReportPolicy {
   recommendations: ReportRecommendation[];
   /** Shown when there is no recommendation yet. */
   recommendationPlaceholder: string;
+  /** 委員評価 of the policy's goals (委員評価を取り込む), when the members have answered. */
+  memberTable: ReportTable | null;
 }
 
 export interface ReportAppendix {
@@ -194,6 +197,8 @@ export interface ReportOptions {
   /** Unified plans as given to 集計 (adds plans the result could not rate, e.g. with errors). */
   unified?: UnifiedPlanInput[];
   changes?: IndicatorChange[];
+  /** The members' view per goal code (委員評価 of the same period). */
+  members?: ReadonlyMap<string, MemberView>;
 }
 
 /** Columns of a plan table; the period columns carry their year (planTableHeader). */
@@ -202,6 +207,23 @@ export const NO_ATTENTION_TEXT = '確認が必要な数値はありません。'
 export const NO_CHANGES_TEXT = '記録された変更はありません。';
 export const NO_UNIFIED_TEXT = '統合したプランはありません。';
 export const NO_EXCLUDED_TEXT = '集計から除いた入力はありません。';
+/** The 委員の評価 row of a goal's rating table (none until the members have answered). */
+function memberRow(v: MemberView | undefined): string[][] {
+  if (!v || !v.consensus || v.consensus === DASH) return [];
+  const note = v.differs === '異なる' ? ' ※集計の評価と異なります' : '';
+  return [['委員の評価', `${v.consensus}　${v.breakdown}${note}`]];
+}
+
+/** 委員評価 of a 基本方針: per goal, 集計's rating beside the members' (none when nobody answered). */
+function memberTable(goals: GoalResult[], members: ReadonlyMap<string, MemberView> | undefined): ReportTable | null {
+  const rows = goals
+    .map((g) => ({ g, v: members?.get(g.code) }))
+    .filter((x): x is { g: GoalResult; v: MemberView } => !!x.v && !!x.v.consensus && x.v.consensus !== DASH)
+    .map(({ g, v }) => [goalHeading(g.code, g.name), g.adopted, v.consensus, v.breakdown]);
+  if (rows.length === 0) return null;
+  return { header: ['基本目標', '集計の評価', '委員の評価（最多）', '内訳'], rows, widths: [34, 14, 20, 32], align: ['left', 'center', 'center', 'left'], toneColumn: 1 };
+}
+
 export const RECOMMENDATION_PLACEHOLDER = '（委員からの提言は、委員会での審議を踏まえて記載します。）';
 export const DASH = '—';
 
@@ -354,7 +376,9 @@ function yearOnYear(ind: Indicator, prev: Parsed | undefined, cur: Parsed | unde
 function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPlanRow {
   const overridden = !!p.override?.applied;
   const adopted = rows[0]['採用評価'] as Grade;
-  const gradeText = adopted + (overridden ? '※' : '');
+  // Grades not computed from figures say where they came from (自己評価, 状況), docs/ratings.md §4.
+  const source = !overridden && adopted !== '−' && p.period.source && p.period.source !== '実績' ? `\n（${p.period.source}）` : '';
+  const gradeText = adopted + (overridden ? '※' : '') + source;
   const dept = p.mainDept ? `\n（${p.mainDept}${p.relatedDepts.length ? `・${p.relatedDepts.join('・')}` : ''}）` : '';
   const planCell = `${p.id} ${p.name}${dept}`;
   if (p.indicators.length === 0) {
@@ -378,7 +402,9 @@ function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPla
     const trend = ctx.mid ? '' : yearOnYear(ind, prev, cur);
     const grade = r['指標の評価'];
     let rate = ctx.mid ? [r['達成率'], r['見込み']].filter(Boolean).join('\n') : r['達成率'];
-    if (grade === '−' || !rate) {
+    if (ir.period.method === 'status' && ir.period.status) {
+      rate = `状況「${ir.period.status.status}」`;
+    } else if (grade === '−' || !rate) {
       const code = ir.period.reason?.code ?? '';
       rate = `評価不能\n（${SHORT_REASON[code] ?? '評価できない'}）`;
     }
@@ -521,6 +547,11 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     notes.push(...plans
       .filter((p) => p.override?.applied)
       .map((p) => `※ ${p.id}「${p.name}」は、計算上の評価「${p.period.grade}」を事務局の判断で「${p.adopted}」としました（理由: ${p.override?.reason}）。`));
+    notes.push(...plans
+      .filter((p) => !p.override?.applied && p.period.grade !== '−' && (p.period.source === '自己評価' || p.period.source === '状況'))
+      .map((p) => (p.period.source === '自己評価' && p.period.selfAssessment
+        ? `${p.id}「${p.name}」は数値で評価できる指標がないため、担当課の自己評価「${p.period.selfAssessment.text}」（${warekiLabel(p.period.selfAssessment.fiscalYear)}）により「${p.period.grade}」としました。`
+        : `${p.id}「${p.name}」は数値で評価できる指標がないため、取組の状況（${[...new Set(p.indicators.map((i) => i.period.status?.status).filter(Boolean))].join('・')}）により「${p.period.grade}」としました。`)));
     const narrative = plans
       .map((p) => ({ planId: p.id, title: `${p.id} ${p.name}`, text: commentFor(p).trim() }))
       .filter((n) => n.text);
@@ -536,6 +567,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
         [periodName, `${g.adopted}　${periodDetail}`],
         [sofarName, `${g.sofar.rating}　${sofarDetail}`],
         ['所見', orDash(g.finding)],
+        ...memberRow(opts.members?.get(g.code)),
       ],
       widths: [28, 72],
       variant: 'kv',
@@ -597,6 +629,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
           .filter((r) => code !== '' && r.policyCode === code)
           .map((r) => ({ member: r.member, title: memberTitle(data.members, r.member), text: r.text.trim() })),
         recommendationPlaceholder: RECOMMENDATION_PLACEHOLDER,
+        memberTable: memberTable(goalsByPolicy.get(code) ?? [], opts.members),
       };
     });
   const policyCodes = new Set(policies.map((p) => p.code).filter(Boolean));
@@ -920,6 +953,10 @@ export function reportBlocks(m: ReportModel): Block[] {
       }
       b.push({ kind: 'heading', level: 3, text: '評価と所見' });
       b.push({ kind: 'table', table: g.ratingTable });
+    }
+    if (p.memberTable) {
+      b.push({ kind: 'heading', level: 2, text: '委員評価' });
+      b.push({ kind: 'table', table: p.memberTable });
     }
     b.push({ kind: 'heading', level: 2, text: '委員からの提言' });
     if (p.recommendations.length === 0) b.push({ kind: 'paragraph', text: p.recommendationPlaceholder, tone: 'placeholder' });

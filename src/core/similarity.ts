@@ -539,10 +539,6 @@ class TopPartners {
     this.other = new Int32Array(n * k);
     this.count = new Int32Array(n);
   }
-  /** The score of i's worst kept partner, -1 while i's list has room. */
-  worst(i: number): number {
-    return this.count[i] < this.k ? -1 : this.score[i * this.k];
-  }
   /** Whether partner j scoring at most `most` could still enter i's list. */
   mayEnter(i: number, j: number, most: number): boolean {
     if (this.count[i] < this.k) return true;
@@ -684,8 +680,9 @@ class LinkHeap {
  * Average-linkage clustering: repeatedly merge the two clusters whose average pair score is the
  * highest, until it falls below minScore. Pair scores are sparse (each plan's best partners above
  * half the threshold); other pairs count as 0, which keeps memory linear in the plans and only
- * makes averages a little more conservative. Each merge touches only the links of the two
- * clusters: O(E log E) for E kept pairs, E ≤ n × TOP_K.
+ * makes averages a little more conservative. Each merge updates only the links the absorbed
+ * cluster brings; the others' averages only fall and are corrected lazily when they reach the
+ * top of the heap: O(E log E) for E kept pairs, E ≤ n × TOP_K.
  */
 function cluster(n: number, pairs: Array<[number, number, number]>, minScore: number): number[][] {
   const nb: Array<Map<number, Link>> = [];
@@ -703,9 +700,19 @@ function cluster(n: number, pairs: Array<[number, number, number]>, minScore: nu
   const next = new Int32Array(n).fill(-1);
   const tail = Int32Array.from({ length: n }, (_, i) => i);
   for (let top = heap.pop(); top !== undefined; top = heap.pop()) {
+    // A link's average in the heap is an upper bound: when a cluster grows, its links that the
+    // merge did not touch only go down, so they are corrected when they reach the top.
+    const avg = top.sum / (size[top.a] * size[top.b]);
+    if (avg < top.avg) {
+      top.avg = avg;
+      if (avg >= minScore) heap.update(top);
+      continue;
+    }
     const k = top.a, l = top.b;
     // l joins k: sums of pair scores add up; l's links become k's.
     nb[k].delete(l);
+    size[k] += size[l];
+    const changed: Link[] = [];
     for (const [r, el] of nb[l]) {
       if (r === k) continue;
       nb[r].delete(l);
@@ -713,21 +720,22 @@ function cluster(n: number, pairs: Array<[number, number, number]>, minScore: nu
       if (ek !== undefined) {
         ek.sum += el.sum;
         heap.remove(el);
+        changed.push(ek);
       } else {
         el.a = k < r ? k : r;
         el.b = k < r ? r : k;
         nb[k].set(r, el);
         nb[r].set(k, el);
+        changed.push(el);
       }
     }
     nb[l].clear();
     active[l] = 0;
-    size[k] += size[l];
     next[tail[k]] = l;
     tail[k] = tail[l];
-    // k grew: every link of k has a new average.
-    for (const [r, e] of nb[k]) {
-      e.avg = e.sum / (size[k] * size[r]);
+    // The links l brought have new sums: their averages are recomputed now (up or down).
+    for (const e of changed) {
+      e.avg = e.sum / (size[e.a] * size[e.b]);
       if (e.avg >= minScore) heap.update(e);
       else heap.remove(e);
     }
@@ -742,22 +750,27 @@ function cluster(n: number, pairs: Array<[number, number, number]>, minScore: nu
   return out;
 }
 
-/** Same TF-IDF vector (copied or listed-again rows): such plans share every dot product. */
-function sameVector(a: Doc, b: Doc): boolean {
+/**
+ * Same TF-IDF vector and same structural signs (copied or listed-again rows): any plan of one
+ * such class scores exactly alike with any plan of another, so a score is computed per class pair.
+ */
+function sameScoring(a: Doc, b: Doc): boolean {
   if (a.fid.length !== b.fid.length) return false;
   for (let x = 0; x < a.fid.length; x++) if (a.fid[x] !== b.fid[x] || a.fw[x] !== b.fw[x]) return false;
-  return true;
+  return (a.plan.measureCode ?? '') === (b.plan.measureCode ?? '') && (a.plan.mainDept ?? '') === (b.plan.mainDept ?? '')
+    && a.indicatorKeys.join('\n') === b.indicatorKeys.join('\n')
+    && a.titleParts.map((t) => t.key).join('\n') === b.titleParts.map((t) => t.key).join('\n');
 }
 
-/** Plans grouped by identical vectors, each list ascending; lists ordered by their first plan. */
-function vectorClasses(docs: Doc[]): number[][] {
+/** Plans grouped by sameScoring, each list ascending; lists ordered by their first plan. */
+function scoreClasses(docs: Doc[]): number[][] {
   const byHash = new Map<number, number[][]>();
   const classes: number[][] = [];
   docs.forEach((d, i) => {
     let h = d.fid.length;
     for (let x = 0; x < d.fid.length; x++) h = (Math.imul(h, 31) + d.fid[x] + Math.round(d.fw[x] * 1e6)) | 0;
     const bucket = byHash.get(h) ?? [];
-    const same = bucket.find((c) => sameVector(docs[c[0]], d));
+    const same = bucket.find((c) => sameScoring(docs[c[0]], d));
     if (same) { same.push(i); return; }
     const c = [i];
     bucket.push(c);
@@ -774,7 +787,7 @@ function vectorClasses(docs: Doc[]): number[][] {
  * pairs as [i, j, score], i < j.
  */
 function candidatePairs(docs: Doc[], features: number, floor: number, k = TOP_K): Array<[number, number, number]> {
-  const classes = vectorClasses(docs);
+  const classes = scoreClasses(docs);
   const reps = classes.map((c) => docs[c[0]]);
   // Inverted index over distinct vectors: for each feature, the classes (ascending) and weights.
   const count = new Int32Array(features);
@@ -794,32 +807,25 @@ function candidatePairs(docs: Doc[], features: number, floor: number, k = TOP_K)
   const best = new TopPartners(docs.length, k);
   // Bonuses add at most MAX_BONUS, so a pair whose text is below floor − MAX_BONUS can never reach floor.
   const textFloor = Math.max(MIN_TEXT_FOR_BONUS, floor - MAX_BONUS);
-  const consider = (i: number, j: number, text: number, most: number) => {
-    // A pair that cannot enter either plan's list is not worth scoring (the bound is generous).
-    if (!best.mayEnter(i, j, most) && !best.mayEnter(j, i, most)) return;
-    const score = pairScoreValue(docs[i], docs[j], text);
-    if (score < floor) return;
+  const consider = (i: number, j: number, score: number) => {
+    if (!best.mayEnter(i, j, score) && !best.mayEnter(j, i, score)) return;
     best.offer(i, j, score);
     best.offer(j, i, score);
   };
-  const bound = (text: number) => Math.min(1, text + MAX_BONUS + 1e-9);
   // Copies among themselves first: their lists fill with their best partners early, so most
-  // pairs with other plans are then skipped unscored.
+  // pairs with other plans are then skipped.
   classes.forEach((c, u) => {
     if (c.length < 2) return;
     const d = reps[u];
     let text = 0;
     for (let x = 0; x < d.fw.length; x++) text += d.fw[x] * d.fw[x];
-    const most = bound(text);
-    if (text < textFloor || most < floor) return;
-    for (let p = 0; p < c.length; p++) for (let q = p + 1; q < c.length; q++) consider(c[p], c[q], text, most);
+    if (text < textFloor) return;
+    const score = pairScoreValue(d, d, text);
+    if (score < floor) return;
+    for (let p = 0; p < c.length; p++) for (let q = p + 1; q < c.length; q++) consider(c[p], c[q], score);
   });
-  // The lowest score a member of a class still needs; -1 while one of them has room.
-  const minWorst = (c: number[]) => {
-    let m = Infinity;
-    for (const i of c) m = Math.min(m, best.worst(i));
-    return m;
-  };
+  // Whether no plan of class c could take a partner scoring `score` whose index is at least `from`.
+  const closed = (c: number[], from: number, score: number) => c.every((i) => !best.mayEnter(i, from, score));
   const acc = new Float64Array(reps.length);
   const touched: number[] = [];
   for (let u = 0; u < reps.length; u++) {
@@ -836,16 +842,17 @@ function candidatePairs(docs: Doc[], features: number, floor: number, k = TOP_K)
       const text = acc[w];
       acc[w] = 0;
       if (text < textFloor) continue;
-      const most = bound(text);
-      if (most < floor) continue;
+      const score = pairScoreValue(d, reps[w], text);
+      if (score < floor) continue;
       const cu = classes[u], cw = classes[w];
       if (cu.length === 1 && cw.length === 1) {
-        consider(cu[0], cw[0], text, most);
+        consider(cu[0], cw[0], score);
         continue;
       }
-      // Whole blocks of copies whose lists are already better than this pair can reach.
-      if (most < minWorst(cu) && most < minWorst(cw)) continue;
-      for (const i of cu) for (const j of cw) consider(i < j ? i : j, i < j ? j : i, text, most);
+      // Whole blocks of copies whose lists are already better than this score (ties go to the
+      // smaller index, so each side is checked against the other's first plan).
+      if (closed(cu, cw[0], score) && closed(cw, cu[0], score)) continue;
+      for (const i of cu) for (const j of cw) consider(i < j ? i : j, i < j ? j : i, score);
     }
     touched.length = 0;
   }

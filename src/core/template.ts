@@ -94,22 +94,22 @@ function progressSheet(fiscalYears: number[], dataRows: number): SheetSpec {
     col(related, '一緒に取り組む課です。複数なら「、」で区切ります（例: 都市計画課、下水道施設課）。', 140, { wrap: true }),
     col(indicator, '進み具合を測る指標です（例: Webによる貸出予約数）。期間の合計が目標なら「（3年間合計）」と書き添えます。指標がないプランは「指標の設定はありません」と入力します。', 220, { wrap: true }),
     col(unit, '数値の単位です（例: 件/年、人、%、ID、か国語。1校当たりの教室数なら 教室/校）。', 70),
-    col(direction, `${Object.values(DIRECTION_LABELS).join('・')}から選びます。事故件数や作業時間のように少ないほど良い指標は「${DIRECTION_LABELS.down}」。空欄なら指標名から推定します。`, 100, {
+    col(direction, `${Object.values(DIRECTION_LABELS).join('・')}から選びます。事故件数や作業時間のように少ないほど良い指標は「${DIRECTION_LABELS.down}」。空欄なら指標名から推定します。目標が ○・実施・導入・予算化 の指標は、この列が「増加」などでも達成・未達として評価します。`, 100, {
       validation: list(Object.values(DIRECTION_LABELS)),
     }),
-    col(accumulation, `中間の数値の見方です。「${ACCUMULATION_LABELS.accumulates}」は年度内に増えていく件数（例: オンライン申請件数 件/年）、「${ACCUMULATION_LABELS.level}」はその時点の値（例: 電子決裁率 %）。空欄なら単位と指標名から推定します。`, 90, {
+    col(accumulation, `中間の数値の見方です。「${ACCUMULATION_LABELS.accumulates}」は年度内に増えていく件数（例: オンライン申請件数 件/年、受講者数、開催回数）、「${ACCUMULATION_LABELS.level}」はその時点の値（例: 電子決裁率 %、友だち登録者数、導入台数）。空欄なら単位と指標名から推定し、集計結果に「（推定）」と決め手の語を表示します。`, 90, {
       validation: list(Object.values(ACCUMULATION_LABELS)),
     }),
     col(baseline, '計画を始めたときの値を数字と単位で入力します（例: 3,955件/年、0%）。', 100),
     col(baselineYear, '基準値の年度です（例: 令和2年度、R2、2020）。', 90),
-    col(target, '目標年度に目指す値を数字と単位で入力します（例: 5,300件/年、80%）。達成・未達で見る指標は ○ と入力します。', 100),
+    col(target, '目標年度に目指す値を数字と単位で入力します（例: 5,300件/年、80%）。達成・未達で見る指標は ○（または 実施・導入・予算化・可）と入力します。', 100),
     col(targetYear, '目標値の年度です（例: 令和6年度）。', 90),
   ];
   for (const fy of cleanYears(fiscalYears)) {
     const w = warekiLabel(fy);
     columns.push(
       col(periodLabel({ fiscalYear: fy, kind: 'mid' }), `${w}の中間（9月末ごろ）の実績を数字と単位だけで入力します（例: 1,020件、45%）。取得できないときは「取得不可」、未整備なら「未整備」。説明はコメント列に書きます。`, 100),
-      col(periodLabel({ fiscalYear: fy, kind: 'year' }), `${w}末の実績を数字と単位だけで入力します（例: 7,995件、86.5%）。達成・未達の指標は ○ または ×。「約」「程度」は付けません。`, 100),
+      col(periodLabel({ fiscalYear: fy, kind: 'year' }), `${w}末の実績を数字と単位だけで入力します（例: 7,995件、86.5%）。達成・未達の指標は ○ または ×。「約」「程度」は付けません。文章で書かれた場合は、中の数値（例: 【実績】12回）か、数値がなければ取組の状況（実施済・実施中・検討中・未着手・中止）を読み取り、入力チェックで「○○から12回を読みました」と知らせます。`, 100),
     );
   }
   const [status, comment] = PROGRESS_TRAILING_COLUMNS;
@@ -121,7 +121,7 @@ function progressSheet(fiscalYears: number[], dataRows: number): SheetSpec {
   );
   return {
     name: SHEETS.progress,
-    description: '推進プランと成果指標、年度ごとの実績を各担当課が入力するシートです。1行に1つの指標を書きます。',
+    description: '推進プランと成果指標、年度ごとの実績を各担当課が入力するシートです。1行に1つの指標を書きます。数値の指標がない取組は、実績の欄に状況を文章で書けます（例: 「システムを構築した」→ 実施済 → A）。「令和7年度 自己評価」のような列を加えると、数値で評価できないプランにはその自己評価（A〜D、S〜C、◎○△×、達成・概ね達成・未達成 など）を使います。',
     columns,
     frozenRows: 1,
     frozenColumns: 1,

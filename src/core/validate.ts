@@ -227,7 +227,11 @@ export function validateProgress(input: ValidationInput): Issue[] {
   const unreadHint = unread.length ? `（読み取れなかった見出し: ${unread.slice(0, 5).join('、')}${unread.length > 5 ? ' ほか' : ''}）` : '';
   const firstUnread = layout.ignored.length ? layout.ignored[0] + 1 : 1;
   const sheetWide = input.scope !== 'rows';
-  if (sheetWide && plans.length && cols.indicator !== undefined && cols.target === undefined && layout.targetPeriods.length === 0) {
+  // Plans reported in words, or with the target written in the figure's own cell (結果／目標 3／4箇所),
+  // need no target column.
+  const needsTarget = plans.some((p) => p.indicators.some((i) => i.direction !== 'milestone' &&
+    i.actuals.some((a) => a.value.kind === 'number' && !a.value.read?.target)));
+  if (sheetWide && needsTarget && cols.indicator !== undefined && cols.target === undefined && layout.targetPeriods.length === 0) {
     issues.push(makeIssue('エラー', sheet, headerRow, firstUnread,
       `「${sheet}」シートの${headerRow}行目に目標値の列が見つかりません${unreadHint}。目標値の列の見出しを「目標値」（または「目標」「令和7年度目標」）にしてください。目標値がないと達成度を計算できません。`));
   }
@@ -294,7 +298,11 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
   };
   const unitHint = ind.unit ? `（例: 100${ind.unit}）` : '（例: 30件）';
 
-  if (ctx.layout.columns.indicator !== undefined && ind.name === '') {
+  // A plan reported in words (no figure anywhere on the row) needs no indicator name.
+  const fromText = (v: Parsed) => v.kind !== 'number' || !!v.read;
+  const qualitative = fromText(ind.target.value) && fromText(ind.baseline.value) &&
+    ind.actuals.every((a) => a.value.kind !== 'number' || !!a.value.read);
+  if (ctx.layout.columns.indicator !== undefined && ind.name === '' && !qualitative) {
     push('警告', ind.row, 'indicator', `${at(sheet, ctx.cellOf(ind.row, 'indicator'))}の成果指標が空欄ですが、値が入力されています（プラン${plan.id}）。何を測る指標か（例: オンライン申請件数）を入力してください。`, plan.id);
   }
 
@@ -316,16 +324,16 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
     if (p.kind === 'number' && p.read) {
       const fig = `${describeNumber(p.value)}${p.unit}`;
       const beside = p.read.target ? `（同じセルの『${p.read.target.quote}』は目標値として参考にします）` : '';
-      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.read.quote, 40)}』から ${fig} を${what}値として読みました${beside}。違う場合は、このセルに数字と単位だけ（例: ${fig}）を入力してください。`);
+      issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.read.quote, 40)}』から ${fig} を${what}として読みました${beside}。違う場合は、このセルに数字と単位だけ（例: ${fig}）を入力してください。`);
     } else if (p.kind === 'state' && p.read) {
       issueAtCell('警告', cell, `${at(sheet, cell)}: 『${clip(p.text, 40)}』から${what}の状況を「${progressOf(p.state) ?? p.state}」と読みました（手がかりの語: ${p.read.cues.join('・')}）。違う場合は、実施済・実施中・検討中・未着手・中止 のどれか、または数字と単位を入力してください。`);
     }
   };
-  readingNote(t, targetCell, '目標');
+  readingNote(t, targetCell, '目標値');
 
   // Baseline: informative, so problems are warnings.
   const b = ind.baseline.value;
-  readingNote(b, baselineCell, '基準');
+  readingNote(b, baselineCell, '基準値');
   if (b.kind === 'invalid') {
     issueAtCell('警告', baselineCell, `${at(sheet, baselineCell)}の基準値${q(b.text)}${commentAware(b)}基準値が数値でないと、基準からの伸びは計算されません。`);
   }
@@ -359,7 +367,7 @@ function validateIndicator(ind: Indicator, plan: Plan, ctx: IndicatorCtx): void 
       issueAtCell('警告', a.cell, `${at(sheet, a.cell)}（${label}）${q(v.text)}は数値ですが、この指標は達成・未達で見ます。達成なら ○、未達なら × を入力してください。`);
       continue;
     }
-    readingNote(v, a.cell, `${label}の実績`);
+    readingNote(v, a.cell, label);
     unitCheck(v, 'エラー', a.cell, `${label}の実績値`);
   }
 

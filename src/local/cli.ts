@@ -12,6 +12,7 @@ import type { Grid } from '../core/model';
 import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
 import { renderDocx } from './report-docx';
 import { runCycle } from './cycle';
+import { runCommitteeCycle } from './committee-cycle';
 import { renderHtml } from './report-html';
 
 export interface Command {
@@ -193,6 +194,9 @@ export async function runCli(argv: string[]): Promise<CliRun> {
     // The departments' side of the cycle, on its own copy of the workbook.
     const cycle = await runCycle(workbook, outDir);
     for (const line of cycle.lines) console.log(line);
+    // The committee's side of the cycle, on its own copy too.
+    const committee = await runCommitteeCycle(workbook, outDir);
+    for (const line of committee.lines) console.log(line);
   }
   for (const o of outputs) {
     console.log(`${o.command}: Spreadsheet 呼び出し ${countSheets(o.calls)} 回 → ${o.refused !== null ? '中止（ファイルなし）' : o.files.map((f) => basename(f)).join(', ') || '（JSONなし）'}`);

@@ -66,17 +66,23 @@ function typeEntries(s: AddonSession, dept: string, email: string, share: number
   lines.push(`  ${dept}（${email}）が ${rows.length} 行中 ${todo.length} 行を入力`);
 }
 
-export async function runCycle(workbook: string, outDir: string): Promise<CycleResult> {
-  const dir = join(outDir, '担当課');
+/** A demo cycle's start: its own copy of the workbook, its output folder, and a JSON writer. */
+export async function startCycle(workbook: string, outDir: string, folder: string, title: string) {
+  const dir = join(outDir, folder);
   mkdirSync(dir, { recursive: true });
   const s = openSession(await loadWorkbook(workbook));
-  const lines: string[] = ['— 担当課とのやりとり（入力依頼 → 入力 → 提出状況 → 督促 → 集計）—'];
+  const lines: string[] = [title];
   const files: string[] = [];
   const save = (name: string, data: unknown): void => {
     const file = join(dir, name);
     writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
     files.push(file);
   };
+  return { dir, s, lines, files, save };
+}
+
+export async function runCycle(workbook: string, outDir: string): Promise<CycleResult> {
+  const { dir, s, lines, files, save } = await startCycle(workbook, outDir, '担当課', '— 担当課とのやりとり（入力依頼 → 入力 → 提出状況 → 督促 → 集計）—');
 
   const addresses = giveAddresses(s);
   lines.push(`1. 「担当課」シートに連絡先を入力（${Object.keys(addresses).length} 課。${NO_ADDRESS} はアドレスなし）`);

@@ -213,3 +213,50 @@ describe('委員評価フォームを送る', () => {
     expect(session.mail.sent).toHaveLength(0);
   });
 });
+
+describe('menu 委員評価フォームを作成', () => {
+  test('asks for the deadline, then shows both links', () => {
+    const session = sampleSession();
+    session.runtime.queuePromptResponse('2026-03-01', 'OK');
+    session.run('menuMemberForm');
+    expect(formOf(session).description).toContain('2026-03-01');
+    const dialog = session.runtime.ui.dialogs.at(-1);
+    expect(dialog?.getTitle()).toBe('委員評価フォーム');
+    expect(dialog?.getContent()).toContain('viewform');
+  });
+
+  test('cancel creates nothing', () => {
+    const session = sampleSession();
+    session.runtime.queuePromptResponse('', 'CANCEL');
+    session.run('menuMemberForm');
+    expect(session.forms.forms.size).toBe(0);
+  });
+});
+
+describe('the report shows the members view and adopted opinions', () => {
+  test('a 委員評価 table per 基本方針, a 委員の評価 row per goal, and opinions marked 採用 as 提言', () => {
+    const session = sampleSession();
+    createForm(session);
+    const f = formOf(session);
+    const q = f.items.find((i) => i.type === 'MULTIPLE_CHOICE')!;
+    const answers: Record<string, string> = {};
+    for (const item of f.items.filter((i) => i.type === 'MULTIPLE_CHOICE')) answers[item.title] = '概ね良好';
+    for (const email of f.publishedReaders) {
+      session.forms.respond(f.id, email, { ...answers, ...(email.startsWith('iinchou') ? { [f.items[f.items.indexOf(q) + 1].title]: '窓口のデジタル化を急いでください' } : {}) });
+    }
+    session.run('importMemberRatings');
+    const sheet = session.runtime.spreadsheet.getSheetByName(SHEET_MEMBER_OPINIONS)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    sheet.getRange(2, header.indexOf('採用') + 1).setValue('✓');
+    session.run('createReport');
+    const docs = session.runtime.globals.DocumentApp as unknown as import('../../src/local/gas/document').LocalDocumentApp;
+    const id = docs.localDocumentIds().at(-1)!;
+    const nodes = docs.localStructure(id);
+    const text = nodes.map((n) => (n.type === 'TABLE' ? n.cells.flat().join('\n') : n.text)).join('\n');
+    expect(nodes.some((n) => n.type !== 'TABLE' && n.text === '委員評価')).toBe(true);
+    expect(text).toContain('委員の評価');
+    expect(text).toContain('良好 0・概ね良好 7・良好ではない 0（回答 7）');
+    expect(text).toContain('窓口のデジタル化を急いでください');
+    expect(text).toContain('見本 太郎');
+  });
+});

@@ -40,3 +40,20 @@ describe('年度別評価', () => {
     expect(first['推移']).toBe('R4 1,049件 → R5 1,049件');
   });
 });
+
+describe('年度別評価 with a confirmed year', () => {
+  test('the confirmed year shows its confirmed distribution, even after a figure changed', () => {
+    const s = withTwoYears();
+    s.bundle.call('confirmPeriod');
+    const confirmedRow = records(s, SHEET_YEARS)[0];
+    // A department lowers a 令和4年度 figure after 確定: the recomputed grades would move, the confirmed ones do not.
+    const sheet = s.runtime.spreadsheet.getSheetByName('プラン・指標')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    sheet.getRange(2, header.indexOf('令和4年度実績') + 1).setValue('1件');
+    s.run('runAggregate');
+    const rows = records(s, SHEET_YEARS);
+    expect(rows[0]['根拠']).toBe('確定値');
+    expect(rows[0]).toEqual({ ...confirmedRow, 根拠: '確定値' });
+    expect(rows[1]['根拠']).toBe('現在の入力から再計算');
+  });
+});

@@ -120,7 +120,7 @@ describe('C: a 進行管理表 kept by the departments: rows per department, sen
     expect(c.read.data.plans.map((p) => p.indicators.length)).toEqual([1, 1, 1, 1, 1, 1]);
     const messages = c.issues.map((i) => `${i.cell} ${i.message}`);
     expect(messages).toContain('I3 「進行管理表」シートのI3: 『【目標】160手続』から 160手続 を令和6年度の目標値として読みました。違う場合は、このセルに数字と単位だけ（例: 160手続）を入力してください。');
-    expect(messages.some((m) => m.startsWith('J3 ') && m.includes('『…【実績】158手続』から 158手続 を令和6年度実績の実績値として読みました'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('J3 ') && m.includes('『…【実績】158手続』から 158手続 を令和6年度実績として読みました'))).toBe(true);
     // No row of a related department is an error.
     expect(c.issues.filter((i) => i.severity === 'エラー' && [4, 5, 7, 10].includes(i.row))).toEqual([]);
   });

@@ -257,6 +257,22 @@ describe('reads never turn a failure into empty data (issue 9, item 5)', () => {
     expect(workbookState(s)).toBe(before);
   });
 
+  test.each([
+    ['menuCheck', SHEETS.members],
+    ['menuCheck', SHEETS.progress],
+    ['menuAggregate', SHEETS.settings],
+  ])('%s with a failing read of %s: a Japanese alert naming the sheet, nothing written', (command, name) => {
+    const s = sampleSession();
+    const target = s.runtime.spreadsheet.getSheetByName(name)!;
+    (target as unknown as { getDataRange: () => never }).getDataRange = () => {
+      throw new Error('Exception: Service Spreadsheets timed out while accessing document.');
+    };
+    const before = workbookState(s);
+    s.run(command);
+    expect(lastAlert(s)).toMatch(new RegExp(`^「${name}」シートを読み込めなかったため、処理を中止しました（何も書き換えていません）。`));
+    expect(workbookState(s)).toBe(before);
+  });
+
   test('an empty sheet under an output name reads as empty and is filled', () => {
     const s = sampleSession((g) => { g[SHEETS.results] = []; });
     s.run('menuAggregate');

@@ -165,3 +165,74 @@ describe('自己評価: the department\'s own grade, in the city\'s scale', () =
     expect(r.plans[0].period).toEqual(expect.objectContaining({ grade: 'D', source: '実績' }));
   });
 });
+
+describe('a multi-year 進行管理表 written in sentences, read end to end', () => {
+  // Shape of the tables the issue describes: per-year results written as text, a per-year
+  // 自己評価 column, no 目標値 column for most plans. No 設定 sheet.
+  const { readProgress } = require('../../src/core/reader') as typeof import('../../src/core/reader');
+  const progress = {
+    name: '進行管理表',
+    values: [
+      ['No.', '取組', '担当課', '成果指標', '令和5年度 取組実績', '令和5年度 自己評価', '令和6年度 取組実績', '令和6年度 自己評価'],
+      ['1', 'スマホ教室', '情報政策課', '開催回数', '教室を実施した。【実績】10回（目標 12回）', 'B', '各地区で実施した。【実績】12回（目標 12回）', ''],
+      ['2', '公衆無線LAN', '情報政策課', '', '結果／目標 2／4箇所', '', '結果／目標 3／4箇所', ''],
+      ['3', '電子申請の拡充', '行政管理課', '', '導入に向けて検討中', 'C', 'システムを構築した。', 'A'],
+      ['4', 'AI議事録', '総務課', '', '情報収集を行った。', '', '導入に向けて検討中', ''],
+      ['5', 'オープンデータ', '情報政策課', '', '未実施', '', '国の方針により事業を中止した。', ''],
+    ],
+  };
+  const read = readProgress({ 進行管理表: progress }, { today: new Date(2025, 5, 1) });
+  const result = aggregate(read.data, { overrides: NO_OVERRIDES });
+  const plan = (id: string) => result.plans.find((x) => x.id === id)!;
+
+  test('the latest year is evaluated; nothing is an error; each reading is a 警告 that quotes what was read', () => {
+    expect(result.config.evaluationYear).toBe(2024);
+    expect(read.layout.selfPeriods?.map((p) => p.period.fiscalYear)).toEqual([2023, 2024]);
+    const errors = read.issues.filter((i) => i.severity === 'エラー');
+    expect(errors.map((e) => e.message)).toEqual([]);
+    const warnings = read.issues.filter((i) => i.severity === '警告').map((i) => i.message);
+    expect(warnings).toContainEqual(expect.stringMatching(/^「進行管理表」シートのG2: 『…【実績】12回』から 12回 を令和6年度実績として読みました（同じセルの『…目標 12回』は目標値として参考にします）。/));
+    expect(warnings.some((w) => w.includes('成果指標が空欄'))).toBe(false); // plans reported in words need no indicator name
+    expect(warnings).toContainEqual(expect.stringMatching(/G4: 『システムを構築した。』から令和6年度実績の状況を「実施済」と読みました（手がかりの語: 構築した）/));
+  });
+
+  test('every plan rated, each grade with its source: figures, 自己評価, status', () => {
+    expect(['1', '2', '3', '4', '5'].map((id) => [plan(id).period.grade, plan(id).period.source])).toEqual([
+      ['A', '実績'], // 12 of 12 (target in the cell)
+      ['C', '実績'], // 3 of 4
+      ['A', '自己評価'], // 自己評価 A for R6 comes before the status
+      ['C', '状況'], // 検討中
+      ['−', null], // 中止
+    ]);
+    const t = buildResultsTable(result);
+    const src = t.values.slice(1).map((r) => r[RESULT_COLUMNS.indexOf('評価の根拠')]);
+    expect(src).toEqual(['実績', '実績', '自己評価（R6: A）', '状況', '']);
+  });
+});
+
+describe('the report says which grades came from figures, 自己評価 or status', () => {
+  const { buildReport } = require('../../src/core/report') as typeof import('../../src/core/report');
+  const words = plan({ id: '1', name: '電子申請の拡充', goal: '1', indicators: [{ name: '', actuals: { R5: p('導入に向けて検討中') } }] });
+  const self: Plan = {
+    ...plan({ id: '2', name: 'AI議事録', goal: '1', indicators: [{ name: '', actuals: { R5: p('情報収集を行った。') } }] }),
+    selfAssessments: [{ period: { fiscalYear: 2023, kind: 'year' }, text: '○', cell: 'H3' }],
+  };
+  const figures = plan({ id: '3', name: '教室', goal: '1', indicators: [{ name: '受講者数', unit: '人', target: num(100, '人'), actuals: { R5: num(100, '人') } }] });
+  const data = progressData([words, self, figures], { settings: { evaluationYear: 2023 }, hierarchy: [{ level: '基本目標', code: '1', name: '行政', text: '', parentCode: '' }] });
+  const result = aggregate(data, { overrides: NO_OVERRIDES });
+  const model = buildReport(data, result, { now: new Date(2024, 5, 1) });
+  const g = model.policies.flatMap((x) => x.goals).find((x) => x.code === '1')!;
+  const row = (id: string) => g.plans.find((x) => x.planId === id)!.rows[0];
+
+  test('grade cells: （状況）（自己評価） beside the grade; the status in the 達成率 cell; figures unmarked', () => {
+    expect(row('1')[7]).toBe('C\n（状況）');
+    expect(row('1')[6]).toBe('状況「検討中」');
+    expect(row('2')[7]).toBe('B\n（自己評価）');
+    expect(row('3')[7]).toBe('A');
+  });
+
+  test('a note under the table for each grade not computed from figures', () => {
+    expect(g.notes).toContain('1「電子申請の拡充」は数値で評価できる指標がないため、取組の状況（検討中）により「C」としました。');
+    expect(g.notes).toContain('2「AI議事録」は数値で評価できる指標がないため、担当課の自己評価「○」（令和5年度）により「B」としました。');
+  });
+});
