@@ -14,7 +14,11 @@ import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { currentUser } from './run-log';
 
-export const PROTECTION_PREFIX = '進捗管理アドオン:';
+/**
+ * Marks the protections this command makes, and only those: other commands' protections (e.g. the
+ * 確定値 sheet's, also the add-on's) are left alone by re-running and by 保護を解除.
+ */
+export const PROTECTION_PREFIX = '進捗管理アドオン（担当課ごとの保護）:';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;

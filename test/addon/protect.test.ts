@@ -39,7 +39,7 @@ describe('担当課ごとに保護', () => {
     expect(by('税務課').map((p) => [p.a1, p.warningOnly])).toEqual([['A6:M6', true]]);
     expect(by('市民課').map((p) => [p.a1, p.warningOnly])).toEqual([['A8:M8', true]]);
     expect(ps.find((p) => p.description.includes('見出し'))).toMatchObject({ a1: 'A1:M1', editors: [DEFAULT_USER] });
-    expect(ps.every((p) => p.description.startsWith('進捗管理アドオン:'))).toBe(true);
+    expect(ps.every((p) => p.description.startsWith('進捗管理アドオン（担当課ごとの保護）:'))).toBe(true);
     expect(r.warnings[0]).toContain('税務課、市民課');
     expect(r.departments.find((d) => d.department === '防災課')).toMatchObject({ rows: 3, warningOnly: false });
   });
@@ -98,11 +98,14 @@ describe('担当課ごとに保護', () => {
     const s = session();
     const sheet = s.runtime.spreadsheet.getSheetByName('プラン・指標')!;
     sheet.getRange('M2:M8').protect().setDescription('コメント欄（課長のみ）');
+    // Another command's protection (確定値) carries the add-on's name too: it is not this command's.
+    s.runtime.spreadsheet.insertSheet('確定値').protect().setDescription('進捗管理アドオン: 確定値（編集は事務局のみ）');
+    s.run('protectDepartments');
     s.run('protectDepartments');
     expect(protections(s).length).toBeGreaterThan(5);
     const msg = s.run('unprotectDepartments').result as string;
     expect(msg).toMatch(/^アドオンが設定した保護 \d+ 件を解除しました/);
-    expect(protections(s).map((p) => p.description)).toEqual(['コメント欄（課長のみ）']);
+    expect(protections(s).map((p) => p.description).sort()).toEqual(['コメント欄（課長のみ）', '進捗管理アドオン: 確定値（編集は事務局のみ）'].sort());
     expect(s.run('unprotectDepartments').result).toBe('アドオンが設定した保護はありません。');
   });
 });
