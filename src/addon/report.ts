@@ -19,7 +19,7 @@ import { INPUT_SHEETS, readInputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { prepareAppend, prepareOwnedColumn, WriteBatch } from './sheets';
 import { reportBasis } from './confirm';
-import { SHEET_CONFIRMED } from '../core/confirm';
+import { SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS } from '../core/confirm';
 import { SHEET_MEMBER_OPINIONS, withAdoptedOpinions } from '../core/committee';
 
 export const SHARE_RESULT_NOTE = '進捗管理アドオンが書き込む列です（報告書の共有結果）。編集しないでください。';
@@ -55,7 +55,7 @@ export function shareMessage(docName: string, office: string): string {
 export function runReport(): ReportSummary {
   return withDocumentLock('報告書作成', () => {
     const started = Date.now();
-    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes, SHEET_MEMBER_OPINIONS], [SHEETS.runLog, SHEETS.reports, SHEET_CONFIRMED]);
+    const inputs = readInputs([...INPUT_SHEETS, ...AGGREGATE_READS, SHEETS.changes, SHEET_MEMBER_OPINIONS, SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS], [SHEETS.runLog, SHEETS.reports]);
     const { ss, grids, sheets } = inputs;
     // Preconditions before the first write: the folder must be usable (a typed ID the app
     // cannot open is refused here, with how to fix it). Without one, the add-on's own folder

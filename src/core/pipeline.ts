@@ -10,6 +10,8 @@ import { buildReport, type ReportModel } from './report';
 import { readChanges } from './changes';
 import { SHEETS } from './schema';
 import { SHEET_MEMBER_RATINGS, memberViews, periodName } from './committee';
+import { yearHistory, yearsWithFigures } from './history';
+import { SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS } from './confirm';
 import { evaluationYearIssue } from './settings';
 import type { ColumnMapping } from './mapping';
 
@@ -60,5 +62,8 @@ export function reportOf(c: Computation, grids: Record<string, Grid>, now: Date)
     unified: c.unified,
     changes: readChanges(grids[SHEETS.changes]),
     members: memberViews(grids[SHEET_MEMBER_RATINGS], periodName(c.result)),
+    years: yearsWithFigures(c.read.data).length >= 2
+      ? yearHistory(c.read.data, c.unified, grids[SHEET_CONFIRMED], grids[SHEET_CONFIRMED_GOALS])
+      : undefined,
   });
 }

@@ -5,6 +5,7 @@
 // 集計 writes to 集計結果 (buildResultsTable), so the report and the sheet cannot disagree.
 
 import type { MemberView } from './results-table';
+import type { YearRow } from './history';
 import type { HierarchyItem, Issue, Member, ProgressData } from './model';
 import { SHEETS } from './schema';
 import { formatNumber, formatPercent, fyLabel } from './cells';
@@ -170,6 +171,8 @@ export interface ReportModel {
     overview: { lead: string[]; regressed: string[]; unrated: string[] };
     /** Figures of the summary, in order (numbered 図1 … by reportBlocks). */
     charts: ReportFigure[];
+    /** Grade distribution per year when the sheet holds several years (年度別評価); else null. */
+    yearTable: ReportTable | null;
   };
   policies: ReportPolicy[];
   /** Recommendations not tied to a 基本方針 of the plan. */
@@ -199,6 +202,8 @@ export interface ReportOptions {
   changes?: IndicatorChange[];
   /** The members' view per goal code (委員評価 of the same period). */
   members?: ReadonlyMap<string, MemberView>;
+  /** Grade distribution of each year with figures (history.ts), oldest first. */
+  years?: YearRow[];
 }
 
 /** Columns of a plan table; the period columns carry their year (planTableHeader). */
@@ -207,6 +212,19 @@ export const NO_ATTENTION_TEXT = '確認が必要な数値はありません。'
 export const NO_CHANGES_TEXT = '記録された変更はありません。';
 export const NO_UNIFIED_TEXT = '統合したプランはありません。';
 export const NO_EXCLUDED_TEXT = '集計から除いた入力はありません。';
+/** 年度ごとの評価の推移: plans per grade and goals per rating, one row a year (two years or more). */
+function yearTable(years: YearRow[] | undefined): ReportTable | null {
+  if (!years || years.length < 2) return null;
+  const grades = ['A', 'B', 'C', 'D', '−'];
+  const ratings = ['良好', '概ね良好', '良好ではない', '評価不能'];
+  return {
+    header: ['年度', '根拠', ...grades.map((g) => `プラン ${g}`), ...ratings.map((r) => `目標 ${r}`)],
+    rows: years.map((y) => [warekiLabel(y.fiscalYear), y.source, ...grades.map((g) => String(y.grades[g] ?? 0)), ...ratings.map((r) => String(y.ratings[r] ?? 0))]),
+    widths: [12, 10, 7, 7, 7, 7, 7, 9, 9, 12, 9],
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  };
+}
+
 /** The 委員の評価 row of a goal's rating table (none until the members have answered). */
 function memberRow(v: MemberView | undefined): string[][] {
   if (!v || !v.consensus || v.consensus === DASH) return [];
@@ -857,7 +875,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       dateLine: coverDate(opts.now, tz),
       office: s.office.trim(),
     },
-    summary: { intro, method, gradeTable, gradeCounts, goalTable, charts, overview },
+    summary: { intro, method, gradeTable, gradeCounts, goalTable, charts, overview, yearTable: yearTable(opts.years) },
     policies,
     generalRecommendations,
     appendices,
@@ -932,6 +950,11 @@ export function reportBlocks(m: ReportModel): Block[] {
   b.push({ kind: 'heading', level: 2, text: '基本目標の評価' });
   b.push({ kind: 'table', table: m.summary.goalTable });
   if (goalFigure) fig(goalFigure);
+  if (m.summary.yearTable) {
+    b.push({ kind: 'heading', level: 2, text: '年度ごとの評価の推移' });
+    b.push({ kind: 'table', table: m.summary.yearTable });
+    b.push({ kind: 'paragraph', text: '確定した年度は確定値、それ以外の年度は現在の入力から同じ方法で計算し直した値です（年度末の評価）。', tone: 'note' });
+  }
 
   // Per 基本方針.
   for (const p of m.policies) {

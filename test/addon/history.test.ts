@@ -57,3 +57,23 @@ describe('年度別評価 with a confirmed year', () => {
     expect(rows[1]['根拠']).toBe('現在の入力から再計算');
   });
 });
+
+describe('the report shows the years side by side', () => {
+  test('a 年度ごとの評価の推移 table when the sheet holds several years, none with one year', () => {
+    const s = withTwoYears();
+    s.run('createReport');
+    const docs = s.runtime.globals.DocumentApp as unknown as import('../../src/local/gas/document').LocalDocumentApp;
+    const nodes = docs.localStructure(docs.localDocumentIds().at(-1)!);
+    // The heading itself (the 目次 lists the same words as a plain paragraph).
+    const i = nodes.findIndex((n) => n.type !== 'TABLE' && n.heading === 'HEADING2' && n.text === '年度ごとの評価の推移');
+    expect(i).toBeGreaterThan(0);
+    // The next table after the heading (a Doc may keep an empty paragraph between them).
+    const table = nodes.slice(i + 1).find((n) => n.type === 'TABLE') as { type: string; cells: string[][] };
+    expect(nodes.slice(i + 1, nodes.indexOf(table as never)).every((n) => n.type !== 'TABLE' && !n.text)).toBe(true);
+    expect(table.cells.slice(1).map((r) => r[0])).toEqual(['令和4年度', '令和5年度']);
+    const one = sampleSession();
+    one.run('createReport');
+    const d1 = one.runtime.globals.DocumentApp as unknown as import('../../src/local/gas/document').LocalDocumentApp;
+    expect(d1.localStructure(d1.localDocumentIds().at(-1)!).some((n) => n.type !== 'TABLE' && n.text.includes('年度ごとの評価の推移'))).toBe(false);
+  });
+});
