@@ -1,6 +1,7 @@
 // Writes and checks .clasp.json, the file that tells clasp which Apps Script project to push to.
-// It is not committed (every city has its own script), so a fresh clone has none:
-//   npm run clasp:use -- <script ID or the Apps Script editor URL>   writes it
+// It is committed with rootDir only: every city has its own script, and a fake scriptId would make
+// `clasp create-script` stop with "Project file already exists" (clasp checks for a scriptId).
+//   npm run clasp:use -- <script ID or the Apps Script editor URL>   adds the city's scriptId
 //   tsx scripts/clasp-project.ts --check                              (run by npm run push) checks it
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +27,7 @@ export function parseScriptId(input: string): string {
   if (/spreadsheets\/d\//.test(text)) {
     throw new Error('これはスプレッドシートの URL です。スプレッドシートの「拡張機能 › Apps Script」で開いたエディタの URL か、「プロジェクトの設定」のスクリプト ID を指定してください。');
   }
-  if (/REPLACE|スクリプトID|YOUR/i.test(id) || !ID.test(id)) {
+  if (/REPLACE|YOUR/i.test(id) || !ID.test(id)) {
     throw new Error(`「${text}」はスクリプト ID ではありません。Apps Script エディタの「プロジェクトの設定 › ID › スクリプト ID」をコピーして指定してください。`);
   }
   return id;
@@ -46,7 +47,7 @@ export function projectJson(scriptId: string): string {
 export function checkProject(dir: string): string[] {
   const file = join(dir, PROJECT_FILE);
   const howTo = 'npm run clasp:use -- <スクリプトIDまたはエディタのURL> を実行してください（README「デプロイ」）。';
-  if (!existsSync(file)) return [`${PROJECT_FILE} がありません。${howTo}`];
+  if (!existsSync(file)) return [`${PROJECT_FILE} がありません。git checkout -- ${PROJECT_FILE} で戻してから、${howTo}`];
   let data: Partial<ClaspProject>;
   try {
     data = JSON.parse(readFileSync(file, 'utf8')) as Partial<ClaspProject>;
@@ -54,10 +55,14 @@ export function checkProject(dir: string): string[] {
     return [`${PROJECT_FILE} が JSON として読めません。${howTo}`];
   }
   const problems: string[] = [];
-  try {
-    parseScriptId(String(data.scriptId ?? ''));
-  } catch (e) {
-    problems.push(`${PROJECT_FILE} の scriptId: ${(e as Error).message}`);
+  if (data.scriptId === undefined) {
+    problems.push(`${PROJECT_FILE} に送り先のスクリプト ID がまだありません。${howTo}`);
+  } else {
+    try {
+      parseScriptId(String(data.scriptId));
+    } catch (e) {
+      problems.push(`${PROJECT_FILE} の scriptId: ${(e as Error).message}`);
+    }
   }
   if (data.rootDir !== ROOT_DIR) {
     problems.push(`${PROJECT_FILE} の rootDir が「${String(data.rootDir ?? '')}」です。ビルドの出力先「${ROOT_DIR}」にしてください（ほかのフォルダーを送るとソースが Apps Script に上がります）。`);
@@ -81,7 +86,7 @@ function main(argv: string[]): number {
     console.error((e as Error).message);
     return 1;
   }
-  console.log(`${PROJECT_FILE} を書きました（rootDir: ${ROOT_DIR}）。npm run push で送ります。`);
+  console.log(`${PROJECT_FILE} にスクリプト ID を書きました（rootDir: ${ROOT_DIR}）。npm run push で送ります。この変更はコミットしないでください（自治体ごとの値です）。`);
   return 0;
 }
 

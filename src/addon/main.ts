@@ -86,12 +86,7 @@ export function menuMemberForm(): void {
 }
 
 export function menuSendMemberForm(): void {
-  runFromMenu('委員評価フォームを送る', () => {
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.alert('委員評価フォームを送る', '委員名簿の委員（共有の要否「要」）に、委員評価フォームのリンクをメールで送ります。送信しますか？', ui.ButtonSet.YES_NO);
-    if (answer !== ui.Button.YES) return;
-    ui.alert('委員評価フォームを送る', mailForm().message, ui.ButtonSet.OK);
-  });
+  askThenRun('委員評価フォームを送る', '委員名簿の委員（共有の要否「要」）に、委員評価フォームのリンクをメールで送ります。送信しますか？', mailForm);
 }
 
 export function menuImportMemberRatings(): void {
@@ -103,12 +98,7 @@ export function menuImportMemberRatings(): void {
 }
 
 export function menuConfirm(): void {
-  runFromMenu('確定', () => {
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.alert('確定', '評価年度の実績値・評価を「確定値」シートに記録し、以後の変更をお知らせします。確定しますか？', ui.ButtonSet.YES_NO);
-    if (answer !== ui.Button.YES) return;
-    ui.alert('確定', confirm().message, ui.ButtonSet.OK);
-  });
+  askThenRun('確定', '評価年度の実績値・評価を「確定値」シートに記録し、以後の変更をお知らせします。確定しますか？', confirm);
 }
 
 export function menuReopen(): void {
@@ -121,18 +111,22 @@ export function menuReopen(): void {
 }
 
 export function menuRollover(): void {
-  runFromMenu('年度更新', () => {
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.alert('年度更新', '進捗管理シートに次の年度の実績列を追加し、設定の評価年度を進めます（「年度更新を元に戻す」で戻せます）。実行しますか？', ui.ButtonSet.YES_NO);
-    if (answer !== ui.Button.YES) return;
-    ui.alert('年度更新', rollover().message, ui.ButtonSet.OK);
-  });
+  askThenRun('年度更新', '「プラン・指標」シートに次の年度の実績列を追加し（まだないとき）、設定の評価年度を進めます（「年度更新を元に戻す」で戻せます）。実行しますか？', rollover);
 }
 
 export function menuUndoRollover(): void {
   runFromMenu('年度更新を元に戻す', () => {
     const ui = SpreadsheetApp.getUi();
     ui.alert('年度更新を元に戻す', undoYear().message, ui.ButtonSet.OK);
+  });
+}
+
+/** A menu action that changes a lot: asked first (はい／いいえ), its result shown after. */
+function askThenRun(title: string, question: string, action: () => { message: string }): void {
+  runFromMenu(title, () => {
+    const ui = SpreadsheetApp.getUi();
+    if (ui.alert(title, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    ui.alert(title, action().message, ui.ButtonSet.OK);
   });
 }
 

@@ -9,7 +9,7 @@ import type { CellValue, Grid, Indicator, Issue } from './model';
 import { GOAL_COLUMNS, RESULT_COLUMNS } from './results-table';
 import { escapeCell, gridCellText } from './cells';
 import { parseA1 } from './a1';
-import { periodConfirmLabel } from './history';
+import { warekiLabel } from './periods';
 
 export const SHEET_CONFIRMED = '確定値';
 export const SHEET_CONFIRMED_GOALS = '確定値（基本目標）';
@@ -33,6 +33,11 @@ export interface ConfirmState {
   who: string;
   /** Reopened after 確定 (with the reason); confirming again clears it. */
   reopened: { at: string; who: string; reason: string } | null;
+}
+
+/** The name a confirmed period goes by on 確定値: 令和7年度（年度末）, 令和7年度（中間）. */
+export function periodConfirmLabel(fiscalYear: number, kind: 'year' | 'mid'): string {
+  return `${warekiLabel(fiscalYear)}${kind === 'mid' ? '（中間）' : '（年度末）'}`;
 }
 
 export function confirmLabel(result: AggregateResult): string {
@@ -77,19 +82,22 @@ export interface ConfirmedRow {
   values: Record<string, string>;
 }
 
-/** The latest snapshot of `label` on 確定値 (rows of earlier 確定 of the same period are history). */
+/**
+ * The latest snapshot of `label` on a 確定値 sheet (確定値 or 確定値（基本目標）; rows of an earlier
+ * 確定 of the same period are history). Rows by header; key, raw and cell are '' where absent.
+ */
 export function readSnapshot(grid: Grid | undefined, label: string): ConfirmedRow[] {
   if (!grid || grid.values.length < 2) return [];
   const header = grid.values[0].map((h) => String(h).trim());
   const ix = (name: string) => header.indexOf(name);
   const [cp, ca, ck, cr, cc] = [ix('確定期間'), ix('確定日時'), ix('指標キー'), ix('実績値(入力)'), ix('実績値のセル')];
-  if ([cp, ca, ck].some((c) => c < 0)) return [];
+  if (cp < 0 || ca < 0) return [];
   const rows: ConfirmedRow[] = [];
   for (let r = 1; r < grid.values.length; r++) {
     if (gridCellText(grid, r, cp) !== label) continue;
     const values: Record<string, string> = {};
     header.forEach((h, c) => { values[h] = gridCellText(grid, r, c); });
-    rows.push({ key: gridCellText(grid, r, ck), raw: cr >= 0 ? gridCellText(grid, r, cr) : '', cell: cc >= 0 ? gridCellText(grid, r, cc) : '', at: gridCellText(grid, r, ca), values });
+    rows.push({ key: ck >= 0 ? gridCellText(grid, r, ck) : '', raw: cr >= 0 ? gridCellText(grid, r, cr) : '', cell: cc >= 0 ? gridCellText(grid, r, cc) : '', at: gridCellText(grid, r, ca), values });
   }
   const latest = rows.reduce((m, r) => (r.at > m ? r.at : m), '');
   return rows.filter((r) => r.at === latest);

@@ -3,17 +3,14 @@
 // shown as confirmed (from 確定値 / 確定値（基本目標）); another year is rated again from today's
 // inputs with the same rules, and says so.
 import { NO_OVERRIDES, aggregate, type AggregateResult, type UnifiedPlanInput } from './aggregate';
-import type { Grid, Indicator, ProgressData } from './model';
+import type { Grid, ProgressData } from './model';
 import { GOAL_RATINGS, GRADES } from './rating';
-import { escapeCell, gridCellText } from './cells';
-import { shortLabel, warekiLabel } from './periods';
+import { escapeCell } from './cells';
+import { warekiLabel } from './periods';
+import { periodConfirmLabel, readSnapshot } from './confirm';
 
 export const SHEET_YEARS = '年度別評価';
 
-/** The name a confirmed period goes by on 確定値: 令和7年度（年度末）, 令和7年度（中間）. */
-export function periodConfirmLabel(fiscalYear: number, kind: 'year' | 'mid'): string {
-  return `${warekiLabel(fiscalYear)}${kind === 'mid' ? '（中間）' : '（年度末）'}`;
-}
 export const YEAR_COLUMNS = ['年度', '根拠', ...GRADES, ...GOAL_RATINGS] as const;
 
 export interface YearRow {
@@ -41,45 +38,27 @@ function countGrades(result: AggregateResult): Counts {
   return { grades, ratings };
 }
 
-/** The confirmed distribution of a year-end period from the 確定値 sheets; null when not confirmed. */
 type Counts = { grades: Record<string, number>; ratings: Record<string, number> };
 
+/** The confirmed distribution of a year-end period from the 確定値 sheets; null when not confirmed. */
 function confirmedCounts(plans: Grid | undefined, goals: Grid | undefined, fy: number): Counts | null {
   const label = periodConfirmLabel(fy, 'year');
-  const rows = (grid: Grid | undefined) => {
-    if (!grid || grid.values.length < 2) return null;
-    const header = grid.values[0].map((h) => String(h).trim());
-    const ix = (n: string) => header.indexOf(n);
-    const [cp, ca] = [ix('確定期間'), ix('確定日時')];
-    if (cp < 0 || ca < 0) return null;
-    const mine = grid.values.map((_, r) => r).filter((r) => r > 0 && gridCellText(grid, r, cp) === label);
-    if (mine.length === 0) return null;
-    // The latest 確定 of the period counts (an earlier one was reopened).
-    const latest = mine.reduce((m, r) => (gridCellText(grid, r, ca) > m ? gridCellText(grid, r, ca) : m), '');
-    return { grid, ix, rows: mine.filter((r) => gridCellText(grid, r, ca) === latest) };
-  };
-  const p = rows(plans);
-  const g = rows(goals);
-  if (!p || !g) return null;
+  const planRows = readSnapshot(plans, label);
+  const goalRows = readSnapshot(goals, label);
+  if (planRows.length === 0 || goalRows.length === 0) return null;
   const grades: Record<string, number> = Object.fromEntries(GRADES.map((x) => [x, 0]));
-  const [cid, cgrade, cmerged] = [p.ix('プランID'), p.ix('採用評価'), p.ix('統合先')];
   const seen = new Set<string>();
-  for (const r of p.rows) {
-    const id = gridCellText(p.grid, r, cid);
+  for (const { values: r } of planRows) {
+    const id = r['プランID'] ?? '';
     if (!id || seen.has(id)) continue;
     seen.add(id);
     // Members of a unified plan are counted in it, as 集計 does.
-    const merged = cmerged >= 0 ? gridCellText(p.grid, r, cmerged) : '';
+    const merged = r['統合先'] ?? '';
     if (merged && !merged.startsWith('統合前')) continue;
-    const grade = gridCellText(p.grid, r, cgrade);
-    if (grade in grades) grades[grade]++;
+    if ((r['採用評価'] ?? '') in grades) grades[r['採用評価']]++;
   }
   const ratings: Record<string, number> = Object.fromEntries(GOAL_RATINGS.map((x) => [x, 0]));
-  const crating = g.ix('採用評価');
-  for (const r of g.rows) {
-    const rating = gridCellText(g.grid, r, crating);
-    if (rating in ratings) ratings[rating]++;
-  }
+  for (const { values: r } of goalRows) if ((r['採用評価'] ?? '') in ratings) ratings[r['採用評価']]++;
   return { grades, ratings };
 }
 
@@ -109,10 +88,3 @@ export function yearRows(rows: YearRow[]): (string | number)[][] {
   ];
 }
 
-/** "R4 1,049件 → R5中間 1,100件 → R5 1,200件": every period with a figure, in order. */
-export function seriesText(ind: Indicator): string {
-  return ind.actuals
-    .filter((a) => a.value.kind !== 'empty' && a.value.text.trim())
-    .map((a) => `${shortLabel(a.period)} ${a.value.text.trim()}`)
-    .join(' → ');
-}

@@ -3,7 +3,8 @@
 // (上書き評価, 上書きの理由, 所見(事務局記入)) so that a new 集計 carries them over by key.
 // Deterministic: no timestamps; the same AggregateResult gives the same tables.
 
-import type { CellValue, Grid, Issue } from './model';
+import type { CellValue, Grid, Indicator, Issue } from './model';
+import { shortLabel } from './periods';
 import { ACCUMULATION_LABELS, DIRECTION_LABELS, SHEETS } from './schema';
 import { cellText as rawCellText } from './text';
 import { a1, gridCellText as cellText, escapeCell, formatNumber, formatPercent, fyLabel } from './cells';
@@ -11,7 +12,6 @@ import type {
   AggregateResult, CellRef, FindingOverride, GoalOverride, GoalResult, IndicatorResult, Overrides, PlanOverride, PlanResult,
 } from './aggregate';
 import type { Achievement } from './achievement';
-import { seriesText } from './history';
 import type { Grade, GoalRating } from './rating';
 
 export { escapeCell } from './cells';
@@ -133,6 +133,14 @@ function row(cols: readonly string[], cells: Partial<Record<string, CellValue>>)
     return typeof v === 'string' ? escapeCell(v) : v;
   });
   return { values, bg: cols.map(() => COLORS.plain) };
+}
+
+/** "R4 1,049件 → R5中間 1,100件 → R5 1,200件": every period with a figure, in order (the 推移 column). */
+export function seriesText(ind: Indicator): string {
+  return ind.actuals
+    .filter((a) => a.value.kind !== 'empty' && a.value.text.trim())
+    .map((a) => `${shortLabel(a.period)} ${a.value.text.trim()}`)
+    .join(' → ');
 }
 
 /** 集計結果: one row per indicator (plan columns repeated; user columns on the plan's first row). */

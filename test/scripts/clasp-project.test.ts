@@ -2,7 +2,7 @@
 // pastes, placeholders are refused, and clasp itself (show-file-status, no network) pushes exactly
 // the three built files.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkProject, parseScriptId, projectJson } from '../../scripts/clasp-project';
@@ -20,10 +20,9 @@ describe('parseScriptId', () => {
     expect(parseScriptId(`https://script.google.com/d/${ID}/edit?usp=sharing`)).toBe(ID);
   });
 
-  it('refuses the placeholders and says where the ID is', () => {
+  it('refuses placeholders and says where the ID is', () => {
     expect(() => parseScriptId('REPLACE_WITH_YOUR_SCRIPT_ID')).toThrow('プロジェクトの設定');
-    const example = JSON.parse(readFileSync(join(root, '.clasp.json.example'), 'utf8')) as { scriptId: string };
-    expect(() => parseScriptId(example.scriptId)).toThrow('スクリプト ID ではありません');
+    expect(() => parseScriptId('進捗管理')).toThrow('スクリプト ID ではありません');
   });
 
   it('refuses a spreadsheet URL with what to paste instead', () => {
@@ -32,16 +31,32 @@ describe('parseScriptId', () => {
 });
 
 describe('.clasp.json', () => {
-  it('is not committed: a fresh clone has only the example', () => {
-    const tracked = execFileSync('git', ['ls-files', '.clasp.json', '.clasp.json.example'], { cwd: root, encoding: 'utf8' });
-    expect(tracked.trim().split('\n')).toEqual(['.clasp.json.example']);
-    const ignored = execFileSync('git', ['check-ignore', '.clasp.json'], { cwd: root, encoding: 'utf8' });
-    expect(ignored.trim()).toBe('.clasp.json');
+  it('is committed with rootDir only: no fake script ID, so clasp create-script is not blocked', () => {
+    const tracked = execFileSync('git', ['ls-files', '.clasp.json'], { cwd: root, encoding: 'utf8' });
+    expect(tracked.trim()).toBe('.clasp.json');
+    const committed = execFileSync('git', ['show', 'HEAD:.clasp.json'], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(committed)).toEqual({ rootDir: 'dist' });
+    // clasp refuses to create a project only when a scriptId is set ("Project file already exists").
+    // Offline it gets as far as asking for credentials.
+    const dir = mkdtempSync(join(tmpdir(), 'clasp-'));
+    writeFileSync(join(dir, '.clasp.json'), committed);
+    const clasp = join(root, 'node_modules/@google/clasp/build/src/index.js');
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, [clasp, 'create-script', '--type', 'sheets', '--title', 'x', '--rootDir', 'dist'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      out = `${err.stdout ?? ''}${err.stderr ?? ''}`;
+    }
+    expect(out).not.toContain('Project file already exists');
+    expect(out).toContain('No credentials found');
   });
 
-  it('check names what is wrong: missing, placeholder, wrong rootDir', () => {
+  it('check names what is wrong: missing, no script ID yet, placeholder, wrong rootDir', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clasp-'));
     expect(checkProject(dir)[0]).toContain('npm run clasp:use');
+    writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ rootDir: 'dist' }));
+    expect(checkProject(dir)).toEqual([expect.stringContaining('スクリプト ID がまだありません')]);
     writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ scriptId: 'REPLACE_WITH_YOUR_SCRIPT_ID', rootDir: 'src' }));
     const problems = checkProject(dir);
     expect(problems).toHaveLength(2);

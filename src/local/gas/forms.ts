@@ -27,6 +27,11 @@ export const LocalItemType = {
 } as const;
 type ItemTypeName = (typeof LocalItemType)[keyof typeof LocalItemType];
 
+/** The class a typed item view counts its calls under (MultipleChoiceItem.setTitle …). */
+const ITEM_CLASS: Record<ItemTypeName, string> = {
+  MULTIPLE_CHOICE: 'MultipleChoiceItem', PARAGRAPH_TEXT: 'ParagraphTextItem', PAGE_BREAK: 'PageBreakItem', SECTION_HEADER: 'SectionHeaderItem',
+};
+
 /** What Apps Script prints when openById cannot open a form. */
 export const NO_FORM_MESSAGE = 'No item with the given ID could be found, or you do not have permission to access it.';
 
@@ -192,7 +197,7 @@ export class LocalItem extends Counted {
   }
 
   private cls(): string {
-    return ({ MULTIPLE_CHOICE: 'MultipleChoiceItem', PARAGRAPH_TEXT: 'ParagraphTextItem', PAGE_BREAK: 'PageBreakItem', SECTION_HEADER: 'SectionHeaderItem' } as const)[this.data.type];
+    return ITEM_CLASS[this.data.type];
   }
 }
 
@@ -319,8 +324,7 @@ export class LocalForm extends Counted implements Pick<GasForm, 'getId' | 'getTi
     this.c(method);
     const item: ItemData = { id: this.store.newItemId(), type, title: '', helpText: '', required: false, choices: [] };
     this.data.items.push(item);
-    const cls = ({ MULTIPLE_CHOICE: 'MultipleChoiceItem', PARAGRAPH_TEXT: 'ParagraphTextItem', PAGE_BREAK: 'PageBreakItem', SECTION_HEADER: 'SectionHeaderItem' } as const)[type];
-    return new LocalItem(this.counter, item, this.data, cls);
+    return new LocalItem(this.counter, item, this.data, ITEM_CLASS[type]);
   }
 
   addMultipleChoiceItem(): LocalItem { return this.add('MULTIPLE_CHOICE', 'addMultipleChoiceItem'); }
