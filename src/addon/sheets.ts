@@ -206,7 +206,7 @@ interface SheetPlan {
   /** Rows and columns the sheet must have before the writes. */
   rows: number;
   cols: number;
-  /** The sheet's size as it is (0 for a sheet to create). */
+  /** The sheet's size as it is (0 for a sheet to create; -1 until a write needs it). */
   maxRows: number;
   maxCols: number;
   /** Next row an append goes to. */
@@ -268,9 +268,9 @@ export class WriteBatch {
   plan(name: string, sheet: Sheet | null): SheetPlan {
     let p = this.plans.get(name);
     if (!p) {
-      const maxRows = sheet ? sheet.getMaxRows() : 0;
-      const maxCols = sheet ? sheet.getMaxColumns() : 0;
-      p = { name, sheet, rows: 0, cols: 0, maxRows, maxCols, blocks: [], finish: [] };
+      // The size is looked up on the first write: a sheet that already holds its values costs nothing.
+      const unknown = sheet ? -1 : 0;
+      p = { name, sheet, rows: 0, cols: 0, maxRows: unknown, maxCols: unknown, blocks: [], finish: [] };
       this.plans.set(name, p);
     }
     return p;
@@ -283,6 +283,10 @@ export class WriteBatch {
     p.rows = Math.max(p.rows, block.row + block.values.length - 1);
     p.cols = Math.max(p.cols, block.col + width - 1);
     if (p.sheet) {
+      if (p.maxRows < 0) {
+        p.maxRows = p.sheet.getMaxRows();
+        p.maxCols = p.sheet.getMaxColumns();
+      }
       checkProtections(p, block);
       checkRules(p, block);
     }
@@ -304,6 +308,17 @@ export class WriteBatch {
     return areas;
   }
 
+  /** Whether a prepared write lands on the recheck's sheet (on its `only` columns, when given). */
+  private writesOver(r: Recheck): boolean {
+    const p = this.plans.get(r.name);
+    if (!p || p.blocks.length === 0) return false;
+    if (!r.only || r.only.length === 0) return true;
+    return p.blocks.some((b) => {
+      const width = Math.max(...b.values.map((v) => v.length));
+      return r.only!.some((c) => c + 1 >= b.col && c + 1 <= b.col + width - 1);
+    });
+  }
+
   /** A sheet to read again just before writing (see Recheck). */
   recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[]): void {
     this.rechecks.push({ sheet, name, grid, ignore, only });
@@ -320,6 +335,9 @@ export class WriteBatch {
    */
   commit(): void {
     for (const r of this.rechecks) {
+      // A read matters only where it guards a write: no write to that sheet (or, for typed
+      // columns, none over them) cannot overwrite an edit made meanwhile.
+      if (!this.writesOver(r)) continue;
       if (r.only && r.only.length > 0) {
         if (!sameColumns(r, reread(r))) throw new StaleRead(r.name);
         continue;
@@ -328,8 +346,8 @@ export class WriteBatch {
       if (!sameGrid(r.grid.values, now.values, r.ignore)) throw new StaleRead(r.name);
     }
     for (const p of this.plans.values()) {
+      if (p.blocks.length === 0) continue;
       if (!p.sheet) {
-        if (p.blocks.length === 0) continue;
         p.sheet = this.ss.insertSheet(p.name, this.ss.getNumSheets());
         p.maxRows = p.sheet.getMaxRows();
         p.maxCols = p.sheet.getMaxColumns();
