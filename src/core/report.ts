@@ -570,7 +570,8 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const timestamp = stamp(opts.now, tz);
   const rowsByPlan = resultRowsByPlan(result);
   const plansById = new Map(result.plans.map((p) => [p.id, p]));
-  const textsOf = new Map(data.plans.map((p) => [p.id, p.texts ?? []]));
+  // A plan made without the reader (no texts) still shows its コメント.
+  const textsOf = new Map(data.plans.map((p) => [p.id, p.texts ?? (p.comment.trim() ? [{ field: 'comment' as const, header: 'コメント', text: p.comment }] : [])]));
   const { policies: policyItems, goals: goalItems } = hierarchyIndex(data.hierarchy);
   const t = result.config.thresholds;
   const rule = result.config.goalRule;
