@@ -308,17 +308,6 @@ export class WriteBatch {
     return areas;
   }
 
-  /** Whether a prepared write lands on the recheck's sheet (on its `only` columns, when given). */
-  private writesOver(r: Recheck): boolean {
-    const p = this.plans.get(r.name);
-    if (!p || p.blocks.length === 0) return false;
-    if (!r.only || r.only.length === 0) return true;
-    return p.blocks.some((b) => {
-      const width = Math.max(...b.values.map((v) => v.length));
-      return r.only!.some((c) => c + 1 >= b.col && c + 1 <= b.col + width - 1);
-    });
-  }
-
   /** A sheet to read again just before writing (see Recheck). */
   recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[]): void {
     this.rechecks.push({ sheet, name, grid, ignore, only });
@@ -335,9 +324,6 @@ export class WriteBatch {
    */
   commit(): void {
     for (const r of this.rechecks) {
-      // A read matters only where it guards a write: no write to that sheet (or, for typed
-      // columns, none over them) cannot overwrite an edit made meanwhile.
-      if (!this.writesOver(r)) continue;
       if (r.only && r.only.length > 0) {
         if (!sameColumns(r, reread(r))) throw new StaleRead(r.name);
         continue;
