@@ -2,7 +2,7 @@
 // then sees. The input is a hand-made .docx (docx-fixture.ts), so the tests pin the importer and
 // not any writer.
 import { CallCounter } from '../../../src/local/gas/counter';
-import { createDocsAndDrive, type LocalDocNode } from '../../../src/local/gas/document';
+import { createDocsAndDrive, type LocalDocNode, type LocalInlineNode } from '../../../src/local/gas/document';
 import { GOOGLE_DOCS_MIME } from '../../../src/local/gas/drive';
 import { DOCS_IMPORT_MAX_BYTES, LocalDriveApi } from '../../../src/local/gas/drive-api';
 import { DOCX_MIME } from '../../../src/local/gas/docx-import';
@@ -134,7 +134,7 @@ describe(`Drive.Files.create with a .docx and the Google Docs MIME type imports 
     const { docs, id } = importFixture();
     const s = paras(docs.localStructure(id));
     const withImage = s.find((n) => n.inline.some((i) => i.type === 'INLINE_IMAGE'))!;
-    const img = withImage.inline[0] as Extract<LocalDocNode, { type: 'PARAGRAPH' }>['inline'][number] & { type: 'INLINE_IMAGE' };
+    const img = withImage.inline[0] as Extract<LocalInlineNode, { type: 'INLINE_IMAGE' }>;
     expect({ w: img.width, h: img.height, type: img.contentType, title: img.altTitle, description: img.altDescription }).toEqual({ w: 620, h: 310, type: 'image/png', title: '評価の分布', description: '図1 評価の分布' });
     expect([...img.bytes]).toEqual([...PNG]);
     expect(withImage.attributes.HORIZONTAL_ALIGNMENT).toBe('CENTER');
