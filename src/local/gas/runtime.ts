@@ -146,7 +146,7 @@ export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
     LockService: new LocalLockService(counter),
     PropertiesService: new LocalPropertiesService(counter, opts.properties ?? {}),
     // Expirations follow the runtime's clock; the user cache is that of the person at work.
-    CacheService: new LocalCacheService(counter, { now: () => env.now().getTime(), user: () => env.user }),
+    CacheService: new LocalCacheService(counter, { now: () => env.now().getTime(), user: () => env.user ?? activeUser }),
     Session: new LocalSession(counter, { activeUser, effectiveUser: opts.effectiveUser ?? activeUser, timeZone, activeUserError: opts.activeUserError }),
     Utilities: new LocalUtilities(counter),
     Logger: new LocalLogger(counter),
