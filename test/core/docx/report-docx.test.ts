@@ -190,7 +190,9 @@ describe('tables', () => {
     expect(tables).toHaveLength(tableBlocks.length);
     tables.forEach((t, i) => {
       const cells = kids(t, 'w:tr').map((tr) => kids(tr, 'w:tc').map((tc) => kids(tc, 'w:p').map(textOf).join('\n')));
-      expect(cells).toEqual([tableBlocks[i].table.header, ...tableBlocks[i].table.rows]);
+      // The writer drops characters XML 1.0 forbids (the test's comment carries two).
+      const legal = (r: string[]): string[] => r.map((c) => c.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
+      expect(cells).toEqual([tableBlocks[i].table.header, ...tableBlocks[i].table.rows].map(legal));
     });
   });
 
