@@ -105,6 +105,7 @@ function prepareMergedInto(batch: WriteBatch, inputs: Inputs, layout: Layout, ch
     sheet, name: layout.sheet, grid, headerRow: layout.headerRow + 1, col: col + 1, mapped: mapped !== undefined,
     header: OWNED_COLUMNS.mergedInto, note: MERGED_INTO_NOTE, firstRow: first + 1, legacy: /^U-\d+$/,
     values: values.map((v) => [escapeCell(v[0])]),
+    current: grid.values.slice(first).map((r) => r[col]),
   });
 }
 
