@@ -112,6 +112,8 @@ export function prepareStatusColumn(
     sheet, name: layout.sheet, grid, headerRow: layout.headerRow + 1, col, mapped: layout.columns.check !== undefined,
     header: OWNED_COLUMNS.check, note: CHECK_COLUMN_NOTE, firstRow, values, backgrounds: colors, adopt,
     legacy: /^(エラー|警告)\d/,
+    // The grid's data rows are the sheet's rows from firstRow (onEdit reads only the plan's block).
+    current: grid.values.slice(layout.firstDataRow, layout.firstDataRow + count).map((r) => r[col - 1]),
   });
 }
 

@@ -4,6 +4,8 @@
 // Writes go through a WriteBatch: a command first prepares every write (which checks that the
 // sheet is the add-on's own, that no person's input rule would reject the value and where the
 // sheet must grow), then commits them all at once. A refused command therefore writes nothing.
+// Where the cells were read in the same run, only those that would change are written (and only
+// they are checked against input rules): a rerun over unchanged data moves almost no cells.
 import type { CellValue, Grid } from '../core/model';
 import { escapeCell } from '../core/cells';
 import { a1, columnLetters } from '../core/a1';
@@ -122,6 +124,75 @@ interface Block {
   backgrounds?: (string | null)[][];
 }
 
+/** A rectangle of a block's values (0-based, inclusive offsets from the block's origin). */
+export interface Area {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+}
+
+/**
+ * Whether a cell already holds what setValues would store for `v`, so writing it can be skipped:
+ * the same text (less the leading "'" that keeps it text: Sheets does not store it), the same
+ * number or boolean, blank for ''. Anything else counts as different and is written, so a doubt
+ * (a date, a text Sheets might have turned into a number) only costs a write.
+ */
+export function holds(stored: CellValue | undefined, v: Out): boolean {
+  if (v === '') return stored === '' || stored === null || stored === undefined;
+  if (typeof v === 'string') return typeof stored === 'string' && stored === (v.startsWith("'") ? v.slice(1) : v);
+  return typeof stored === typeof v && stored === v;
+}
+
+/**
+ * The rectangles of `values` that differ from `current` (what the same cells hold now, read in
+ * this run; same origin). Each row that changed is covered from its first to its last changed
+ * cell (`fullRows`: the whole row, when backgrounds go with the values); rows close together
+ * share one rectangle when the unchanged cells between them cost less than the calls a separate
+ * write would (docs/performance.md: a call costs about as much as 2,400 cells).
+ */
+export function changedAreas(values: readonly Out[][], current: readonly (readonly CellValue[] | undefined)[], fullRows = false): Area[] {
+  const width = values.reduce((m, r) => Math.max(m, r.length), 0);
+  const gapRows = Math.max(0, Math.floor((2 * CELLS_PER_CALL) / Math.max(1, width)));
+  const areas: Area[] = [];
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const now = current[r];
+    let lo = -1;
+    let hi = -1;
+    for (let c = 0; c < row.length; c++) {
+      if (holds(now?.[c], row[c])) continue;
+      if (lo < 0) lo = c;
+      hi = c;
+    }
+    if (lo < 0) continue;
+    if (fullRows) {
+      lo = 0;
+      hi = width - 1;
+    }
+    const last = areas[areas.length - 1];
+    if (last && r - last.r1 - 1 <= gapRows) {
+      last.r1 = r;
+      last.c0 = Math.min(last.c0, lo);
+      last.c1 = Math.max(last.c1, hi);
+    } else {
+      areas.push({ r0: r, r1: r, c0: lo, c1: hi });
+    }
+  }
+  return areas;
+}
+
+function cut<T>(rows: readonly T[][], a: Area, blank: T): T[][] {
+  const out: T[][] = [];
+  for (let r = a.r0; r <= a.r1; r++) {
+    const src = rows[r] ?? [];
+    const row: T[] = new Array(a.c1 - a.c0 + 1);
+    for (let c = a.c0; c <= a.c1; c++) row[c - a.c0] = c < src.length ? src[c] : blank;
+    out.push(row);
+  }
+  return out;
+}
+
 /** Backgrounds alone (no values): a block of their own, so only coloured columns are painted. */
 interface Paint {
   row: number;
@@ -216,6 +287,21 @@ export class WriteBatch {
       checkRules(p, block);
     }
     p.blocks.push(block);
+  }
+
+  /**
+   * Like write, but only the cells that differ from `current` (what the block's cells hold now,
+   * read in this run, same origin) are written and checked. Returns the rectangles written.
+   */
+  writeChanged(p: SheetPlan, block: Block, current: readonly (readonly CellValue[] | undefined)[]): Area[] {
+    const areas = changedAreas(block.values, current, block.backgrounds !== undefined);
+    for (const a of areas) {
+      this.write(p, {
+        row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, ''),
+        ...(block.backgrounds ? { backgrounds: cut(block.backgrounds, a, null) } : {}),
+      });
+    }
+    return areas;
   }
 
   /** A sheet to read again just before writing (see Recheck). */
@@ -435,10 +521,10 @@ function headerOf(sheet: Sheet): { header: unknown[]; note: string; lastRow: num
 // ---- writers ---------------------------------------------------------------------------------
 
 /**
- * Prepares the replacement of an add-on-owned sheet's content: one setValues and one
- * setBackgrounds. Instead of clearing first, the table is padded with blanks over what the
- * previous run left, so a steady run costs a fixed number of calls whatever the size.
- * `previous` is the grid read from the sheet (or undefined when the sheet was not read).
+ * Prepares the replacement of an add-on-owned sheet's content. Instead of clearing first, the
+ * table is padded with blanks over what the previous run left, and only the rows that differ
+ * from what the sheet holds are written (a few setValues and setBackgrounds, see changedAreas).
+ * `previous` is the grid read from the sheet in this run (or undefined: it is read here).
  */
 export function prepareOutputSheet(
   batch: WriteBatch, name: string, table: OutputTable, existing: Sheet | null | undefined, previous?: Grid,
@@ -448,8 +534,11 @@ export function prepareOutputSheet(
   const expected = (table.values[0] ?? []).map((h) => String(h).replace(/^'/, ''));
   let prev: SheetSize = { rows: 0, cols: 0 };
   let mark = !sheet;
+  // What the sheet holds now (read in this run): only the cells that change are written.
+  let current: CellValue[][] | undefined;
   if (sheet) {
     const read = previous ?? readGrid(sheet, name, false);
+    current = read.values;
     const note = read.values.length ? sheet.getRange(1, 1).getNote() : '';
     mark = checkOwnSheet(name, read.values[0] ?? [], note, expected);
     checkNoHumanColumns(name, read.values, expected);
@@ -476,15 +565,20 @@ export function prepareOutputSheet(
     backgrounds.push(bRow);
   }
   const paint = table.paintColumns?.filter((c) => c < cols);
-  if (!paint) {
-    batch.write(p, { row: 1, col: 1, values, backgrounds });
-  } else {
-    batch.write(p, { row: 1, col: 1, values });
-    p.paints = [...(p.paints ?? []), { row: 1, col: 1, backgrounds: [backgrounds[0]] }];
-    if (paint.length > 0 && rows > 1) {
-      const lo = Math.min(...paint);
-      const hi = Math.max(...paint);
-      p.paints.push({ row: 2, col: lo + 1, backgrounds: backgrounds.slice(1).map((r) => r.slice(lo, hi + 1)) });
+  const block: Block = paint ? { row: 1, col: 1, values } : { row: 1, col: 1, values, backgrounds };
+  // Rows that already hold their values keep their fill too: a row's colours follow from its
+  // values (core/results-table.ts), and the add-on painted them when it wrote them.
+  const areas: Area[] = current
+    ? batch.writeChanged(p, block, current)
+    : (batch.write(p, block), [{ r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 }]);
+  if (paint) {
+    const lo = paint.length ? Math.min(...paint) : -1;
+    const hi = paint.length ? Math.max(...paint) : -1;
+    for (const a of areas) {
+      if (a.r0 === 0) p.paints = [...(p.paints ?? []), { row: 1, col: 1, backgrounds: [backgrounds[0]] }];
+      const first = Math.max(1, a.r0);
+      if (lo < 0 || first > a.r1) continue;
+      p.paints = [...(p.paints ?? []), { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) }];
     }
   }
   const created = !sheet;
@@ -563,6 +657,11 @@ export interface OwnedColumn {
   /** Whether an unmarked, empty column of that name may be taken (false: refuse). */
   adopt?: boolean;
   /**
+   * What the column holds now from `firstRow` down, read in this run: only the cells that change
+   * are written (and checked). Without it the whole column is written.
+   */
+  current?: readonly CellValue[];
+  /**
    * Values the add-on itself wrote before columns carried the marker: an unmarked column holding
    * only such values is the add-on's.
    */
@@ -593,7 +692,11 @@ export function prepareOwnedColumn(batch: WriteBatch, c: OwnedColumn): void {
     }
   }
   if (!c.mapped) batch.write(p, { row: c.headerRow, col: c.col, values: [[c.header]] });
-  if (c.values.length) batch.write(p, { row: c.firstRow, col: c.col, values: c.values, backgrounds: c.backgrounds });
+  if (c.values.length) {
+    const block: Block = { row: c.firstRow, col: c.col, values: c.values, backgrounds: c.backgrounds };
+    if (c.current) batch.writeChanged(p, block, c.current.map((v) => [v]));
+    else batch.write(p, block);
+  }
   if (addNote) {
     p.finish.push((s) => {
       s.getRange(c.headerRow, c.col).setFontWeight('bold').setNote(c.note);

@@ -4,7 +4,7 @@
 // grid column 0 is column A (the adapter reads from A1). Messages convert to A1 via a1.ts.
 
 import type { CellValue, Grid, Period } from './model';
-import { parsePeriodHeader } from './periods';
+import { parsePeriodHeader, yearInHeader } from './periods';
 import { SHEETS } from './schema';
 import { cellText, headerKey, nfkc, normalizeCode, norm } from './text';
 import { columnLetters } from './a1';
@@ -13,7 +13,20 @@ import { matchChoices, roleLabel, roleToClass, type ColumnMapping, type ColumnRo
 export type FieldKey =
   | 'id' | 'policy' | 'policyName' | 'goal' | 'goalName' | 'measure' | 'measureClass' | 'name' | 'mainDept' | 'relatedDepts'
   | 'leadMark' | 'indicator' | 'unit' | 'direction' | 'accumulation' | 'baseline' | 'baselineYear'
-  | 'target' | 'targetYear' | 'actual' | 'mid' | 'status' | 'comment' | 'check' | 'mergedInto' | 'selfAssessment';
+  | 'target' | 'targetYear' | 'actual' | 'mid' | 'status' | 'comment' | 'check' | 'mergedInto' | 'selfAssessment'
+  | 'achievements' | 'issues' | 'outlook';
+
+/** Columns of words about a plan, shown in the report per plan (取組実績／課題／今後の方向性, 備考). */
+export type TextField = 'achievements' | 'issues' | 'outlook' | 'comment';
+export const TEXT_FIELDS: readonly TextField[] = ['achievements', 'issues', 'outlook', 'comment'];
+
+export interface TextColumn {
+  col: number;
+  field: TextField;
+  header: string;
+  /** The year the header names (令和6年度の課題), when it names one. */
+  fiscalYear?: number;
+}
 
 export interface PeriodColumn {
   /** 0-based column index. */
@@ -54,6 +67,8 @@ export interface Layout {
   warnings?: string[];
   /** Columns set by hand in 列の対応 (saved mapping applied). */
   chosen?: number[];
+  /** Every column of words about a plan, in sheet order (several per field are all read). */
+  texts?: TextColumn[];
   /** The 進捗 column of a table kept in words, read as the year's result (marks are statuses there). */
   statusColumn?: number;
   /** Set (with everything else empty) when the sheet could not be mapped. */
@@ -96,10 +111,41 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   mid: '中間実績',
   status: '状態',
   comment: 'コメント（備考）',
+  achievements: '取組実績（取組内容・実施内容・進捗状況）',
+  issues: '課題',
+  outlook: '今後の方向性（今後の取組・改善策）',
   check: '入力チェック',
   mergedInto: '統合先',
   selfAssessment: '自己評価（担当課の評価）',
 };
+
+/**
+ * Headers of the columns of words about a plan, by what they say. Real sheets name them in many
+ * ways: 取組実績, 取組内容, 実施内容, 進捗状況, 主な取組, 事業の成果 / 課題, 問題点 / 今後の方向性,
+ * 今後の取組, 今後の予定, 次年度の取組, 改善策. A header may say two (成果と課題, 課題・改善策).
+ * Never a figure column: 成果指標 is an indicator, 取組状況（R6）a year's result (periods.ts).
+ */
+export const TEXT_WORDS: Readonly<Record<Exclude<TextField, 'comment'>, RegExp>> = {
+  achievements: /取り?組み?(実績|内容|の?成果|状況|の?概要|結果)|実施(内容|状況|事項|概要|結果|実績)|主な(取り?組み?|実績|成果)|(事業|活動|取組)実績|実績(内容|の?概要|・?成果)|成果・?実績|^成果$|(事業|取組)の?成果|成果と|進捗(状況|内容|の?概要)|これまでの取り?組み?|(今|本|当)年度の取り?組み?/,
+  issues: /課題|問題点|反省点/,
+  outlook: /今後|次年度|来年度|翌年度|方向性|改善(策|方策|点|内容)|対応方針|取組方針|次期/,
+};
+// Anything TEXT_WORDS names (one regex for the ordered rules; textFieldOf picks the field).
+const TEXT_MARK = new RegExp(Object.values(TEXT_WORDS).map((r) => r.source).join('|'));
+
+/** The field of a header about a plan (the first it names, in report order), or undefined. */
+export function textFieldOf(header: string): Exclude<TextField, 'comment'> | undefined {
+  const k = headerKey(header);
+  // A figure column is never words: 成果指標, 今後の目標値, 次年度目標.
+  if (/指標|KPI|目標値?$|目標値|実績値|基準値/.test(k)) return undefined;
+  return (Object.keys(TEXT_WORDS) as Exclude<TextField, 'comment'>[]).find((f) => TEXT_WORDS[f].test(k));
+}
+
+/** Every field a header names, in report order (成果と課題 → achievements, issues). */
+export function textFieldsOf(header: string): Exclude<TextField, 'comment'>[] {
+  const k = headerKey(header);
+  return (Object.keys(TEXT_WORDS) as Exclude<TextField, 'comment'>[]).filter((f) => TEXT_WORDS[f].test(k));
+}
 
 // Ordered: the first rule that matches a header key wins, so specific names come first
 // (目標年度 before 目標, 関係課 before 担当課, プランID before プラン).
@@ -107,6 +153,10 @@ const RULES: ReadonlyArray<[RegExp, FieldKey]> = [
   [/^入力チェック$/, 'check'],
   [/^統合先/, 'mergedInto'],
   [/中間の見方|中間値の見方|集計方法|積み上げ/, 'accumulation'],
+  // Words about the plan (TEXT_WORDS) are tested here, before the names they contain: 取組実績 is
+  // not the 取組's name, 担当課の課題 is not the department column.
+  [TEXT_MARK, 'comment'],
+  [/コメント|備考|所見|特記事項|^説明$/, 'comment'],
   [/^(指標の)?方向|^向き$|評価の方向|^増減$/, 'direction'],
   [/基準年度?$|基準値?の?年度|現状値?の?年度|基準時点/, 'baselineYear'],
   [/目標年度?$|目標値?の?年度|目標時点/, 'targetYear'],
@@ -127,7 +177,6 @@ const RULES: ReadonlyArray<[RegExp, FieldKey]> = [
   [/中間実績|中間値|^中間$/, 'mid'],
   [/実績値|^実績$/, 'actual'],
   [/^状態$|ステータス|進捗区分|^進捗$/, 'status'],
-  [/コメント|備考|所見|取組状況|進捗状況|取組内容|課題|特記事項|^説明$/, 'comment'],
   [/プラン名|事業名|推進プラン|施策名|取組|取り組み|事業内容|^事業$|^プラン$|実施事業|^名称$|事業概要|に向けた内容$|^内容$/, 'name'],
 ];
 
@@ -158,7 +207,15 @@ export function classifyHeader(text: string): HeaderClass {
     return { period: p };
   }
   const k = headerKey(t);
-  for (const [re, field] of RULES) if (re.test(k)) return { field };
+  for (const [re, field] of RULES) {
+    if (!re.test(k)) continue;
+    if (re === TEXT_MARK) {
+      const f = textFieldOf(t);
+      if (f) return { field: f };
+      continue;
+    }
+    return { field };
+  }
   return {};
 }
 
@@ -406,6 +463,13 @@ function assignColumns(layout: Layout, classes: HeaderClass[]): void {
       baselineWithYear.push({ col: c, fy: h.period.fiscalYear });
       return;
     }
+    if (h.field && (TEXT_FIELDS as readonly string[]).includes(h.field)) {
+      // Every column of words is read (取組内容 and 取組実績 side by side are both the plan's).
+      const year = yearInHeader(header);
+      (layout.texts ??= []).push({ col: c, field: h.field as TextField, header, ...(year !== null ? { fiscalYear: year } : {}) });
+      if (cols[h.field] === undefined) cols[h.field] = c;
+      return;
+    }
     if (h.field) {
       if (cols[h.field] === undefined) cols[h.field] = c;
       else {
@@ -416,6 +480,19 @@ function assignColumns(layout: Layout, classes: HeaderClass[]): void {
     }
     if (header) layout.ignored.push(c);
   });
+  // 「主な取組」 names the plans when no other column does (a plan's list of 取組).
+  if (cols.name === undefined) {
+    const t = layout.texts?.find((x) => /^主な取り?組み?$/.test(headerKey(x.header)));
+    if (t) {
+      layout.texts = layout.texts!.filter((x) => x !== t);
+      if (cols[t.field] === t.col) {
+        const next = layout.texts.find((x) => x.field === t.field);
+        if (next) cols[t.field] = next.col;
+        else delete cols[t.field];
+      }
+      cols.name = t.col;
+    }
+  }
   // The final target is the latest year's; earlier yearly targets stay in targetPeriods.
   if (cols.target === undefined && targetWithYear.length) {
     const last = targetWithYear.reduce((a, b) => (b.fy >= a.fy ? b : a));

@@ -45,7 +45,7 @@ export interface ColumnMapping {
 export const ASSIGNABLE_FIELDS: readonly FieldKey[] = [
   'id', 'policy', 'policyName', 'goal', 'goalName', 'measure', 'measureClass', 'name', 'mainDept', 'relatedDepts', 'leadMark',
   'indicator', 'unit', 'direction', 'accumulation', 'baseline', 'baselineYear', 'target', 'targetYear',
-  'actual', 'mid', 'status', 'comment',
+  'actual', 'mid', 'status', 'achievements', 'issues', 'outlook', 'comment',
 ];
 
 const FIELD_ENUM = z.enum(ASSIGNABLE_FIELDS as unknown as [FieldKey, ...FieldKey[]]);
@@ -103,6 +103,8 @@ export function roleOfColumn(layout: Layout, col: number): ColumnRole {
   if (p) return { kind: p.period.kind === 'mid' ? 'mid' : 'actual', year: p.period.fiscalYear };
   const t = layout.targetPeriods.find((x) => x.col === col);
   if (t && layout.columns.target !== col) return { kind: 'target', year: t.period.fiscalYear };
+  const text = layout.texts?.find((x) => x.col === col);
+  if (text) return { kind: 'field', field: text.field };
   for (const [f, c] of Object.entries(layout.columns)) if (c === col && f !== 'check' && f !== 'mergedInto') return { kind: 'field', field: f as FieldKey };
   return { kind: 'ignore' };
 }

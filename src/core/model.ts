@@ -101,6 +101,15 @@ export interface Indicator {
   sheet: string;
 }
 
+export interface PlanText {
+  field: 'achievements' | 'issues' | 'outlook' | 'comment';
+  /** The column's header as typed (labels a combined column: 成果と課題). */
+  header: string;
+  text: string;
+  /** The year the header names (令和6年度の課題), when it names one. */
+  fiscalYear?: number;
+}
+
 export type PlanStatus = '' | '実施中' | '完了' | '中止' | '未着手' | '統合済';
 
 export interface Plan {
@@ -117,6 +126,11 @@ export interface Plan {
   /** Unified plan ID this plan was merged into (add-on-owned column). */
   mergedInto: string;
   comment: string;
+  /**
+   * What the departments wrote about the plan in the columns of words (取組実績, 課題, 今後の方向性,
+   * 備考 …: layout.ts TEXT_WORDS), one entry per column, its rows joined; empty ones left out.
+   */
+  texts?: PlanText[];
   indicators: Indicator[];
   /**
    * The department's own grade per period (自己評価 column: A–D, S–C, ◎○△×, 達成/概ね達成/未達成 …),

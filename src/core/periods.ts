@@ -153,6 +153,17 @@ export function parsePeriodHeader(header: string): Period | null {
   return { fiscalYear, kind: kind ?? 'year' };
 }
 
+/**
+ * The fiscal year named anywhere in a header (令和6年度の課題 → 2024), or null when it names none
+ * or a span of years. For columns that are not period columns but belong to one year.
+ */
+export function yearInHeader(header: string): number | null {
+  if (typeof header !== 'string' || header.length > 80) return null;
+  const found = findYear(nfkc(header).replace(/\s+/g, '').toUpperCase());
+  if (!found || found.year < MIN_YEAR || found.year > MAX_YEAR) return null;
+  return found.year;
+}
+
 interface YearMatch {
   year: number;
   index: number;

@@ -409,6 +409,26 @@ function sameName(a: string, b: string): boolean {
   return squash(norm(a)).replace(/\s+/g, '') === squash(norm(b)).replace(/\s+/g, '') || FOLLOWS_LEAD.test(norm(a));
 }
 
+/** Cells of a column of words that say nothing: a dash, or a related department deferring to the lead. */
+const NO_TEXT = /^[-—–―ー－‐・]+$|^(特に)?なし$|^該当なし$/;
+
+/**
+ * The plan's columns of words (layout.texts), this row's cell added to each. Rows of the same
+ * plan (one per department, or continuation rows) add their text on a line of its own; a cell
+ * repeating one already read, a dash or 「主担当課に準ずる」 adds nothing.
+ */
+function readTexts(plan: Plan, layout: Layout, cell: (c: number) => string): void {
+  for (const t of layout.texts ?? []) {
+    // Line breaks typed in the cell are kept (long texts in paragraphs); spaces within a line squashed.
+    const text = cell(t.col).split(/\r?\n/).map(squash).filter(Boolean).join('\n');
+    if (!text || NO_TEXT.test(norm(text)) || FOLLOWS_LEAD.test(norm(text))) continue;
+    const texts = (plan.texts ??= []);
+    const at = texts.find((x) => x.field === t.field && x.header === t.header && x.fiscalYear === t.fiscalYear);
+    if (!at) texts.push({ field: t.field, header: t.header, text, ...(t.fiscalYear !== undefined ? { fiscalYear: t.fiscalYear } : {}) });
+    else if (!at.text.includes(text)) at.text = `${at.text}\n${text}`;
+  }
+}
+
 const LEAD_MARK = /^[○◯〇◎●✓✔]$/;
 const CUMULATIVE = /合計|累計|累積|通算|延べ|期間中|期間内/;
 
@@ -606,6 +626,7 @@ function readPlanRows(grid: Grid, layout: Layout, items: RowRef[], settings: Set
     if (!plan.mergedInto && txt(L.mergedInto)) plan.mergedInto = normalizeCode(txt(L.mergedInto));
     const comment = txt(L.comment);
     if (comment) plan.comment = plan.comment ? `${plan.comment}\n${comment}` : comment;
+    readTexts(plan, layout, (c) => cellText(values[c], display?.[c]));
     readSelfAssessments(plan, layout, settings, row, txt, L.leadMark !== undefined && LEAD_MARK.test(norm(txt(L.leadMark))));
 
     const depts = splitDepartments(txt(L.mainDept)).map(norm);

@@ -98,7 +98,7 @@ export function splitReport(model: ReportModel): { model: ReportModel; overflow:
   const policies = model.policies.map((p) => ({
     ...p,
     goals: p.goals.map((g) => {
-      const narrative = new Map(g.narrative.map((n) => [n.planId, n.text]));
+      const narrative = new Map(g.narrative.map((n) => [n.planId, n.items.map((i) => `【${i.label}】${i.text}`).join('\n')]));
       for (const plan of g.plans) {
         plan.rows.forEach((r, k) => listRows.push([g.code, ...r, k === 0 ? narrative.get(plan.planId) ?? '' : '']));
       }

@@ -6,7 +6,8 @@
 
 import type { MemberView } from './results-table';
 import type { YearRow } from './history';
-import type { HierarchyItem, Issue, Member, ProgressData } from './model';
+import type { HierarchyItem, Issue, Member, PlanText, ProgressData } from './model';
+import { textFieldsOf } from './layout';
 import { SHEETS } from './schema';
 import { formatNumber, formatPercent, fyLabel } from './cells';
 import { attentions, exclusions, type Attention } from './exclusions';
@@ -110,12 +111,24 @@ export interface ReportGoal {
   planTable: ReportTable;
   /** Notes under the plan table (footnotes ※1…, overrides with their reasons). */
   notes: string[];
-  /** Per plan, what the departments wrote (コメント), in plan order; plans without text left out. */
-  narrative: { planId: string; title: string; text: string }[];
+  /**
+   * Per plan, what the departments wrote (取組実績／課題／今後の方向性／備考, labelled, in that
+   * order), in plan order; plans without text left out, empty items omitted, texts kept whole.
+   */
+  narrative: ReportNarrative[];
   period: { label: string; rating: GoalRating; detail: string };
   sofar: { label: string; rating: GoalRating; detail: string };
   finding: string;
   ratingTable: ReportTable;
+}
+
+export interface ReportNarrative {
+  planId: string;
+  /** 1-2 プラン名 */
+  title: string;
+  /** プラン名（主担当課） */
+  name: string;
+  items: { label: string; text: string }[];
 }
 
 export interface ReportFigure {
@@ -450,6 +463,44 @@ function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPla
   return { planId: p.id, rows: out, kinds, grade: adopted, overridden };
 }
 
+/** Labels of the columns of words in the report. */
+export const TEXT_LABELS: Record<PlanText['field'], string> = {
+  achievements: '取組実績', issues: '課題', outlook: '今後の方向性', comment: '備考',
+};
+const TEXT_ORDER: PlanText['field'][] = ['achievements', 'issues', 'outlook', 'comment'];
+
+/** The label of one column of words: what its header says (成果と課題 → 取組実績・課題). */
+function textLabel(t: PlanText): string {
+  if (t.field === 'comment') {
+    const h = t.header.replace(/\s+/g, '');
+    return !h || /^(コメント|備考)$/.test(h) || h.length > 10 ? TEXT_LABELS.comment : h;
+  }
+  const named = textFieldsOf(t.header);
+  return (named.length ? named : [t.field]).map((f) => TEXT_LABELS[f]).join('・');
+}
+
+/**
+ * A plan's texts for the report of `fy`: columns without a year, and of the columns that name a
+ * year (令和6年度の課題) the latest up to `fy`; in the order 取組実績, 課題, 今後の方向性, 備考.
+ */
+export function narrativeItems(texts: readonly PlanText[] | undefined, fy: number): { label: string; text: string }[] {
+  const list = texts ?? [];
+  const out: { label: string; text: string }[] = [];
+  for (const field of TEXT_ORDER) {
+    const of = list.filter((t) => t.field === field && t.text.trim());
+    const dated = of.filter((t) => t.fiscalYear !== undefined && t.fiscalYear <= fy);
+    const latest = dated.length ? Math.max(...dated.map((t) => t.fiscalYear as number)) : undefined;
+    for (const t of of) {
+      if (t.fiscalYear !== undefined && t.fiscalYear !== latest) continue;
+      const label = textLabel(t);
+      const same = out.find((x) => x.label === label);
+      if (same) same.text = `${same.text}\n${t.text.trim()}`;
+      else out.push({ label, text: t.text.trim() });
+    }
+  }
+  return out;
+}
+
 /** The one year every indicator shares (for the header), else undefined. */
 function commonYear(years: (number | undefined)[]): number | undefined {
   const set = new Set(years.filter((y): y is number => y !== undefined));
@@ -519,18 +570,23 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const timestamp = stamp(opts.now, tz);
   const rowsByPlan = resultRowsByPlan(result);
   const plansById = new Map(result.plans.map((p) => [p.id, p]));
-  const commentOf = new Map(data.plans.map((p) => [p.id, p.comment]));
+  // A plan made without the reader (no texts) still shows its コメント.
+  const textsOf = new Map(data.plans.map((p) => [p.id, p.texts ?? (p.comment.trim() ? [{ field: 'comment' as const, header: 'コメント', text: p.comment }] : [])]));
   const { policies: policyItems, goals: goalItems } = hierarchyIndex(data.hierarchy);
   const t = result.config.thresholds;
   const rule = result.config.goalRule;
 
-  const commentFor = (p: PlanResult): string => {
-    if (p.kind !== 'unified') return commentOf.get(p.id) ?? '';
-    return p.memberIds
-      .map((id) => ({ id, c: (commentOf.get(id) ?? '').trim() }))
-      .filter((x) => x.c)
-      .map((x) => `${x.id}: ${x.c}`)
-      .join('\n');
+  // A unified plan shows what each of its original plans' departments wrote, under its ID.
+  const narrativeFor = (p: PlanResult): ReportNarrative['items'] => {
+    if (p.kind !== 'unified') return narrativeItems(textsOf.get(p.id), result.config.evaluationYear);
+    const byLabel = new Map<string, string[]>();
+    for (const id of p.memberIds) {
+      for (const it of narrativeItems(textsOf.get(id), result.config.evaluationYear)) {
+        if (!byLabel.has(it.label)) byLabel.set(it.label, []);
+        (byLabel.get(it.label) as string[]).push(`${id}: ${it.text}`);
+      }
+    }
+    return [...byLabel].map(([label, texts]) => ({ label, text: texts.join('\n') }));
   };
 
   // Footnotes: figures to check (要確認), numbered across the report in plan order.
@@ -571,8 +627,8 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
         ? `${p.id}「${p.name}」は数値で評価できる指標がないため、担当課の自己評価「${p.period.selfAssessment.text}」（${warekiLabel(p.period.selfAssessment.fiscalYear)}）により「${p.period.grade}」としました。`
         : `${p.id}「${p.name}」は数値で評価できる指標がないため、取組の状況（${[...new Set(p.indicators.map((i) => i.period.status?.status).filter(Boolean))].join('・')}）により「${p.period.grade}」としました。`)));
     const narrative = plans
-      .map((p) => ({ planId: p.id, title: `${p.id} ${p.name}`, text: commentFor(p).trim() }))
-      .filter((n) => n.text);
+      .map((p) => ({ planId: p.id, title: `${p.id} ${p.name}`, name: `${p.name}${p.mainDept ? `（${p.mainDept}）` : ''}`, items: narrativeFor(p) }))
+      .filter((n) => n.items.length);
     const item = goalItems.get(g.code);
     let periodDetail = shareText(g.period);
     if (g.override?.applied) {
@@ -898,6 +954,11 @@ export type Block =
   | { kind: 'chart'; chart: ChartSpec; caption: string; figure: number }
   | { kind: 'pageBreak' };
 
+/** A plan's texts as a label/value table headed by the plan (its ID over the labels, its name over the texts). */
+export function narrativeTable(n: ReportNarrative): ReportTable {
+  return { header: [n.planId, n.name], rows: n.items.map((i) => [i.label, i.text]), widths: [18, 82], variant: 'kv' };
+}
+
 /** The text, then who gave it on a line of its own (right-aligned by the renderers). */
 function pushRecommendation(b: Block[], r: ReportRecommendation): void {
   b.push({ kind: 'paragraph', text: r.text });
@@ -969,10 +1030,9 @@ export function reportBlocks(m: ReportModel): Block[] {
       for (const n of g.notes) b.push({ kind: 'paragraph', text: n, tone: 'note' });
       if (g.narrative.length) {
         b.push({ kind: 'heading', level: 3, text: '取組の状況（担当課の記述）' });
-        for (const n of g.narrative) {
-          b.push({ kind: 'paragraph', text: n.title, tone: 'lead' });
-          b.push({ kind: 'paragraph', text: n.text });
-        }
+        // Per plan a small card: the plan in the header row, then its texts labelled
+        // (取組実績／課題／今後の方向性) one a row; compact, and a long text stays whole in its cell.
+        for (const n of g.narrative) b.push({ kind: 'table', table: narrativeTable(n) });
       }
       b.push({ kind: 'heading', level: 3, text: '評価と所見' });
       b.push({ kind: 'table', table: g.ratingTable });

@@ -31,8 +31,10 @@ test('集計 paints only the graded columns and the header; other columns keep t
   const results = s.runtime.spreadsheet.getSheetByName(SHEETS.results)!;
   const header = snapshot(s, SHEETS.results).values[0].map(String);
   const name = header.indexOf('プラン名') + 1;
-  // A person highlights a plan name; the next 集計 leaves it.
+  // A person highlights a plan name, then clears the body: the next 集計 rewrites every row
+  // and leaves the highlight.
   results.getRange(2, name).setBackground('#ffff00');
+  results.getRange(2, 1, results.getLastRow() - 1, header.length).clearContent();
   const { cells } = s.run('menuAggregate');
   expect(results.getRange(2, name).getBackground()).toBe('#ffff00');
   const graded = results.getRange(2, header.indexOf('採用評価') + 1).getBackground();
@@ -70,4 +72,68 @@ test('onEdit reads a window of the ID column, widened when a plan runs past it',
   const status = String(p.getRange(last, now.indexOf(OWNED_COLUMNS.check) + 1).getValue());
   expect(status).toMatch(/約千件/);
   expect(status).not.toMatch(/プランID/);
+});
+
+describe('only the cells that change are written (and checked against input rules)', () => {
+  function editProgress(s: ReturnType<typeof openSession>, id: string, header: string, value: string): void {
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+    const values = sheet.getDataRange().getValues();
+    sheet.getRange(values.findIndex((r) => r[0] === id) + 1, values[0].indexOf(header) + 1).setValue(value);
+  }
+
+  test('a rerun over unchanged data rewrites nothing on 集計結果 and reads no input rules there', () => {
+    const s = openSession(spreadsheetFromGrids('b', sukagawaGrids()));
+    s.run('menuAggregate');
+    const before = snapshot(s, SHEETS.results);
+    const { cells } = s.run('menuAggregate');
+    // Only the 実行ログ row is written (one row of the log's width).
+    expect(cells['Range.setValues']).toBeLessThanOrEqual(10);
+    expect(cells['Range.getDataValidations'] ?? 0).toBeLessThanOrEqual(10);
+    expect(cells['Range.setBackgrounds'] ?? 0).toBe(0);
+    expect(snapshot(s, SHEETS.results)).toEqual(before);
+  });
+
+  test('a changed actual rewrites the rows it changes, not the table', () => {
+    const s = openSession(spreadsheetFromGrids('b', sukagawaGrids()));
+    s.run('menuAggregate');
+    const table = snapshot(s, SHEETS.results).values;
+    editProgress(s, '1-1', '令和4年度実績', '1,200件');
+    const { cells } = s.run('menuAggregate');
+    const row = records(s, SHEETS.results).find((r) => r['プランID'] === '1-1');
+    expect(String(row?.['実績値(期間)'])).toContain('1,200');
+    expect(cells['Range.setValues']).toBeLessThan(table.length * table[0].length / 4);
+    expect(cells['Range.getDataValidations']).toBe(cells['Range.setValues']);
+  });
+
+  test('a value a person typed into a computed cell of 集計結果 is put back by the next 集計', () => {
+    const s = openSession(spreadsheetFromGrids('b', sukagawaGrids()));
+    s.run('menuAggregate');
+    const results = s.runtime.spreadsheet.getSheetByName(SHEETS.results)!;
+    const header = snapshot(s, SHEETS.results).values[0].map(String);
+    const col = header.indexOf('採用評価') + 1;
+    const computed = results.getRange(5, col).getValue();
+    results.getRange(5, col).setValue(computed === 'A' ? 'D' : 'A');
+    results.getRange(7, header.indexOf('プラン名') + 1).setValue('');
+    s.run('menuAggregate');
+    expect(results.getRange(5, col).getValue()).toBe(computed);
+    expect(results.getRange(7, header.indexOf('プラン名') + 1).getValue()).not.toBe('');
+  });
+
+  test('入力チェック rewrites only the 入力チェック cells whose status changed', () => {
+    const s = openSession(spreadsheetFromGrids('b', sukagawaGrids()));
+    s.run('menuCheck');
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+    const values = snapshot(s, SHEETS.progress).values;
+    const col = values[0].indexOf(OWNED_COLUMNS.check) + 1;
+    // A person's rejecting dropdown on a status cell (not blank) whose status stays.
+    const kept = values.findIndex((r, i) => i > 0 && r[0] !== '1-1' && String(r[col - 1]) !== '') + 1;
+    expect(kept).toBeGreaterThan(1);
+    const app = s.runtime.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    sheet.getRange(kept, col).setDataValidation(app.newDataValidation().requireValueInList(['済'], true).setAllowInvalid(false).build());
+    editProgress(s, '1-1', '目標値', '');
+    s.run('menuCheck');
+    expect(s.runtime.ui.alerts).toHaveLength(0);
+    const status = records(s, SHEETS.progress).find((r) => r['プランID'] === '1-1')?.[OWNED_COLUMNS.check];
+    expect(String(status)).toMatch(/目標値/);
+  });
 });

@@ -5,6 +5,7 @@ import { openSession } from '../../src/local/session';
 import { SHEETS } from '../../src/core/schema';
 import { SEED004_ROWS } from '../fixtures/seed004';
 import { compute, reportOf } from '../../src/core/pipeline';
+import type { LocalDocumentApp } from '../../src/local/gas/document';
 import { IIZUKA_GOALS, IIZUKA_MIDYEAR, SHINKO_KANRI, TORIKUMI_JOKYO, type LayoutWorkbook } from '../fixtures/layouts';
 
 function seedSession() {
@@ -158,5 +159,49 @@ describe('D: a 取組状況 table kept in words, no figures (seed 002)', () => {
     expect(c.issues.filter((i) => i.severity === 'エラー')).toEqual([]);
     // 施策 (１)(２)… repeat in each block: they are kept within their goal.
     expect(c.read.data.plans.slice(0, 3).map((p) => p.measureCode)).toEqual(['1-①-(1)', '1-①-(1)', '1-①-(1)']);
+  });
+});
+
+// --- the columns of words in the report, built through the bundle (issue 12) -------------------
+
+function reportText(wb: LayoutWorkbook): { text: string; tables: string[][][] } {
+  const s = layoutSession(wb);
+  s.run('createReport');
+  const docs = s.runtime.globals.DocumentApp as unknown as LocalDocumentApp;
+  const structure = docs.localStructure(docs.localDocumentIds()[0]);
+  const text = structure.map((n) => (n.type === 'TABLE' ? n.cells.flat().join('\n') : n.text)).join('\n');
+  return { text, tables: structure.filter((n) => n.type === 'TABLE').map((n) => (n.type === 'TABLE' ? n.cells : [])) };
+}
+
+describe('取組実績／課題／今後の方向性 from the progress sheet, per plan in the report', () => {
+  test('B: 取組内容・課題・今後の取組 under each goal, labelled, empty ones omitted, texts whole', () => {
+    const { text, tables } = reportText(IIZUKA_MIDYEAR);
+    const card = (id: string) => tables.find((t) => t[0][0] === id);
+    expect(card('1-1-1')).toEqual([
+      ['1-1-1', '公衆無線LANの整備、活用促進（情報政策課）'],
+      ['取組実績', '市内の避難所と公民館12か所に公衆無線LANを追加し、利用案内のステッカーを掲示した。'],
+      ['課題', '屋外の観光スポットでは電波の届く範囲が狭く、利用者から「つながりにくい」との声がある。'],
+      ['今後の方向性', '令和8年度までにアクセスポイントの増設と案内の多言語化を進める。'],
+    ]);
+    // Line breaks typed in the cell are kept; an empty 課題 is left out.
+    expect(card('1-2-4')?.slice(1)).toEqual([
+      ['取組実績', '子育て・介護・税の手続を中心に13手続をオンライン化した。\n申請の約4割がスマートフォンからとなった。'],
+      ['今後の方向性', '国の標準様式に合わせて対象手続を広げ、窓口での案内を強化する。'],
+    ]);
+    expect(card('2-1-1')?.slice(1)).toEqual([['課題', 'アプリの認知度が子育て世帯の半数程度にとどまっている。']]);
+    // A dash says nothing: only 取組実績 is shown.
+    expect(card('3-1-2')?.slice(1).map((r) => r[0])).toEqual(['取組実績']);
+    // Plans without text have no card.
+    expect(card('1-1-2')).toBeUndefined();
+    expect(text.indexOf('取組の状況（担当課の記述）')).toBeGreaterThan(text.indexOf('基本目標1-1'));
+  });
+
+  test('C: one column for 課題 and 今後の方向性 is labelled so; related departments deferring add nothing', () => {
+    const { text, tables } = reportText(SHINKO_KANRI);
+    const card = tables.find((t) => t[0][0] === '1');
+    expect(card?.slice(1)).toEqual([['課題・今後の方向性', '窓口の案内と申請の入口がまだ分かりにくい。次年度は申請画面を見直し、手続の検索を改善する。']]);
+    expect(tables.find((t) => t[0][0] === '5')?.[1][0]).toBe('課題・今後の方向性');
+    expect(tables.filter((t) => ['2', '3', '4', '6'].includes(t[0][0]) && t[0].length === 2 && t[1]?.[0]?.includes('課題'))).toEqual([]);
+    expect(text).not.toContain('主担当課に準ずる');
   });
 });

@@ -30,6 +30,14 @@ function lastAlert(s: Session): string {
   return String(s.runtime.ui.alerts.at(-1)?.prompt ?? '');
 }
 
+/** A person's edit on the progress sheet: the cell of `header` on the first row of plan `id`. */
+function editProgress(s: Session, id: string, header: string, value: string): void {
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const values = sheet.getDataRange().getValues();
+  const row = values.findIndex((r) => r[0] === id) + 1;
+  sheet.getRange(row, values[0].indexOf(header) + 1).setValue(value);
+}
+
 function docs(s: Session): LocalDocumentApp {
   return s.runtime.globals.DocumentApp as unknown as LocalDocumentApp;
 }
@@ -103,10 +111,25 @@ describe('集計', () => {
     const s = sampleSession();
     s.run('menuAggregate');
     rejectingDropdown(s, SHEETS.results, 2, 3);
+    // The plan of row 2 is renamed, so the next 集計 rewrites C2 (its プラン名).
+    editProgress(s, '1-1', 'プラン名', '子育て支援アプリの利活用推進');
     const before = workbookState(s);
     s.run('menuAggregate');
     expect(lastAlert(s)).toMatch(/「集計結果」シートのセル C2 に入力規則/);
     expect(workbookState(s)).toBe(before);
+  });
+
+  test('a person\'s dropdown on a cell that already holds its value: the cell is not written, so 集計 runs and keeps it', () => {
+    const s = sampleSession();
+    s.run('menuAggregate');
+    rejectingDropdown(s, SHEETS.results, 2, 3);
+    const name = snapshot(s, SHEETS.results).values[1][2];
+    editProgress(s, '1-1', '令和4年度実績', '1,200件');
+    s.run('menuAggregate');
+    expect(lastAlert(s)).toBe('');
+    const row = records(s, SHEETS.results).find((r) => r['プランID'] === '1-1');
+    expect(String(row?.['実績値(期間)'])).toContain('1,200');
+    expect(snapshot(s, SHEETS.results).values[1][2]).toBe(name);
   });
 });
 
@@ -294,6 +317,8 @@ describe('a protection the person running the command may not edit: refused befo
     s.run('menuCheck');
     const header = snapshot(s, SHEETS.progress).values[0];
     protect(s, SHEETS.progress, 1, header.indexOf(OWNED_COLUMNS.check) + 1, 200, 1);
+    // Row 2's status changes (its target is cleared), so 入力チェック must write there.
+    editProgress(s, '1-1', '目標値', '');
     const before = workbookState(s);
     s.asUser(DEPT, () => s.run('menuCheck'));
     expect(lastAlert(s)).toMatch(/「プラン・指標」シートの [A-Z]+2 を含む範囲が保護されていて、実行したアカウントでは編集できない/);
@@ -307,6 +332,8 @@ describe('a protection the person running the command may not edit: refused befo
     const s = sampleSession();
     s.run('menuAggregate');
     s.runtime.spreadsheet.getSheetByName(SHEETS.results)!.protect();
+    // An actual changes, so 集計 must rewrite a row of 集計結果.
+    editProgress(s, '1-1', '令和4年度実績', '1,200件');
     const before = workbookState(s);
     s.asUser(DEPT, () => s.run('menuAggregate'));
     expect(lastAlert(s)).toMatch(/「集計結果」シート全体が保護されていて/);

@@ -163,3 +163,53 @@ describe('detectLayout does not take a sparse first data row for a second header
     expect(l.columns.targetYear).toBe(14);
   });
 });
+
+describe('columns of words about a plan (取組実績／課題／今後の方向性): issue 12', () => {
+  // Names seen in real progress sheets, each read as what it says, never as the plan's name.
+  test.each<[string, string]>([
+    ['取組実績', 'achievements'], ['取組内容', 'achievements'], ['取り組み内容', 'achievements'], ['実施内容', 'achievements'],
+    ['進捗状況', 'achievements'], ['取組状況', 'achievements'], ['主な取組内容', 'achievements'], ['主な実績', 'achievements'],
+    ['事業の成果', 'achievements'], ['実績・成果', 'achievements'], ['今年度の取組', 'achievements'], ['これまでの取組', 'achievements'],
+    ['成果と課題', 'achievements'], ['実施結果', 'achievements'],
+    ['課題', 'issues'], ['問題点', 'issues'], ['課題・改善策', 'issues'], ['課題と今後の方向性', 'issues'], ['評価・課題', 'issues'],
+    ['担当課の課題', 'issues'],
+    ['今後の方向性', 'outlook'], ['今後の取組', 'outlook'], ['今後の予定', 'outlook'], ['改善策', 'outlook'], ['次年度の取組', 'outlook'],
+    ['次年度以降の取組方針', 'outlook'], ['今後の展開', 'outlook'], ['令和7年度以降の方向性', 'outlook'],
+    ['担当課コメント', 'comment'], ['特記事項', 'comment'],
+  ])('%s → %s', (h, field) => expect(classifyHeader(h).field).toBe(field));
+
+  test('figure columns that share the words stay figure columns', () => {
+    expect(classifyHeader('成果指標').field).toBe('indicator');
+    expect(classifyHeader('今後の目標値').field).toBe('target');
+    expect(classifyHeader('取組').field).toBe('name');
+    // A year's 取組状況 / 取組実績 is that year's result (a table kept in words, docs/reading.md §2).
+    expect(classifyHeader('取組状況（R6）')).toEqual({ period: { fiscalYear: 2024, kind: 'year' } });
+    expect(classifyHeader('令和6年度 取組実績')).toEqual({ period: { fiscalYear: 2024, kind: 'year' } });
+  });
+
+  test('every column of words is kept, in sheet order, with the year its header names', () => {
+    const l = ok(grid([
+      ['No.', '事業名', '指標', '目標値', 'R6実績', '取組内容', '取組実績', '令和6年度の課題', '今後の方向性', '備考'],
+      ['1', '電子申請', '手続数', '100件', '80件', 'a', 'b', 'c', 'd', 'e'],
+    ]));
+    expect(l.texts).toEqual([
+      { col: 5, field: 'achievements', header: '取組内容' },
+      { col: 6, field: 'achievements', header: '取組実績' },
+      { col: 7, field: 'issues', header: '令和6年度の課題', fiscalYear: 2024 },
+      { col: 8, field: 'outlook', header: '今後の方向性' },
+      { col: 9, field: 'comment', header: '備考' },
+    ]);
+    // The second 取組 column is not dropped as a duplicate.
+    expect(l.ignored).toEqual([]);
+    expect(l.columns).toEqual(expect.objectContaining({ name: 1, achievements: 5, issues: 7, outlook: 8, comment: 9 }));
+  });
+
+  test('「主な取組」 names the plans when no other column does', () => {
+    const l = ok(grid([
+      ['No.', '主な取組', '指標', '目標値', 'R6実績', '課題'],
+      ['1', '電子申請の拡大', '手続数', '100件', '80件', 'x'],
+    ]));
+    expect(l.columns.name).toBe(1);
+    expect(l.texts?.map((t) => t.header)).toEqual(['課題']);
+  });
+});

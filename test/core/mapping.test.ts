@@ -85,3 +85,25 @@ describe('列の対応: choices saved by the 事務局 (issue 10, item 9)', () =
     expect(view.fields.find((x) => x.value === 'indicator')?.label).toBe('成果指標（指標・施策の指標）');
   });
 });
+
+describe('列の対応: columns of words (取組実績／課題／今後の方向性, issue 12)', () => {
+  const g = grid([
+    ['No.', '事業名', '担当課', '指標', '目標値', 'R6実績', '取組実績', '自由記述'],
+    ['1', '電子申請の推進', '情報政策課', '申請件数', '100件', '80件', '申請フォームを整えた。', '利用が伸び悩んでいる。'],
+  ]);
+
+  test('detected columns of words are shown with their field; a column set by hand to 課題 is read as 課題', () => {
+    const auto = ok(g);
+    expect(roleOfColumn(auto, 6)).toEqual({ kind: 'field', field: 'achievements' });
+    expect(roleOfColumn(auto, 7)).toEqual({ kind: 'ignore' });
+    const view = describeMapping(g, auto, auto, null);
+    expect(view.fields.map((f) => f.value)).toEqual(expect.arrayContaining(['achievements', 'issues', 'outlook', 'comment']));
+    expect(view.columns.find((c) => c.col === 6)?.label).toBe('取組実績');
+    const mapping = mappingFromChoices(auto, auto, [{ col: 7, role: { kind: 'field', field: 'issues' } }]);
+    const res = readProgress({ 進捗表: g }, { today: new Date(2025, 5, 1), mapping });
+    expect(res.data.plans[0].texts).toEqual([
+      { field: 'achievements', header: '取組実績', text: '申請フォームを整えた。' },
+      { field: 'issues', header: '自由記述', text: '利用が伸び悩んでいる。' },
+    ]);
+  });
+});

@@ -616,3 +616,22 @@ describe('a number column that groups several 事業 (施策番号 over 事業 r
     expect(res.layout.notes.some((n) => n.includes('事業ごとに枝番を付けたID（例: 1-1-1）'))).toBe(true);
   });
 });
+
+describe('columns of words about a plan (issue 12)', () => {
+  test('each column is read per plan: rows of the plan joined, line breaks kept, deferrals and dashes dropped', () => {
+    const g: Grid = { name: '進捗表', values: [
+      ['No.', '事業名', '担当課', '主担当', '指標', '目標値', 'R6実績', '取組実績', '課題', '今後の方向性'],
+      ['1', '電子申請の拡大', 'DX推進課', '○', '手続数', '100件', '80件', '子育ての手続を追加した。\n  申請の4割がスマートフォンから。', '—', '対象を広げる。'],
+      ['1', '', '市民課', '', '主担当課に準ずる', '主担当課に準ずる', '主担当課に準ずる', '窓口で案内した。', '主担当課に準ずる', '同上'],
+      ['', '', '', '', '来庁者数', '10人', '8人', '子育ての手続を追加した。\n申請の4割がスマートフォンから。', '', ''],
+      ['2', 'オープンデータ', '情報政策課', '○', '件数', '50件', '40件', '', '', ''],
+    ] };
+    const res = readProgress({ 進捗表: g }, { today: new Date(2025, 5, 1) });
+    const [p1, p2] = res.data.plans;
+    expect(p1.texts).toEqual([
+      { field: 'achievements', header: '取組実績', text: '子育ての手続を追加した。\n申請の4割がスマートフォンから。\n窓口で案内した。' },
+      { field: 'outlook', header: '今後の方向性', text: '対象を広げる。' },
+    ]);
+    expect(p2.texts).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@ import { RESULT_COLUMNS, buildResultsTable } from '../../src/core/results-table'
 import type { HierarchyItem, Issue, ProgressData } from '../../src/core/model';
 import {
   NO_ATTENTION_TEXT, NO_CHANGES_TEXT, NO_EXCLUDED_TEXT, NO_UNIFIED_TEXT, PLAN_TABLE_COLUMNS, RECOMMENDATION_PLACEHOLDER,
-  planTableHeader,
+  planTableHeader, narrativeItems,
   buildReport, reportBlocks, type ReportModel,
 } from '../../src/core/report';
 import { TONE_COLORS, chartSvg } from '../../src/core/chart';
@@ -420,5 +420,67 @@ describe('charts: one spec per figure, numbered, drawn as SVG', () => {
     for (const t of ['0%', '50%', '80%', '100%', '良好', '概ね良好', '良好ではない']) expect(svg).toContain(`>${t}<`);
     expect(svg).toContain('A&lt;B &amp; &quot;C&quot;');
     expect(svg).not.toContain('A<B');
+  });
+});
+
+describe('取組実績／課題／今後の方向性 per plan (issue 12)', () => {
+  test('items in report order, labelled by what the header says; empty ones omitted; texts whole', () => {
+    const long = '長い記述。'.repeat(200);
+    expect(narrativeItems([
+      { field: 'comment', header: 'コメント', text: '備考の記述' },
+      { field: 'outlook', header: '今後の取組', text: '対象を広げる。' },
+      { field: 'issues', header: '課題・改善策', text: '周知が足りない。案内を見直す。' },
+      { field: 'achievements', header: '取組内容', text: long },
+      { field: 'achievements', header: '実施内容', text: '二つ目の列' },
+      { field: 'issues', header: '問題点', text: '   ' },
+    ], 2024)).toEqual([
+      { label: '取組実績', text: `${long}\n二つ目の列` },
+      { label: '課題・今後の方向性', text: '周知が足りない。案内を見直す。' },
+      { label: '今後の方向性', text: '対象を広げる。' },
+      { label: '備考', text: '備考の記述' },
+    ]);
+    // A column assigned by hand keeps its field's label; a short other header labels itself.
+    expect(narrativeItems([{ field: 'issues', header: '自由記述', text: 'x' }, { field: 'comment', header: '所見', text: 'y' }], 2024))
+      .toEqual([{ label: '課題', text: 'x' }, { label: '所見', text: 'y' }]);
+  });
+
+  test('columns that name a year: the latest up to the evaluation year, never a later one', () => {
+    const texts = [
+      { field: 'issues' as const, header: '令和5年度の課題', text: 'R5', fiscalYear: 2023 },
+      { field: 'issues' as const, header: '令和6年度の課題', text: 'R6', fiscalYear: 2024 },
+      { field: 'issues' as const, header: '令和7年度の課題', text: 'R7', fiscalYear: 2025 },
+    ];
+    expect(narrativeItems(texts, 2024)).toEqual([{ label: '課題', text: 'R6' }]);
+    expect(narrativeItems(texts, 2030)).toEqual([{ label: '課題', text: 'R7' }]);
+    expect(narrativeItems(texts, 2020)).toEqual([]);
+  });
+
+  test('under each 基本目標, after the plan table: one card per plan with text, headed by the plan', () => {
+    const data = seedData();
+    data.plans[0].texts = [
+      { field: 'achievements', header: '取組実績', text: 'アプリの周知を行った。' },
+      { field: 'outlook', header: '今後の方向性', text: '機能を追加する。' },
+    ];
+    const model = build(data, aggregate(data, { overrides: NO_OVERRIDES }));
+    const goal = model.policies.flatMap((p) => p.goals).find((g) => g.plans.some((x) => x.planId === data.plans[0].id))!;
+    expect(goal.narrative).toEqual([{
+      planId: data.plans[0].id, title: `${data.plans[0].id} ${data.plans[0].name}`, name: `${data.plans[0].name}（${data.plans[0].mainDept}）`,
+      items: [{ label: '取組実績', text: 'アプリの周知を行った。' }, { label: '今後の方向性', text: '機能を追加する。' }],
+    }]);
+    const blocks = reportBlocks(model);
+    const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === goal.heading);
+    const next = blocks.slice(at + 1);
+    const kinds = next.map((b) => (b.kind === 'heading' ? `h:${b.text}` : b.kind === 'table' ? `t:${b.table.header[0]}` : b.kind));
+    const from = kinds.indexOf('h:取組の状況（担当課の記述）');
+    expect(from).toBeGreaterThan(kinds.indexOf('h:プランの進捗'));
+    expect(kinds.slice(from, from + 3)).toEqual(['h:取組の状況（担当課の記述）', `t:${data.plans[0].id}`, 'h:評価と所見']);
+    const card = next[from + 1];
+    expect(card.kind === 'table' && card.table).toEqual({
+      header: [data.plans[0].id, `${data.plans[0].name}（${data.plans[0].mainDept}）`],
+      rows: [['取組実績', 'アプリの周知を行った。'], ['今後の方向性', '機能を追加する。']],
+      widths: [18, 82], variant: 'kv',
+    });
+    // Goals whose plans have no text have no such section.
+    expect(blocks.filter((b) => b.kind === 'heading' && b.text === '取組の状況（担当課の記述）')).toHaveLength(1);
   });
 });

@@ -54,6 +54,11 @@ const BY_CLASS: Record<string, Rule> = {
   InlineImage: DOCS_ELEMENT,
   HorizontalRule: DOCS_ELEMENT,
   PageBreak: DOCS_ELEMENT,
+  // …/header-section, …/footer-section, …/table-of-contents, …/unsupported-element: the same.
+  HeaderSection: DOCS_ELEMENT,
+  FooterSection: DOCS_ELEMENT,
+  TableOfContents: DOCS_ELEMENT,
+  UnsupportedElement: DOCS_ELEMENT,
   Ui: NONE,
   Menu: NONE,
   PromptResponse: NONE,
@@ -63,6 +68,10 @@ const BY_CLASS: Record<string, Rule> = {
   HtmlTemplate: NONE,
   PropertiesService: NONE,
   Properties: NONE,
+  // Cache service (https://developers.google.com/apps-script/reference/cache/cache-service,
+  // …/cache/cache): no authorization section.
+  CacheService: NONE,
+  Cache: NONE,
   LockService: NONE,
   Lock: NONE,
   Utilities: NONE,
