@@ -536,14 +536,14 @@ describe('総括 and 評価の方法 as a committee member reads them (issue 12)
   test('the change since last year: plans up and down by name, counts then and now', () => {
     const counted = result.plans.filter((p) => p.counted && ['A', 'B', 'C', 'D'].includes(p.adopted));
     const [p1, p2] = counted;
-    const plans = new Map(counted.map((p) => [p.id, p.adopted]));
+    const plans = new Map<string, string>(counted.map((p) => [p.id, p.adopted]));
     // One plan was better last year, one worse; a plan without a grade then is neither.
     const lower = (g: string) => ({ A: 'B', B: 'C', C: 'D', D: 'D' } as Record<string, string>)[g];
     const higher = (g: string) => ({ A: 'A', B: 'A', C: 'B', D: 'C' } as Record<string, string>)[g];
     plans.set(p1.id, p1.adopted === 'A' ? 'B' : higher(p1.adopted));
     plans.set(p2.id, p2.adopted === 'D' ? 'C' : lower(p2.adopted));
     plans.set(counted[2].id, '−');
-    const goals = new Map(result.goals.map((g) => [g.code, '良好']));
+    const goals = new Map<string, string>(result.goals.map((g) => [g.code, '良好']));
     const model = build(data, result, { previous: { fiscalYear: 2021, source: '再計算', plans, goals } });
     const o = model.summary.overview;
     const moved = [p1, p2].map((p) => ({ p, before: plans.get(p.id)!, up: 'ABCD'.indexOf(p.adopted) < 'ABCD'.indexOf(plans.get(p.id)!) }));
