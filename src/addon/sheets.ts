@@ -304,6 +304,16 @@ export class WriteBatch {
     return areas;
   }
 
+  /**
+   * Checks, before anything is written, that this person may edit an area the command changes
+   * without writing values there (columns it inserts or deletes): protections only.
+   */
+  guard(p: SheetPlan, area: { row: number; col: number; rows: number; cols: number }): void {
+    if (!p.sheet || area.rows < 1 || area.cols < 1) return;
+    const values = Array.from({ length: area.rows }, () => new Array<Out>(area.cols).fill(''));
+    checkProtections(p, { row: area.row, col: area.col, values });
+  }
+
   /** A sheet to read again just before writing (see Recheck). */
   recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[]): void {
     this.rechecks.push({ sheet, name, grid, ignore, only });
