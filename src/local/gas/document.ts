@@ -13,6 +13,7 @@
 import type { CallCounter } from './counter';
 import { GOOGLE_DOCS_MIME, LocalDriveApp, blobContent } from './drive';
 import { LocalBlob, signatureError } from './utilities';
+import type { ImportedBlock, ImportedDoc, ImportedParagraph, ImportedSection } from './docx-import';
 
 type Doc = GoogleAppsScript.Document.Document;
 type GBody = GoogleAppsScript.Document.Body;
@@ -91,6 +92,10 @@ const ATTRS_BY_TYPE: Record<string, AttributeName[]> = {
   INLINE_IMAGE: ['HEIGHT', 'WIDTH', 'LINK_URL'],
   HORIZONTAL_RULE: [],
   PAGE_BREAK: [],
+  UNSUPPORTED: [],
+  HEADER_SECTION: TEXT_ATTRS,
+  FOOTER_SECTION: TEXT_ATTRS,
+  TABLE_OF_CONTENTS: [...TEXT_ATTRS, 'LINK_URL'],
 };
 
 const BOOLEAN_ATTRS = new Set<AttributeName>(['BOLD', 'CODE', 'ITALIC', 'LEFT_TO_RIGHT', 'STRIKETHROUGH', 'UNDERLINE']);
@@ -172,6 +177,13 @@ interface DocState {
   id: string;
   closed: boolean;
   body: LocalBody;
+  header: LocalHeaderSection | null;
+  footer: LocalFooterSection | null;
+  /** Imported from a .docx: the first page's own header/footer (no DocumentApp getter; local only). */
+  firstPageHeader: LocalHeaderSection | null;
+  firstPageFooter: LocalFooterSection | null;
+  /** The import this content came from (a new import replaces it). */
+  source?: ImportedDoc;
 }
 
 type Attrs = Partial<Record<AttributeName, unknown>>;
@@ -179,7 +191,8 @@ type Attrs = Partial<Record<AttributeName, unknown>>;
 /** Common to every element: type, parent, attributes, casts. */
 abstract class LocalElement {
   abstract readonly elementType: string;
-  protected attrs: Attrs = {};
+  /** Set attributes (public for the runtime's import; scripts use get/setAttributes). */
+  attrs: Attrs = {};
   parent: LocalContainer | null = null;
 
   constructor(
@@ -450,6 +463,12 @@ export class LocalInlineImage
     return new LocalBlob(this.counter, Buffer.from(this.bytes), this.contentType, null);
   }
 
+  /** Runtime hook for an import: the alt text the file carried. */
+  setAlt(title: string | null, description: string | null): void {
+    this.altTitle = title;
+    this.altDescription = description;
+  }
+
   alt(): { title: string | null; description: string | null } {
     return { title: this.altTitle, description: this.altDescription };
   }
@@ -457,7 +476,37 @@ export class LocalInlineImage
 
 // --- paragraphs ----------------------------------------------------------------------------------
 
-type Inline = LocalInlineImage | LocalHorizontalRule | LocalPageBreak;
+/**
+ * https://developers.google.com/apps-script/reference/document/unsupported-element — "An element
+ * representing a region that is unknown or cannot be affected by a script, such as a page number."
+ * An imported PAGE field is one (its number is not part of the paragraph's text).
+ */
+export class LocalUnsupportedElement extends LocalElement implements Pick<GoogleAppsScript.Document.UnsupportedElement, 'getType' | 'getAttributes'> {
+  readonly elementType = 'UNSUPPORTED';
+  protected readonly className = 'UnsupportedElement';
+  constructor(
+    doc: DocState,
+    counter: CallCounter,
+    /** What it is (local information, e.g. 'PAGE'); scripts cannot read it. */
+    readonly field: string,
+    /** Where it sits in the paragraph's text. */
+    readonly offset: number,
+  ) {
+    super(doc, counter);
+  }
+  plainText(): string {
+    return '';
+  }
+}
+
+type Inline = LocalInlineImage | LocalHorizontalRule | LocalPageBreak | LocalUnsupportedElement;
+
+/** A stretch of text with its own text attributes (imported documents; DocumentApp's Text element). */
+export interface LocalRun {
+  start: number;
+  end: number;
+  attrs: Attrs;
+}
 
 /** The reference: "Paragraphs may not contain new-line characters. New-line characters ("\n") are converted to line-break characters ("\r")." */
 const toParagraphText = (s: string): string => s.replace(/\r\n|\n/g, '\r');
@@ -476,6 +525,10 @@ export class LocalParagraph
   protected readonly className: string = 'Paragraph';
   text = '';
   readonly inline: Inline[] = [];
+  /** Text runs with their own attributes (only for imported text; otherwise the paragraph's attributes apply). */
+  runs: LocalRun[] = [];
+  /** Local only: Word's "page break before" kept from an imported .docx (no DocumentApp getter). */
+  pageBreakBefore = false;
 
   constructor(doc: DocState, counter: CallCounter, text = '') {
     super(doc, counter);
@@ -514,6 +567,7 @@ export class LocalParagraph
     this.text = toParagraphText(text);
     // The reference (Element.setText on a paragraph) replaces the contents, inline elements too.
     this.inline.length = 0;
+    this.runs = [];
   }
 
   appendText(text: string | GoogleAppsScript.Document.Text): GoogleAppsScript.Document.Text {
@@ -651,6 +705,8 @@ export class LocalTableCell
   protected readonly className = 'TableCell';
   readonly paragraphs: LocalParagraph[];
   background: string | null = null;
+  /** Columns this cell spans (imported gridSpan). */
+  colSpan = 1;
 
   constructor(doc: DocState, counter: CallCounter, text: string) {
     super(doc, counter);
@@ -842,6 +898,11 @@ export class LocalTable
   protected readonly className = 'Table';
   readonly rows: LocalTableRow[];
   readonly columnWidths = new Map<number, number>();
+  /**
+   * Local only: how many leading rows repeat on each page (Word's tblHeader, kept by an import).
+   * DocumentApp has no getter or setter for it, so a script can neither see nor set it.
+   */
+  headerRows = 0;
 
   constructor(doc: DocState, counter: CallCounter, cells: string[][]) {
     super(doc, counter);
@@ -917,7 +978,85 @@ export class LocalTable
 
 // --- body ------------------------------------------------------------------------------------------
 
-type BodyChild = LocalParagraph | LocalTable;
+/**
+ * https://developers.google.com/apps-script/reference/document/table-of-contents — "An element
+ * containing a table of contents. A TableOfContents may contain ListItem, Paragraph, and Table
+ * elements, although the contents of a TableOfContents are usually generated automatically by
+ * Google Docs." DocumentApp cannot insert one; it comes from an imported .docx (a TOC field or
+ * content control) and holds the entries the file carried.
+ */
+export class LocalTableOfContents
+  extends LocalContainer
+  implements Pick<GoogleAppsScript.Document.TableOfContents, 'getType' | 'getText' | 'getNumChildren' | 'getChild' | 'getAttributes'>
+{
+  readonly elementType = 'TABLE_OF_CONTENTS';
+  protected readonly className = 'TableOfContents';
+  readonly entries: LocalParagraph[] = [];
+
+  childList(): LocalElement[] {
+    return this.entries;
+  }
+
+  plainText(): string {
+    return this.entries.map((p) => p.plainText()).join('\n');
+  }
+}
+
+type BodyChild = LocalParagraph | LocalTable | LocalTableOfContents;
+
+/**
+ * A header or footer: https://developers.google.com/apps-script/reference/document/header-section,
+ * …/footer-section. Holds paragraphs and tables like the body.
+ */
+abstract class LocalSection extends LocalContainer {
+  readonly children: BodyChild[] = [];
+
+  childList(): LocalElement[] {
+    return this.children;
+  }
+
+  plainText(): string {
+    return this.children.map((c) => c.plainText()).join('\n');
+  }
+
+  localPush(el: BodyChild): void {
+    el.parent = this;
+    this.children.push(el);
+  }
+
+  getParagraphs(): GParagraph[] {
+    this.use('getParagraphs');
+    const out: LocalParagraph[] = [];
+    const walk = (el: LocalElement): void => {
+      if (el instanceof LocalParagraph) out.push(el);
+      else if (el instanceof LocalContainer) el.childList().forEach(walk);
+    };
+    this.children.forEach(walk);
+    return out as unknown as GParagraph[];
+  }
+
+  getTables(): GTable[] {
+    this.use('getTables');
+    return this.children.filter((c) => c instanceof LocalTable) as unknown as GTable[];
+  }
+
+  getImages(): GInlineImage[] {
+    this.use('getImages');
+    const out: LocalInlineImage[] = [];
+    for (const c of this.children) if (c instanceof LocalParagraph) for (const i of c.inline) if (i instanceof LocalInlineImage) out.push(i);
+    return out as unknown as GInlineImage[];
+  }
+}
+
+export class LocalHeaderSection extends LocalSection {
+  readonly elementType = 'HEADER_SECTION';
+  protected readonly className = 'HeaderSection';
+}
+
+export class LocalFooterSection extends LocalSection {
+  readonly elementType = 'FOOTER_SECTION';
+  protected readonly className = 'FooterSection';
+}
 
 /** https://developers.google.com/apps-script/reference/document/body */
 export class LocalBody
@@ -941,6 +1080,11 @@ export class LocalBody
     this.push(new LocalParagraph(doc, counter, ''));
     // Docs' defaults for a new document: US Letter, 1-inch margins (points).
     Object.assign(this.attrs, { PAGE_WIDTH: 612, PAGE_HEIGHT: 792, MARGIN_TOP: 72, MARGIN_BOTTOM: 72, MARGIN_LEFT: 72, MARGIN_RIGHT: 72 });
+  }
+
+  /** Runtime hook for an imported document: appends without counting a call. */
+  localPush<T extends BodyChild>(el: T): T {
+    return this.push(el);
   }
 
   private push<T extends BodyChild>(el: T): T {
@@ -1090,7 +1234,7 @@ export class LocalBody
 // --- document and service --------------------------------------------------------------------------
 
 /** https://developers.google.com/apps-script/reference/document/document */
-export class LocalDocument implements Pick<Doc, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose'> {
+export class LocalDocument implements Pick<Doc, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'getHeader' | 'getFooter' | 'saveAndClose'> {
   constructor(
     private readonly counter: CallCounter,
     private readonly drive: LocalDriveApp,
@@ -1130,6 +1274,21 @@ export class LocalDocument implements Pick<Doc, 'getId' | 'getName' | 'setName' 
     return this.state.body as unknown as GBody;
   }
 
+  /**
+   * The reference: "Retrieves the document's header section, if one exists" (null otherwise).
+   * With a different first page it is silent on which one: the header of the other pages (the
+   * one a report shows on every page but the cover).
+   */
+  getHeader(): GoogleAppsScript.Document.HeaderSection {
+    this.use('getHeader');
+    return this.state.header as unknown as GoogleAppsScript.Document.HeaderSection;
+  }
+
+  getFooter(): GoogleAppsScript.Document.FooterSection {
+    this.use('getFooter');
+    return this.state.footer as unknown as GoogleAppsScript.Document.FooterSection;
+  }
+
   /** The reference: "A closed Document can't be edited. Use DocumentApp.openById() to reopen". */
   saveAndClose(): void {
     this.use('saveAndClose');
@@ -1139,7 +1298,26 @@ export class LocalDocument implements Pick<Doc, 'getId' | 'getName' | 'setName' 
 }
 
 export type LocalDocNode =
-  | { type: 'PARAGRAPH' | 'LIST_ITEM'; heading: string; text: string; attributes: Record<string, unknown>; inline: LocalInlineNode[] }
+  | {
+      type: 'PARAGRAPH' | 'LIST_ITEM';
+      heading: string;
+      text: string;
+      attributes: Record<string, unknown>;
+      inline: LocalInlineNode[];
+      /** Imported text: each run with its own text attributes. */
+      runs?: { text: string; attributes: Record<string, unknown> }[];
+      /** Imported Word "page break before" (local only). */
+      pageBreakBefore?: boolean;
+    }
+  | {
+      type: 'TABLE_OF_CONTENTS';
+      heading: 'NORMAL';
+      /** The entries, one per line. */
+      text: string;
+      attributes: Record<string, unknown>;
+      inline: LocalInlineNode[];
+      entries: Extract<LocalDocNode, { type: 'PARAGRAPH' | 'LIST_ITEM' }>[];
+    }
   | {
       type: 'TABLE';
       cells: string[][];
@@ -1150,11 +1328,17 @@ export type LocalDocNode =
       cellTextAttributes: Record<string, unknown>[][];
       backgrounds: (string | null)[][];
       columnWidths: Record<number, number>;
+      /** Leading rows repeated on each page (local only: DocumentApp cannot read it). */
+      headerRows: number;
+      /** Each cell's paragraphs (alignment, runs). */
+      cellParagraphs: Extract<LocalDocNode, { type: 'PARAGRAPH' | 'LIST_ITEM' }>[][][];
     };
 
 export type LocalInlineNode =
   | { type: 'PAGE_BREAK' }
   | { type: 'HORIZONTAL_RULE' }
+  /** field: what it is, local only (e.g. 'PAGE'); offset: where it sits in the text. */
+  | { type: 'UNSUPPORTED'; field: string; offset: number }
   | { type: 'INLINE_IMAGE'; contentType: string; width: number; height: number; bytes: Uint8Array; altTitle: string | null; altDescription: string | null };
 
 type DocumentAppSubset = Pick<
@@ -1186,8 +1370,7 @@ export class LocalDocumentApp implements DocumentAppSubset {
     // The reference is silent on an empty name; refused (stricter: an untitled report is a bug).
     if (name.trim() === '') throw new Error('Invalid argument: name');
     const id = this.drive.localCreateDocsFile(name);
-    const state: DocState = { id, closed: false, body: undefined as unknown as LocalBody };
-    state.body = new LocalBody(state, this.counter);
+    const state = newState(id, this.counter);
     this.docs.set(id, state);
     return new LocalDocument(this.counter, this.drive, state) as unknown as Doc;
   }
@@ -1195,19 +1378,25 @@ export class LocalDocumentApp implements DocumentAppSubset {
   openById(id: string): Doc {
     this.counter.count('DocumentApp.openById');
     if (typeof id !== 'string') throw signatureError('DocumentApp.openById', [id]);
-    const state = this.docs.get(id) ?? this.adopt(id);
+    const state = this.current(id);
     if (!state || !this.drive.localExists(id)) throw new Error(DOCUMENT_MISSING_MESSAGE);
     // Opening again makes the document editable again (saveAndClose only closes that handle's session).
     state.closed = false;
     return new LocalDocument(this.counter, this.drive, state) as unknown as Doc;
   }
 
-  /** A Google Doc created in Drive another way (the Drive API) opens as a new, empty document. */
-  private adopt(id: string): DocState | undefined {
+  /**
+   * The document as it is now. A Google Doc created in Drive another way (the Drive API) is
+   * empty, or holds what an imported .docx held; an import replacing a Doc's content
+   * (Files.update) replaces what DocumentApp sees.
+   */
+  private current(id: string): DocState | undefined {
+    const known = this.docs.get(id);
     const rec = this.drive.localRecord(id);
-    if (!rec || rec.mimeType !== GOOGLE_DOCS_MIME || rec.trashed) return undefined;
-    const state: DocState = { id, closed: false, body: undefined as unknown as LocalBody };
-    state.body = new LocalBody(state, this.counter);
+    if (known && (!rec?.imported || rec.imported === known.source)) return known;
+    if (!rec || rec.mimeType !== GOOGLE_DOCS_MIME || rec.trashed) return known;
+    const state = newState(id, this.counter);
+    if (rec.imported) fillImported(state, this.counter, rec.imported);
     this.docs.set(id, state);
     return state;
   }
@@ -1216,7 +1405,7 @@ export class LocalDocumentApp implements DocumentAppSubset {
     this.counter.count('DocumentApp.openByUrl');
     if (typeof url !== 'string') throw signatureError('DocumentApp.openByUrl', [url]);
     const m = /\/document\/d\/([A-Za-z0-9_-]+)/.exec(url) ?? /[?&]id=([A-Za-z0-9_-]+)/.exec(url);
-    const state = m ? this.docs.get(m[1]) : undefined;
+    const state = m ? this.current(m[1]) : undefined;
     if (!state || !this.drive.localExists(state.id)) throw new Error(DOCUMENT_MISSING_MESSAGE);
     state.closed = false;
     return new LocalDocument(this.counter, this.drive, state) as unknown as Doc;
@@ -1225,53 +1414,31 @@ export class LocalDocumentApp implements DocumentAppSubset {
   // ---------------------------------------------------------------------------------------------
   // Test hooks (not Apps Script, not counted).
 
+  /** Documents made through DocumentApp or imported through the Drive API, oldest first. */
   localDocumentIds(): string[] {
-    return [...this.docs.keys()];
+    const imported = this.drive.localImportedDocIds();
+    const ids = new Set([...this.docs.keys(), ...imported]);
+    const order = this.drive.localOrder();
+    return [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
 
   /** The body as plain data, in order. */
   localStructure(id: string): LocalDocNode[] {
-    return this.state(id).body.children.map((c): LocalDocNode => {
-      if (c instanceof LocalTable) {
-        return {
-          type: 'TABLE',
-          cells: c.rows.map((r) => r.cells.map((cell) => cell.plainText())),
-          attributes: c.setAttributeSnapshot(),
-          rowAttributes: c.rows.map((r) => r.setAttributeSnapshot()),
-          cellAttributes: c.rows.map((r) => r.cells.map((cell) => cell.setAttributeSnapshot())),
-          cellTextAttributes: c.rows.map((r) => r.cells.map((cell) => ({ ...cell.paragraphs[0].attrsForText() }))),
-          backgrounds: c.rows.map((r) => r.cells.map((cell) => cell.background)),
-          columnWidths: Object.fromEntries(c.columnWidths),
-        };
-      }
-      return {
-        type: c instanceof LocalListItem ? 'LIST_ITEM' : 'PARAGRAPH',
-        heading: String(c.attr('HEADING') ?? 'NORMAL'),
-        text: c.plainText(),
-        attributes: c.setAttributeSnapshot(),
-        inline: c.inline.map((i): LocalInlineNode => {
-          if (i instanceof LocalInlineImage) {
-            return {
-              type: 'INLINE_IMAGE',
-              contentType: i.contentType,
-              width: i.attr('WIDTH') as number,
-              height: i.attr('HEIGHT') as number,
-              bytes: i.bytes,
-              altTitle: i.alt().title,
-              altDescription: i.alt().description,
-            };
-          }
-          return { type: i instanceof LocalPageBreak ? 'PAGE_BREAK' : 'HORIZONTAL_RULE' };
-        }),
-      };
-    });
+    return this.state(id).body.children.map(nodeOf);
+  }
+
+  /** The header, footer (and a different first page's) as plain data; null when the document has none. */
+  localSections(id: string): { header: LocalDocNode[] | null; footer: LocalDocNode[] | null; firstPageHeader: LocalDocNode[] | null; firstPageFooter: LocalDocNode[] | null } {
+    const st = this.state(id);
+    const of = (sec: LocalSection | null): LocalDocNode[] | null => (sec ? sec.children.map(nodeOf) : null);
+    return { header: of(st.header), footer: of(st.footer), firstPageHeader: of(st.firstPageHeader), firstPageFooter: of(st.firstPageFooter) };
   }
 
   /** Headings in document order, as the Docs outline would list them (TITLE/SUBTITLE included). */
   localOutline(id: string): { heading: string; text: string }[] {
     const out: { heading: string; text: string }[] = [];
     for (const n of this.localStructure(id)) {
-      if (n.type !== 'TABLE' && n.heading !== 'NORMAL') out.push({ heading: n.heading, text: n.text });
+      if (n.type !== 'TABLE' && n.type !== 'TABLE_OF_CONTENTS' && n.heading !== 'NORMAL') out.push({ heading: n.heading, text: n.text });
     }
     return out;
   }
@@ -1281,10 +1448,182 @@ export class LocalDocumentApp implements DocumentAppSubset {
   }
 
   private state(id: string): DocState {
-    const s = this.docs.get(id);
+    const s = this.current(id);
     if (!s) throw new Error(`LocalDocumentApp: no document ${id}`);
     return s;
   }
+}
+
+function inlineNode(i: Inline): LocalInlineNode {
+  if (i instanceof LocalInlineImage) {
+    return {
+      type: 'INLINE_IMAGE',
+      contentType: i.contentType,
+      width: i.attr('WIDTH') as number,
+      height: i.attr('HEIGHT') as number,
+      bytes: i.bytes,
+      altTitle: i.alt().title,
+      altDescription: i.alt().description,
+    };
+  }
+  if (i instanceof LocalUnsupportedElement) return { type: 'UNSUPPORTED', field: i.field, offset: i.offset };
+  return { type: i instanceof LocalPageBreak ? 'PAGE_BREAK' : 'HORIZONTAL_RULE' };
+}
+
+function paragraphNode(c: LocalParagraph): Extract<LocalDocNode, { type: 'PARAGRAPH' | 'LIST_ITEM' }> {
+  return {
+    type: c instanceof LocalListItem ? 'LIST_ITEM' : 'PARAGRAPH',
+    heading: String(c.attr('HEADING') ?? 'NORMAL'),
+    text: c.plainText(),
+    attributes: c.setAttributeSnapshot(),
+    inline: c.inline.map(inlineNode),
+    ...(c.runs.length ? { runs: c.runs.map((r) => ({ text: c.text.slice(r.start, r.end), attributes: { ...r.attrs } })) } : {}),
+    ...(c.pageBreakBefore ? { pageBreakBefore: true } : {}),
+  };
+}
+
+function nodeOf(c: BodyChild): LocalDocNode {
+  if (c instanceof LocalTable) {
+    return {
+      type: 'TABLE',
+      cells: c.rows.map((r) => r.cells.map((cell) => cell.plainText())),
+      attributes: c.setAttributeSnapshot(),
+      rowAttributes: c.rows.map((r) => r.setAttributeSnapshot()),
+      cellAttributes: c.rows.map((r) => r.cells.map((cell) => cell.setAttributeSnapshot())),
+      cellTextAttributes: c.rows.map((r) => r.cells.map((cell) => ({ ...cell.paragraphs[0].attrsForText() }))),
+      backgrounds: c.rows.map((r) => r.cells.map((cell) => cell.background)),
+      columnWidths: Object.fromEntries(c.columnWidths),
+      headerRows: c.headerRows,
+      cellParagraphs: c.rows.map((r) => r.cells.map((cell) => cell.paragraphs.map(paragraphNode))),
+    };
+  }
+  if (c instanceof LocalTableOfContents) {
+    return { type: 'TABLE_OF_CONTENTS', heading: 'NORMAL', text: c.plainText(), attributes: c.setAttributeSnapshot(), inline: [], entries: c.entries.map(paragraphNode) };
+  }
+  return paragraphNode(c);
+}
+
+// --- documents imported from a .docx (Drive API conversion) --------------------------------------------
+
+function newState(id: string, counter: CallCounter): DocState {
+  const state: DocState = { id, closed: false, body: undefined as unknown as LocalBody, header: null, footer: null, firstPageHeader: null, firstPageFooter: null };
+  state.body = new LocalBody(state, counter);
+  return state;
+}
+
+const TEXT_ATTR_SET = new Set<string>(TEXT_ATTRS);
+
+function importedParagraph(doc: DocState, counter: CallCounter, p: ImportedParagraph): LocalParagraph {
+  const el = p.list ? new LocalListItem(doc, counter, '') : new LocalParagraph(doc, counter, '');
+  let text = '';
+  const runs: LocalRun[] = [];
+  for (const part of p.parts) {
+    if (part.kind === 'text') {
+      runs.push({ start: text.length, end: text.length + part.text.length, attrs: { ...part.attrs } as Attrs });
+      text += part.text;
+    } else if (part.kind === 'pageBreak') {
+      const pb = new LocalPageBreak(doc, counter);
+      pb.parent = el as unknown as LocalContainer;
+      el.inline.push(pb);
+    } else if (part.kind === 'field') {
+      const u = new LocalUnsupportedElement(doc, counter, part.code, text.length);
+      u.parent = el as unknown as LocalContainer;
+      el.inline.push(u);
+    } else {
+      const img = makeImage(doc, counter, 'Drive import', { getBlob: () => new LocalBlob(counter, Buffer.from(part.bytes), null, null) });
+      if (part.width > 0) img.attrs.WIDTH = part.width;
+      if (part.height > 0) img.attrs.HEIGHT = part.height;
+      img.setAlt(part.title, part.description);
+      img.parent = el as unknown as LocalContainer;
+      el.inline.push(img);
+    }
+  }
+  el.text = text;
+  el.runs = runs;
+  el.pageBreakBefore = p.pageBreakBefore;
+  const attrs = el.attrsForText();
+  if (p.heading !== 'NORMAL') attrs.HEADING = p.heading;
+  Object.assign(attrs, p.attrs);
+  // A text attribute the whole paragraph shares is the paragraph's (as getAttributes reports it).
+  if (runs.length) {
+    for (const k of TEXT_ATTR_SET) {
+      const first = runs[0].attrs[k as AttributeName];
+      if (first !== undefined && runs.every((r) => r.attrs[k as AttributeName] === first)) attrs[k as AttributeName] = first;
+    }
+  }
+  if (p.list) {
+    attrs.NESTING_LEVEL = Math.min(8, p.list.level);
+    attrs.GLYPH_TYPE = p.list.glyph;
+  }
+  return el;
+}
+
+function importedBlock(doc: DocState, counter: CallCounter, b: ImportedBlock): BodyChild {
+  if (b.kind === 'paragraph') return importedParagraph(doc, counter, b);
+  if (b.kind === 'toc') {
+    const toc = new LocalTableOfContents(doc, counter);
+    for (const p of b.paragraphs) {
+      const el = importedParagraph(doc, counter, p);
+      el.parent = toc;
+      toc.entries.push(el);
+    }
+    return toc;
+  }
+  const width = Math.max(1, ...b.rows.map((r) => r.cells.length));
+  const t = new LocalTable(doc, counter, b.rows.map((r) => Array.from({ length: width }, () => '')));
+  b.rows.forEach((r, ri) => {
+    const row = t.rows[ri];
+    // A row with fewer cells (merged columns) keeps the cells it has.
+    row.cells.length = r.cells.length;
+    r.cells.forEach((c, ci) => {
+      const cell = row.cells[ci];
+      cell.paragraphs.length = 0;
+      for (const p of c.paragraphs) {
+        const el = importedParagraph(doc, counter, p);
+        el.parent = cell;
+        cell.paragraphs.push(el);
+      }
+      cell.background = c.background;
+      cell.colSpan = c.colSpan;
+      if (c.width !== null) cell.attrs.WIDTH = c.width;
+      if (c.verticalAlignment) cell.attrs.VERTICAL_ALIGNMENT = c.verticalAlignment;
+    });
+  });
+  b.columnWidths.forEach((w, i) => {
+    if (w > 0) t.columnWidths.set(i, w);
+  });
+  if (b.borderColor) t.attrs.BORDER_COLOR = b.borderColor;
+  if (b.borderWidth !== null) t.attrs.BORDER_WIDTH = b.borderWidth;
+  let header = 0;
+  while (header < b.rows.length && b.rows[header].header) header++;
+  t.headerRows = header;
+  return t;
+}
+
+function fillSection<T extends LocalSection>(doc: DocState, counter: CallCounter, section: ImportedSection | null, make: () => T): T | null {
+  if (!section) return null;
+  const sec = make();
+  for (const b of section.blocks) sec.localPush(importedBlock(doc, counter, b));
+  // A section always holds at least one paragraph.
+  if (sec.children.length === 0) sec.localPush(new LocalParagraph(doc, counter, ''));
+  return sec;
+}
+
+function fillImported(state: DocState, counter: CallCounter, imported: ImportedDoc): void {
+  const body = state.body;
+  body.children.length = 0;
+  for (const b of imported.body) body.localPush(importedBlock(state, counter, b));
+  // A Docs body always ends with a paragraph (a table is followed by an empty one).
+  if (body.children.length === 0 || body.children[body.children.length - 1] instanceof LocalTable) body.localPush(new LocalParagraph(state, counter, ''));
+  if (imported.page) {
+    const pg = imported.page;
+    Object.assign(body.attrs, { PAGE_WIDTH: pg.width, PAGE_HEIGHT: pg.height, MARGIN_TOP: pg.marginTop, MARGIN_BOTTOM: pg.marginBottom, MARGIN_LEFT: pg.marginLeft, MARGIN_RIGHT: pg.marginRight });
+  }
+  state.header = fillSection(state, counter, imported.header, () => new LocalHeaderSection(state, counter));
+  state.footer = fillSection(state, counter, imported.footer, () => new LocalFooterSection(state, counter));
+  state.firstPageHeader = fillSection(state, counter, imported.firstPageHeader, () => new LocalHeaderSection(state, counter));
+  state.firstPageFooter = fillSection(state, counter, imported.firstPageFooter, () => new LocalFooterSection(state, counter));
+  state.source = imported;
 }
 
 /** Both services on one Drive, ready for createGasRuntime({ extraGlobals: { DocumentApp, DriveApp } }). */

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { CallCounter } from './counter';
 import { LocalUserBase } from './session';
 import { LocalBlob, signatureError } from './utilities';
+import type { ImportedDoc } from './docx-import';
 
 type Access = GoogleAppsScript.Drive.Access;
 type Permission = GoogleAppsScript.Drive.Permission;
@@ -115,6 +116,8 @@ export interface ItemRecord {
   appVisible: boolean;
   /** On a shared drive: the Drive API finds it only with supportsAllDrives=true; it has no owner. */
   sharedDrive: boolean;
+  /** A Google Doc made by importing a .docx (Drive API): what DocumentApp opens. */
+  imported?: ImportedDoc;
 }
 
 /**
@@ -685,6 +688,16 @@ export class LocalDriveApp implements DriveAppSubset {
     if (!rec) throw new Error(`localRename: no item ${id}`);
     rec.name = name;
     rec.updated = this.clock();
+  }
+
+  /** Runtime hook for the local DocumentApp: Google Docs made by an import, in creation order. */
+  localImportedDocIds(): string[] {
+    return [...this.items.values()].filter((r) => r.imported && !r.trashed).map((r) => r.id);
+  }
+
+  /** Runtime hook: each item's creation order. */
+  localOrder(): Map<string, number> {
+    return new Map([...this.items.keys()].map((id, i) => [id, i]));
   }
 
   /** Runtime hook for the Drive API fake: the record of an item (undefined when there is none). */

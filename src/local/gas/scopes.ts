@@ -54,6 +54,11 @@ const BY_CLASS: Record<string, Rule> = {
   InlineImage: DOCS_ELEMENT,
   HorizontalRule: DOCS_ELEMENT,
   PageBreak: DOCS_ELEMENT,
+  // …/header-section, …/footer-section, …/table-of-contents, …/unsupported-element: the same.
+  HeaderSection: DOCS_ELEMENT,
+  FooterSection: DOCS_ELEMENT,
+  TableOfContents: DOCS_ELEMENT,
+  UnsupportedElement: DOCS_ELEMENT,
   Ui: NONE,
   Menu: NONE,
   PromptResponse: NONE,
