@@ -78,8 +78,7 @@ export function runRollover(): RolloverSummary {
     // Checked before the first change, so the command never stops half-way: the columns the new
     // ones go between (protections), and 評価年度 (protections and a person's input rule).
     if (count > 0) {
-      const progress = log.plan(layout.sheet, sheet);
-      log.guard(progress, { row: 1, col: plan.after + 1, rows: progress.maxRows, cols: Math.min(2, progress.maxCols - plan.after) });
+      log.guard(log.plan(layout.sheet, sheet), { row: 1, col: plan.after + 1, rows: Infinity, cols: 2 });
     }
     if (plan.setting && settingsSheet) {
       log.write(log.plan(SHEETS.settings, settingsSheet), {
@@ -150,8 +149,7 @@ export function undoRollover(): RolloverSummary {
     prepareRunLog(log, inputs, { what: `年度更新を元に戻す（${warekiLabel(rec.toYear)}）`, who: currentUser(), at: new Date(), started, plans: 0, indicators: 0, issues: [] });
     // As for 年度更新: every change checked before the first one.
     if (rec.count > 0) {
-      const progress = log.plan(rec.sheet, sheet);
-      log.guard(progress, { row: 1, col: first, rows: progress.maxRows, cols: rec.count });
+      log.guard(log.plan(rec.sheet, sheet), { row: 1, col: first, rows: Infinity, cols: rec.count });
     }
     let settingNote = '';
     if (rec.setting) {
