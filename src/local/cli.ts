@@ -10,7 +10,8 @@ import { SHEETS } from '../core/schema';
 import { compute, reportOf } from '../core/pipeline';
 import type { Grid } from '../core/model';
 import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
-import { renderDocx } from './report-docx';
+import { reportDocx } from '../core/docx';
+import { chartImages } from './chart-png';
 import { runCycle } from './cycle';
 import { runCommitteeCycle } from './committee-cycle';
 import { renderHtml } from './report-html';
@@ -65,7 +66,8 @@ async function writeLocalReport(session: AddonSession, outDir: string): Promise<
   const docx = join(outDir, '報告書.docx');
   const html = join(outDir, '報告書.html');
   const json = join(outDir, '報告書.json');
-  writeFileSync(docx, await renderDocx(model));
+  // The same writer the add-on uploads to Drive; the figures rasterized locally by resvg.
+  writeFileSync(docx, reportDocx(model, chartImages(model)));
   writeFileSync(html, renderHtml(model));
   writeFileSync(json, JSON.stringify(model, null, 2) + '\n');
   return [docx, html, json];

@@ -5,7 +5,8 @@ import JSZip from 'jszip';
 import { aggregate, NO_OVERRIDES } from '../../src/core/aggregate';
 import { buildReport, type ReportModel } from '../../src/core/report';
 import { renderReportDoc, type DocServices } from '../../src/addon/report-doc';
-import { renderDocx } from '../../src/local/report-docx';
+import { reportDocx } from '../../src/core/docx';
+import { chartImages } from '../../src/local/chart-png';
 import { CallCounter } from '../../src/local/gas/counter';
 import { createDocsAndDrive, type LocalDocNode } from '../../src/local/gas/document';
 import { LocalDriveApi } from '../../src/local/gas/drive-api';
@@ -39,8 +40,9 @@ function docxStructure(xml: string): { headings: string[]; tables: string[][][];
       continue;
     }
     for (const p of part.matchAll(/<w:p(?: [^>]*)?>[\s\S]*?<\/w:p>/g)) {
-      const style = /<w:pStyle w:val="(Title|Heading[123])"\/>/.exec(p[0]);
-      if (style) headings.push(`${style[1].replace('Heading', 'HEADING').replace('Title', 'TITLE')}:${textOf(p[0])}`);
+      // TOC Heading (目次) is based on Heading 1: Docs imports it as HEADING1.
+      const style = /<w:pStyle w:val="(Title|Heading[123]|TOCHeading)"\/>/.exec(p[0]);
+      if (style) headings.push(`${style[1].replace('TOCHeading', 'HEADING1').replace('Heading', 'HEADING').replace('Title', 'TITLE')}:${textOf(p[0])}`);
     }
   }
   return { headings, tables, images: (body.match(/<w:drawing>/g) ?? []).length };
@@ -66,7 +68,7 @@ describe('Google Doc and .docx: the same document', () => {
   let gdoc: ReturnType<typeof docStructure>;
 
   beforeAll(async () => {
-    const zip = await JSZip.loadAsync(await renderDocx(m));
+    const zip = await JSZip.loadAsync(reportDocx(m, chartImages(m)));
     docx = docxStructure(await zip.file('word/document.xml')!.async('string'));
     const counter = new CallCounter();
     const { DocumentApp, DriveApp } = createDocsAndDrive(counter, 'jimukyoku@example.jp');
