@@ -308,6 +308,24 @@ export class WriteBatch {
     return areas;
   }
 
+  /**
+   * Checks, before anything is written, that this person may edit an area the command changes
+   * without writing values there (columns it inserts or deletes): protections only.
+   */
+  guard(p: SheetPlan, area: { row: number; col: number; rows: number; cols: number }): void {
+    if (!p.sheet) return;
+    if (p.maxRows < 0) {
+      p.maxRows = p.sheet.getMaxRows();
+      p.maxCols = p.sheet.getMaxColumns();
+    }
+    // Infinity: to the sheet's last row or column.
+    const rows = Math.min(area.rows, p.maxRows - area.row + 1);
+    const cols = Math.min(area.cols, p.maxCols - area.col + 1);
+    if (rows < 1 || cols < 1) return;
+    const values = Array.from({ length: rows }, () => new Array<Out>(cols).fill(''));
+    checkProtections(p, { row: area.row, col: area.col, values });
+  }
+
   /** A sheet to read again just before writing (see Recheck). */
   recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[]): void {
     this.rechecks.push({ sheet, name, grid, ignore, only });
