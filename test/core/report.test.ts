@@ -523,6 +523,13 @@ describe('図 年度別の評価の分布 (issue 12)', () => {
     ]);
   });
 
+  test('the year table: two-line headers so narrow columns never break inside a word', () => {
+    expect(model.summary.yearTable!.header).toEqual([
+      '年度', '根拠', 'プラン\nA', 'プラン\nB', 'プラン\nC', 'プラン\nD', 'プラン\n−',
+      '基本目標\n良好', '基本目標\n概ね良好', '基本目標\n良好ではない', '基本目標\n評価不能',
+    ]);
+  });
+
   test('none with a single year', () => {
     expect(build(data, result, { years: years.slice(0, 1) }).summary.yearChart).toBeNull();
     expect(build(data, result).summary.yearChart).toBeNull();
@@ -574,6 +581,20 @@ describe('総括 and 評価の方法 as a committee member reads them (issue 12)
     const bad = result.goals.filter((g) => g.adopted === '良好ではない').map((g) => g.code);
     expect(o.lead[1]).toContain(`「良好ではない」${bad.length}件（基本目標${bad.join('・')}）`);
     expect(o.regressed).toContain('2-7 図書館のオンラインデータベースの利活用：オンラインデータベースの利用件数　基準値 184件/年（R2） → 実績 152件（R4）');
+  });
+
+  test('a baseline that names its own date gets no second year; 中間 is never bracketed twice in a title', () => {
+    const o = build(data, result).summary.overview;
+    expect(o.regressed.find((t) => t.startsWith('6-2 '))).toMatch(/基準値 112件\/年 \(令和3年末\) → 実績/);
+    expect(build(data, result).summary.goalTable.header[8]).toBe('A・B\n割合');
+    const mid = progressData([
+      plan({ id: '1-1', goal: '1', name: '講座の開催', indicators: [
+        { name: '講座の開催回数', unit: '回/年', accumulates: true, baseline: num(0, '回/年'), target: num(10, '回/年'), targetYear: 2025, actuals: { R7中間: num(6, '回/年') } },
+      ] }),
+    ], { settings: { evaluationYear: 2025, evaluationKind: 'mid', midAsOf: '2025-09-30' }, hierarchy: [goal('1', '学び')] });
+    const m = build(mid, aggregate(mid, { overrides: NO_OVERRIDES }));
+    expect(m.summary.charts.map((c) => c.chart.title)).toEqual(['基本目標別 A・B評価のプランの割合（令和7年度 中間）']);
+    expect(m.title).toMatch(/ 進捗状況報告書（中間）（令和7年度）（案）$/);
   });
 
   test('a target typed in words is not a number, not a missing target', () => {
