@@ -4,11 +4,14 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist');
 const addonMode = process.argv.includes('--addon');
+
+const BUILD_ID_PLACEHOLDER = '@@BUILD_ID@@';
 
 /** Bundles src/addon/main.ts into an IIFE whose value is the exports object. */
 async function bundleServer(): Promise<string> {
@@ -25,10 +28,13 @@ async function bundleServer(): Promise<string> {
     minifyWhitespace: true,
     legalComments: 'none',
     charset: 'utf8',
-    define: { ADDON_MODE: JSON.stringify(addonMode) },
+    define: { ADDON_MODE: JSON.stringify(addonMode), BUILD_ID: JSON.stringify(BUILD_ID_PLACEHOLDER) },
     logLevel: 'warning',
   });
-  return result.outputFiles[0].text;
+  // BUILD_ID is a hash of the code itself: what one version cached is not read by another.
+  const text = result.outputFiles[0].text;
+  const id = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return text.split(BUILD_ID_PLACEHOLDER).join(id);
 }
 
 /** The entry names are whatever src/addon/main.ts exports, read from the bundle itself. */

@@ -2,17 +2,21 @@
 import type { AggregateSummary, CheckSummary, Overview } from '../src/addon/api';
 import { byId, clear, h } from './dom';
 import { call, errorMessage } from './rpc';
-import { chip, ratingClass, setStatus, withBusy } from './ui';
+import { chip, code, ratingClass, revealResult, setStatus, withBusy, withCodes } from './ui';
 
 function showResult(...nodes: Node[]): void {
   const box = byId('result');
   clear(box);
   nodes.forEach((n) => box.appendChild(n));
-  byId('result-card').hidden = false;
+  revealResult(byId('result-card'), document.querySelector<HTMLDetailsElement>('#panel-main details.help'));
 }
 
 export function renderOverview(o: Overview): void {
-  byId('plan-name').textContent = [o.planName, o.evaluationLabel].filter(Boolean).join('・');
+  // Two lines, each whole: the plan's name (cut with … and a tooltip when very long), then the period.
+  const name = byId('plan-name');
+  name.textContent = o.planName || '計画名（「設定」シート）が未入力です';
+  name.title = o.planName;
+  byId('eval-label').textContent = o.evaluationLabel;
   const stats = byId('overview');
   clear(stats);
   const items: [string, number][] = [
@@ -32,15 +36,17 @@ function renderCheck(s: CheckSummary): void {
     : h('p', { class: 'summary' }, `エラー ${s.errors} 件、警告 ${s.warnings} 件。項目を押すとそのセルに移動します。`);
   const depts = s.departments.length
     ? h('div', { class: 'depts' }, h('div', { class: 'where' }, '担当課ごと（連絡先の目安）'),
-      ...s.departments.map((d) => h('div', { class: 'dept' }, h('span', {}, d.department),
+      ...[...s.departments].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings).map((d) => h('div', { class: 'dept' }, h('span', {}, d.department),
         h('span', {}, ...(d.errors ? [chip(`エラー ${d.errors}`, 'error')] : []), ...(d.warnings ? [chip(`警告 ${d.warnings}`, 'warn')] : [])))))
     : null;
   const list = h('ul', { class: 'issues' });
-  for (const issue of s.issues) {
-    const btn = h('button', { type: 'button' },
+  // エラー before 警告 (what blocks 集計 first); the server's order is kept within each.
+  const issues = [...s.issues].sort((a, b) => Number(a.severity !== 'エラー') - Number(b.severity !== 'エラー'));
+  for (const issue of issues) {
+    const btn = h('button', { type: 'button', title: 'このセルに移動' },
       chip(issue.severity, issue.severity === 'エラー' ? 'error' : 'warn'),
-      h('span', { class: 'where' }, `${issue.sheet}!${issue.cell}`),
-      h('div', {}, issue.message));
+      h('span', { class: 'where' }, code(`${issue.sheet}!${issue.cell}`)),
+      h('div', { class: 'message' }, withCodes(issue.message)));
     btn.addEventListener('click', () => {
       call('selectCell', issue.sheet, issue.cell).catch((e) => setStatus(errorMessage(e), 'error'));
     });
@@ -57,7 +63,7 @@ function renderAggregate(s: AggregateSummary): void {
     h('thead', {}, h('tr', {}, h('th', {}, '基本目標'), h('th', {}, '今期'), h('th', {}, '通算'))));
   const body = h('tbody');
   for (const g of s.goals) {
-    body.appendChild(h('tr', {}, h('td', {}, `${g.code} ${g.name}`), h('td', {}, chip(g.rating)), h('td', {}, chip(g.overall))));
+    body.appendChild(h('tr', {}, h('td', {}, code(g.code), ' ', g.name), h('td', {}, chip(g.rating)), h('td', {}, chip(g.overall))));
   }
   table.appendChild(body);
   showResult(message, dist, table);

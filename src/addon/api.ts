@@ -77,6 +77,25 @@ export interface ReportSummary {
   folder: { name: string; url: string };
 }
 
+/** The latest report on 報告書履歴, shown on the 報告書 tab until a new one is made. */
+export interface LastReportView {
+  name: string;
+  url: string;
+  /** 作成日時 as shown on 報告書履歴. */
+  when: string;
+  who: string;
+  /** 対象期間, e.g. 令和4年度（年度末）. */
+  period: string;
+  /** url '' when the folder is not known. */
+  folder: { name: string; url: string };
+  /** 共有した委員 / 共有できなかった委員 as recorded, e.g. 7名（…）. */
+  shared: string;
+  failed: string;
+  notes: string;
+  /** False when the Doc is in the trash or the add-on can no longer open it. */
+  available: boolean;
+}
+
 export interface PlanOption {
   id: string;
   name: string;
@@ -319,6 +338,8 @@ export interface ServerApi {
   runAggregate(): AggregateSummary;
   selectCell(sheet: string, a1: string): boolean;
   createReport(): ReportSummary;
+  /** The latest report on 報告書履歴, or null before the first one. */
+  getLastReport(): LastReportView | null;
   /** From the Google Picker dialog: the picked folder becomes the report folder. */
   setReportFolder(folderId: string): FolderChoice;
   getMergeCandidates(page: MergePageRequest): MergeCandidates;

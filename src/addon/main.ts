@@ -167,6 +167,7 @@ export const runCheck = serverApi.runCheck;
 export const runAggregate = serverApi.runAggregate;
 export const selectCell = serverApi.selectCell;
 export const createReport = serverApi.createReport;
+export const getLastReport = serverApi.getLastReport;
 export const setReportFolder = serverApi.setReportFolder;
 export const getMergeCandidates = serverApi.getMergeCandidates;
 export const findPlans = serverApi.findPlans;

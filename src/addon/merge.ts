@@ -19,6 +19,8 @@ import { readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { prepareAppend, prepareOwnedColumn, withFreshReads, WriteBatch } from './sheets';
 import { currentUser, nowLabel, prepareRunLog } from './run-log';
+import { openCandidateCache, type GroupRecord, type PageFrame } from './merge-cache';
+import { pageOffset } from '../core/merge-store';
 
 function departmentsOf(plan: Plan): string[] {
   return [...new Set([plan.mainDept, ...plan.relatedDepts, ...plan.indicators.map((i) => i.department)].filter(Boolean))];
@@ -31,41 +33,74 @@ function unifiedView(u: UnifiedPlan): UnifiedView {
   };
 }
 
-function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
-  const inputs = readInputs([SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.unified], [SHEETS.runLog]);
+/** What every merge command reads. */
+const MERGE_READS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.settings, SHEETS.unified];
+
+function parse(inputs: Inputs): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
   const read = readProgress(inputs.grids, { today: new Date(), mapping: inputs.mapping });
   if (read.layout.error) throw new UserError(read.layout.error);
   return { inputs, read, unified: readAllUnified(inputs.grids[SHEETS.unified], read.data.plans) };
+}
+
+function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
+  return parse(readInputs(MERGE_READS, [SHEETS.runLog]));
 }
 
 function planOption(p: Plan): PlanOption {
   return { id: p.id, name: p.name, goalCode: p.goalCode, mainDept: p.mainDept, departments: departmentsOf(p), eligible: isMergeCandidate(p) };
 }
 
+/** The goals and unified plans every page carries (cheap, from the sheets read). */
+function frameOf(read: ReadResult, unified: ReturnType<typeof readAllUnified>): PageFrame {
+  return {
+    goals: read.data.hierarchy.filter((h) => h.level === '基本目標').map((h) => ({ code: h.code, name: h.name })),
+    unified: unified.map((u) => unifiedView(u.plan)),
+  };
+}
+
+function page(records: GroupRecord[], total: number, offset: number, limit: number, frame: PageFrame): MergeCandidates {
+  return {
+    groups: records.map((r) => r.g),
+    total,
+    offset,
+    limit,
+    plans: records.flatMap((r) => r.p),
+    goals: frame.goals,
+    unified: frame.unified,
+  };
+}
+
 /**
  * One page of merge suggestions. Only the page's groups and their plans cross to the sidebar, so
  * the payload stays small whatever the number of plans (other plans are found with findPlans).
+ * The suggestions are computed once and kept in the document cache (merge-cache.ts): the next
+ * page, or the same page again, is read back from there while the sheets say the same.
  */
-export function mergeCandidates(page: MergePageRequest): MergeCandidates {
-  const { read, unified } = load();
-  const { plans, hierarchy, settings } = read.data;
-  const groups = suggestMerges(plans, { synonyms: effectiveSynonyms(settings.synonyms) });
-  // Past the end (groups merged away since the page was shown): the last page.
-  const offset = page.offset < groups.length ? page.offset : Math.max(0, Math.floor((groups.length - 1) / page.limit) * page.limit);
-  const shown = groups.slice(offset, offset + page.limit);
-  const needed = new Set(shown.flatMap((g) => g.planIds));
-  return {
-    groups: shown.map((g) => ({
-      id: g.id, score: g.score, reasons: g.reasons, planIds: g.planIds, goalCodes: g.goalCodes,
-      goalChoiceNeeded: g.goalChoiceNeeded,
-    })),
-    total: groups.length,
-    offset,
-    limit: page.limit,
-    plans: plans.filter((p) => needed.has(p.id)).map(planOption),
-    goals: hierarchy.filter((h) => h.level === '基本目標').map((h) => ({ code: h.code, name: h.name })),
-    unified: unified.map((u) => unifiedView(u.plan)),
-  };
+export function mergeCandidates(req: MergePageRequest): MergeCandidates {
+  const inputs = readInputs(MERGE_READS, [SHEETS.runLog]);
+  const cache = openCandidateCache(inputs);
+  // 1. The sheets are exactly as when the result was stored: no parsing at all.
+  const hit = cache?.byInputs(req.offset, req.limit);
+  if (hit) return page(hit.records, hit.total, hit.offset, req.limit, hit.frame);
+
+  const { read, unified } = parse(inputs);
+  const { plans, settings } = read.data;
+  const frame = frameOf(read, unified);
+  const synonyms = effectiveSynonyms(settings.synonyms);
+  // 2. The sheets changed, but not what the suggestions are computed from (figures typed …).
+  const found = cache?.byPlans(plans, synonyms, frame, req.offset, req.limit);
+  if (found) return page(found.records, found.total, found.offset, req.limit, frame);
+
+  // 3. Computed, stored, and the page served from what was computed.
+  const groups = suggestMerges(plans, { synonyms });
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  const records: GroupRecord[] = groups.map((g) => ({
+    g: { id: g.id, score: g.score, reasons: g.reasons, planIds: g.planIds, goalCodes: g.goalCodes, goalChoiceNeeded: g.goalChoiceNeeded },
+    p: g.planIds.map((id) => byId.get(id)).filter((p): p is Plan => p !== undefined).map(planOption),
+  }));
+  cache?.store(records, frame);
+  const offset = pageOffset(records.length, req.offset, req.limit);
+  return page(records.slice(offset, offset + req.limit), records.length, offset, req.limit, frame);
 }
 
 /** Plans that can join a group, by ID or name (case and width folded), at most `limit`. */

@@ -16,6 +16,7 @@ import { inferredNote, readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
 import { runReport } from './report';
+import { lastReport } from './last-report';
 import { createMemberForm, importMemberRatings, sendMemberForm } from './committee';
 import { protectByDepartment, unprotectAll } from './protect';
 import { clearAutoRemind, departmentOverview, previewRequests, sendRequests, setAutoRemind } from './requests';
@@ -120,6 +121,7 @@ export const serverApi: ServerApi = {
   runAggregate: endpoint(z.tuple([]), runAggregate),
   selectCell,
   createReport: endpoint(z.tuple([]), runReport),
+  getLastReport: endpoint(z.tuple([]), lastReport),
   setReportFolder: endpoint(z.tuple([z.string().check(z.regex(/^[A-Za-z0-9_-]{10,200}$/))]), (id) => {
     // Read 設定 only to say whether a typed folder ID takes precedence over the picked one.
     const { grids } = readInputs([SHEETS.settings]);

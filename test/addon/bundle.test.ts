@@ -9,7 +9,7 @@ const code = readDist('Code.js');
 const EXPECTED_GLOBALS = [
   'onOpen', 'onInstall', 'onEdit',
   ...MENU_ITEMS.filter((i): i is readonly [string, string] => i !== null).map((i) => i[1]),
-  'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'setReportFolder', 'getMergeCandidates', 'findPlans', 'applyMerge', 'unmerge',
+  'getOverview', 'runCheck', 'runAggregate', 'selectCell', 'createReport', 'getLastReport', 'setReportFolder', 'getMergeCandidates', 'findPlans', 'applyMerge', 'unmerge',
   'createMemberForm', 'importMemberRatings', 'sendMemberForm', 'confirmPeriod', 'reopenPeriod', 'runRollover', 'undoRollover',
   'getDepartmentStatus', 'previewRequests', 'sendRequests', 'setAutoRemind', 'clearAutoRemind',
   'protectDepartments', 'unprotectDepartments',

@@ -3,6 +3,7 @@
 // DocumentApp, DriveApp and the like are added through `extraGlobals`.
 
 import { CallCounter } from './counter';
+import { LocalCacheService } from './cache';
 import { LocalCharts } from './charts';
 import { LocalHtmlService } from './html';
 import { LocalLockService } from './lock';
@@ -95,6 +96,7 @@ export interface GasGlobals {
   HtmlService: LocalHtmlService;
   LockService: LocalLockService;
   PropertiesService: LocalPropertiesService;
+  CacheService: LocalCacheService;
   Session: LocalSession;
   Utilities: LocalUtilities;
   Logger: LocalLogger;
@@ -143,6 +145,8 @@ export function createGasRuntime(opts: GasRuntimeOptions = {}): GasRuntime {
     HtmlService: new LocalHtmlService(counter, opts.htmlFiles ?? {}),
     LockService: new LocalLockService(counter),
     PropertiesService: new LocalPropertiesService(counter, opts.properties ?? {}),
+    // Expirations follow the runtime's clock; the user cache is that of the person at work.
+    CacheService: new LocalCacheService(counter, { now: () => env.now().getTime(), user: () => env.user ?? activeUser }),
     Session: new LocalSession(counter, { activeUser, effectiveUser: opts.effectiveUser ?? activeUser, timeZone, activeUserError: opts.activeUserError }),
     Utilities: new LocalUtilities(counter),
     Logger: new LocalLogger(counter),

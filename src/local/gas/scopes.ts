@@ -68,6 +68,10 @@ const BY_CLASS: Record<string, Rule> = {
   HtmlTemplate: NONE,
   PropertiesService: NONE,
   Properties: NONE,
+  // Cache service (https://developers.google.com/apps-script/reference/cache/cache-service,
+  // …/cache/cache): no authorization section.
+  CacheService: NONE,
+  Cache: NONE,
   LockService: NONE,
   Lock: NONE,
   Utilities: NONE,
