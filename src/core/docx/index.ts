@@ -1,0 +1,6 @@
+// The .docx writer: pure and synchronous (runs inside the Apps Script bundle and in Node).
+export { reportDocx, reportDocxEntries, columnWidths, columnAlign, NO_IMAGE_TEXT, type DocxImage, type DocxOptions } from './report-docx';
+export { DOCX_FONT } from './parts';
+export { zip, crc32, type ZipEntry } from './zip';
+export { utf8 } from './utf8';
+export { esc as escapeXml } from './xml';
