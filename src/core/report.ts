@@ -186,6 +186,8 @@ export interface ReportModel {
     charts: ReportFigure[];
     /** Grade distribution per year when the sheet holds several years (年度別評価); else null. */
     yearTable: ReportTable | null;
+    /** 図 年度別の評価の分布, with the year table; null with fewer than two years. */
+    yearChart: ReportFigure | null;
   };
   policies: ReportPolicy[];
   /** Recommendations not tied to a 基本方針 of the plan. */
@@ -235,6 +237,43 @@ function yearTable(years: YearRow[] | undefined): ReportTable | null {
     rows: years.map((y) => [warekiLabel(y.fiscalYear), y.source, ...grades.map((g) => String(y.grades[g] ?? 0)), ...ratings.map((r) => String(y.ratings[r] ?? 0))]),
     widths: [12, 10, 7, 7, 7, 7, 7, 9, 9, 12, 9],
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  };
+}
+
+const GRADE_ORDER: Grade[] = ['A', 'B', 'C', 'D', '−'];
+const GRADE_CHART_NOTE = '棒の長さはプランの件数、色はA〜D・評価不能の内訳です。';
+
+/**
+ * A stacked bar per row of plans per grade (A … D, 評価不能), in the grade colours of 集計結果; the
+ * axis in whole steps of plans. Figures by 基本方針 and by 年度 share it.
+ */
+export function gradeChart(title: string, rows: { label: string; counts: Record<string, number> }[]): ChartSpec {
+  const maxTotal = Math.max(1, ...rows.map((r) => GRADE_ORDER.reduce((n, k) => n + (r.counts[k] ?? 0), 0)));
+  const step = maxTotal <= 10 ? 2 : maxTotal <= 25 ? 5 : maxTotal <= 50 ? 10 : Math.ceil(maxTotal / 50) * 10;
+  const axisMax = Math.ceil(maxTotal / step) * step;
+  return {
+    title,
+    categories: rows.map((r) => r.label),
+    series: GRADE_ORDER.map((k) => ({ name: k === '−' ? '評価不能' : k, color: GRADE_COLORS[k], values: rows.map((r) => r.counts[k] || null) })),
+    axis: { min: 0, max: axisMax, ticks: Array.from({ length: axisMax / step + 1 }, (_, i) => i * step), unit: '件', title: 'プランの件数' },
+    width: 640,
+    height: chartHeight(rows.length),
+  };
+}
+
+/** 図 年度別の評価の分布: plans per grade of each year (two years or more), oldest first. */
+function yearFigure(years: YearRow[] | undefined): ReportFigure | null {
+  if (!years || years.length < 2) return null;
+  const span = `${warekiLabel(years[0].fiscalYear)}〜${warekiLabel(years[years.length - 1].fiscalYear)}`;
+  const chart = gradeChart(
+    `年度別の評価の分布（${span}）`,
+    years.map((y) => ({ label: `${warekiLabel(y.fiscalYear)}${y.source === '確定値' ? '（確定値）' : ''}`, counts: y.grades })),
+  );
+  const confirmed = years.some((y) => y.source === '確定値');
+  return {
+    chart,
+    caption: `${chart.title}。${GRADE_CHART_NOTE}各年度の年度末の評価で、` +
+      (confirmed ? '「（確定値）」の年度は確定した評価、ほかの年度は現在の入力から同じ方法で計算し直した評価です。' : '現在の入力から同じ方法で計算し直した評価です。'),
   };
 }
 
@@ -775,27 +814,16 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     `目盛線の${pct(rule.fairShare)}と${pct(rule.goodShare)}は「概ね良好」と「良好」の基準です（設定シートで変更できます）。`;
 
   // 図: plans per grade in each 基本方針 (stacked counts).
-  const grades: Grade[] = ['A', 'B', 'C', 'D', '−'];
   const byPolicy = policies.filter((p) => p.goals.length).map((p) => {
     const counts: Record<Grade, number> = { A: 0, B: 0, C: 0, D: 0, '−': 0 };
     for (const g of p.goals) {
       const r = result.goals.find((x) => x.code === g.code);
-      if (r) for (const k of grades) counts[k] += r.period.counts[k];
+      if (r) for (const k of GRADE_ORDER) counts[k] += r.period.counts[k];
     }
     return { label: clip(p.code ? `基本方針${p.code} ${p.name}` : p.heading, 18), counts };
   });
-  const maxTotal = Math.max(1, ...byPolicy.map((p) => grades.reduce((n, k) => n + p.counts[k], 0)));
-  const step = maxTotal <= 10 ? 2 : maxTotal <= 25 ? 5 : maxTotal <= 50 ? 10 : Math.ceil(maxTotal / 50) * 10;
-  const axisMax = Math.ceil(maxTotal / step) * step;
-  const policyChart: ChartSpec = {
-    title: `基本方針別 プランの評価の分布（${periodLabel}）`,
-    categories: byPolicy.map((p) => p.label),
-    series: grades.map((k) => ({ name: k === '−' ? '評価不能' : k, color: GRADE_COLORS[k], values: byPolicy.map((p) => p.counts[k] || null) })),
-    axis: { min: 0, max: axisMax, ticks: Array.from({ length: axisMax / step + 1 }, (_, i) => i * step), unit: '件', title: 'プランの件数' },
-    width: 640,
-    height: chartHeight(byPolicy.length),
-  };
-  const policyCaption = `${policyChart.title}。棒の長さはプランの件数、色はA〜D・評価不能の内訳です。`;
+  const policyChart = gradeChart(`基本方針別 プランの評価の分布（${periodLabel}）`, byPolicy);
+  const policyCaption = `${policyChart.title}。${GRADE_CHART_NOTE}`;
   const charts: ReportFigure[] = [];
   if (byPolicy.length > 1) charts.push({ chart: policyChart, caption: policyCaption });
   charts.push({ chart: goalChart, caption: goalCaption });
@@ -931,7 +959,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       dateLine: coverDate(opts.now, tz),
       office: s.office.trim(),
     },
-    summary: { intro, method, gradeTable, gradeCounts, goalTable, charts, overview, yearTable: yearTable(opts.years) },
+    summary: { intro, method, gradeTable, gradeCounts, goalTable, charts, overview, yearTable: yearTable(opts.years), yearChart: yearFigure(opts.years) },
     policies,
     generalRecommendations,
     appendices,
@@ -1015,6 +1043,7 @@ export function reportBlocks(m: ReportModel): Block[] {
     b.push({ kind: 'heading', level: 2, text: '年度ごとの評価の推移' });
     b.push({ kind: 'table', table: m.summary.yearTable });
     b.push({ kind: 'paragraph', text: '確定した年度は確定値、それ以外の年度は現在の入力から同じ方法で計算し直した値です（年度末の評価）。', tone: 'note' });
+    if (m.summary.yearChart) fig(m.summary.yearChart);
   }
 
   // Per 基本方針.

@@ -6,7 +6,7 @@ import {
   planTableHeader, narrativeItems,
   buildReport, reportBlocks, type ReportModel,
 } from '../../src/core/report';
-import { TONE_COLORS, chartSvg } from '../../src/core/chart';
+import { GRADE_COLORS, TONE_COLORS, chartSvg } from '../../src/core/chart';
 import { coverDate, stamp, warekiDate, warekiFromIso } from '../../src/core/wareki';
 import { SEED004_GOALS, goal, num, plan, progressData, seed004 } from './fixtures';
 
@@ -482,5 +482,48 @@ describe('取組実績／課題／今後の方向性 per plan (issue 12)', () =>
     });
     // Goals whose plans have no text have no such section.
     expect(blocks.filter((b) => b.kind === 'heading' && b.text === '取組の状況（担当課の記述）')).toHaveLength(1);
+  });
+});
+
+describe('図 年度別の評価の分布 (issue 12)', () => {
+  const data = seedData();
+  const result = aggregate(data, { overrides: NO_OVERRIDES });
+  const years = [
+    { fiscalYear: 2022, source: '確定値' as const, grades: { A: 10, B: 3, C: 5, D: 12, '−': 8 }, ratings: {} },
+    { fiscalYear: 2023, source: '再計算' as const, grades: { A: 14, B: 4, C: 6, D: 9, '−': 5 }, ratings: {} },
+    { fiscalYear: 2024, source: '再計算' as const, grades: { A: 18, B: 0, C: 7, D: 8, '−': 5 }, ratings: {} },
+  ];
+  const model = build(data, result, { years });
+
+  test('one stacked bar per 年度 of plans per grade, in the grade colours and legend of the other figures', () => {
+    const fig = model.summary.yearChart!;
+    expect(fig.chart.title).toBe('年度別の評価の分布（令和4年度〜令和6年度）');
+    expect(fig.chart.categories).toEqual(['令和4年度（確定値）', '令和5年度', '令和6年度']);
+    expect(fig.chart.series).toEqual([
+      { name: 'A', color: GRADE_COLORS.A, values: [10, 14, 18] },
+      { name: 'B', color: GRADE_COLORS.B, values: [3, 4, null] },
+      { name: 'C', color: GRADE_COLORS.C, values: [5, 6, 7] },
+      { name: 'D', color: GRADE_COLORS.D, values: [12, 9, 8] },
+      { name: '評価不能', color: GRADE_COLORS['−'], values: [8, 5, 5] },
+    ]);
+    // The same legend as 図1 (基本方針別).
+    expect(fig.chart.series.map((x) => [x.name, x.color])).toEqual(model.summary.charts[0].chart.series.map((x) => [x.name, x.color]));
+    expect(fig.chart.axis).toEqual({ min: 0, max: 40, ticks: [0, 10, 20, 30, 40], unit: '件', title: 'プランの件数' });
+    expect(fig.caption).toBe('年度別の評価の分布（令和4年度〜令和6年度）。棒の長さはプランの件数、色はA〜D・評価不能の内訳です。各年度の年度末の評価で、「（確定値）」の年度は確定した評価、ほかの年度は現在の入力から同じ方法で計算し直した評価です。');
+  });
+
+  test('numbered after 図1・図2, right after the year table', () => {
+    const blocks = reportBlocks(model);
+    const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === '年度ごとの評価の推移');
+    expect(blocks.slice(at + 1, at + 4).map((b) => b.kind)).toEqual(['table', 'paragraph', 'chart']);
+    const figs = blocks.filter((b) => b.kind === 'chart').map((b) => (b.kind === 'chart' ? `${b.figure} ${b.caption.split('。')[0]}` : ''));
+    expect(figs).toEqual([
+      expect.stringMatching(/^1 図1　基本方針別/), expect.stringMatching(/^2 図2　基本目標別/), '3 図3　年度別の評価の分布（令和4年度〜令和6年度）',
+    ]);
+  });
+
+  test('none with a single year', () => {
+    expect(build(data, result, { years: years.slice(0, 1) }).summary.yearChart).toBeNull();
+    expect(build(data, result).summary.yearChart).toBeNull();
   });
 });
