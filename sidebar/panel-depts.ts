@@ -9,6 +9,7 @@ let overview: RequestsOverview | null = null;
 let pending: RequestInput | null = null;
 
 const STATUS_CLASS: Record<string, string> = { 完了: 'good', 入力中: 'fair', エラーあり: 'poor', 未着手: 'poor', 対象なし: 'none' };
+const STATUS_ORDER: Record<string, number> = { エラーあり: 0, 未着手: 1, 入力中: 2, 完了: 4, 対象なし: 5 };
 
 function isoInDays(n: number): string {
   const d = new Date(Date.now() + n * 86400000);
@@ -31,7 +32,9 @@ function renderOverview(o: RequestsOverview): void {
   const done = o.departments.filter((d) => d.complete).length;
   const target = o.departments.filter((d) => d.expected > 0).length;
   byId('depts-summary').textContent = `${o.periodLabel}: ${target} 課中 ${done} 課が完了`;
-  for (const d of o.departments) {
+  // What needs chasing first: errors, not started, in progress; complete ones last.
+  const rank = (d: RequestsOverview['departments'][number]) => (STATUS_ORDER[d.status] ?? 3);
+  for (const d of [...o.departments].sort((a, b) => rank(a) - rank(b))) {
     list.appendChild(h('li', {},
       h('div', {}, chip(d.status, STATUS_CLASS[d.status]), d.department),
       h('div', { class: 'where' }, `入力済み ${d.filled}/${d.expected}` + (d.errors ? `・エラーのある行 ${d.errors}` : '') +

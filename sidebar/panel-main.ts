@@ -58,15 +58,19 @@ function renderCheck(s: CheckSummary): void {
 
 function renderAggregate(s: AggregateSummary): void {
   const message = h('p', { class: 'summary' }, s.message);
-  const dist = h('div', {}, ...s.grades.map((g) => chip(`${g.label} ${g.count}`, ratingClass(g.label))));
-  const table = h('table', { class: 'goals' },
-    h('thead', {}, h('tr', {}, h('th', {}, '基本目標'), h('th', {}, '今期'), h('th', {}, '通算'))));
-  const body = h('tbody');
+  const dist = h('div', { class: 'grades' }, h('span', { class: 'where' }, 'プランの評価 '),
+    ...s.grades.map((g) => chip(`${g.label} ${g.count}`, ratingClass(g.label))));
+  // One goal per item, its name on a whole line and both ratings under it: a three-column
+  // table squeezed the names into a few characters per line at 300 px.
+  const list = h('ul', { class: 'plain goals', 'aria-label': '基本目標の評価' });
   for (const g of s.goals) {
-    body.appendChild(h('tr', {}, h('td', {}, code(g.code), ' ', g.name), h('td', {}, chip(g.rating)), h('td', {}, chip(g.overall))));
+    list.appendChild(h('li', {},
+      h('div', { class: 'goal-name' }, code(g.code), ' ', g.name),
+      h('div', { class: 'goal-ratings' },
+        h('span', { class: 'where' }, '今期'), chip(g.rating),
+        h('span', { class: 'where' }, '通算'), chip(g.overall))));
   }
-  table.appendChild(body);
-  showResult(message, dist, table);
+  showResult(message, dist, list);
 }
 
 export async function refreshOverview(): Promise<Overview | undefined> {

@@ -50,6 +50,7 @@ function render(v: MappingView): void {
   view = v;
   const box = byId('mapping-body');
   clear(box);
+  byId<HTMLDetailsElement>('mapping-help').open = false;
   if (v.error) {
     box.append(h('div', { class: 'warning' }, v.error));
   }

@@ -60,7 +60,9 @@ function renderCreated(r: ReportSummary): void {
 }
 
 function renderLast(r: LastReportView): void {
-  const meta = [r.period, r.when && `${r.when} 作成`].filter(Boolean).join('・') + (r.who ? `（${r.who}）` : '');
+  // The Doc's name already ends with its date and time; the period and the author are what it adds.
+  const when = r.when && !r.name.includes(r.when) ? `${r.when} 作成` : '';
+  const meta = [r.period, when].filter(Boolean).join('・') + (r.who ? `（作成: ${r.who}）` : '');
   const nodes = docBlock(r.name, r.url, meta, r.folder, r.available);
   if (r.failed) nodes.push(h('div', { class: 'warning' }, `共有できなかった委員: ${r.failed}（「委員名簿」の共有結果を確認してください）`));
   nodes.push(h('p', { class: 'where' }, `共有した委員: ${r.shared || '0名'}`));

@@ -24,8 +24,13 @@ export function currentUser(): string {
   return '（不明）';
 }
 
+let lastLabel: { time: number; label: string } | null = null;
+
+/** 'yyyy-MM-dd HH:mm' in Japan time; a command labels one instant several times, formatted once. */
 export function nowLabel(date: Date): string {
-  return Utilities.formatDate(date, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
+  const time = date.getTime();
+  if (lastLabel?.time !== time) lastLabel = { time, label: Utilities.formatDate(date, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm') };
+  return lastLabel.label;
 }
 
 export interface LogEntry {

@@ -206,7 +206,7 @@ interface SheetPlan {
   /** Rows and columns the sheet must have before the writes. */
   rows: number;
   cols: number;
-  /** The sheet's size as it is (0 for a sheet to create). */
+  /** The sheet's size as it is (0 for a sheet to create; -1 until a write needs it). */
   maxRows: number;
   maxCols: number;
   /** Next row an append goes to. */
@@ -268,9 +268,9 @@ export class WriteBatch {
   plan(name: string, sheet: Sheet | null): SheetPlan {
     let p = this.plans.get(name);
     if (!p) {
-      const maxRows = sheet ? sheet.getMaxRows() : 0;
-      const maxCols = sheet ? sheet.getMaxColumns() : 0;
-      p = { name, sheet, rows: 0, cols: 0, maxRows, maxCols, blocks: [], finish: [] };
+      // The size is looked up on the first write: a sheet that already holds its values costs nothing.
+      const unknown = sheet ? -1 : 0;
+      p = { name, sheet, rows: 0, cols: 0, maxRows: unknown, maxCols: unknown, blocks: [], finish: [] };
       this.plans.set(name, p);
     }
     return p;
@@ -283,6 +283,10 @@ export class WriteBatch {
     p.rows = Math.max(p.rows, block.row + block.values.length - 1);
     p.cols = Math.max(p.cols, block.col + width - 1);
     if (p.sheet) {
+      if (p.maxRows < 0) {
+        p.maxRows = p.sheet.getMaxRows();
+        p.maxCols = p.sheet.getMaxColumns();
+      }
       checkProtections(p, block);
       checkRules(p, block);
     }
@@ -328,8 +332,8 @@ export class WriteBatch {
       if (!sameGrid(r.grid.values, now.values, r.ignore)) throw new StaleRead(r.name);
     }
     for (const p of this.plans.values()) {
+      if (p.blocks.length === 0) continue;
       if (!p.sheet) {
-        if (p.blocks.length === 0) continue;
         p.sheet = this.ss.insertSheet(p.name, this.ss.getNumSheets());
         p.maxRows = p.sheet.getMaxRows();
         p.maxCols = p.sheet.getMaxColumns();

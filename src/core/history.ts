@@ -88,3 +88,49 @@ export function yearRows(rows: YearRow[]): (string | number)[][] {
   ];
 }
 
+
+/** The year before the evaluated one, per plan and goal: the 総括 says what changed since then. */
+export interface PreviousYear {
+  fiscalYear: number;
+  source: '確定値' | '再計算';
+  /** Adopted grade per counted plan ID. */
+  plans: Map<string, string>;
+  /** Adopted rating per goal code. */
+  goals: Map<string, string>;
+}
+
+/**
+ * The previous year's year-end grades when the sheet holds that year's figures: confirmed ones
+ * from 確定値 when the year was confirmed, else rated again from today's inputs (as yearHistory).
+ * Undefined for a mid-year evaluation (a mid-year outlook is not compared with a year-end) or
+ * when the previous year has no figures.
+ */
+export function previousYear(
+  data: ProgressData, fy: number, kind: 'year' | 'mid', unified: UnifiedPlanInput[], confirmedPlans?: Grid, confirmedGoals?: Grid,
+): PreviousYear | undefined {
+  const prev = fy - 1;
+  if (kind !== 'year' || !yearsWithFigures(data).includes(prev)) return undefined;
+  const label = periodConfirmLabel(prev, 'year');
+  const planRows = readSnapshot(confirmedPlans, label);
+  const goalRows = readSnapshot(confirmedGoals, label);
+  if (planRows.length && goalRows.length) {
+    const plans = new Map<string, string>();
+    for (const { values: r } of planRows) {
+      const id = r['プランID'] ?? '';
+      const merged = r['統合先'] ?? '';
+      if (!id || plans.has(id) || (merged && !merged.startsWith('統合前'))) continue;
+      plans.set(id, r['採用評価'] ?? '');
+    }
+    const goals = new Map<string, string>();
+    for (const { values: r } of goalRows) if (r['コード']) goals.set(r['コード'], r['採用評価'] ?? '');
+    return { fiscalYear: prev, source: '確定値', plans, goals };
+  }
+  const settings = { ...data.settings, evaluationYear: prev, evaluationKind: 'year' as const };
+  const result = aggregate({ ...data, settings }, { overrides: NO_OVERRIDES, unified });
+  return {
+    fiscalYear: prev,
+    source: '再計算',
+    plans: new Map(result.plans.filter((p) => p.counted).map((p) => [p.id, p.period.grade])),
+    goals: new Map(result.goals.map((g) => [g.code, g.period.rating])),
+  };
+}

@@ -10,7 +10,7 @@ import { buildReport, type ReportModel } from './report';
 import { readChanges } from './changes';
 import { SHEETS } from './schema';
 import { SHEET_MEMBER_RATINGS, memberViews, periodName } from './committee';
-import { yearHistory, yearsWithFigures } from './history';
+import { previousYear, yearHistory, yearsWithFigures } from './history';
 import { SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS } from './confirm';
 import { evaluationYearIssue } from './settings';
 import type { ColumnMapping } from './mapping';
@@ -65,5 +65,9 @@ export function reportOf(c: Computation, grids: Record<string, Grid>, now: Date)
     years: yearsWithFigures(c.read.data).length >= 2
       ? yearHistory(c.read.data, c.unified, grids[SHEET_CONFIRMED], grids[SHEET_CONFIRMED_GOALS])
       : undefined,
+    previous: previousYear(
+      c.read.data, c.result.config.evaluationYear, c.result.config.evaluationKind, c.unified,
+      grids[SHEET_CONFIRMED], grids[SHEET_CONFIRMED_GOALS],
+    ),
   });
 }

@@ -5,10 +5,10 @@
 // 集計 writes to 集計結果 (buildResultsTable), so the report and the sheet cannot disagree.
 
 import type { MemberView } from './results-table';
-import type { YearRow } from './history';
+import type { PreviousYear, YearRow } from './history';
 import type { HierarchyItem, Issue, Member, PlanText, ProgressData } from './model';
 import { textFieldsOf } from './layout';
-import { SHEETS } from './schema';
+import { SETTING_KEYS, SHEETS } from './schema';
 import { formatNumber, formatPercent, fyLabel } from './cells';
 import { attentions, exclusions, type Attention } from './exclusions';
 import type { Indicator, Parsed } from './model';
@@ -16,7 +16,8 @@ import { unitsCompatible } from './values';
 import { warekiLabel } from './periods';
 import type { AggregateResult, GoalComputed, GoalResult, PlanResult, UnifiedPlanInput } from './aggregate';
 import { RESULT_COLUMNS, buildResultsTable } from './results-table';
-import type { Grade, GoalRating } from './rating';
+import { DEFAULT_STATUS_GRADES, expectedShare, type Grade, type GoalRating } from './rating';
+import { formatStatusGrades } from './settings';
 import { GRADE_COLORS, TONE_COLORS, chartHeight, type ChartSpec, type Tone } from './chart';
 import { clip } from './text';
 import type { PlanGap } from './findings';
@@ -181,7 +182,7 @@ export interface ReportModel {
     gradeCounts: Record<Grade, number>;
     goalTable: ReportTable;
     /** 総括: one page, in words (counts, 後退, 評価不能 with reasons). */
-    overview: { lead: string[]; regressed: string[]; unrated: string[] };
+    overview: { lead: string[]; regressed: string[]; unrated: string[]; down: string[]; up: string[]; compared: boolean };
     /** Figures of the summary, in order (numbered 図1 … by reportBlocks). */
     charts: ReportFigure[];
     /** Grade distribution per year when the sheet holds several years (年度別評価); else null. */
@@ -219,6 +220,8 @@ export interface ReportOptions {
   members?: ReadonlyMap<string, MemberView>;
   /** Grade distribution of each year with figures (history.ts), oldest first. */
   years?: YearRow[];
+  /** The previous year's grades (history.ts previousYear): the 総括 says what changed. */
+  previous?: PreviousYear;
 }
 
 /** Columns of a plan table; the period columns carry their year (planTableHeader). */
@@ -476,7 +479,9 @@ function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPla
       rate = `状況「${ir.period.status.status}」`;
     } else if (grade === '−' || !rate) {
       const code = ir.period.reason?.code ?? '';
-      rate = `評価不能\n（${SHORT_REASON[code] ?? '評価できない'}）`;
+      // A target typed in words (平成25年発行分まで) is there, just not a number.
+      const short = code === 'no-target' && ind.target.value.kind !== 'empty' ? '目標値が数値でない' : SHORT_REASON[code];
+      rate = `評価不能\n（${short ?? '評価できない'}）`;
     }
     out.push([
       i === 0 ? planCell : '',
@@ -538,6 +543,33 @@ export function narrativeItems(texts: readonly PlanText[] | undefined, fy: numbe
     }
   }
   return out;
+}
+
+/**
+ * The 総括's sentence on the change since last year: the counts then and now, or why there is no
+ * comparison (the plan's first year, a mid-year outlook, no figures of the previous year).
+ */
+function changeSinceLastYear(
+  result: AggregateResult, firstYear: number | undefined, prev: PreviousYear | undefined, moves: { up: boolean }[],
+): string {
+  const fy = result.config.evaluationYear;
+  if (!prev) {
+    if (firstYear !== undefined && fy <= firstYear) return `${warekiLabel(fy)}は計画期間の初年度のため、前年度との比較はありません。`;
+    if (result.config.evaluationKind === 'mid') return '中間の評価（年度末の見込み）のため、前年度の評価とは比べていません（年度末の評価で比べます）。';
+    return `前年度（${warekiLabel(fy - 1)}）の年度末の実績が入力されていないため、前年度との比較はしていません。`;
+  }
+  const ab = (grades: Iterable<string>): number => [...grades].filter((g) => g === 'A' || g === 'B').length;
+  const counted = result.plans.filter((p) => p.counted);
+  const nowAB = ab(counted.map((p) => p.adopted));
+  const thenAB = ab(prev.plans.values());
+  const nowGood = result.goals.filter((g) => g.adopted === '良好').length;
+  const thenGood = [...prev.goals.values()].filter((r) => r === '良好').length;
+  const diff = (a: number, b: number): string => (b === a ? '（増減なし）' : `（${b > a ? '+' : '−'}${Math.abs(b - a)}件）`);
+  const up = moves.filter((m) => m.up).length;
+  const down = moves.length - up;
+  const basis = prev.source === '確定値' ? '確定した評価' : '現在の入力から同じ方法で計算した年度末の評価';
+  return `前年度（${warekiLabel(prev.fiscalYear)}、${basis}）と比べると、A・B評価のプランは${thenAB}件から${nowAB}件${diff(thenAB, nowAB)}、` +
+    `「良好」の基本目標は${thenGood}件から${nowGood}件${diff(thenGood, nowGood)}になりました。評価が上がったプランは${up}件、下がったプランは${down}件です。`;
 }
 
 /** The one year every indicator shares (for the header), else undefined. */
@@ -677,8 +709,10 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     const ratingTable: ReportTable = {
       header: ['区分', '評価と根拠'],
       rows: [
-        [periodName, `${g.adopted}　${periodDetail}`],
-        [sofarName, `${g.sofar.rating}　${sofarDetail}`],
+        // In the plan's first year (or whenever both say the same) one row, not the same line twice.
+        ...(!g.override?.applied && g.sofar.rating === g.adopted && sofarDetail === periodDetail
+          ? [[`${periodName}（計画期間通算も同じ）`, `${g.adopted}　${periodDetail}`]]
+          : [[periodName, `${g.adopted}　${periodDetail}`], [sofarName, `${g.sofar.rating}　${sofarDetail}`]]),
         ['所見', orDash(g.finding)],
         ...memberRow(opts.members?.get(g.code)),
       ],
@@ -835,14 +869,28 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       : `${warekiLabel(result.config.evaluationYear)}末時点の実績により評価しました。`) +
       `対象は、${result.goals.length}の基本目標に属する${totalPlans}件のプランです。`,
   ];
+  const asOf = warekiFromIso(result.config.midAsOf) ?? result.config.midAsOf;
+  const midShare = expectedShare(result.config.midAsOf, result.config.evaluationYear);
+  const planRowsText = policies.flatMap((p) => p.goals.flatMap((g) => g.planTable.rows.flat())).join('\n');
+  const bySource = (src: string): boolean => result.plans.some((p) => p.counted && !p.override?.applied && p.period.grade !== '−' && p.period.source === src);
+  const statusGrades = formatStatusGrades({ ...DEFAULT_STATUS_GRADES, ...(s.statusGrades ?? {}) });
   const method = [
     ...(s.inferred?.length ? [`評価の年度と時点は、設定がないため入力されている数値から判断しました（${s.inferred.join('、')}）。`] : []),
     '成果指標ごとに達成率を計算しました。基準値があるときは「（実績値 − 基準値）÷（目標値 − 基準値）」、基準値がないとき（または数値でないとき）は「実績値 ÷ 目標値」です。低いほど良い指標（事故件数、作業時間など）は、基準値からの減少を目標までの減少と比べます（基準値がなければ「目標値 ÷ 実績値」）。',
-    `目標年度より前の年度も、最終年度の目標値と比べています（${s.interimRule === 'paced' ? '設定「途中年度の評価」により、基準年度から目標年度まで一定の割合で進むとした目安と比べました' : 'そのため途中の年度では達成率が低く出ます'}）。実績値が基準値より悪くなったものは「後退」とし、達成率にかかわらずD評価としました。`,
-    `指標の評価は、達成率${pct(t.a)}以上をA、${pct(t.b)}以上をB、${pct(t.c)}以上をC、それ未満をDとしました（基準は設定シートで定めています）。実績値の未入力、数値でない実績、指標の未設定などで計算できないものは「−（評価不能）」とし、理由を示して計算から除きました（0%としては扱っていません）。`,
+    (s.interimRule === 'paced'
+      ? '目標年度より前の年度は、基準年度から目標年度まで毎年同じだけ進むとした目安（例: 基準年度が令和2年度、目標年度が令和6年度なら、令和4年度末に基準値から目標値までの半分）と比べて評価しました（設定シートの「途中年度の評価」）。'
+      : '目標年度より前の年度も、最終年度の目標値と比べています。そのため途中の年度では達成率が低く出ます（設定シートの「途中年度の評価」で、基準年度から目標年度まで一定の割合で進むとした目安と比べる方法も選べます）。') +
+      '実績値が基準値より悪くなったものは「後退」とし、達成率にかかわらずD評価としました。',
+    `指標の評価は、達成率${pct(t.a)}以上をA、${pct(t.b)}以上をB、${pct(t.c)}以上をC、それ未満をDとしました（設定シートの「${SETTING_KEYS.thresholdA}」「${SETTING_KEYS.thresholdB}」「${SETTING_KEYS.thresholdC}」）。実績値の未入力、数値でない実績、指標の未設定などで計算できないものは「−（評価不能）」とし、理由を示して計算から除きました（0%としては扱っていません）。`,
     '指標が複数あるプランは、評価できる指標の達成率の平均で評価しました。平均の前に、各指標の達成率は100%を上限とし（大きく上回った指標が他の未達を打ち消さないため）、後退した指標は0%として数えています。プランの表では指標ごとの評価と、その平均を示しています。',
-    ...(mid ? [`中間評価では、${warekiFromIso(result.config.midAsOf) ?? result.config.midAsOf}時点の実績から年度末の達成見込みを判断しました。件数など年度内に積み上がる指標は、4月1日からの経過月数で按分した目安と比べ、割合など水準の指標はそのまま比べています。`] : []),
-    `基本目標は、評価対象のプランのうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。桁や単位の誤りが疑われる数値には「※1」などの注を付け、資料3にまとめました。`,
+    ...(bySource('自己評価') || bySource('状況')
+      ? [`数値で評価できる指標がないプランは、担当課の自己評価があればそれにより、なければ取組の状況により評価しました（状況と評価の対応は ${statusGrades}。設定シートの「${SETTING_KEYS.statusGrades}」）。表の評価の下に（自己評価）（状況）と示しています。`]
+      : []),
+    ...(mid
+      ? [`中間評価では、${asOf}時点の実績から年度末の達成見込みを判断しました。件数など年度内に積み上がる指標は、4月1日から基準日までの経過${midShare !== null ? `（${asOf}は年度の${formatPercent(midShare)}）` : ''}で実績を割り戻した年度末の見込みで評価し、割合や整備数など水準の指標はそのまま比べています。表の「達成率／見込み」には、いまの達成率と年度末の見込みを並べています（基準日は設定シートの「${SETTING_KEYS.midAsOf}」）。`]
+      : []),
+    ...(/前年度比/.test(planRowsText) ? ['プランの表の「前年度比」は、前年度の実績値からの増減の割合です。'] : []),
+    `基本目標は、評価対象のプラン（評価不能を除く）のうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました（設定シートの「${SETTING_KEYS.goodShare}」「${SETTING_KEYS.fairShare}」）。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。桁や単位の誤りが疑われる数値には「※1」などの注を付け、資料3にまとめました。`,
   ];
 
   // --- 総括 ----------------------------------------------------------------------------------
@@ -850,17 +898,42 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const goalRatings = { 良好: 0, 概ね良好: 0, 良好ではない: 0, 評価不能: 0 } as Record<GoalRating, number>;
   for (const g of result.goals) goalRatings[g.adopted] = (goalRatings[g.adopted] ?? 0) + 1;
   const assessed = counted.length - gradeCounts['−'];
+  const codesOf = (r: GoalRating): string => {
+    const codes = result.goals.filter((g) => g.adopted === r).map((g) => g.code).filter(Boolean);
+    return codes.length ? `（基本目標${codes.join('・')}）` : '';
+  };
+  const ratingCount = (r: GoalRating): string => `「${r}」${goalRatings[r]}件${goalRatings[r] ? codesOf(r) : ''}`;
+  const prev = opts.previous;
+  const order = ['A', 'B', 'C', 'D'];
+  const moves = prev
+    ? counted.flatMap((p) => {
+        const before = prev.plans.get(p.id) ?? '';
+        const a = order.indexOf(before);
+        const b = order.indexOf(p.adopted);
+        return a >= 0 && b >= 0 && a !== b ? [{ p, before, up: b < a }] : [];
+      })
+    : [];
+  const moveText = (x: { p: PlanResult; before: string }): string => `${x.p.id} ${x.p.name}：${x.before} → ${x.p.adopted}`;
   const overview = {
     lead: [
       `${periodLabel}は、${counted.length}件のプランのうち${assessed}件を評価しました。A評価${gradeCounts.A}件、B評価${gradeCounts.B}件、C評価${gradeCounts.C}件、D評価${gradeCounts.D}件で、A・B評価は評価した${assessed}件の${assessed ? formatPercent((gradeCounts.A + gradeCounts.B) / assessed) : DASH}です。評価できなかったプランは${gradeCounts['−']}件です。`,
-      `基本目標${result.goals.length}件の評価は、「良好」${goalRatings['良好']}件、「概ね良好」${goalRatings['概ね良好']}件、「良好ではない」${goalRatings['良好ではない']}件${goalRatings['評価不能'] ? `、評価不能${goalRatings['評価不能']}件` : ''}です。`,
-      '前年度の評価との比較は、前年度の集計結果がこの表にないため行っていません。',
+      `基本目標${result.goals.length}件の評価は、${ratingCount('良好')}、${ratingCount('概ね良好')}、${ratingCount('良好ではない')}${goalRatings['評価不能'] ? `、${ratingCount('評価不能')}` : ''}です。`,
+      changeSinceLastYear(result, s.planPeriod?.from, prev, moves),
     ],
     regressed: counted.flatMap((p) => p.indicators
       .filter((ir) => ir.period.regressed)
-      .map((ir) => `${p.id} ${p.name}：${ir.indicator.name}（${ir.period.actualText}、基準値 ${squashText(ir.indicator.baseline.value.text)}）`)),
+      .map((ir) => {
+        const base = ir.indicator.baseline;
+        const baseText = `${figureOf(base.value)}${base.fiscalYear !== undefined ? `（${fyLabel(base.fiscalYear)}）` : ''}`;
+        return `${p.id} ${p.name}：${ir.indicator.name}　基準値 ${baseText} → 実績 ${ir.period.actualText}`;
+      })),
     unrated: counted.filter((p) => p.adopted === '−').map((p) =>
       `${p.id} ${p.name}：${(GAP_TEXT[p.period.gap ?? 'mixed'] ?? '評価できる成果指標がないため、評価していません。').replace(/、評価していません。$|ため、評価の対象外です。$/, '')}`),
+    /** Plans whose grade went down / up since the previous year (empty without one). */
+    down: moves.filter((x) => !x.up).map(moveText),
+    up: moves.filter((x) => x.up).map(moveText),
+    /** True when there is a previous year to compare with (the lists above are meaningful). */
+    compared: !!prev,
   };
 
   // --- appendices ------------------------------------------------------------------------------
@@ -1018,6 +1091,14 @@ export function reportBlocks(m: ReportModel): Block[] {
   b.push({ kind: 'heading', level: 3, text: `基準値から後退した指標（${o.regressed.length}件）` });
   if (o.regressed.length) for (const t of o.regressed) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
   else b.push({ kind: 'paragraph', text: '基準値から後退した指標はありません。', tone: 'placeholder' });
+  if (o.compared) {
+    b.push({ kind: 'heading', level: 3, text: `前年度から評価が下がったプラン（${o.down.length}件）` });
+    if (o.down.length) for (const t of o.down) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
+    else b.push({ kind: 'paragraph', text: '前年度から評価が下がったプランはありません。', tone: 'placeholder' });
+    b.push({ kind: 'heading', level: 3, text: `前年度から評価が上がったプラン（${o.up.length}件）` });
+    if (o.up.length) for (const t of o.up) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
+    else b.push({ kind: 'paragraph', text: '前年度から評価が上がったプランはありません。', tone: 'placeholder' });
+  }
   b.push({ kind: 'heading', level: 3, text: `評価できなかったプランと理由（${o.unrated.length}件）` });
   if (o.unrated.length) for (const t of o.unrated) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
   else b.push({ kind: 'paragraph', text: '評価できなかったプランはありません。', tone: 'placeholder' });

@@ -46,6 +46,19 @@ function editEvent(s: AddonSession): Record<string, unknown> {
   return { range, source: s.runtime.spreadsheet, value: '約千件' };
 }
 
+/**
+ * A new plan typed on the first data row of the progress sheet: every row of 集計結果 moves down
+ * one, so the next 集計 rewrites the whole table and checks it against input rules (a rerun over
+ * unchanged data writes almost nothing).
+ */
+function insertPlanAtTop(s: AddonSession): void {
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const width = sheet.getLastColumn();
+  const first = sheet.getRange(2, 1, 1, width).getValues()[0];
+  sheet.insertRowBefore(2);
+  sheet.getRange(2, 1, 1, width).setValues([first.map((v, i) => (i === 0 ? `${String(v)}-新` : v))]);
+}
+
 /** Two copies of Sukagawa plans under different 基本目標 (the pair the tests merge). */
 const MERGE_REQUEST = {
   memberIds: ['5-4-0001', '9-3-0001'], name: 'ホームページの充実（統合）', goalCode: '9',
@@ -56,6 +69,7 @@ export const COMMANDS: Command[] = [
   { label: 'テンプレートを作成', setup: (s) => s.run('menuTemplate'), run: (s) => s.run('menuTemplate') },
   { label: '入力チェック', setup: (s) => s.run('menuCheck'), run: (s) => s.run('menuCheck') },
   { label: '集計', setup: (s) => s.run('menuAggregate'), run: (s) => s.run('menuAggregate') },
+  { label: '集計（全行が変わる）', setup: (s) => { s.run('menuAggregate'); insertPlanAtTop(s); }, run: (s) => s.run('menuAggregate') },
   { label: 'onEdit', setup: (s) => s.run('menuCheck'), run: (s) => s.run('onEdit', editEvent(s)) },
   { label: '統合候補', setup: () => undefined, run: (s) => s.run('getMergeCandidates', { offset: 0, limit: 20 }) },
   // The sidebar's next page: the suggestions were computed for the first page and are read back

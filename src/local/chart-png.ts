@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT, chartSvg, type ChartSpec } from '../core/chart';
+import type { DocxImage } from '../core/docx';
+import { reportBlocks, type ReportModel } from '../core/report';
 
 /** Noto Sans CJK (Debian fonts-noto-cjk); the rasterizer loads no system fonts besides. */
 export const CJK_FONT_FILES = [
@@ -28,4 +30,15 @@ export function svgToPng(svg: string, scale = 2): { bytes: Buffer; width: number
 /** The chart of the report as PNG. */
 export function chartPng(spec: ChartSpec, scale = 2): { bytes: Buffer; width: number; height: number } {
   return svgToPng(chartSvg(spec), scale);
+}
+
+/** The picture of every figure of the report, by figure number (what the .docx writer takes). */
+export function chartImages(model: ReportModel): Map<number, DocxImage> {
+  const out = new Map<number, DocxImage>();
+  for (const b of reportBlocks(model)) {
+    if (b.kind !== 'chart') continue;
+    const p = chartPng(b.chart);
+    out.set(b.figure, { png: p.bytes, width: p.width, height: p.height });
+  }
+  return out;
 }

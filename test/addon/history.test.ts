@@ -77,3 +77,28 @@ describe('the report shows the years side by side', () => {
     expect(d1.localStructure(d1.localDocumentIds().at(-1)!).some((n) => n.type !== 'TABLE' && n.text.includes('年度ごとの評価の推移'))).toBe(false);
   });
 });
+
+describe('the 総括 says what changed since the previous year (issue 12)', () => {
+  test('evaluating 令和5年度 with 令和4年度 on the sheet: the counts then and now, and the plans that moved', () => {
+    const s = sampleSession((g) => {
+      const header = g['プラン・指標'][0] as string[];
+      const r4 = header.indexOf('令和4年度実績');
+      const r5 = header.indexOf('令和5年度実績');
+      const id = header.indexOf('プランID');
+      for (const row of g['プラン・指標'].slice(1)) if (row[r4] !== '') row[r5] = row[r4];
+      // 1-1 had 1,049件 against 600件 (A) in 令和4年度; in 令和5年度 it falls to 300件 (208件 → 300件 of 600件: C).
+      const p11 = g['プラン・指標'].find((row) => row[id] === '1-1')!;
+      p11[r5] = '300件';
+      const year = g['設定'].find((row) => row[0] === '評価年度')!;
+      year[1] = '令和5年度';
+    });
+    s.run('createReport');
+    const docs = s.runtime.globals.DocumentApp as unknown as import('../../src/local/gas/document').LocalDocumentApp;
+    const nodes = docs.localStructure(docs.localDocumentIds().at(-1)!);
+    const text = nodes.map((n) => (n.type === 'TABLE' ? n.cells.flat().join('\n') : n.text)).join('\n');
+    expect(text).toMatch(/前年度（令和4年度、現在の入力から同じ方法で計算した年度末の評価）と比べると、A・B評価のプランは\d+件から\d+件（−1件）/);
+    expect(text).toContain('前年度から評価が下がったプラン（1件）');
+    expect(text).toMatch(/・1-1 子育て支援アプリ.+：A → [CD]/);
+    expect(text).toContain('前年度から評価が上がったプラン（0件）');
+  });
+});

@@ -161,9 +161,10 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
     expect(g.period.rating).toBe(r.adopted);
     expect(g.sofar.rating).toBe(r.sofar.rating);
     expect(g.finding).toBe(r.finding);
-    expect(g.ratingTable.rows.map((x) => x[0])).toEqual(['令和4年度の評価', '計画期間通算の評価（令和4年度まで）', '所見']);
+    // Seed 004 is the plan's first year: 今期 and 通算 say the same, so one row says both.
+    expect(g.ratingTable.rows.map((x) => x[0])).toEqual(['令和4年度の評価（計画期間通算も同じ）', '所見']);
     expect(g.ratingTable.rows[0][1].startsWith(r.adopted)).toBe(true);
-    expect(g.ratingTable.rows[2][1]).toBe(r.finding);
+    expect(g.ratingTable.rows[1][1]).toBe(r.finding);
   });
 
   test('cover: plan, period, date in 和暦 and 西暦, section in charge; a draft while 提言 are missing', () => {
@@ -525,5 +526,79 @@ describe('図 年度別の評価の分布 (issue 12)', () => {
   test('none with a single year', () => {
     expect(build(data, result, { years: years.slice(0, 1) }).summary.yearChart).toBeNull();
     expect(build(data, result).summary.yearChart).toBeNull();
+  });
+});
+
+describe('総括 and 評価の方法 as a committee member reads them (issue 12)', () => {
+  const data = seedData();
+  const result = aggregate(data, { overrides: NO_OVERRIDES });
+
+  test('the change since last year: plans up and down by name, counts then and now', () => {
+    const counted = result.plans.filter((p) => p.counted && ['A', 'B', 'C', 'D'].includes(p.adopted));
+    const [p1, p2] = counted;
+    const plans = new Map<string, string>(counted.map((p) => [p.id, p.adopted]));
+    // One plan was better last year, one worse; a plan without a grade then is neither.
+    const lower = (g: string) => ({ A: 'B', B: 'C', C: 'D', D: 'D' } as Record<string, string>)[g];
+    const higher = (g: string) => ({ A: 'A', B: 'A', C: 'B', D: 'C' } as Record<string, string>)[g];
+    plans.set(p1.id, p1.adopted === 'A' ? 'B' : higher(p1.adopted));
+    plans.set(p2.id, p2.adopted === 'D' ? 'C' : lower(p2.adopted));
+    plans.set(counted[2].id, '−');
+    const goals = new Map<string, string>(result.goals.map((g) => [g.code, '良好']));
+    const model = build(data, result, { previous: { fiscalYear: 2021, source: '再計算', plans, goals } });
+    const o = model.summary.overview;
+    const moved = [p1, p2].map((p) => ({ p, before: plans.get(p.id)!, up: 'ABCD'.indexOf(p.adopted) < 'ABCD'.indexOf(plans.get(p.id)!) }));
+    expect(o.compared).toBe(true);
+    expect(o.up).toEqual(moved.filter((x) => x.up && x.before !== x.p.adopted).map((x) => `${x.p.id} ${x.p.name}：${x.before} → ${x.p.adopted}`));
+    expect(o.down).toEqual(moved.filter((x) => !x.up && x.before !== x.p.adopted).map((x) => `${x.p.id} ${x.p.name}：${x.before} → ${x.p.adopted}`));
+    const ab = (gs: Iterable<string>) => [...gs].filter((g) => g === 'A' || g === 'B').length;
+    const nowAB = ab(result.plans.filter((p) => p.counted).map((p) => p.adopted));
+    const nowGood = result.goals.filter((g) => g.adopted === '良好').length;
+    expect(o.lead[2]).toContain(`前年度（令和3年度、現在の入力から同じ方法で計算した年度末の評価）と比べると、A・B評価のプランは${ab(plans.values())}件から${nowAB}件`);
+    expect(o.lead[2]).toContain(`「良好」の基本目標は${goals.size}件から${nowGood}件（−${goals.size - nowGood}件）になりました。`);
+    const headings = reportBlocks(model).filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''));
+    expect(headings).toContain(`前年度から評価が下がったプラン（${o.down.length}件）`);
+    expect(headings).toContain(`前年度から評価が上がったプラン（${o.up.length}件）`);
+  });
+
+  test('without a previous year it says why: the first year of the plan, or no figures of last year', () => {
+    const first = { ...data, settings: { ...data.settings, planPeriod: { from: 2022, to: 2024 } } };
+    expect(build(first, result).summary.overview.lead[2]).toBe('令和4年度は計画期間の初年度のため、前年度との比較はありません。');
+    const o = build(data, result).summary.overview;
+    expect(o.lead[2]).toBe('前年度（令和3年度）の年度末の実績が入力されていないため、前年度との比較はしていません。');
+    expect(o.compared).toBe(false);
+    expect(reportBlocks(build(data, result)).some((b) => b.kind === 'heading' && b.text.startsWith('前年度から'))).toBe(false);
+  });
+
+  test('goals named by rating; a regressed indicator from its baseline to its actual, with the years', () => {
+    const o = build(data, result).summary.overview;
+    const bad = result.goals.filter((g) => g.adopted === '良好ではない').map((g) => g.code);
+    expect(o.lead[1]).toContain(`「良好ではない」${bad.length}件（基本目標${bad.join('・')}）`);
+    expect(o.regressed).toContain('2-7 図書館のオンラインデータベースの利活用：オンラインデータベースの利用件数　基準値 184件/年（R2） → 実績 152件（R4）');
+  });
+
+  test('a target typed in words is not a number, not a missing target', () => {
+    const row = build(data, result).policies.flatMap((p) => p.goals).flatMap((g) => g.plans).find((r) => r.planId === '2-4')!;
+    expect(row.rows[0][6]).toBe('評価不能\n（目標値が数値でない）');
+  });
+
+  test('評価の方法 names the 設定 items the thresholds come from', () => {
+    const method = build(data, result).summary.method.join('\n');
+    for (const k of ['評価A（%以上）', '評価B（%以上）', '評価C（%以上）', '良好とするA・Bの割合（%以上）', '概ね良好とするA・Bの割合（%以上）', '途中年度の評価']) {
+      expect(method).toContain(`「${k}」`);
+    }
+    expect(method).toContain('100%を上限');
+    expect(method).toContain('「後退」とし、達成率にかかわらずD評価');
+    expect(method).toContain('評価対象のプラン（評価不能を除く）');
+  });
+
+  test('a mid-year method says how far the year has gone at the base date, and where the date is set', () => {
+    const mid = progressData([
+      plan({ id: '1-1', goal: '1', name: '講座の開催', indicators: [
+        { name: '講座の開催回数', unit: '回/年', accumulates: true, baseline: num(0, '回/年'), target: num(10, '回/年'), targetYear: 2025, actuals: { R7中間: num(6, '回/年') } },
+      ] }),
+    ], { settings: { evaluationYear: 2025, evaluationKind: 'mid', midAsOf: '2025-09-30' }, hierarchy: [goal('1', '学び')] });
+    const method = build(mid, aggregate(mid, { overrides: NO_OVERRIDES })).summary.method.join('\n');
+    expect(method).toContain('4月1日から基準日までの経過（令和7年9月30日は年度の50.0%）で実績を割り戻した年度末の見込み');
+    expect(method).toContain('「中間の基準日」');
   });
 });

@@ -41,6 +41,13 @@ test('担当課 tab: 提出状況, preview with the quota, send, protect', async
   const list = await page.textContent('#depts-list');
   expect(list).toContain('防災課');
   expect(list).toContain('入力済み 1/2');
+  // What needs chasing first: エラーあり, 未着手, 入力中, then 完了.
+  const order = ['エラーあり', '未着手', '入力中', '完了', '対象なし'];
+  const statuses = await page.$$eval('#depts-list li .chip', (chips) => chips.map((c) => c.textContent ?? ''));
+  const ranks = statuses.map((s) => order.indexOf(s));
+  expect(ranks.every((r) => r >= 0)).toBe(true);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  expect(new Set(statuses).size).toBeGreaterThan(1);
   expect(await page.textContent('#depts-quota')).toContain('宛先 100 件');
   expect(await page.$eval('#depts-period', (s) => (s as HTMLSelectElement).value)).toBe('2025:year');
 

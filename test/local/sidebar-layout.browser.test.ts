@@ -111,9 +111,9 @@ test('チェック・集計 tab fits 300 px after 入力チェック and 集計'
   await page.waitForSelector('.issues li');
   await expectFits();
   await page.click('#btn-aggregate');
-  await page.waitForSelector('table.goals tbody tr');
+  await page.waitForSelector('ul.goals li');
   // Goal codes are codes too.
-  expect(await page.locator('table.goals .code').count()).toBe(10);
+  expect(await page.locator('ul.goals .code').count()).toBe(10);
   await expectFits();
 });
 
@@ -139,9 +139,13 @@ test('報告書 tab fits with the report shown', async () => {
   await expectFits();
 });
 
-test('担当課 and 列の対応 tabs fit', async () => {
+test('担当課 and 列の対応 tabs fit; departments with errors are listed first', async () => {
   await page.click('#tab-depts');
   await page.waitForSelector('#depts-list li');
+  const order = ['エラーあり', '未着手', '入力中', '完了', '対象なし'];
+  const ranks = await page.$$eval('#depts-list li .chip', (chips) => chips.map((c) => c.textContent ?? ''));
+  expect(ranks[0]).toBe('エラーあり');
+  expect(ranks.map((r) => order.indexOf(r))).toEqual(ranks.map((r) => order.indexOf(r)).sort((a, b) => a - b));
   await expectFits();
   await page.click('#tab-mapping');
   await page.waitForSelector('#mapping-columns select');

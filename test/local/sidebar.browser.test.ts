@@ -84,8 +84,8 @@ test('入力チェック lists issues and a click selects the cell', async () =>
 
 test('集計 renders the goal ratings', async () => {
   await page.click('#btn-aggregate');
-  await page.waitForSelector('table.goals tbody tr');
-  const rows = await page.$$eval('table.goals tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+  await page.waitForSelector('ul.goals li');
+  const rows = await page.$$eval('ul.goals li', (trs) => trs.map((tr) => tr.textContent ?? ''));
   expect(rows.length).toBe(10);
   for (const r of rows) expect(r).toMatch(/良好|概ね良好|良好ではない|評価不能/);
   await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-aggregate.png'), fullPage: true });

@@ -113,9 +113,12 @@ function table(t: ReportTable): string {
     if (t.variant === 'kv' && c === 0) return LABEL_FILL;
     return null;
   };
+  // A row whose next row leaves the first cell empty (a plan's further indicators and its average)
+  // keeps with it: a plan's rows are not split across pages.
+  const continues = (r: number): boolean => r + 1 < t.rows.length && (t.rows[r + 1][0] ?? '').trim() === '';
   const body = t.rows.map((row, r) => `<w:tr><w:trPr><w:cantSplit/></w:trPr>${t.header.map((_, c) => {
     const v = row[c] ?? '';
-    return cell(widths[c], v, { fill: fillOf(r, c, v), bold: t.toneColumn === c || t.rowKinds?.[r] === 'sum', jc: align[c] });
+    return cell(widths[c], v, { fill: fillOf(r, c, v), bold: t.toneColumn === c || t.rowKinds?.[r] === 'sum', jc: align[c], keepNext: continues(r) });
   }).join('')}</w:tr>`).join('');
   return `<w:tbl>${tblPr}${grid}${head}${body}</w:tbl>`;
 }

@@ -206,6 +206,20 @@ describe('tables', () => {
     }
   });
 
+  test("a plan's rows keep together: each row before a row with an empty first cell keeps with the next", () => {
+    let groups = 0;
+    tables.forEach((t, i) => {
+      const rows = tableBlocks[i].table.rows;
+      kids(t, 'w:tr').slice(1).forEach((tr, r) => {
+        const keeps = kids(tr, 'w:tc').every((tc) => kids(tc, 'w:p').every((p) => has(kids(p, 'w:pPr')[0], 'w:keepNext')));
+        const continued = r + 1 < rows.length && rows[r + 1][0] === '';
+        if (continued) groups++;
+        expect(keeps).toBe(continued);
+      });
+    });
+    expect(groups).toBeGreaterThan(0);
+  });
+
   test('fixed layout with the model widths filling the text width', () => {
     tables.forEach((t, i) => {
       expect(first(t, 'w:tblLayout')!.attrs['w:type']).toBe('fixed');
