@@ -135,7 +135,10 @@ function prepareMergedInto(batch: WriteBatch, inputs: Inputs, layout: Layout, ch
   const first = layout.firstDataRow;
   const values = grid.values.slice(first).map((r) => [mapped === undefined ? '' : cellText(r[col])]);
   for (const ch of changes) for (const row of ch.rows) values[row - 1 - first] = [ch.to];
-  batch.recheck(sheet, layout.sheet, grid, [layout.columns.check, mapped].filter((c): c is number => c !== undefined));
+  // Rows below the plans marked cannot move them: only the rows down to the one just below the
+  // lowest (a row added to the last plan) are read again.
+  const lowest = Math.max(...changes.flatMap((ch) => ch.rows));
+  batch.recheck(sheet, layout.sheet, grid, [layout.columns.check, mapped].filter((c): c is number => c !== undefined), undefined, lowest + 1);
   prepareOwnedColumn(batch, {
     sheet, name: layout.sheet, grid, headerRow: layout.headerRow + 1, col: col + 1, mapped: mapped !== undefined,
     header: OWNED_COLUMNS.mergedInto, note: MERGED_INTO_NOTE, firstRow: first + 1, legacy: /^U-\d+$/,

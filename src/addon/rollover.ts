@@ -71,23 +71,34 @@ export function runRollover(): RolloverSummary {
     const log = new WriteBatch(inputs.ss);
     prepareRunLog(log, inputs, { what: `年度更新（${warekiLabel(plan.toYear)}）`, who, at: new Date(), started, plans: read.data.plans.length, indicators: 0, issues: [] });
 
-    // Everything is decided; now write: columns, their headers and look, then 評価年度.
     const count = plan.columns.length;
     const firstCol = plan.after + 2;
     const headerRows = layout.headerRows;
     const headers = plan.columns.map((c) => c.headers);
+    // Checked before the first change, so the command never stops half-way: the columns the new
+    // ones go between (protections), and 評価年度 (protections and a person's input rule).
+    if (count > 0) {
+      log.guard(log.plan(layout.sheet, sheet), { row: 1, col: plan.after + 1, rows: Infinity, cols: 2 });
+    }
+    if (plan.setting && settingsSheet) {
+      log.write(log.plan(SHEETS.settings, settingsSheet), {
+        row: plan.setting.row + 1, col: plan.setting.col + 1, values: [[escapeCell(plan.setting.after)]],
+      });
+    }
+
+    // Everything is decided and checked; now write: columns, their headers and look, then (with
+    // the run log) 評価年度.
     if (count > 0) {
       sheet.insertColumnsAfter(plan.after + 1, count);
       const block: string[][] = [];
       for (let r = 0; r < headerRows; r++) block.push(headers.map((h) => escapeCell(h[r] ?? '')));
-      sheet.getRange(layout.headerRow + 1, firstCol, headerRows, count).setValues(block);
+      const head = sheet.getRange(layout.headerRow + 1, firstCol, headerRows, count);
+      // Sheets may give inserted columns the rules of their neighbour: a header is not data.
+      head.clearDataValidations();
+      head.setValues(block);
       const dataRows = Math.max(0, sheet.getMaxRows() - layout.headerRow - headerRows);
       plan.columns.forEach((c, i) => copyLook(sheet, c.from + 1, firstCol + i, layout.headerRow, headerRows, dataRows));
     }
-    if (plan.setting && settingsSheet) {
-      settingsSheet.getRange(plan.setting.row + 1, plan.setting.col + 1).setValue(escapeCell(plan.setting.after));
-    }
-
     log.commit();
     const at = Utilities.formatDate(new Date(), 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
     const record: UndoRecord = { sheet: layout.sheet, toYear: plan.toYear, firstCol, count, headerRow: layout.headerRow, headerRows, headers, setting: plan.setting, at, who };
@@ -136,18 +147,25 @@ export function undoRollover(): RolloverSummary {
     }
     const log = new WriteBatch(inputs.ss);
     prepareRunLog(log, inputs, { what: `年度更新を元に戻す（${warekiLabel(rec.toYear)}）`, who: currentUser(), at: new Date(), started, plans: 0, indicators: 0, issues: [] });
-    if (rec.count > 0) sheet.deleteColumns(first, rec.count);
+    // As for 年度更新: every change checked before the first one.
+    if (rec.count > 0) {
+      log.guard(log.plan(rec.sheet, sheet), { row: 1, col: first, rows: Infinity, cols: rec.count });
+    }
     let settingNote = '';
     if (rec.setting) {
       const settings = inputs.grids[SHEETS.settings];
+      const settingsSheet = inputs.sheets.get(SHEETS.settings);
       const now = settings ? gridCellText(settings, rec.setting.row, rec.setting.col) : '';
-      if (now === rec.setting.after) {
-        inputs.sheets.get(SHEETS.settings)?.getRange(rec.setting.row + 1, rec.setting.col + 1).setValue(escapeCell(rec.setting.before));
+      if (now === rec.setting.after && settingsSheet) {
+        log.write(log.plan(SHEETS.settings, settingsSheet), {
+          row: rec.setting.row + 1, col: rec.setting.col + 1, values: [[escapeCell(rec.setting.before)]],
+        });
         settingNote = ` 評価年度を「${rec.setting.before || '（空欄）'}」に戻しました。`;
       } else {
         settingNote = ` 評価年度は年度更新の後に「${now || '（空欄）'}」へ変更されているため、そのままにしました。`;
       }
     }
+    if (rec.count > 0) sheet.deleteColumns(first, rec.count);
     log.commit();
     props.deleteProperty(UNDO_KEY);
     const message = `年度更新（${warekiLabel(rec.toYear)}）を元に戻しました${rec.count ? '（追加した列を削除）' : ''}。${settingNote}`;

@@ -228,6 +228,11 @@ interface Recheck {
   ignore: number[];
   /** 0-based columns that alone matter (people type only there): only their span is read again. */
   only?: number[];
+  /**
+   * 1-based last row that matters (the lowest row written): rows below it cannot move the cells
+   * written, so only the rows above are read again.
+   */
+  upTo?: number;
 }
 
 /** Thrown by commit when a sheet changed since it was read; the command reads again. */
@@ -308,9 +313,27 @@ export class WriteBatch {
     return areas;
   }
 
+  /**
+   * Checks, before anything is written, that this person may edit an area the command changes
+   * without writing values there (columns it inserts or deletes): protections only.
+   */
+  guard(p: SheetPlan, area: { row: number; col: number; rows: number; cols: number }): void {
+    if (!p.sheet) return;
+    if (p.maxRows < 0) {
+      p.maxRows = p.sheet.getMaxRows();
+      p.maxCols = p.sheet.getMaxColumns();
+    }
+    // Infinity: to the sheet's last row or column.
+    const rows = Math.min(area.rows, p.maxRows - area.row + 1);
+    const cols = Math.min(area.cols, p.maxCols - area.col + 1);
+    if (rows < 1 || cols < 1) return;
+    const values = Array.from({ length: rows }, () => new Array<Out>(cols).fill(''));
+    checkProtections(p, { row: area.row, col: area.col, values });
+  }
+
   /** A sheet to read again just before writing (see Recheck). */
-  recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[]): void {
-    this.rechecks.push({ sheet, name, grid, ignore, only });
+  recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[], upTo?: number): void {
+    this.rechecks.push({ sheet, name, grid, ignore, only, upTo });
   }
 
   /** Something to do once everything is written (properties, toasts). */
@@ -326,6 +349,10 @@ export class WriteBatch {
     for (const r of this.rechecks) {
       if (r.only && r.only.length > 0) {
         if (!sameColumns(r, reread(r))) throw new StaleRead(r.name);
+        continue;
+      }
+      if (r.upTo !== undefined && r.upTo < r.grid.values.length) {
+        if (!sameGrid(r.grid.values.slice(0, r.upTo), rereadTop(r, r.upTo), r.ignore)) throw new StaleRead(r.name);
         continue;
       }
       const now = readGrid(r.sheet, r.name, false);
@@ -375,6 +402,17 @@ function reread(r: Recheck): { lo: number; values: CellValue[][] } {
     return { lo, values: r.sheet.getRange(1, lo + 1, rows, hi - lo + 1).getValues() as CellValue[][] };
   } catch (e) {
     throw readFailure(r.name, e);
+  }
+}
+
+/** The top `rows` rows of a recheck's sheet, as wide as first read: one getValues. */
+function rereadTop(r: Recheck, rows: number): CellValue[][] {
+  const width = Math.max(1, r.grid.values.reduce((m, row) => Math.max(m, row.length), 0));
+  try {
+    return r.sheet.getRange(1, 1, rows, width).getValues() as CellValue[][];
+  } catch {
+    // Past the sheet's edge: rows or columns were deleted since the read, so it changed.
+    throw new StaleRead(r.name);
   }
 }
 

@@ -158,6 +158,23 @@ describe('writes by identity while people edit (finding 9)', () => {
     expect(new Set(marked.filter((id) => id !== ''))).toEqual(new Set(['5-4', '9-3']));
   });
 
+  test('an edit below the merged plans while 統合 runs: they are marked in one go, the rows below not read again', () => {
+    const s = sampleSession();
+    const progress = sheet(s, SHEETS.progress);
+    const last = progress.getLastRow();
+    editAfterRead(s, SHEETS.progress, 'getValues', () => {
+      progress.getRange(last, 2).setValue('下の行の編集');
+    });
+    const { calls } = s.run('applyMerge', MERGE);
+    const values = snapshot(s, SHEETS.progress).values;
+    const col = values[0].indexOf(OWNED_COLUMNS.mergedInto);
+    expect(new Set(values.filter((r) => r[col] === 'U-001').map((r) => r[0]).filter((id) => id !== ''))).toEqual(new Set(['5-4', '9-3']));
+    expect(values[last - 1][1]).toBe('下の行の編集');
+    // No start over: the sheets are read as often as in a run nobody edits.
+    const quiet = sampleSession().run('applyMerge', MERGE).calls;
+    expect(calls['Sheet.getDataRange']).toBe(quiet['Sheet.getDataRange']);
+  });
+
   test('an override typed while 集計 runs is kept', () => {
     const s = sampleSession();
     s.run('menuAggregate');

@@ -1,7 +1,8 @@
 // 年度更新 through the built bundle, on the sample's layout and on the template's: exactly the
 // right columns, in the sheet's own header style, with the latest year's formats and input rules;
 // 評価年度 moves on; undo restores the sheet cell for cell; nothing typed is ever deleted.
-import { sampleSession, snapshot } from './helpers';
+import { sampleSession, snapshot, workbookState } from './helpers';
+import { DEFAULT_USER } from '../../src/local/session';
 import { SHEETS } from '../../src/core/schema';
 import type { RolloverSummary } from '../../src/addon/api';
 import type { AddonSession } from '../../src/local/session';
@@ -139,5 +140,76 @@ describe('年度更新 on the template (R-style headers of テンプレートを
     expect(r.columns.every((c) => /^令和\d+年度(中間|実績)$/.test(c))).toBe(true);
     undo(s);
     expect(fullState(s, SHEETS.progress)).toEqual(before);
+  });
+});
+
+describe('年度更新 checks every change before the first one (a person\'s input rule or protection never stops it half-way)', () => {
+  const atLastYear = () => sampleSession((g) => {
+    const header = g['プラン・指標'][0] as string[];
+    g['プラン・指標'][1][header.indexOf('令和6年度実績')] = '1,200件';
+    g[SHEETS.settings].find((x) => x[0] === '評価年度')![1] = '令和6年度';
+  });
+
+  /** The 評価年度 cell of 設定 (1-based row and column). */
+  function evalYearCell(s: AddonSession): GoogleAppsScript.Spreadsheet.Range {
+    const values = snapshot(s, SHEETS.settings).values;
+    const row = values.findIndex((r) => r[0] === '評価年度');
+    return s.runtime.spreadsheet.getSheetByName(SHEETS.settings)!.getRange(row + 1, 2);
+  }
+
+  function dropdown(s: AddonSession, items: string[]): GoogleAppsScript.Spreadsheet.DataValidation {
+    const app = s.runtime.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    return app.newDataValidation().requireValueInList(items, true).setAllowInvalid(false).build();
+  }
+
+  test('a dropdown on 評価年度 that rejects the next year: refused, nothing written (no columns, no log, no undo record)', () => {
+    const s = atLastYear();
+    evalYearCell(s).setDataValidation(dropdown(s, ['令和5年度', '令和6年度']));
+    const before = workbookState(s);
+    expect(() => rollover(s)).toThrow(/「設定」シートのセル B\d+ に入力規則（無効なデータを拒否）があるため/);
+    expect(workbookState(s)).toBe(before);
+    expect(() => undo(s)).toThrow('元に戻せる年度更新がありません');
+  });
+
+  test('a dropdown that lists the next year: columns added, 評価年度 moved; undo restores the sheets exactly, the rule stays', () => {
+    const s = atLastYear();
+    evalYearCell(s).setDataValidation(dropdown(s, ['令和6年度', '令和7年度']));
+    const progress = fullState(s, SHEETS.progress);
+    const settings = fullState(s, SHEETS.settings);
+    const r = rollover(s);
+    expect(r.columns).toEqual(['令和7年度中間', '令和7年度実績']);
+    expect(setting(s, '評価年度')).toBe('令和7年度');
+    undo(s);
+    expect(fullState(s, SHEETS.progress)).toEqual(progress);
+    expect(fullState(s, SHEETS.settings)).toEqual(settings);
+  });
+
+  test('undo refused before deleting anything when a rule added since would reject the old 評価年度', () => {
+    const s = atLastYear();
+    rollover(s);
+    evalYearCell(s).setDataValidation(dropdown(s, ['令和7年度']));
+    const before = workbookState(s);
+    expect(() => undo(s)).toThrow(/「設定」シートのセル B\d+ に入力規則/);
+    expect(workbookState(s)).toBe(before);
+  });
+
+  test('run by someone who may not edit 設定 (protected by the 事務局): refused before the columns are added', () => {
+    const s = atLastYear();
+    const p = evalYearCell(s).protect();
+    for (const e of p.getEditors()) if (e.getEmail() !== DEFAULT_USER) p.removeEditor(e.getEmail());
+    const before = workbookState(s);
+    expect(() => s.asUser('bousai@city.example.lg.jp', () => rollover(s))).toThrow(/「設定」シートの B\d+ を含む範囲が保護されていて/);
+    expect(workbookState(s)).toBe(before);
+    // The 事務局 may.
+    expect(rollover(s).columns).toHaveLength(2);
+  });
+
+  test('run by someone who may not edit the progress sheet (sheet protected): refused before anything', () => {
+    const s = atLastYear();
+    const p = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!.protect();
+    for (const e of p.getEditors()) if (e.getEmail() !== DEFAULT_USER) p.removeEditor(e.getEmail());
+    const before = workbookState(s);
+    expect(() => s.asUser('bousai@city.example.lg.jp', () => rollover(s))).toThrow(/「プラン・指標」シート全体が保護されていて/);
+    expect(workbookState(s)).toBe(before);
   });
 });

@@ -5,7 +5,9 @@
 //   2. no plan silently disappears: after 入力チェック every data row of the progress sheet is in
 //      a plan or named in 検証結果;
 //   3. a refused command writes nothing (the whole workbook, and no Doc is made);
-//   4. no string the add-on writes starts with = + - @ unescaped, and it writes no formula.
+//   4. no string the add-on writes starts with = + - @ unescaped, and it writes no formula;
+//   5. 年度更新 moves people's cells only with the columns it inserts (and writes 評価年度 only), and
+//      its undo right after it restores the whole workbook but the run log.
 // `npm test` runs a fixed seed and a bounded count; `npm run fuzz` runs many more (FUZZ_RUNS,
 // FUZZ_SEED).
 import fc from 'fast-check';
@@ -17,7 +19,11 @@ import type { Grid } from '../../src/core/model';
 import { readProgress } from '../../src/core/reader';
 import { OWNED_COLUMNS, MEMBER_OWNED_COLUMNS, SHEETS } from '../../src/core/schema';
 import { workbookState } from '../addon/helpers';
-import { applyEdit, baseSession, HumanCells, RESERVED_NAMES, scenario, type Command, type Scenario } from './workbooks';
+import { applyEdit, baseSession, HumanCells, INPUT_SHEET_NAMES, RESERVED_NAMES, scenario, type Command, type Scenario } from './workbooks';
+import { sukagawaGrids } from '../../src/local/sample/sukagawa';
+
+/** 0-based row of 評価年度 on the sample's 設定 (a fixed scenario puts a dropdown there). */
+const EVAL_YEAR_ROW = sukagawaGrids()[SHEETS.settings].findIndex((r) => r[0] === '評価年度');
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() : Number(process.env.FUZZ_SEED ?? 20261201);
@@ -101,12 +107,29 @@ function humanCells(session: AddonSession, human: HumanCells): Map<string, strin
   return out;
 }
 
-function changedHumanCells(session: AddonSession, before: Map<string, string>): string[] {
+/**
+ * Columns 年度更新 inserted (by > 0) or its undo removed (by < 0) at 0-based column `at`: people's
+ * cells to the right moved with them; removed columns were the add-on's. `exempt` are cells the
+ * command writes by design (評価年度 on 設定).
+ */
+interface Moved {
+  sheet: string;
+  at: number;
+  by: number;
+  exempt: Set<string>;
+}
+
+function changedHumanCells(session: AddonSession, before: Map<string, string>, moved?: Moved): string[] {
   const model = session.runtime.spreadsheet.model;
   const changed: string[] = [];
   for (const [key, was] of before) {
+    if (moved?.exempt.has(key)) continue;
     const [name, pos] = key.split('!');
-    const [r, c] = pos.split(',').map(Number);
+    let [r, c] = pos.split(',').map(Number);
+    if (moved && name === moved.sheet && c >= moved.at) {
+      if (moved.by < 0 && c < moved.at - moved.by) continue;
+      c += moved.by;
+    }
     const s = model.sheet(name);
     const now = s ? attrs(s, r, c) : 'sheet gone';
     if (now !== was) changed.push(`${key}: ${was} → ${now}`);
@@ -163,6 +186,7 @@ function runCommand(s: AddonSession, c: Command): boolean {
   try {
     if (c.name === 'applyMerge') s.run('applyMerge', MERGE);
     else if (c.name === 'unmerge') s.run('unmerge', 'U-001');
+    else if (c.name === 'runRollover' || c.name === 'undoRollover') s.run(c.name);
     else if (c.name === 'onEdit') {
       const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress);
       if (!sheet || sheet.getLastRow() === 0) return false;
@@ -175,17 +199,53 @@ function runCommand(s: AddonSession, c: Command): boolean {
   return s.runtime.ui.alerts.length > alerts;
 }
 
-function check(sc: Scenario): void {
+// ---- 5. 年度更新 and its undo ----------------------------------------------------------------------
+
+interface RolloverRecord {
+  sheet: string;
+  firstCol: number;
+  count: number;
+  setting: { row: number; col: number } | null;
+}
+
+function rolloverRecord(s: AddonSession): RolloverRecord | null {
+  const props = s.runtime.globals.PropertiesService as unknown as { localSnapshot(): { document: Record<string, string> } };
+  const raw = props.localSnapshot().document['rollover:last'];
+  return raw ? JSON.parse(raw) as RolloverRecord : null;
+}
+
+function movedBy(step: Command, refused: boolean, before: RolloverRecord | null, after: RolloverRecord | null): Moved | undefined {
+  const rec = step.name === 'runRollover' ? after : step.name === 'undoRollover' ? before : null;
+  if (refused || !rec) return undefined;
+  const exempt = new Set(rec.setting ? [`${SHEETS.settings}!${rec.setting.row},${rec.setting.col}`] : []);
+  return { sheet: rec.sheet, at: rec.firstCol - 1, by: step.name === 'runRollover' ? rec.count : -rec.count, exempt };
+}
+
+/** The whole workbook but the run log (年度更新 and its undo both log themselves). */
+function stateWithoutLog(s: AddonSession): string {
+  const all = JSON.parse(workbookState(s)) as { name: string }[];
+  return JSON.stringify(all.filter((sh) => sh.name !== SHEETS.runLog));
+}
+
+/** Checks a scenario; returns what ran (with refusals) and how many undos were compared whole. */
+function check(sc: Scenario): { ran: string[]; restored: number } {
+  const ran: string[] = [];
+  let restored = 0;
   const s = baseSession(sc.base);
   const docs = s.runtime.globals.DocumentApp as unknown as LocalDocumentApp;
   const human = new HumanCells();
+  // The workbook just before a 年度更新 that nothing has followed yet: its undo must restore it.
+  let beforeRollover: string | null = null;
   for (const step of sc.steps) {
     if (step.k !== 'cmd') {
       applyEdit(s, step, human);
+      beforeRollover = null;
       continue;
     }
     const cells = humanCells(s, human);
     const state = workbookState(s);
+    const recBefore = rolloverRecord(s);
+    const plain = step.name === 'runRollover' ? stateWithoutLog(s) : null;
     const docCount = docs.localDocumentIds().length;
     written.length = 0;
     recording = true;
@@ -196,13 +256,21 @@ function check(sc: Scenario): void {
       recording = false;
     }
     const what = `${step.name}${refused ? ' (refused)' : ''}`;
-    expect({ what, changed: changedHumanCells(s, cells) }).toEqual({ what, changed: [] });
+    const moved = movedBy(step, refused, recBefore, rolloverRecord(s));
+    expect({ what, changed: changedHumanCells(s, cells, moved) }).toEqual({ what, changed: [] });
+    ran.push(moved ? `${what} ${moved.by > 0 ? '+' : ''}${moved.by} columns` : what);
+    if (step.name === 'undoRollover' && !refused && beforeRollover !== null) {
+      expect({ what, restored: stateWithoutLog(s) === beforeRollover }).toEqual({ what, restored: true });
+      restored++;
+    }
+    beforeRollover = step.name === 'runRollover' && !refused ? plain : null;
     expect({ what, unescaped: unescaped() }).toEqual({ what, unescaped: [] });
     if (refused) {
       expect({ what, same: workbookState(s) === state, docs: docs.localDocumentIds().length }).toEqual({ what, same: true, docs: docCount });
     }
     if (step.name === 'menuCheck' && !refused) expect({ what, lost: silentlyLost(s) }).toEqual({ what, lost: [] });
   }
+  return { ran, restored };
 }
 
 describe('invariants over random workbooks and edits', () => {
@@ -211,7 +279,7 @@ describe('invariants over random workbooks and edits', () => {
   afterAll(() => error.mockRestore());
 
   test(`after every command: people's cells kept, no plan lost silently, refusals write nothing, writes escaped (${RUNS} runs, seed ${SEED})`, () => {
-    fc.assert(fc.property(scenario, check), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    fc.assert(fc.property(scenario, (sc) => { check(sc); }), { numRuns: RUNS, seed: SEED, endOnFailure: true });
   }, 600000);
 
   test.each<[string, Scenario]>([
@@ -223,8 +291,34 @@ describe('invariants over random workbooks and edits', () => {
         { k: 'cmd', name: 'menuAggregate' },
       ],
     }],
+    ['年度更新 at the last year adds columns; its undo restores the workbook exactly', {
+      base: 'sample',
+      steps: [{ k: 'lastYear' }, { k: 'cmd', name: 'runRollover' }, { k: 'cmd', name: 'undoRollover' }],
+    }],
+    ['年度更新 on the template, after 集計; undo after 入力チェック', {
+      base: 'template',
+      steps: [{ k: 'cmd', name: 'menuAggregate' }, { k: 'lastYear' }, { k: 'cmd', name: 'runRollover' }, { k: 'cmd', name: 'menuCheck' }, { k: 'cmd', name: 'undoRollover' }],
+    }],
+    ['a person\'s dropdown on 評価年度: 年度更新 refused, nothing written', {
+      base: 'sample',
+      steps: [
+        { k: 'lastYear' },
+        { k: 'dropdown', sheet: INPUT_SHEET_NAMES.indexOf(SHEETS.settings), row: EVAL_YEAR_ROW, col: 1 },
+        { k: 'cmd', name: 'runRollover' },
+      ],
+    }],
   ])('found by the suite, stays fixed: %s', (_what, sc) => {
     check(sc);
+  });
+
+  test('年度更新 in the suite is not vacuous: columns added and removed, the undo compared whole, a refusal seen', () => {
+    const at = (steps: Scenario['steps'], base: Scenario['base'] = 'sample') => check({ base, steps });
+    expect(at([{ k: 'lastYear' }, { k: 'cmd', name: 'runRollover' }, { k: 'cmd', name: 'undoRollover' }]))
+      .toEqual({ ran: ['runRollover +2 columns', 'undoRollover -2 columns'], restored: 1 });
+    expect(at([{ k: 'cmd', name: 'runRollover' }, { k: 'cmd', name: 'undoRollover' }]))
+      .toEqual({ ran: ['runRollover 0 columns', 'undoRollover 0 columns'], restored: 1 });
+    expect(at([{ k: 'lastYear' }, { k: 'dropdown', sheet: INPUT_SHEET_NAMES.indexOf(SHEETS.settings), row: EVAL_YEAR_ROW, col: 1 }, { k: 'cmd', name: 'runRollover' }]).ran)
+      .toEqual(['runRollover (refused)']);
   });
 
   test('the recorder sees what the add-on writes (so invariant 4 is not vacuous)', () => {

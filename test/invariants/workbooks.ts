@@ -34,11 +34,14 @@ export type Edit =
   | { k: 'dropdown'; sheet: number; row: number; col: number }
   | { k: 'humanColumn'; onResults: boolean; header: string }
   | { k: 'humanSheet'; name: string }
-  | { k: 'override'; row: number; grade: string; reason: string };
+  | { k: 'override'; row: number; grade: string; reason: string }
+  /** 評価年度 set to the sheet's last year, with a figure for it (so 年度更新 adds columns). */
+  | { k: 'lastYear' };
 
 export type Command =
   | { k: 'cmd'; name: 'menuCheck' | 'menuAggregate' | 'menuTemplate' | 'menuReport' }
   | { k: 'cmd'; name: 'applyMerge' | 'unmerge' }
+  | { k: 'cmd'; name: 'runRollover' | 'undoRollover' }
   | { k: 'cmd'; name: 'onEdit'; row: number; col: number };
 
 export type Step = Edit | Command;
@@ -61,12 +64,14 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('humanColumn' as const), onResults: fc.boolean(), header: fc.constantFrom(...HEADERS.filter(Boolean)) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('humanSheet' as const), name: fc.constantFrom(...RESERVED_NAMES) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('override' as const), row: frac, grade: fc.constantFrom('A', 'B', 'X', ''), reason: fc.constantFrom('', '理由あり', '=1+1') }) },
+  { weight: 1, arbitrary: fc.constant({ k: 'lastYear' as const }) },
 );
 
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constantFrom('menuCheck' as const, 'menuAggregate' as const) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constantFrom('menuTemplate' as const, 'menuReport' as const) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constantFrom('applyMerge' as const, 'unmerge' as const) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constantFrom('runRollover' as const, 'undoRollover' as const) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constant('onEdit' as const), row: frac, col: frac }) },
 );
 
@@ -181,6 +186,19 @@ export function applyEdit(s: AddonSession, e: Edit, human: HumanCells): void {
         const c = header.indexOf('上書き評価');
         if (c < 0) return;
         sheet.getRange(2 + pick(e.row, sheet.getLastRow() - 1), c + 1, 1, 2).setValues([[e.grade, e.reason]]);
+        return;
+      }
+      case 'lastYear': {
+        const settings = ss.getSheetByName(SHEETS.settings);
+        if (!progress || !settings || rows < 2) return;
+        const header = progress.getRange(1, 1, 1, cols).getValues()[0].map(String);
+        const last = header.map((h, i) => [h, i] as const).filter(([h]) => /年度実績$/.test(h)).pop();
+        if (!last) return;
+        const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => String(r[0]));
+        const row = keys.indexOf('評価年度');
+        if (row < 0) return;
+        settings.getRange(row + 1, 2).setValue(last[0].replace(/実績$/, ''));
+        progress.getRange(2, last[1] + 1).setValue('10件');
         return;
       }
     }
