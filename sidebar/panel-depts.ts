@@ -32,15 +32,25 @@ function renderOverview(o: RequestsOverview): void {
   const done = o.departments.filter((d) => d.complete).length;
   const target = o.departments.filter((d) => d.expected > 0).length;
   byId('depts-summary').textContent = `${o.periodLabel}: ${target} 課中 ${done} 課が完了`;
-  // What needs chasing first: errors, not started, in progress; complete ones last.
+  // What needs chasing first: errors, not started, in progress; complete ones last, folded
+  // under one line (with dozens of departments they would push 入力依頼 far down).
   const rank = (d: RequestsOverview['departments'][number]) => (STATUS_ORDER[d.status] ?? 3);
-  for (const d of [...o.departments].sort((a, b) => rank(a) - rank(b))) {
-    list.appendChild(h('li', {},
-      h('div', {}, chip(d.status, STATUS_CLASS[d.status]), d.department),
-      h('div', { class: 'where' }, `入力済み ${d.filled}/${d.expected}` + (d.errors ? `・エラーのある行 ${d.errors}` : '') +
-        (d.emails.length ? '' : '・宛先なし')),
-      d.lastChange ? h('div', { class: 'where' }, `最終変更: ${d.lastChange}`) : null,
-      d.lastRequest ? h('div', { class: 'where' }, `最終依頼: ${d.lastRequest}`) : null));
+  const item = (d: RequestsOverview['departments'][number]) => h('li', {},
+    h('div', {}, chip(d.status, STATUS_CLASS[d.status]), d.department),
+    h('div', { class: 'where' }, `入力済み ${d.filled}/${d.expected}` + (d.errors ? `・エラーのある行 ${d.errors}` : '') +
+      (d.emails.length ? '' : '・宛先なし')),
+    d.lastChange ? h('div', { class: 'where' }, `最終変更: ${d.lastChange}`) : null,
+    d.lastRequest ? h('div', { class: 'where' }, `最終依頼: ${d.lastRequest}`) : null);
+  const sorted = [...o.departments].sort((a, b) => rank(a) - rank(b));
+  const settled = sorted.filter((d) => rank(d) >= STATUS_ORDER.完了);
+  const pending = sorted.filter((d) => rank(d) < STATUS_ORDER.完了);
+  for (const d of pending) list.appendChild(item(d));
+  if (settled.length) {
+    const fold = h('details', { class: 'settled' }, h('summary', {}, `完了・対象なしの課（${settled.length}）`),
+      h('ul', { class: 'plain' }, ...settled.map(item)));
+    // Nothing left to chase: show them all.
+    fold.open = pending.length === 0;
+    list.appendChild(h('li', { class: 'settled-group' }, fold));
   }
   byId('depts-status-card').hidden = false;
   const auto = byId('depts-auto-state');

@@ -207,6 +207,8 @@ function unifiedItem(u: UnifiedView): HTMLElement {
       if (!armed) {
         armed = true;
         btn.textContent = 'もう一度押すと解除します';
+        // Disarmed again after a while, so a later stray click does not undo the merge.
+        setTimeout(() => { if (btn.isConnected) { armed = false; btn.textContent = '統合解除'; } }, 8000);
         return;
       }
       const outcome = await withBusy('統合を解除しています…', () => call('unmerge', u.id));

@@ -107,8 +107,28 @@ test('header: the plan name and the period each on one line, the name as typed (
 });
 
 test('チェック・集計 tab fits 300 px after 入力チェック and 集計', async () => {
+  // Held back a moment so the busy state can be seen: buttons disabled, the pressed one spinning.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/rpc/runCheck', async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.click('#btn-check');
+  await page.waitForSelector('#status.busy');
+  expect(await page.textContent('#status')).toMatch(/チェックしています/);
+  expect(await page.isDisabled('#btn-aggregate')).toBe(true);
+  expect(await page.isDisabled('#btn-check')).toBe(true);
+  expect(await page.getAttribute('#btn-check', 'class')).toMatch(/\bbusy\b/);
+  expect(await page.getAttribute('main', 'aria-busy')).toBe('true');
+  release();
   await page.waitForSelector('.issues li');
+  await page.unroute('**/rpc/runCheck');
+  expect(await page.isEnabled('#btn-aggregate')).toBe(true);
+  expect(await page.getAttribute('#btn-check', 'class')).not.toMatch(/\bbusy\b/);
+  expect(await page.getAttribute('main', 'aria-busy')).toBeNull();
+  // Focus moves to the results for keyboard and screen-reader users.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-h');
   await expectFits();
   await page.click('#btn-aggregate');
   await page.waitForSelector('ul.goals li');
@@ -145,6 +165,12 @@ test('担当課 and 列の対応 tabs fit; departments with errors are listed fi
   const order = ['エラーあり', '未着手', '入力中', '完了', '対象なし'];
   const ranks = await page.$$eval('#depts-list li .chip', (chips) => chips.map((c) => c.textContent ?? ''));
   expect(ranks[0]).toBe('エラーあり');
+  // Complete departments fold under one line while others still need chasing.
+  const done = ranks.filter((r) => r === '完了' || r === '対象なし').length;
+  expect(done).toBeGreaterThan(0);
+  expect(await page.textContent('#depts-list details.settled > summary')).toBe(`完了・対象なしの課（${done}）`);
+  expect(await page.locator('#depts-list details.settled').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  expect(await page.locator('#depts-list > li:not(.settled-group)').count()).toBe(ranks.length - done);
   expect(ranks.map((r) => order.indexOf(r))).toEqual(ranks.map((r) => order.indexOf(r)).sort((a, b) => a - b));
   await expectFits();
   await page.click('#tab-mapping');

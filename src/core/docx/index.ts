@@ -2,5 +2,6 @@
 export { reportDocx, reportDocxEntries, columnWidths, columnAlign, NO_IMAGE_TEXT, type DocxImage, type DocxOptions } from './report-docx';
 export { DOCX_FONT } from './parts';
 export { zip, crc32, type ZipEntry } from './zip';
+export { deflateRaw } from './deflate';
 export { utf8 } from './utf8';
 export { esc as escapeXml } from './xml';

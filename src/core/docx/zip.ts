@@ -1,5 +1,7 @@
-// A ZIP archive writer (PKWARE APPNOTE 6.3): stored entries with CRC-32, which is all an OOXML
-// package needs. Pure and synchronous so it runs inside the Apps Script bundle.
+// A ZIP archive writer (PKWARE APPNOTE 6.3): each entry deflated when that makes it smaller (the
+// XML parts), else stored (PNG pictures are compressed already), with CRC-32. Pure and synchronous
+// so it runs inside the Apps Script bundle.
+import { deflateRaw } from './deflate';
 import { utf8 } from './utf8';
 
 export interface ZipEntry {
@@ -37,13 +39,15 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_FLAG = 0x0800;
 
 /** The archive of the entries, in order (an OOXML package wants [Content_Types].xml first). */
-export function zip(entries: readonly ZipEntry[]): Uint8Array {
+export function zip(entries: readonly ZipEntry[], opts: { deflate?: boolean } = {}): Uint8Array {
   const files = entries.map((e) => {
     const data = typeof e.data === 'string' ? utf8(e.data) : e.data;
-    return { name: utf8(e.name), data, crc: crc32(data) };
+    const packed = opts.deflate === false || data.length < 64 ? null : deflateRaw(data);
+    const body = packed !== null && packed.length < data.length ? packed : data;
+    return { name: utf8(e.name), data, crc: crc32(data), method: body === data ? 0 : 8, body };
   });
   let size = 22;
-  for (const f of files) size += 30 + f.name.length + f.data.length + 46 + f.name.length;
+  for (const f of files) size += 30 + f.name.length + f.body.length + 46 + f.name.length;
   if (size > 0xffffffff || files.length > 0xffff) throw new Error('zip: too large for a ZIP without ZIP64');
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
@@ -55,17 +59,17 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array {
   for (const f of files) {
     offsets.push(o);
     u32(0x04034b50);
-    u16(20); u16(UTF8_FLAG); u16(0); u16(DOS_TIME); u16(DOS_DATE);
-    u32(f.crc); u32(f.data.length); u32(f.data.length);
+    u16(20); u16(UTF8_FLAG); u16(f.method); u16(DOS_TIME); u16(DOS_DATE);
+    u32(f.crc); u32(f.body.length); u32(f.data.length);
     u16(f.name.length); u16(0);
     bytes(f.name);
-    bytes(f.data);
+    bytes(f.body);
   }
   const cd = o;
   files.forEach((f, i) => {
     u32(0x02014b50);
-    u16(20); u16(20); u16(UTF8_FLAG); u16(0); u16(DOS_TIME); u16(DOS_DATE);
-    u32(f.crc); u32(f.data.length); u32(f.data.length);
+    u16(20); u16(20); u16(UTF8_FLAG); u16(f.method); u16(DOS_TIME); u16(DOS_DATE);
+    u32(f.crc); u32(f.body.length); u32(f.data.length);
     u16(f.name.length); u16(0); u16(0); u16(0); u16(0); u32(0);
     u32(offsets[i]);
     bytes(f.name);

@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 
-test('src/core/docx bundles to under 24 KB of plain script (the report model left out)', async () => {
+test('src/core/docx bundles to under 28 KB of plain script (the report model left out)', async () => {
   const r = await build({
     entryPoints: [join(__dirname, '../../../src/core/docx/index.ts')],
     bundle: true, write: false, format: 'iife', platform: 'neutral', target: 'es2019',
@@ -18,6 +18,6 @@ test('src/core/docx bundles to under 24 KB of plain script (the report model lef
     }],
   });
   const code = r.outputFiles[0].text;
-  expect(Buffer.byteLength(code)).toBeLessThan(24 * 1024);
+  expect(Buffer.byteLength(code)).toBeLessThan(28 * 1024);
   expect(code).not.toMatch(/\b(Buffer|TextEncoder|TextDecoder|process|require)\b/);
 });
