@@ -139,14 +139,25 @@ export function reportBasis(inputs: Inputs, run: Computation): { basis: Computat
   return { basis, grids, note };
 }
 
-function protect(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  // Only the 事務局 member who confirmed (and the owner) may edit; a rerun does not stack protections.
+/**
+ * Only the 事務局 may edit: the member who confirmed, the owner and the 事務局メンバー of 設定. A
+ * rerun does not stack protections; members added to 設定 since are added (none is removed, so an
+ * editor someone added by hand stays).
+ */
+function protect(sheet: GoogleAppsScript.Spreadsheet.Sheet, secretariat: readonly string[]): void {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).filter((p) => p.getDescription() === CONFIRM_PROTECTION);
-  if (existing.length) return;
+  if (existing.length) {
+    const p = existing[0];
+    const have = new Set(p.getEditors().map((u) => u.getEmail().toLowerCase()));
+    const missing = secretariat.filter((e) => !have.has(e.toLowerCase()));
+    if (missing.length) p.addEditors(missing);
+    return;
+  }
   const p = sheet.protect().setDescription(CONFIRM_PROTECTION);
   const me = Session.getEffectiveUser();
   p.addEditor(me);
   p.removeEditors(p.getEditors().filter((u) => u.getEmail() !== me.getEmail()));
+  if (secretariat.length) p.addEditors([...secretariat]);
   if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
@@ -176,7 +187,7 @@ export function confirmPeriod(): ConfirmSummary {
     batch.commit();
     for (const name of [SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS]) {
       const sheet = inputs.ss.getSheetByName(name);
-      if (sheet) protect(sheet);
+      if (sheet) protect(sheet, run.read.data.settings.secretariat ?? []);
     }
     saveState(run, { period: periodKey(run.result), label, at, who, reopened: null });
     const message = `${label}を確定しました（指標 ${rows.length} 行、基本目標 ${goalRows.length} 件を「${SHEET_CONFIRMED}」に記録）。以後、確定値が変わると入力チェックと集計でお知らせします。`;

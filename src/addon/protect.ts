@@ -79,10 +79,14 @@ function removeOwn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
   return n;
 }
 
-/** Only the 事務局 (the person running this, and the owner, who can never be removed) and `extra`. */
-function restrict(p: Protection, extra: readonly string[]): void {
+/**
+ * Only the 事務局 (the person running this and the owner, who can never be removed, and the
+ * 事務局メンバー of 設定) and `extra`.
+ */
+function restrict(p: Protection, extra: readonly string[], secretariat: readonly string[]): void {
   p.removeEditors(p.getEditors().map((u) => u.getEmail()));
-  if (extra.length) p.addEditors([...extra]);
+  const editors = [...new Set([...secretariat, ...extra])];
+  if (editors.length) p.addEditors(editors);
 }
 
 export function protectByDepartment(): ProtectSummary {
@@ -99,6 +103,7 @@ export function protectByDepartment(): ProtectSummary {
       throw new UserError('実行している方のメールアドレスが分からないため、保護を設定できません（事務局が編集できなくなるおそれがあります）。Googleアカウントにログインし直してから実行してください。');
     }
     const depts = new Map(read.data.departments.map((d) => [d.name, d]));
+    const secretariat = read.data.settings.secretariat ?? [];
     const width = Math.max(layout.headers.length, ...grid.values.map((r) => r.length));
     const owned = [layout.columns.check, layout.columns.mergedInto].filter((c): c is number => c !== undefined).map((c) => c + 1);
     const dataSpans = spansWithout(width, owned);
@@ -111,7 +116,7 @@ export function protectByDepartment(): ProtectSummary {
     const protect = (range: GoogleAppsScript.Spreadsheet.Range, what: string, editors: readonly string[] | null): void => {
       const p = range.protect().setDescription(`${PROTECTION_PREFIX} ${what}`);
       if (editors === null) p.setWarningOnly(true);
-      else restrict(p, editors);
+      else restrict(p, editors, secretariat);
       made++;
     };
 
@@ -145,7 +150,7 @@ export function protectByDepartment(): ProtectSummary {
         continue;
       }
       const p = out.protect().setDescription(`${PROTECTION_PREFIX} 出力シート ${name}（事務局のみ）`);
-      restrict(p, []);
+      restrict(p, [], secretariat);
       made++;
     }
 
@@ -158,7 +163,7 @@ export function protectByDepartment(): ProtectSummary {
       ...(skipped.length ? [`すでに保護されているシート（${skipped.join('、')}）の保護は変更していません。`] : []),
     ];
     return {
-      message: `「${layout.sheet}」シートを担当課ごとに保護しました（${departments.length} 課、保護 ${made} 件${removed ? `。以前の保護 ${removed} 件を置き換え` : ''}）。担当課の行はその課のアドレスと事務局（${who}）だけが編集できます。`,
+      message: `「${layout.sheet}」シートを担当課ごとに保護しました（${departments.length} 課、保護 ${made} 件${removed ? `。以前の保護 ${removed} 件を置き換え` : ''}）。担当課の行はその課のアドレスと事務局（${who}${secretariat.length ? `、事務局メンバー ${secretariat.length} 名` : ''}）だけが編集できます。`,
       protections: made,
       replaced: removed,
       departments,

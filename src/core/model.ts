@@ -224,6 +224,11 @@ export interface Settings {
   /** Groups of words treated as the same when proposing merges. */
   synonyms: string[][];
   /**
+   * 事務局メンバー: addresses of the 事務局's members. Besides the person running a command (and
+   * the owner), they may edit what the add-on protects for the 事務局 (確定値, 担当課ごとに保護).
+   */
+  secretariat?: string[];
+  /**
    * What was not typed on 設定 but inferred from the figures (e.g. only 「R7中間」 typed for the
    * latest year → 令和7年度 中間), as Japanese clauses for the summary, the sidebar and the
    * report (reader.inferredNote joins them).

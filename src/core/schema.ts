@@ -79,6 +79,8 @@ export const SETTING_KEYS = {
   planPeriod: '計画期間',
   city: '市区町村名',
   committee: '委員会名',
+  // The other 事務局 members (addresses): editors of what the add-on protects for the 事務局.
+  secretariat: '事務局メンバー',
 } as const;
 
 /** 区分 on 施策体系 (HierarchyItem.level). */

@@ -78,9 +78,12 @@ export function settingRows(defaults: Settings = defaultSettings()): string[][] 
     reportFolderId: [s.reportFolderId, '報告書を保存するGoogleドライブのフォルダです。空欄なら、最初の報告書作成のときにアドオンがマイドライブに「報告書」フォルダを作り、以後そこに保存します（保存先はサイドバーの「報告書」タブに表示）。別のフォルダを使うときは、メニューの「報告書フォルダを選択」で選んでください（IDを入力しただけでは、アドオンはそのフォルダを開けません）。'],
     notifyMembers: [s.notifyMembers === false ? NOTIFY_LABELS.no : NOTIFY_LABELS.yes, `報告書を委員に共有したとき、Googleドライブから共有の通知メールを送るかどうかです（「${NOTIFY_LABELS.yes}」または「${NOTIFY_LABELS.no}」）。`],
     synonyms: [formatSynonyms(s.synonyms), '類似プランを探すときに同じ意味として扱う言葉です。1行に1グループ、言葉は「、」で区切ります（例: キャッシュレス、電子決済、スマホ決済）。'],
+    secretariat: [(s.secretariat ?? []).join('、'), '事務局のメンバーのメールアドレスです（「、」で区切って複数。任意）。確定値のシートと「担当課ごとに保護」の事務局用の保護を、実行した方・オーナーのほか、ここに書いた方も編集できるようにします。'],
   };
   return (Object.keys(SETTING_KEYS) as SettingField[]).map((k) => [SETTING_KEYS[k], rows[k][0], rows[k][1]]);
 }
+
+const EMAIL = z.email();
 
 const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 
@@ -273,6 +276,20 @@ export function readSettings(
       case 'synonyms':
         settings.synonyms = norm(text) === '' ? [] : parseSynonyms(text);
         break;
+      case 'secretariat': {
+        const addresses: string[] = [];
+        for (const part of nfkc(text).split(/[,，、;；\s]+/).filter(Boolean)) {
+          if (!EMAIL.safeParse(part).success) {
+            issues.push({
+              severity: '警告', sheet, row: r + 1, col: valCol + 1, cell: a1(r + 1, valCol + 1),
+              message: `「${sheet}」シートの${a1(r + 1, valCol + 1)}（${label}）の「${squash(part)}」はメールアドレスとして読めないため、除きました。` +
+                'メールアドレスを「、」で区切って入力してください（例: jimu1@city.example.lg.jp、jimu2@city.example.lg.jp）。',
+            });
+          } else if (!addresses.some((a) => a.toLowerCase() === part.toLowerCase())) addresses.push(part);
+        }
+        settings.secretariat = addresses;
+        break;
+      }
     }
   }
   // Mid-year date follows the evaluation year unless typed.

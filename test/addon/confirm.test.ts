@@ -2,7 +2,8 @@
 // moment, the sheets are protected, later changes to confirmed figures are flagged once, the
 // report of a confirmed period shows the confirmed figures, and reopening needs a reason.
 import { records, sampleSession } from './helpers';
-import { SHEETS } from '../../src/core/schema';
+import { SETTING_KEYS, SHEETS } from '../../src/core/schema';
+import { PROTECTED_MESSAGE } from '../../src/local/gas/spreadsheet-model';
 import { SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS } from '../../src/core/confirm';
 import { RESULT_COLUMNS, GOAL_COLUMNS } from '../../src/core/results-table';
 import type { CheckSummary, ConfirmSummary, ReportSummary } from '../../src/addon/api';
@@ -107,5 +108,59 @@ describe('確定を解除', () => {
   test('a period that is not confirmed cannot be reopened', () => {
     const s = sampleSession();
     expect(() => s.bundle.call('reopenPeriod', '理由')).toThrow('確定されていません');
+  });
+});
+
+describe('確定値 protection and the 事務局メンバー of 設定', () => {
+  const OTHER = 'jimu2@example.jp';
+  const DEPT = 'bousai@city.example.lg.jp';
+
+  function withSecretariat(value: string) {
+    return sampleSession((g) => { g[SHEETS.settings].push([SETTING_KEYS.secretariat, value, '']); });
+  }
+
+  function editors(s: AddonSession, name: string): string[] {
+    const p = s.runtime.spreadsheet.getSheetByName(name)!.getProtections(s.runtime.globals.SpreadsheetApp.ProtectionType.SHEET)[0];
+    return p.getEditors().map((u) => u.getEmail()).sort();
+  }
+
+  test('the other 事務局 members may edit the 確定値 sheets; a department may not', () => {
+    const s = withSecretariat(`${OTHER}、 jimu3@example.jp`);
+    confirm(s);
+    for (const name of [SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS]) {
+      expect(editors(s, name)).toEqual(expect.arrayContaining(['jimukyoku@example.jp', OTHER, 'jimu3@example.jp']));
+      expect(editors(s, name)).not.toContain(DEPT);
+    }
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEET_CONFIRMED)!;
+    s.asUser(OTHER, () => sheet.getRange('A2').setNote('委員会で確認済み'));
+    expect(sheet.getRange('A2').getNote()).toBe('委員会で確認済み');
+    expect(() => s.asUser(DEPT, () => sheet.getRange('A2').setValue('x'))).toThrow(PROTECTED_MESSAGE);
+  });
+
+  test('without 事務局メンバー only the member who confirmed (and the owner) may edit', () => {
+    const s = sampleSession();
+    confirm(s);
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEET_CONFIRMED)!;
+    expect(() => s.asUser(OTHER, () => sheet.getRange('A2').setValue('x'))).toThrow(PROTECTED_MESSAGE);
+  });
+
+  test('a member added to 設定 later is added at the next 確定 (no one is removed)', () => {
+    const s = sampleSession();
+    confirm(s);
+    expect(editors(s, SHEET_CONFIRMED)).not.toContain(OTHER);
+    s.bundle.call('reopenPeriod', '実績値の訂正のため');
+    const settings = s.runtime.spreadsheet.getSheetByName(SHEETS.settings)!;
+    settings.getRange(settings.getLastRow() + 1, 1, 1, 2).setValues([[SETTING_KEYS.secretariat, OTHER]]);
+    confirm(s);
+    expect(editors(s, SHEET_CONFIRMED)).toEqual(expect.arrayContaining(['jimukyoku@example.jp', OTHER]));
+    expect(s.runtime.spreadsheet.getSheetByName(SHEET_CONFIRMED)!.getProtections(s.runtime.globals.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
+  });
+
+  test('an address that is not one is pointed out by 入力チェック and left out', () => {
+    const s = withSecretariat(`${OTHER}、事務局の田中`);
+    const check = s.bundle.call('runCheck') as CheckSummary;
+    expect(check.issues.map((i) => i.message).join('\n')).toMatch(/（事務局メンバー）の「事務局の田中」はメールアドレスとして読めないため、除きました/);
+    confirm(s);
+    expect(editors(s, SHEET_CONFIRMED)).toEqual(expect.arrayContaining([OTHER]));
   });
 });

@@ -25,6 +25,23 @@ function protections(s: AddonSession): P[] {
   }));
 }
 
+describe('担当課ごとに保護 with 事務局メンバー on 設定', () => {
+  test('the other 事務局 members may edit what is the 事務局\'s and every department\'s rows', () => {
+    const grids = deptGrids();
+    grids['設定'].push(['事務局メンバー', 'jimu2@example.jp', '']);
+    const s = openSession(spreadsheetFromGrids('テスト市 進捗管理', grids));
+    s.run('menuAggregate');
+    const r = s.run('protectDepartments').result as { message: string };
+    expect(r.message).toContain('事務局メンバー 1 名');
+    const ps = protections(s).filter((p) => !p.warningOnly);
+    expect(ps.length).toBeGreaterThan(3);
+    for (const p of ps) expect([p.description, p.editors]).toEqual([p.description, expect.arrayContaining([DEFAULT_USER, 'jimu2@example.jp'])]);
+    const sheet = s.runtime.spreadsheet.getSheetByName('プラン・指標')!;
+    s.asUser('jimu2@example.jp', () => sheet.getRange('A1').setNote('見出しの確認'));
+    expect(() => s.asUser('kosodate@city.example.lg.jp', () => sheet.getRange('A1').setNote('x'))).toThrow(PROTECTED_MESSAGE);
+  });
+});
+
 describe('担当課ごとに保護', () => {
   test('one protection per department block of rows, editable by its addresses and the 事務局; header rows 事務局 only; no address → warning-only', () => {
     const s = session();

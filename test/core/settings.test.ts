@@ -117,3 +117,19 @@ describe('settings', () => {
     expect(parseSynonyms(formatSynonyms([['AI', '生成AI'], ['FAQ', 'チャットボット']]))).toEqual([['AI', '生成AI'], ['FAQ', 'チャットボット']]);
   });
 });
+
+describe('事務局メンバー', () => {
+  test('addresses separated by 、 , ； or spaces (full-width folded), duplicates once, a non-address pointed out with its cell', () => {
+    const { settings, issues } = readSettings(sheet([[SETTING_KEYS.secretariat, 'jimu1@city.example.lg.jp、ＪＩＭＵ２@city.example.lg.jp; jimu1@city.example.lg.jp 田中さん']]), TODAY);
+    expect(settings.secretariat).toEqual(['jimu1@city.example.lg.jp', 'JIMU2@city.example.lg.jp']);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: '警告', cell: 'B2' });
+    expect(issues[0].message).toContain('「設定」シートのB2（事務局メンバー）の「田中さん」はメールアドレスとして読めないため、除きました');
+  });
+
+  test('optional: absent or empty means none (only the person running and the owner)', () => {
+    expect(readSettings(sheet([]), TODAY).settings.secretariat ?? []).toEqual([]);
+    expect(readSettings(sheet([[SETTING_KEYS.secretariat, '']]), TODAY).settings.secretariat ?? []).toEqual([]);
+    expect(settingRows(defaultSettings(TODAY)).find((r) => r[0] === SETTING_KEYS.secretariat)?.[1]).toBe('');
+  });
+});

@@ -151,11 +151,12 @@ describe('sukagawa sample grids', () => {
     expect(m.filter((r) => String(r[1]).startsWith('副委員長'))).toHaveLength(1);
   });
 
-  test('settings: every key once, with a value except the report folder and the committee (not in the source)', () => {
+  test('settings: every key once, with a value except the report folder, the committee and the 事務局メンバー (not in the source)', () => {
     const s = grids[SHEETS.settings].slice(1);
     expect(s.map((r) => r[0])).toEqual(Object.values(SETTING_KEYS));
+    const blank: string[] = [SETTING_KEYS.reportFolderId, SETTING_KEYS.committee, SETTING_KEYS.secretariat];
     for (const r of s) {
-      if (r[0] !== SETTING_KEYS.reportFolderId && r[0] !== SETTING_KEYS.committee) expect(r[1]).not.toBe('');
+      if (!blank.includes(String(r[0]))) expect(r[1]).not.toBe('');
       expect(r[2]).not.toBe('');
     }
     const value = (k: string) => s.find((r) => r[0] === k)![1];

@@ -331,6 +331,7 @@ const SETTINGS: readonly Row[] = [
   [SETTING_KEYS.planPeriod, '令和4年度〜令和6年度', '実施計画の計画期間（資料の表紙）'],
   [SETTING_KEYS.city, '須賀川市', '報告書の表紙に載せる市区町村名'],
   [SETTING_KEYS.committee, '', '報告書の表紙に載せる委員会名（資料にないため空欄）'],
+  [SETTING_KEYS.secretariat, '', '事務局の方のメールアドレス（「、」区切り。確定値と事務局用の保護を編集できる方。資料にないため空欄）'],
 ];
 
 function progressRows(): Row[] {
