@@ -1,13 +1,13 @@
 // 報告書 as a Google Doc in Drive, and its sharing with the committee (委員名簿).
-// Apps Script side: DocumentApp for the content, Charts for the figures, the advanced Drive
-// service (Drive API v3) for the file, its folder and its sharing (passed in, or the globals).
-// Only the narrow scopes are needed: documents, and drive.file — the Doc and the folder are the
-// app's own files. DriveApp is never used: it needs the full drive scope.
+// The report is built once as a .docx (core/docx, pure and synchronous, the same file the CLI
+// saves) and uploaded through the advanced Drive service (Drive API v3) with the Google Docs
+// MIME type, so Drive converts it into a Google Doc in one call: the Doc has what the .docx has
+// (header and footer with page numbers, table of contents, repeated table header rows,
+// alignment, colours, heading outline) — DocumentApp could make none of the first three and
+// needed ~800 calls for the rest. The figures are PNGs from the Charts service.
+// Only the narrow scope drive.file is needed: the Doc and the folder are the app's own files.
+// DriveApp is never used: it needs the full drive scope.
 //
-// Calls grow with sections, not with cells: a whole table is one appendTable(string[][]) and its
-// styling a fixed number of calls (table, header row, header cells, column widths) whatever the
-// number of rows; paragraphs are styled with one setAttributes map each (plus setHeading first
-// for headings).
 // Sharing is per person only (Permissions.create with type 'user'): this file never creates an
 // 'anyone' or 'domain' permission, so a report is never opened to a link or a whole domain.
 
@@ -15,12 +15,12 @@ import * as z from 'zod/mini';
 import type { Member } from '../core/model';
 import { MEMBER_ROLE_LABELS, REPORT_HISTORY_COLUMNS } from '../core/schema';
 import { escapeCell } from '../core/cells';
-import type { Block, ReportModel, ReportTable } from '../core/report';
+import type { ReportModel } from '../core/report';
 import { reportBlocks } from '../core/report';
+import { reportDocx, type DocxImage } from '../core/docx';
 import { chartBlob } from './report-chart';
 
 export interface DocServices {
-  DocumentApp: GoogleAppsScript.Document.DocumentApp;
   /** The advanced Drive service (v3), enabled in appsscript.json. */
   Drive: GoogleAppsScript.Drive;
   Utilities: GoogleAppsScript.Utilities.Utilities;
@@ -40,15 +40,6 @@ export interface ReportFile {
   url: string;
 }
 
-export interface RenderOptions {
-  /** Folder to save in (absent: My Drive). */
-  folder?: ReportFolder | null;
-  /** The Doc to write into (createReportFile); created here when absent. */
-  file?: ReportFile;
-  /** For tests and the local runtime; defaults to the Apps Script globals. */
-  services?: DocServices;
-}
-
 export interface RenderResult {
   docId: string;
   url: string;
@@ -56,214 +47,95 @@ export interface RenderResult {
   /** Folder the report is in ('' = My Drive). */
   folderId: string;
   folderName: string;
-  /** Japanese notes for the person who ran it (e.g. the folder could not be used). */
+  /** Japanese notes for the person who ran it (e.g. a figure that could not be drawn). */
   warnings: string[];
   blocks: number;
   tables: number;
-}
-
-// --- styles (A4, 2 cm margins; points) ---------------------------------------------------------
-
-// BIZ UDPゴシック: offered by Google Docs and installed on Windows (what members print from).
-const FONT = 'BIZ UDPGothic';
-const PAGE = { width: 595.3, height: 841.9, margin: 56.7 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-/** Chart width in pixels (Docs measures inline images in px; 1 px = 0.75 pt). */
-const CHART_WIDTH_PX = 600;
-const NAVY = '#1f3864';
-const HEADER_FILL = '#d9e2f3';
-const LABEL_FILL = '#f2f2f2';
-
-type Style = Record<string, unknown>;
-
-function styles(D: GoogleAppsScript.Document.DocumentApp): Record<string, Style> {
-  const A = D.Attribute as unknown as Record<string, string>;
-  const H = D.ParagraphHeading as unknown as Record<string, unknown>;
-  const AL = D.HorizontalAlignment as unknown as Record<string, unknown>;
-  // HEADING stays in the map for readability; styleParagraph sets it first, on its own (applying
-  // a heading resets the paragraph to the named style, so the other attributes must come after).
-  const s = (o: Record<string, unknown>): Style => {
-    const out: Style = {};
-    for (const [k, v] of Object.entries(o)) out[A[k]] = v;
-    return out;
-  };
-  const base = { FONT_FAMILY: FONT, FOREGROUND_COLOR: '#222222', BOLD: false, ITALIC: false };
-  return {
-    title: s({ HEADING: H.TITLE, ...base, FONT_SIZE: 28, BOLD: true, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_BEFORE: 24, SPACING_AFTER: 12 }),
-    subtitle: s({ HEADING: H.SUBTITLE, ...base, FONT_SIZE: 18, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_AFTER: 48 }),
-    coverTop: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 16, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_BEFORE: 180, SPACING_AFTER: 12 }),
-    coverLine: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 12, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_AFTER: 6 }),
-    coverEmphasis: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 14, HORIZONTAL_ALIGNMENT: AL.CENTER, SPACING_BEFORE: 36, SPACING_AFTER: 6 }),
-    h1: s({ HEADING: H.HEADING1, ...base, FONT_SIZE: 16, BOLD: true, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 6, SPACING_AFTER: 10 }),
-    h2: s({ HEADING: H.HEADING2, ...base, FONT_SIZE: 13, BOLD: true, FOREGROUND_COLOR: NAVY, HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 16, SPACING_AFTER: 6 }),
-    h3: s({ HEADING: H.HEADING3, ...base, FONT_SIZE: 11, BOLD: true, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 10, SPACING_AFTER: 4 }),
-    normal: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, HORIZONTAL_ALIGNMENT: AL.JUSTIFY, LINE_SPACING: 1.4, INDENT_FIRST_LINE: 10.5, SPACING_AFTER: 4 }),
-    note: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#555555', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 2, SPACING_AFTER: 2 }),
-    placeholder: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#666666', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 4 }),
-    quote: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 14, INDENT_FIRST_LINE: 14, SPACING_AFTER: 6 }),
-    item: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 21, INDENT_FIRST_LINE: 10.5, SPACING_AFTER: 2 }),
-    toc1: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, BOLD: true, HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 6, SPACING_AFTER: 2 }),
-    toc2: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, HORIZONTAL_ALIGNMENT: AL.LEFT, INDENT_START: 21, INDENT_FIRST_LINE: 21, SPACING_AFTER: 1 }),
-    lead: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 10.5, BOLD: true, FOREGROUND_COLOR: '#333333', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_BEFORE: 6, SPACING_AFTER: 2 }),
-    attribution: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9.5, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.RIGHT, SPACING_AFTER: 10 }),
-    caption: s({ HEADING: H.NORMAL, ...base, FONT_SIZE: 9, FOREGROUND_COLOR: '#444444', HORIZONTAL_ALIGNMENT: AL.LEFT, SPACING_AFTER: 8 }),
-    table: s({ FONT_FAMILY: FONT, FONT_SIZE: 9, FOREGROUND_COLOR: '#222222', BORDER_COLOR: '#7f7f7f', BORDER_WIDTH: 0.5 }),
-    headerRow: s({ BOLD: true }),
-    body: s({ PAGE_WIDTH: PAGE.width, PAGE_HEIGHT: PAGE.height, MARGIN_TOP: PAGE.margin, MARGIN_BOTTOM: PAGE.margin, MARGIN_LEFT: PAGE.margin, MARGIN_RIGHT: PAGE.margin }),
-  };
 }
 
 function defaultServices(): DocServices {
   if (typeof Drive === 'undefined') {
     throw new Error('The advanced Drive service is not enabled (appsscript.json dependencies.enabledAdvancedServices).');
   }
-  return { DocumentApp, Drive, Utilities, Charts };
+  return { Drive, Utilities, Charts };
 }
 
 export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Apps Script blobs hold Java bytes (-128..127): the .docx's bytes in that form. */
+export function toJavaBytes(bytes: Uint8Array): number[] {
+  const out = new Array<number>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] > 127 ? bytes[i] - 256 : bytes[i];
+  return out;
+}
+
+/** Java bytes (-128..127) from Blob.getBytes() as unsigned bytes. */
+export function fromJavaBytes(bytes: readonly number[]): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] & 0xff;
+  return out;
+}
 
 /**
- * Creates the empty Google Doc directly in its folder through the Drive API: a file the app
- * created is one drive.file lets it use (open, share). supportsAllDrives: the folder may be on a
- * shared drive.
+ * The figures as PNGs from the Charts service, by figure number. A figure the service cannot
+ * draw is left out with a warning: the .docx then says so in its place (the numbers are in the
+ * tables next to it), and the report is still made.
  */
-export function createReportFile(name: string, folder: ReportFolder | null | undefined, services: Pick<DocServices, 'Drive'> = defaultServices()): ReportFile {
+export function reportImages(model: ReportModel, C: GoogleAppsScript.Charts.Charts = Charts): { images: Map<number, DocxImage>; warnings: string[] } {
+  const images = new Map<number, DocxImage>();
+  const warnings: string[] = [];
+  for (const b of reportBlocks(model)) {
+    if (b.kind !== 'chart') continue;
+    try {
+      images.set(b.figure, { png: fromJavaBytes(chartBlob(b.chart, C).getBytes()), width: b.chart.width, height: b.chart.height });
+    } catch (e) {
+      warnings.push(`図${b.figure}（${b.chart.title}）を作成できませんでした（${(e as Error).message}）。報告書には図の代わりにその旨を記載しました。`);
+    }
+  }
+  return { images, warnings };
+}
+
+/**
+ * Uploads the .docx into `folder` (My Drive when null) converted to a Google Doc: one Drive call.
+ * A file the app created is one drive.file lets it use (share). supportsAllDrives: the folder
+ * may be on a shared drive.
+ */
+export function uploadReport(name: string, docx: Uint8Array, folder: ReportFolder | null | undefined, services: Pick<DocServices, 'Drive' | 'Utilities'> = defaultServices()): ReportFile {
+  const blob = services.Utilities.newBlob(toJavaBytes(docx), DOCX_MIME, `${name}.docx`);
   const resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File = { name, mimeType: GOOGLE_DOC_MIME };
   if (folder) resource.parents = [folder.id];
-  const f = services.Drive.Files!.create(resource, null as unknown as GoogleAppsScript.Base.Blob, { supportsAllDrives: true, fields: 'id,webViewLink' });
+  const f = services.Drive.Files!.create(resource, blob, { supportsAllDrives: true, fields: 'id,webViewLink' });
   return { docId: String(f.id), url: String(f.webViewLink) };
 }
 
-/** Splits a style into its heading and the other attributes: the heading is set first. */
-function splitHeading(D: GoogleAppsScript.Document.DocumentApp, style: Style): { heading: unknown; rest: Style } {
-  const key = (D.Attribute as unknown as Record<string, string>).HEADING;
-  const { [key]: heading, ...rest } = style;
-  return { heading, rest };
+export interface RenderOptions {
+  /** Folder to save in (absent: My Drive). */
+  folder?: ReportFolder | null;
+  /** For tests and the local runtime; defaults to the Apps Script globals. */
+  services?: DocServices;
 }
 
-
 /**
- * Creates the report as a new Google Doc (earlier reports are never touched), in `folderId`
- * when it can be used, else in My Drive with a warning.
+ * Creates the report as a new Google Doc (earlier reports are never touched): figures from
+ * Charts, the .docx, one converting upload. Nothing exists in Drive until the upload succeeds.
  */
 export function renderReportDoc(model: ReportModel, opts: RenderOptions = {}): RenderResult {
   const services = opts.services ?? defaultServices();
-  const { DocumentApp: D } = services;
-  const C = services.Charts ?? Charts;
-  const warnings: string[] = [];
-  const st = styles(D);
   const folder = opts.folder ?? null;
-  const file = opts.file ?? createReportFile(model.docName, folder, services);
-  const docId = file.docId;
-
-  const doc = D.openById(docId);
-  const body = doc.getBody();
-  body.setAttributes(st.body);
-
+  const { images, warnings } = reportImages(model, services.Charts ?? Charts);
+  const docx = reportDocx(model, images);
+  const file = uploadReport(model.docName, docx, folder, services);
   const blocks = reportBlocks(model);
-  let tables = 0;
-  let first = true;
-  let coverLines = 0;
-
-  // The heading is set on its own, before the other attributes: the order in which Docs applies
-  // an attribute map is not guaranteed, and a heading applied last would reset the text style.
-  // NORMAL is what a new paragraph already has, so it costs no call.
-  const styleParagraph = (p: GoogleAppsScript.Document.Paragraph, style: Style): void => {
-    const { heading, rest } = splitHeading(D, style);
-    if (heading !== undefined && heading !== D.ParagraphHeading.NORMAL) p.setHeading(heading as GoogleAppsScript.Document.ParagraphHeading);
-    p.setAttributes(rest);
-  };
-
-  const paragraph = (text: string, style: Style): void => {
-    if (first) {
-      // A new document starts with one empty paragraph: the first block goes there.
-      const p = body.getParagraphs()[0];
-      p.setText(text);
-      styleParagraph(p, style);
-      first = false;
-      return;
-    }
-    styleParagraph(body.appendParagraph(text), style);
-  };
-
-  const table = (t: ReportTable): void => {
-    tables++;
-    first = false;
-    const cells = [t.header, ...t.rows].map((r) => r.map((c) => (c === '' ? ' ' : c)));
-    const tbl = body.appendTable(cells);
-    tbl.setAttributes(st.table);
-    const head = tbl.getRow(0);
-    head.setAttributes(st.headerRow);
-    for (let c = 0; c < t.header.length; c++) {
-      head.getCell(c).setBackgroundColor(HEADER_FILL);
-    }
-    if (t.variant === 'kv') {
-      // Label column shaded: kv tables have a handful of rows by construction.
-      for (let r = 1; r <= t.rows.length; r++) {
-        tbl.getCell(r, 0).setBackgroundColor(LABEL_FILL);
-      }
-    }
-    const sum = t.widths.reduce((a, b) => a + b, 0) || 1;
-    t.widths.forEach((w, c) => {
-      tbl.setColumnWidth(c, Math.round((CONTENT_WIDTH * w) / sum * 10) / 10);
-    });
-  };
-
-  for (const b of blocks as Block[]) {
-    switch (b.kind) {
-      case 'coverLine':
-        paragraph(b.text, coverLines++ === 0 ? st.coverTop : b.emphasis ? st.coverEmphasis : st.coverLine);
-        break;
-      case 'title':
-        paragraph(b.text, st.title);
-        break;
-      case 'subtitle':
-        paragraph(b.text, st.subtitle);
-        break;
-      case 'heading':
-        if (b.newPage) {
-          first = false;
-          body.appendPageBreak();
-        }
-        paragraph(b.text, b.level === 1 ? st.h1 : b.level === 2 ? st.h2 : st.h3);
-        break;
-      case 'toc':
-        // DocumentApp cannot insert a table of contents: the headings as a list (their outline links stay in the Doc's outline).
-        for (const e of b.entries) paragraph(e.text, e.level === 1 ? st.toc1 : st.toc2);
-        break;
-      case 'paragraph':
-        paragraph(b.text, st[b.tone && b.tone !== 'normal' ? b.tone : 'normal']);
-        break;
-      case 'table':
-        table(b.table);
-        break;
-      case 'chart': {
-        first = false;
-        // Drawn by the Charts service at the spec's size; shown at the content width.
-        const img = body.appendImage(chartBlob(b.chart, C));
-        img.setWidth(CHART_WIDTH_PX).setHeight(Math.round((b.chart.height * CHART_WIDTH_PX) / b.chart.width));
-        img.setAltTitle(b.chart.title);
-        img.getParent().asParagraph().setAlignment(D.HorizontalAlignment.CENTER);
-        paragraph(b.caption, st.caption);
-        break;
-      }
-      case 'pageBreak':
-        first = false;
-        body.appendPageBreak();
-        break;
-    }
-  }
-
-  doc.saveAndClose();
   return {
-    docId,
+    docId: file.docId,
     url: file.url,
     name: model.docName,
     folderId: folder ? folder.id : '',
     folderName: folder ? folder.name : '',
     warnings,
     blocks: blocks.length,
-    tables,
+    tables: blocks.filter((b) => b.kind === 'table').length,
   };
 }
 

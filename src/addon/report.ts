@@ -1,7 +1,8 @@
-// 報告書作成: runs 集計 (so the report and 集計結果 show the same numbers), renders the report as
-// a new Google Doc in the report folder, shares it with the members marked 要, and records it on
-// 報告書履歴 (always, even when rendering or sharing failed) and the outcome per member in the
-// add-on's 共有結果 column of 委員名簿.
+// 報告書作成: runs 集計 (so the report and 集計結果 show the same numbers), builds the report as a
+// .docx and uploads it converted into a new Google Doc in the report folder (report-doc.ts),
+// shares it with the members marked 要, and records it on 報告書履歴 (always, once anything exists
+// in Drive, even when sharing failed) and the outcome per member in the add-on's 共有結果 column
+// of 委員名簿. A report too big for one Doc is refused before anything is written.
 import type { ReportSummary } from './api';
 import type { Grid } from '../core/model';
 import { reportOf } from '../core/pipeline';
@@ -9,7 +10,7 @@ import { MEMBER_OWNED_COLUMNS, REPORT_HISTORY_COLUMNS, SHEETS } from '../core/sc
 import { readSettings } from '../core/settings';
 import { escapeCell } from '../core/cells';
 import { cellText, escapeHtml } from '../core/text';
-import { createReportFile, renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type RenderResult, type ShareOutcome } from './report-doc';
+import { renderReportDoc, reportHistoryRow, shareOutcomeCell, shareReport, type RenderResult, type ShareOutcome } from './report-doc';
 import { checkTypedFolder, folderUrl, ownReportFolder, type ResolvedFolder } from './report-folder';
 import { fitReport } from '../core/report-size';
 import { createAppendix, shareAppendix } from './report-appendix';
@@ -71,39 +72,45 @@ export function runReport(): ReportSummary {
     const probe = new WriteBatch(ss);
     prepareAppend(probe, SHEETS.reports, REPORT_HISTORY_COLUMNS, [REPORT_HISTORY_COLUMNS.map(() => '報告書')], sheets.get(SHEETS.reports));
     prepareShareOutcomes(probe, sheets.get(SHEETS.members), grids[SHEETS.members], null, '');
-    batch.commit();
     const { read } = run;
     const settings = read.data.settings;
     // A confirmed period is reported with its confirmed figures; opinions marked 採用 are 提言.
     const { basis, grids: basisGrids, note } = reportBasis(inputs, run);
     const model = reportOf(withAdoptedOpinions(basis, grids[SHEET_MEMBER_OPINIONS]), basisGrids, new Date());
-    // Too big for one Doc: summaries in the body, the plan list as appendix files; refused if even that is.
+    // Too big for one Doc: summaries in the body, the plan list as appendix files; refused if even
+    // that is — before 集計 writes anything, so a refused report changes no sheet.
     const fit = fitReport(model);
     if (fit.status === 'refused') throw new UserError(fit.message);
+    batch.commit();
     const appendix = createAppendix(fit, where.folder);
 
-    // From here the Doc exists: whatever fails, it is recorded on 報告書履歴 (never an orphan).
-    const file = createReportFile(appendix.model.docName, where.folder);
-    const problems: string[] = [];
-    let render: RenderResult = { docId: file.docId, url: file.url, name: appendix.model.docName, folderId: where.folder.id, folderName: where.folder.name, warnings: [], blocks: 0, tables: 0 };
+    // The Doc exists only once the converting upload succeeded. If it fails, the appendix files
+    // already made are recorded on 報告書履歴 (nothing in Drive is left unrecorded).
+    let render: RenderResult;
     try {
-      render = renderReportDoc(appendix.model, { folder: where.folder, file });
+      render = renderReportDoc(appendix.model, { folder: where.folder });
     } catch (e) {
-      problems.push(`本文の作成中にエラーが発生し、報告書は途中までしか書かれていません（${detail(e)}）。もう一度「報告書作成」を実行してください。`);
+      if (appendix.files.length === 0) throw e;
+      const failed: RenderResult = {
+        docId: '', url: '', name: appendix.model.docName, folderId: where.folder.id, folderName: where.folder.name, blocks: 0, tables: 0,
+        warnings: [`報告書を Google ドキュメントとして保存できませんでした（${detail(e)}）。作成済みの添付ファイル ${appendix.files.map((f) => `${f.name}（${f.url}）`).join('、')} は共有していません。もう一度「報告書作成」を実行してください。`],
+      };
+      const record = new WriteBatch(ss);
+      prepareAppend(record, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, failed, [], run.who)], sheets.get(SHEETS.reports));
+      record.commit();
+      throw e;
     }
+    const problems: string[] = [];
     if (appendix.files.length > 0) render.warnings.push(`報告書が Google ドキュメント 1 つに収まらないため、プランごとの表は添付ファイル ${appendix.files.length} 件（${appendix.files.map((f) => f.name).join('、')}）に分け、報告書からリンクしました。`);
     let outcomes: ShareOutcome[] = [];
-    if (problems.length === 0) {
-      try {
-        const notify = settings.notifyMembers !== false;
-        const share = { notify, message: notify ? shareMessage(model.docName, settings.office) : undefined };
-        outcomes = shareReport(file.docId, read.data.members, share);
-        shareAppendix(appendix.files, read.data.members, share);
-      } catch (e) {
-        problems.push(`委員への共有中にエラーが発生し、共有していない委員がいます（${detail(e)}）。報告書を開いて「共有」から共有するか、もう一度「報告書作成」を実行してください。`);
-      }
-    } else {
-      problems.push('本文が完成していないため、委員には共有していません。');
+    // From here the Doc exists: whatever fails, it is recorded on 報告書履歴 (never an orphan).
+    try {
+      const notify = settings.notifyMembers !== false;
+      const share = { notify, message: notify ? shareMessage(model.docName, settings.office) : undefined };
+      outcomes = shareReport(render.docId, read.data.members, share);
+      shareAppendix(appendix.files, read.data.members, share);
+    } catch (e) {
+      problems.push(`委員への共有中にエラーが発生し、共有していない委員がいます（${detail(e)}）。報告書を開いて「共有」から共有するか、もう一度「報告書作成」を実行してください。`);
     }
     const recorded = { ...render, warnings: [...render.warnings, ...problems] };
     const record = new WriteBatch(ss);

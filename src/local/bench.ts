@@ -113,8 +113,8 @@ function total(calls: Record<string, number>, pattern?: RegExp): number {
 }
 
 const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataValidation\w*)\./;
-/** DocumentApp, DriveApp and the objects they hand out (Body, Table, File …). */
-const DOCS_DRIVE = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem|InlineImage|Text|HorizontalRule|PageBreak|DriveApp|File|Folder|Blob)\./;
+/** DocumentApp, DriveApp, the advanced Drive service (Drive.Files …) and the objects they hand out (Body, Table, File, Blob …). */
+const DOCS_DRIVE = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem|InlineImage|Text|HorizontalRule|PageBreak|DriveApp|Drive|File|Folder|Blob)\./;
 
 /** One command on one size, in this process. */
 export function benchOne(plans: number, label: string): BenchRow {

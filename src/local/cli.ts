@@ -10,8 +10,7 @@ import { SHEETS } from '../core/schema';
 import { compute, reportOf } from '../core/pipeline';
 import type { Grid } from '../core/model';
 import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
-import { reportDocx } from '../core/docx';
-import { chartImages } from './chart-png';
+import type { LocalDriveApp } from './gas/drive';
 import { runCycle } from './cycle';
 import { runCommitteeCycle } from './committee-cycle';
 import { renderHtml } from './report-html';
@@ -57,8 +56,10 @@ export function sessionGrids(session: AddonSession): Record<string, Grid> {
 }
 
 /**
- * The same report model the add-on rendered into the Google Doc, computed from the workbook
- * after the run, rendered to .docx and .html so anyone can open it without Google.
+ * 報告書.docx is exactly the file the add-on uploaded and Drive converted into the Google Doc
+ * members receive (taken from the local Drive, so it follows the saved column mapping and 確定
+ * figures as the add-on did). The .html and .json are the report model recomputed from the
+ * workbook after the run, so anyone can read it without Word or Google.
  */
 async function writeLocalReport(session: AddonSession, outDir: string): Promise<string[]> {
   const grids = sessionGrids(session);
@@ -66,8 +67,11 @@ async function writeLocalReport(session: AddonSession, outDir: string): Promise<
   const docx = join(outDir, '報告書.docx');
   const html = join(outDir, '報告書.html');
   const json = join(outDir, '報告書.json');
-  // The same writer the add-on uploads to Drive; the figures rasterized locally by resvg.
-  writeFileSync(docx, reportDocx(model, chartImages(model)));
+  const history = session.sheetRecords(SHEETS.reports)?.rows ?? [];
+  const fileId = String(history.at(-1)?.['ファイルID'] ?? '');
+  const uploaded = fileId ? (session.runtime.globals.DriveApp as unknown as LocalDriveApp).localImportSource(fileId) : undefined;
+  if (!uploaded) throw new Error(`報告書履歴の最後の行（ファイルID「${fileId}」）に、アップロードされた .docx がありません。`);
+  writeFileSync(docx, uploaded);
   writeFileSync(html, renderHtml(model));
   writeFileSync(json, JSON.stringify(model, null, 2) + '\n');
   return [docx, html, json];

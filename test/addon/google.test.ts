@@ -49,8 +49,10 @@ describe('the shipped manifest', () => {
   const m = distManifest();
   test('narrow, non-restricted scopes only: no full drive, no spreadsheets-wide access', () => {
     expect(m.oauthScopes).toEqual(expect.arrayContaining([
-      `${AUTH}spreadsheets.currentonly`, `${AUTH}script.container.ui`, `${AUTH}documents`, `${AUTH}drive.file`, `${AUTH}userinfo.email`,
+      `${AUTH}spreadsheets.currentonly`, `${AUTH}script.container.ui`, `${AUTH}drive.file`, `${AUTH}userinfo.email`,
     ]));
+    // The report is a .docx converted by Drive on upload: no DocumentApp, so no documents scope.
+    expect(m.oauthScopes).not.toContain(`${AUTH}documents`);
     // Restricted Drive scopes (full drive, drive.readonly) and whole-Drive/Sheets access: never.
     for (const wide of ['drive', 'drive.readonly', 'drive.metadata', 'spreadsheets']) expect(m.oauthScopes).not.toContain(AUTH + wide);
   });
@@ -116,19 +118,14 @@ describe('one needed scope removed: the right command fails the way Google fails
     expect(s.runtime.spreadsheet.getSheets().map((x) => x.getName())).toEqual(before);
   });
 
-  test('without documents, the Doc exists but cannot be written: it is still recorded on 報告書履歴, never an orphan', () => {
-    const { s, drive, api } = session({ manifest: without('documents') });
-    const summary = s.run('createReport').result as ReportSummary;
-    const doc = api.log.find((e) => e.method === 'Drive.Files.create' && drive.localItem(e.fileId).mimeType.endsWith('document'))!;
-    expect(summary.message).toContain('途中でエラーが発生しました');
-    const history = records(s, SHEETS.reports);
-    expect(history).toHaveLength(1);
-    expect(history[0]['ファイルID']).toBe(doc.fileId);
-    expect(history[0]['URL']).toBe(summary.url);
-    expect(String(history[0]['備考'])).toContain(`Specified permissions are not sufficient to call DocumentApp.openById. Required permissions: ${AUTH}documents`);
-    expect(String(history[0]['備考'])).toContain('委員には共有していません');
-    // Nobody was given a half-written report.
-    expect(drive.sharingLog).toEqual([]);
+  test('the Doc is complete when it exists: one converting upload of the .docx, no DocumentApp call, so no half-written report', () => {
+    const { s, docs, api, drive } = session();
+    const report = s.run('createReport');
+    expect(Object.keys(report.calls).filter((k) => /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|InlineImage)\./.test(k))).toEqual([]);
+    expect(report.calls['Utilities.newBlob']).toBe(1);
+    const doc = api.log.find((e) => e.method === 'Drive.Files.create' && drive.localItem(e.fileId).mimeType === 'application/vnd.google-apps.document')!;
+    expect(docs.localOutline(doc.fileId).length).toBeGreaterThan(10);
+    expect(records(s, SHEETS.reports)[0]['ファイルID']).toBe(doc.fileId);
   });
 
   test('without script.container.ui, the sidebar cannot open', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/local/cli';
 import { loadWorkbook } from '../../src/local/workbook';
 import { SHEETS } from '../../src/core/schema';
+import type { LocalDriveApp } from '../../src/local/gas/drive';
 
 jest.setTimeout(60000);
 
@@ -15,7 +16,7 @@ function json(dir: string, file: string): any {
 test('demo: runs every menu command on the sample and leaves the workbook, JSON, calls and the report', async () => {
   const out = mkdtempSync(join(tmpdir(), 'demo-'));
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  await runCli(['demo', '--out', out]);
+  const run = await runCli(['demo', '--out', out]);
   const printed = log.mock.calls.map((c) => String(c[0])).join('\n');
   log.mockRestore();
 
@@ -34,6 +35,10 @@ test('demo: runs every menu command on the sample and leaves the workbook, JSON,
   expect(calls.aggregate['Range.setValues']).toBeGreaterThan(0);
   // The report files: a real .docx (a zip) and HTML naming every goal.
   expect(readFileSync(join(out, '報告書.docx')).subarray(0, 2).toString()).toBe('PK');
+  // …exactly the bytes the add-on uploaded to Drive (and Drive converted into the members' Google Doc).
+  const reportId = String(run.session.sheetRecords(SHEETS.reports)!.rows.at(-1)!['ファイルID']);
+  const uploaded = (run.session.runtime.globals.DriveApp as unknown as LocalDriveApp).localImportSource(reportId)!;
+  expect(Buffer.from(uploaded).equals(readFileSync(join(out, '報告書.docx')))).toBe(true);
   const html = readFileSync(join(out, '報告書.html'), 'utf8');
   for (const g of goals.rows) expect(html).toContain(g['名称']);
   // The saved workbook holds what the add-on wrote.

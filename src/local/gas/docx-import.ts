@@ -279,15 +279,19 @@ function applyPPr(out: ParaProps, pPr: XmlElement | undefined): void {
   }
 }
 
-/** Heading from the style's name, as Docs maps Word's built-in styles; else an outline level 0–5. */
+/**
+ * Heading from the paragraph style's own name, as Docs maps Word's built-in styles (Title,
+ * Subtitle, heading 1–6); else from the outline level (0–5) the paragraph has, directly or
+ * through its styles. A custom style based on a heading is not that heading (stricter; Docs has
+ * no custom named styles): with outline level 9 (body text) it is normal text.
+ */
 function headingOf(styles: StyleDef[], outline: number | null): string {
-  for (let i = styles.length - 1; i >= 0; i--) {
-    const n = styles[i].name.toLowerCase().replace(/\s+/g, ' ').trim();
-    const m = /^heading ([1-6])$/.exec(n);
-    if (m) return `HEADING${m[1]}`;
-    if (n === 'title') return 'TITLE';
-    if (n === 'subtitle') return 'SUBTITLE';
-  }
+  const own = styles[styles.length - 1];
+  const n = own ? own.name.toLowerCase().replace(/\s+/g, ' ').trim() : '';
+  const m = /^heading ([1-6])$/.exec(n);
+  if (m) return `HEADING${m[1]}`;
+  if (n === 'title') return 'TITLE';
+  if (n === 'subtitle') return 'SUBTITLE';
   if (outline !== null && outline >= 0 && outline <= 5) return `HEADING${outline + 1}`;
   return 'NORMAL';
 }
@@ -547,12 +551,27 @@ const isTocSdt = (sdt: XmlElement): boolean => {
   return gallery !== undefined && /table of contents/i.test(gallery);
 };
 
+/**
+ * A TOC entry as Docs shows it: the heading's text. The page number (a PAGEREF result) is not
+ * kept, nor the tab leading to it.
+ */
+function tocEntry(p: ImportedParagraph): ImportedParagraph {
+  const parts = [...p.parts];
+  const last = parts[parts.length - 1];
+  if (last && last.kind === 'text') {
+    const text = last.text.replace(/\t+$/, '');
+    if (text) parts[parts.length - 1] = { ...last, text };
+    else parts.pop();
+  }
+  return { ...p, parts };
+}
+
 /** Body-level content: paragraphs, tables, content controls; a TOC (field or control) becomes one element. */
 function readBlocks(ctx: Context, container: XmlElement): ImportedBlock[] {
   const out: ImportedBlock[] = [];
   let toc: ImportedToc | null = null;
   const add = (b: ImportedParagraph | ImportedTable): void => {
-    if (toc && b.kind === 'paragraph') toc.paragraphs.push(b);
+    if (toc && b.kind === 'paragraph') toc.paragraphs.push(tocEntry(b));
     else out.push(b);
   };
   const walk = (el: XmlElement): void => {
@@ -575,7 +594,7 @@ function readBlocks(ctx: Context, container: XmlElement): ImportedBlock[] {
           const entries: ImportedParagraph[] = [];
           for (const b of inner) {
             if (b.kind === 'toc') entries.push(...b.paragraphs);
-            else if (b.kind === 'paragraph') entries.push(b);
+            else if (b.kind === 'paragraph') entries.push(tocEntry(b));
           }
           // The control's title paragraph (a "TOC Heading" styled line) stays outside, as a normal heading would.
           const titleIdx = entries.findIndex((p) => /toc heading/i.test(p.style));

@@ -94,6 +94,7 @@ class FilesCollection {
     let content: Buffer = Buffer.alloc(0);
     let mediaType: string | null = null;
     let imported: ImportedDoc | undefined;
+    let blobBytes: Buffer = Buffer.alloc(0);
     if (mediaData !== undefined && mediaData !== null) {
       if (typeof (mediaData as GoogleAppsScript.Base.BlobSource).getBlob !== 'function') throw api.error(method, 400, 'Invalid Value');
       const blob = blobContent(mediaData);
@@ -101,6 +102,7 @@ class FilesCollection {
       mediaType = blob.contentType;
       if ((resource?.mimeType ?? '').startsWith('application/vnd.google-apps.')) {
         imported = api.importUpload(method, String(resource.mimeType), blob.contentType, blob.bytes);
+        blobBytes = blob.bytes;
         content = Buffer.alloc(0);
       }
     }
@@ -118,7 +120,10 @@ class FilesCollection {
     }
     const rec = api.drive.localInsert(name, mimeType, parent ? parent.id : null, content);
     if (parent?.sharedDrive) rec.sharedDrive = true;
-    if (imported) rec.imported = imported;
+    if (imported) {
+      rec.imported = imported;
+      rec.importSource = Buffer.from(blobBytes);
+    }
     api.log.push({ method: 'Drive.Files.create', fileId: rec.id, args: { ...optionalArgs } });
     return pick(api.fileResource(rec), optionalArgs.fields as string | undefined, DEFAULT_FILE_FIELDS);
   }
@@ -141,7 +146,7 @@ class FilesCollection {
     api.count('Drive.Files.update');
     const method = 'drive.files.update';
     const rec = api.visible(method, fileId, optionalArgs);
-    let media: { content: Buffer; imported?: ImportedDoc } | null = null;
+    let media: { content: Buffer; imported?: ImportedDoc; source?: Buffer } | null = null;
     if (mediaData !== undefined && mediaData !== null) {
       if (typeof (mediaData as GoogleAppsScript.Base.BlobSource).getBlob !== 'function') throw api.error(method, 400, 'Invalid Value');
       const blob = blobContent(mediaData);
@@ -150,7 +155,7 @@ class FilesCollection {
       const target = resource?.mimeType ?? rec.mimeType;
       if (target.startsWith('application/vnd.google-apps.')) {
         if (target !== rec.mimeType) throw api.error(method, 400, 'Local runtime: changing a file into another Google format is not modelled.');
-        media = { content: Buffer.alloc(0), imported: api.importUpload(method, target, blob.contentType, blob.bytes) };
+        media = { content: Buffer.alloc(0), imported: api.importUpload(method, target, blob.contentType, blob.bytes), source: blob.bytes };
       } else {
         if (rec.mimeType.startsWith('application/vnd.google-apps.')) throw api.error(method, 400, 'Local runtime: turning a Google Docs file into an uploaded file is not modelled.');
         media = { content: blob.bytes };
@@ -173,7 +178,10 @@ class FilesCollection {
     rec.parents = parents;
     if (media) {
       rec.content = media.content;
-      if (media.imported) rec.imported = media.imported;
+      if (media.imported) {
+        rec.imported = media.imported;
+        rec.importSource = media.source;
+      }
       api.drive.localTouch(rec.id);
     }
     api.log.push({ method: 'Drive.Files.update', fileId: rec.id, args: { ...optionalArgs } });

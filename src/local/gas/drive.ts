@@ -118,6 +118,8 @@ export interface ItemRecord {
   sharedDrive: boolean;
   /** A Google Doc made by importing a .docx (Drive API): what DocumentApp opens. */
   imported?: ImportedDoc;
+  /** The file that was imported, as uploaded (local only: Drive keeps no copy of it). */
+  importSource?: Buffer;
 }
 
 /**
@@ -693,6 +695,12 @@ export class LocalDriveApp implements DriveAppSubset {
   /** Runtime hook for the local DocumentApp: Google Docs made by an import, in creation order. */
   localImportedDocIds(): string[] {
     return [...this.items.values()].filter((r) => r.imported && !r.trashed).map((r) => r.id);
+  }
+
+  /** Test hook: the bytes last imported into a Google Doc (the .docx the script uploaded), or undefined. */
+  localImportSource(id: string): Uint8Array | undefined {
+    const src = this.items.get(id)?.importSource;
+    return src ? new Uint8Array(src) : undefined;
   }
 
   /** Runtime hook: each item's creation order. */
