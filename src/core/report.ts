@@ -236,9 +236,10 @@ function yearTable(years: YearRow[] | undefined): ReportTable | null {
   const grades = ['A', 'B', 'C', 'D', '−'];
   const ratings = ['良好', '概ね良好', '良好ではない', '評価不能'];
   return {
-    header: ['年度', '根拠', ...grades.map((g) => `プラン ${g}`), ...ratings.map((r) => `目標 ${r}`)],
+    // Two-line headers: a narrow column never breaks inside 「プラン」 or 「良好ではない」.
+    header: ['年度', '根拠', ...grades.map((g) => `プラン\n${g}`), ...ratings.map((r) => `基本目標\n${r}`)],
     rows: years.map((y) => [warekiLabel(y.fiscalYear), y.source, ...grades.map((g) => String(y.grades[g] ?? 0)), ...ratings.map((r) => String(y.ratings[r] ?? 0))]),
-    widths: [12, 10, 7, 7, 7, 7, 7, 9, 9, 12, 9],
+    widths: [11, 8, 7, 7, 7, 7, 7, 8, 10, 13, 10],
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   };
 }
@@ -417,8 +418,31 @@ interface PlanTableCtx {
 
 type NumberParsed = Parsed & { kind: 'number' };
 
+/**
+ * A figure as the table shows it: as typed, except a figure or status read out of a sentence
+ * (「…を追加した。【実績】158手続」): the table shows what was read (158手続), and the sentence
+ * goes to the plan's 取組実績 (sentencesOf).
+ */
 function figureOf(p: Parsed): string {
+  if (p.kind === 'number' && p.read) return formatNumber(p.value) + p.unit;
+  if (p.kind === 'state' && p.read) return p.state;
   return squashText(p.text) || (p.kind === 'number' ? formatNumber(p.value) + p.unit : '');
+}
+
+/** The sentences typed as the evaluation period's actuals of a plan (a table kept in words). */
+function sentencesOf(p: PlanResult, fy: number, mid: boolean): string[] {
+  const out: string[] = [];
+  for (const ir of p.indicators) {
+    const v = ir.indicator.actuals.find((a) => a.period.fiscalYear === fy && a.period.kind === (mid ? 'mid' : 'year'))?.value;
+    if (!v || !(v.kind === 'number' || v.kind === 'state') || !v.read) continue;
+    const text = v.text.trim();
+    // Only words beyond the figure say what was done: not 「【実績】47件」 or 「結果／目標 14／15箇所」.
+    let rest = text;
+    if (v.kind === 'number') for (const q of [v.read.quote, v.read.target?.quote]) if (q) rest = rest.split(q).join('');
+    if (rest.replace(/[\s\d,.、。・／/()（）【】「」:：%％]|目標|実績|結果/g, '').length < 6) continue;
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
 }
 
 function squashText(s: string): string {
@@ -489,7 +513,11 @@ function planRow(p: PlanResult, rows: ResultRow[], ctx: PlanTableCtx): ReportPla
       withCellYear(ind.baseline.value.kind === 'empty' ? '' : figureOf(ind.baseline.value) + marksOf(ctx, ind.key, 'baseline'), ind.baseline.fiscalYear, ctx.baseYear),
       prev ? figureOf(prev) : DASH,
       trend ? `${actual}\n${trend}` : actual,
-      withCellYear(ind.target.value.kind === 'empty' ? '' : figureOf(ind.target.value) + marksOf(ctx, ind.key, 'target'), ind.target.fiscalYear, ctx.targetYear),
+      // Judged against the year's own target: that target first, the final one under it.
+      ir.period.yearTarget && ir.period.yearTarget.text !== (ind.target.value.kind === 'empty' ? '' : figureOf(ind.target.value))
+        ? `${ir.period.yearTarget.text}\n（${fyLabel(ir.period.yearTarget.fiscalYear)}目標）` +
+          (ind.target.value.kind === 'empty' ? '' : `\n最終 ${figureOf(ind.target.value)}${marksOf(ctx, ind.key, 'target')}`)
+        : withCellYear(ind.target.value.kind === 'empty' ? '' : figureOf(ind.target.value) + marksOf(ctx, ind.key, 'target'), ind.target.fiscalYear, ctx.targetYear),
       rate,
       several ? grade : gradeText,
     ]);
@@ -637,7 +665,8 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const draft = policyItemsDraft(data, recsGiven.map((r) => r.policyCode));
   const reportName = (mid ? '進捗状況報告書（中間）' : '進捗状況報告書') + (draft ? '（案）' : '');
   // The running header repeats the cover's title word for word.
-  const title = `${planName} ${reportName.replace(/（案）$/, '')}（${periodLabel}）${draft ? '（案）' : ''}`;
+  // 中間 is said once: 進捗状況報告書（中間）（令和7年度）, not …（中間）（令和7年度（中間））.
+  const title = `${planName} ${reportName.replace(/（案）$/, '')}（${warekiLabel(result.config.evaluationYear)}）${draft ? '（案）' : ''}`;
   const timestamp = stamp(opts.now, tz);
   const rowsByPlan = resultRowsByPlan(result);
   const plansById = new Map(result.plans.map((p) => [p.id, p]));
@@ -649,6 +678,15 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
 
   // A unified plan shows what each of its original plans' departments wrote, under its ID.
   const narrativeFor = (p: PlanResult): ReportNarrative['items'] => {
+    const items = typedNarrative(p);
+    // Actuals written as sentences are what was done that year: 取組実績 unless a column says it.
+    const said = sentencesOf(p, result.config.evaluationYear, mid);
+    if (said.length && !items.some((i) => i.label.startsWith(TEXT_LABELS.achievements))) {
+      items.unshift({ label: TEXT_LABELS.achievements, text: said.join('\n') });
+    }
+    return items;
+  };
+  const typedNarrative = (p: PlanResult): ReportNarrative['items'] => {
     if (p.kind !== 'unified') return narrativeItems(textsOf.get(p.id), result.config.evaluationYear);
     const byLabel = new Map<string, string[]>();
     for (const id of p.memberIds) {
@@ -765,7 +803,8 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     .map((code) => {
       const item = policyItems.find((p) => p.code === code);
       const name = item?.name ?? '';
-      const heading = code ? `基本方針${code}　${name}`.trim() : '基本方針未設定の基本目標';
+      // A plan with no 基本方針 at all: its goals are the chapter (not 'goals without a policy').
+      const heading = code ? `基本方針${code}　${name}`.trim() : policyOrder.some((c) => c !== '') ? '基本方針未設定の基本目標' : '基本目標ごとの進捗';
       return {
         code,
         name,
@@ -874,6 +913,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const planRowsText = policies.flatMap((p) => p.goals.flatMap((g) => g.planTable.rows.flat())).join('\n');
   const bySource = (src: string): boolean => result.plans.some((p) => p.counted && !p.override?.applied && p.period.grade !== '−' && p.period.source === src);
   const statusGrades = formatStatusGrades({ ...DEFAULT_STATUS_GRADES, ...(s.statusGrades ?? {}) });
+  const yearTargetsUsed = result.plans.some((p) => p.counted && p.indicators.some((ir) => ir.period.yearTarget));
   const method = [
     ...(s.inferred?.length ? [`評価の年度と時点は、設定がないため入力されている数値から判断しました（${s.inferred.join('、')}）。`] : []),
     '成果指標ごとに達成率を計算しました。基準値があるときは「（実績値 − 基準値）÷（目標値 − 基準値）」、基準値がないとき（または数値でないとき）は「実績値 ÷ 目標値」です。低いほど良い指標（事故件数、作業時間など）は、基準値からの減少を目標までの減少と比べます（基準値がなければ「目標値 ÷ 実績値」）。',
@@ -890,6 +930,8 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       ? [`中間評価では、${asOf}時点の実績から年度末の達成見込みを判断しました。件数など年度内に積み上がる指標は、4月1日から基準日までの経過${midShare !== null ? `（${asOf}は年度の${formatPercent(midShare)}）` : ''}で実績を割り戻した年度末の見込みで評価し、割合や整備数など水準の指標はそのまま比べています。表の「達成率／見込み」には、いまの達成率と年度末の見込みを並べています（基準日は設定シートの「${SETTING_KEYS.midAsOf}」）。`]
       : []),
     ...(/前年度比/.test(planRowsText) ? ['プランの表の「前年度比」は、前年度の実績値からの増減の割合です。'] : []),
+    '基本目標ごとの「今期の評価」は評価年度の実績によるもの、「計画期間通算の評価」は評価年度までで最も新しい実績を最終の目標値と比べたものです。' +
+      (yearTargetsUsed ? '年度ごとの目標がある指標は、今期の評価をその年度の目標と比べています（表の目標値の欄に、その年度の目標と最終の目標値を並べています）。' : ''),
     `基本目標は、評価対象のプラン（評価不能を除く）のうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました（設定シートの「${SETTING_KEYS.goodShare}」「${SETTING_KEYS.fairShare}」）。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。桁や単位の誤りが疑われる数値には「※1」などの注を付け、資料3にまとめました。`,
   ];
 

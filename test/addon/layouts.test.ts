@@ -83,7 +83,8 @@ describe('B: a mid-year committee table, no 設定 sheet (飯塚市, seed 001)',
     const c = compute(grids, new Date(2025, 10, 1));
     const report = reportOf(c, grids, new Date(2025, 10, 1));
     expect(report.summary.method[0]).toBe('評価の年度と時点は、設定がないため入力されている数値から判断しました（評価年度は実績のある最新の年度（令和7年度）、評価時点は令和7年度の数値が中間の列にだけあるため「中間」）。');
-    expect(report.title).toContain('令和7年度（中間）');
+    // 中間 said once in the running header.
+    expect(report.title).toBe('地域情報化計画 進捗状況報告書（中間）（令和7年度）（案）');
   });
 });
 
@@ -198,10 +199,27 @@ describe('取組実績／課題／今後の方向性 from the progress sheet, pe
 
   test('C: one column for 課題 and 今後の方向性 is labelled so; related departments deferring add nothing', () => {
     const { text, tables } = reportText(SHINKO_KANRI);
-    const card = tables.find((t) => t[0][0] === '1');
-    expect(card?.slice(1)).toEqual([['課題・今後の方向性', '窓口の案内と申請の入口がまだ分かりにくい。次年度は申請画面を見直し、手続の検索を改善する。']]);
-    expect(tables.find((t) => t[0][0] === '5')?.[1][0]).toBe('課題・今後の方向性');
-    expect(tables.filter((t) => ['2', '3', '4', '6'].includes(t[0][0]) && t[0].length === 2 && t[1]?.[0]?.includes('課題'))).toEqual([]);
+    const card = (id: string) => tables.find((t) => t[0][0] === id);
+    // The year's 実績 written as a sentence is what was done: 取組実績 (the table shows the figure read).
+    expect(card('1')?.slice(1)).toEqual([
+      ['取組実績', '税・国保の手続を追加した。【実績】158手続'],
+      ['課題・今後の方向性', '窓口の案内と申請の入口がまだ分かりにくい。次年度は申請画面を見直し、手続の検索を改善する。'],
+    ]);
+    expect(card('5')?.slice(1).map((r) => r[0])).toEqual(['取組実績', '課題・今後の方向性']);
+    // Cells that are only a figure (【実績】47件, 結果／目標 14／15箇所) are not 取組実績.
+    for (const id of ['2', '3', '6']) expect(card(id)).toBeUndefined();
     expect(text).not.toContain('主担当課に準ずる');
+    // No 基本方針 on this sheet: its goals are the chapter.
+    expect(text).toContain('基本目標ごとの進捗');
+    expect(text).not.toContain('基本方針未設定');
+  });
+
+  test('C: the plan table shows the figure read from a sentence, and the year\'s own target beside the final one', () => {
+    const { tables } = reportText(SHINKO_KANRI);
+    const plans = tables.filter((t) => t[0][0] === 'プラン').flatMap((t) => t.slice(1));
+    const row1 = plans.find((r) => r[0].startsWith('1 電子申請の拡大'))!;
+    expect(row1.slice(3, 8)).toEqual(['135手続', '158手続\n前年度比 +17.0%', '160手続\n（R6目標）\n最終 200手続', '98.8%', 'B']);
+    // The same target for the year and at the end is said once.
+    expect(plans.find((r) => r[0].startsWith('4 スマホ教室'))![5]).toBe('12回');
   });
 });

@@ -523,6 +523,13 @@ describe('図 年度別の評価の分布 (issue 12)', () => {
     ]);
   });
 
+  test('the year table: two-line headers so narrow columns never break inside a word', () => {
+    expect(model.summary.yearTable!.header).toEqual([
+      '年度', '根拠', 'プラン\nA', 'プラン\nB', 'プラン\nC', 'プラン\nD', 'プラン\n−',
+      '基本目標\n良好', '基本目標\n概ね良好', '基本目標\n良好ではない', '基本目標\n評価不能',
+    ]);
+  });
+
   test('none with a single year', () => {
     expect(build(data, result, { years: years.slice(0, 1) }).summary.yearChart).toBeNull();
     expect(build(data, result).summary.yearChart).toBeNull();

@@ -430,6 +430,24 @@ describe(`DataValidation — ${REF}/data-validation-builder#requirevalueinlistva
     expect(range.getValues()).toEqual([['完了'], ['']]);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/data-validation (getAllowInvalid:
+  // "…or false if it rejects the input entirely"): a rule judges input, so only the cells a write
+  // covers are checked. The reference is silent on a value already in the cell when the rule was
+  // added; as in the Sheets editor it stays (and is only refused when written again).
+  test('a rejecting rule refuses only writes that cover its cell; a value there before the rule stays', () => {
+    const { rt, ss } = fresh();
+    const sheet = ss.getActiveSheet();
+    sheet.getRange('A1:C1').setValues([['統合済', 'x', 'y']]);
+    const rule = rt.globals.SpreadsheetApp.newDataValidation().requireValueInList(['実施中', '完了']).setAllowInvalid(false).build();
+    sheet.getRange('A1').setDataValidation(rule);
+    expect(sheet.getRange('A1').getValue()).toBe('統合済');
+    sheet.getRange('B1:C1').setValues([['b', 'c']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([['統合済', 'b', 'c']]);
+    expect(() => sheet.getRange('A1:B1').setValues([['統合済', 'b']])).toThrow(
+      'The data you entered in cell A1 violates the data validation rules set on this cell.',
+    );
+  });
+
   test('a warning rule (allowInvalid true) accepts any value', () => {
     const { rt, ss } = fresh();
     const rule = rt.globals.SpreadsheetApp.newDataValidation().requireValueInList(['実施中']).build();
