@@ -855,7 +855,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     align: ['center', 'left', 'right', 'right'],
   };
   const goalTable: ReportTable = {
-    header: ['番号', '基本目標', '件数', 'A', 'B', 'C', 'D', '−', 'A・B割合', '今期の評価', '通算の評価'],
+    header: ['番号', '基本目標', '件数', 'A', 'B', 'C', 'D', '−', 'A・B\n割合', '今期の評価', '通算の評価'],
     rows: result.goals.map((g) => [
       g.code || DASH, g.name || DASH, `${g.planIds.length}`,
       `${g.period.counts.A}`, `${g.period.counts.B}`, `${g.period.counts.C}`, `${g.period.counts.D}`, `${g.period.counts['−']}`,
@@ -869,8 +869,10 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const ratingSeries: { name: GoalRating; tone: Tone }[] = [
     { name: '良好', tone: 'good' }, { name: '概ね良好', tone: 'fair' }, { name: '良好ではない', tone: 'bad' },
   ];
+  // In a title already in brackets: 令和7年度 中間, not 令和7年度（中間）.
+  const chartPeriod = mid ? `${warekiLabel(result.config.evaluationYear)} 中間` : periodLabel;
   const goalChart: ChartSpec = {
-    title: `基本目標別 A・B評価のプランの割合（${periodLabel}）`,
+    title: `基本目標別 A・B評価のプランの割合（${chartPeriod}）`,
     // The Charts service draws no text on bars: a goal without a share says so in its label.
     categories: result.goals.map((g) => clip(`${g.code} ${g.name}`, 16) + (g.period.share === null ? '（評価不能）' : '')),
     series: ratingSeries.map((r) => ({
@@ -895,7 +897,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
     }
     return { label: clip(p.code ? `基本方針${p.code} ${p.name}` : p.heading, 18), counts };
   });
-  const policyChart = gradeChart(`基本方針別 プランの評価の分布（${periodLabel}）`, byPolicy);
+  const policyChart = gradeChart(`基本方針別 プランの評価の分布（${chartPeriod}）`, byPolicy);
   const policyCaption = `${policyChart.title}。${GRADE_CHART_NOTE}`;
   const charts: ReportFigure[] = [];
   if (byPolicy.length > 1) charts.push({ chart: policyChart, caption: policyCaption });
@@ -966,7 +968,9 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       .filter((ir) => ir.period.regressed)
       .map((ir) => {
         const base = ir.indicator.baseline;
-        const baseText = `${figureOf(base.value)}${base.fiscalYear !== undefined ? `（${fyLabel(base.fiscalYear)}）` : ''}`;
+        // A baseline that names its own date (112件/年 (令和3年末)) gets no second year.
+        const dated = /令和|平成|昭和|[RH]\d|\d{4}年/.test(base.value.text);
+        const baseText = `${figureOf(base.value)}${base.fiscalYear !== undefined && !dated ? `（${fyLabel(base.fiscalYear)}）` : ''}`;
         return `${p.id} ${p.name}：${ir.indicator.name}　基準値 ${baseText} → 実績 ${ir.period.actualText}`;
       })),
     unrated: counted.filter((p) => p.adopted === '−').map((p) =>

@@ -583,6 +583,20 @@ describe('総括 and 評価の方法 as a committee member reads them (issue 12)
     expect(o.regressed).toContain('2-7 図書館のオンラインデータベースの利活用：オンラインデータベースの利用件数　基準値 184件/年（R2） → 実績 152件（R4）');
   });
 
+  test('a baseline that names its own date gets no second year; 中間 is never bracketed twice in a title', () => {
+    const o = build(data, result).summary.overview;
+    expect(o.regressed.find((t) => t.startsWith('6-2 '))).toMatch(/基準値 112件\/年 \(令和3年末\) → 実績/);
+    expect(build(data, result).summary.goalTable.header[8]).toBe('A・B\n割合');
+    const mid = progressData([
+      plan({ id: '1-1', goal: '1', name: '講座の開催', indicators: [
+        { name: '講座の開催回数', unit: '回/年', accumulates: true, baseline: num(0, '回/年'), target: num(10, '回/年'), targetYear: 2025, actuals: { R7中間: num(6, '回/年') } },
+      ] }),
+    ], { settings: { evaluationYear: 2025, evaluationKind: 'mid', midAsOf: '2025-09-30' }, hierarchy: [goal('1', '学び')] });
+    const m = build(mid, aggregate(mid, { overrides: NO_OVERRIDES }));
+    expect(m.summary.charts.map((c) => c.chart.title)).toEqual(['基本目標別 A・B評価のプランの割合（令和7年度 中間）']);
+    expect(m.title).toMatch(/ 進捗状況報告書（中間）（令和7年度）（案）$/);
+  });
+
   test('a target typed in words is not a number, not a missing target', () => {
     const row = build(data, result).policies.flatMap((p) => p.goals).flatMap((g) => g.plans).find((r) => r.planId === '2-4')!;
     expect(row.rows[0][6]).toBe('評価不能\n（目標値が数値でない）');
