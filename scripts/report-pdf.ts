@@ -4,7 +4,7 @@
 // refreshes them anyway on opening); --images also writes page images report-pNN.png for docs/
 // (--pages: only those pages, e.g. the ones docs/report.md shows).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ReportModel } from '../src/core/report';
 import { chartImages } from '../src/local/chart-png';
@@ -26,6 +26,7 @@ writeFileSync(pdf, r.pdf);
 const pageCount = /\/Type\s*\/Pages[\s\S]*?\/Count\s+(\d+)/.exec(r.pdf.toString('latin1'))?.[1] ?? '?';
 console.log(`${pdf}: ${pageCount} ページ、目次のページ番号 ${r.pages ? `${r.pages.length} 項目（レイアウト ${r.passes} 回）` : 'なし（見出しと一致しなかったため）'}`);
 if (imagesDir) {
+  mkdirSync(imagesDir, { recursive: true });
   for (const f of readdirSync(imagesDir)) if (/^report-p-?\d+\.png$/.test(f)) rmSync(join(imagesDir, f));
   execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(imagesDir, 'report-p')]);
   // pdftoppm names them report-p-01.png …: keep the names docs/ uses (report-p01.png).

@@ -7,7 +7,12 @@ import { chip, withBusy } from './ui';
 
 let view: MappingView | null = null;
 
-const KIND_LABEL = { actual: 'の実績', mid: 'の中間実績', target: 'の目標' } as const;
+const YEAR_KINDS = ['actual', 'mid', 'target', 'self', 'selfMid'] as const;
+type YearKind = (typeof YEAR_KINDS)[number];
+const KIND_LABEL: Record<YearKind, string> = { actual: 'の実績', mid: 'の中間実績', target: 'の目標', self: 'の自己評価', selfMid: 'の中間の自己評価' };
+const GROUP_LABEL: Record<YearKind, string> = {
+  actual: '年度の実績', mid: '年度の中間実績', target: '年度の目標', self: '年度の自己評価（担当課の評価）', selfMid: '年度の中間の自己評価',
+};
 
 function wareki(fy: number): string {
   if (fy >= 2019) return `令和${fy === 2019 ? '元' : fy - 2018}年度`;
@@ -24,7 +29,7 @@ function encode(r: ColumnRole): string {
 function decode(v: string): ColumnRole {
   const [kind, rest] = v.split(':');
   if (kind === 'field') return { kind: 'field', field: rest as ColumnRole['field'] };
-  if (kind === 'actual' || kind === 'mid' || kind === 'target') return { kind, year: Number(rest) };
+  if ((YEAR_KINDS as readonly string[]).includes(kind)) return { kind: kind as YearKind, year: Number(rest) };
   return { kind: 'ignore' };
 }
 
@@ -32,8 +37,8 @@ function roleSelect(v: MappingView, c: ColumnView): HTMLSelectElement {
   const select = h('select', { 'data-col': String(c.col), 'aria-label': `${c.letter}列「${c.header}」の読み方` });
   const fields = h('optgroup', { label: '項目' }, ...v.fields.map((f) => h('option', { value: `field:${f.value}` }, f.label)));
   select.appendChild(fields);
-  for (const kind of ['actual', 'mid', 'target'] as const) {
-    const group = h('optgroup', { label: kind === 'actual' ? '年度の実績' : kind === 'mid' ? '年度の中間実績' : '年度の目標' });
+  for (const kind of YEAR_KINDS) {
+    const group = h('optgroup', { label: GROUP_LABEL[kind] });
     for (const y of v.years) group.appendChild(h('option', { value: `${kind}:${y}` }, `${wareki(y)}${KIND_LABEL[kind]}`));
     select.appendChild(group);
   }

@@ -471,8 +471,14 @@ function assignColumns(layout: Layout, classes: HeaderClass[]): void {
       return;
     }
     if (h.field) {
-      if (cols[h.field] === undefined) cols[h.field] = c;
-      else {
+      const prev = cols[h.field];
+      if (prev === undefined) cols[h.field] = c;
+      else if (layout.chosen?.includes(c) && !layout.chosen.includes(prev)) {
+        // A column the 事務局 set by hand wins over one detected for the same field.
+        cols[h.field] = c;
+        layout.ignored.push(prev);
+        layout.notes.push(`${columnLetters(prev + 1)}列の「${layout.headers[prev] ?? ''}」は、「列の対応」で${columnLetters(c + 1)}列を${FIELD_LABELS[h.field]}としたため使いません。`);
+      } else {
         layout.ignored.push(c);
         layout.notes.push(`${columnLetters(c + 1)}列の「${header}」は${FIELD_LABELS[h.field]}の列が既にあるため使いません。`);
       }

@@ -12,14 +12,21 @@ import { cellText, clip, headerKey, norm } from './text';
 /** Document property holding the saved mapping (JSON). */
 export const MAPPING_PROPERTY = 'columnMapping';
 
-/** What one column is read as. 'actual' / 'mid' / 'target' carry the fiscal year. */
-export type ColumnRoleKind = 'field' | 'actual' | 'mid' | 'target' | 'ignore';
+/**
+ * What one column is read as. 'actual' / 'mid' / 'target' carry the fiscal year, and so do
+ * 'self' / 'selfMid' (the department's own grade, 自己評価, for that year's end or its 中間);
+ * a 自己評価 column without a year is the field 'selfAssessment' (the evaluation period's).
+ */
+export type ColumnRoleKind = 'field' | 'actual' | 'mid' | 'target' | 'self' | 'selfMid' | 'ignore';
+
+/** Kinds that carry a fiscal year. */
+const YEAR_KINDS: readonly ColumnRoleKind[] = ['actual', 'mid', 'target', 'self', 'selfMid'];
 
 export interface ColumnRole {
   kind: ColumnRoleKind;
   /** For kind 'field'. */
   field?: FieldKey;
-  /** For 'actual', 'mid', 'target': the fiscal year (令和7年度 = 2025). */
+  /** For 'actual', 'mid', 'target', 'self', 'selfMid': the fiscal year (令和7年度 = 2025). */
   year?: number;
 }
 
@@ -45,18 +52,18 @@ export interface ColumnMapping {
 export const ASSIGNABLE_FIELDS: readonly FieldKey[] = [
   'id', 'policy', 'policyName', 'goal', 'goalName', 'measure', 'measureClass', 'name', 'mainDept', 'relatedDepts', 'leadMark',
   'indicator', 'unit', 'direction', 'accumulation', 'baseline', 'baselineYear', 'target', 'targetYear',
-  'actual', 'mid', 'status', 'achievements', 'issues', 'outlook', 'comment',
+  'actual', 'mid', 'status', 'selfAssessment', 'achievements', 'issues', 'outlook', 'comment',
 ];
 
 const FIELD_ENUM = z.enum(ASSIGNABLE_FIELDS as unknown as [FieldKey, ...FieldKey[]]);
 
 export const ColumnRoleSchema = z.object({
-  kind: z.enum(['field', 'actual', 'mid', 'target', 'ignore']),
+  kind: z.enum(['field', 'actual', 'mid', 'target', 'self', 'selfMid', 'ignore']),
   field: z.optional(FIELD_ENUM),
   year: z.optional(z.number().check(z.int(), z.gte(1989), z.lte(2199))),
 }).check(
   z.refine((r) => (r.kind === 'field') === (r.field !== undefined), { error: '項目の指定が正しくありません。' }),
-  z.refine((r) => (r.kind === 'actual' || r.kind === 'mid' || r.kind === 'target') === (r.year !== undefined), { error: '年度の指定が正しくありません。' }),
+  z.refine((r) => YEAR_KINDS.includes(r.kind) === (r.year !== undefined), { error: '年度の指定が正しくありません。' }),
 );
 
 export const ColumnMappingSchema = z.object({
@@ -92,6 +99,10 @@ export function roleToClass(role: ColumnRole): HeaderClass {
       return { period: { fiscalYear: role.year!, kind: 'mid' } };
     case 'target':
       return { field: 'target', period: { fiscalYear: role.year!, kind: 'target' } };
+    case 'self':
+      return { field: 'selfAssessment', period: { fiscalYear: role.year!, kind: 'year' } };
+    case 'selfMid':
+      return { field: 'selfAssessment', period: { fiscalYear: role.year!, kind: 'mid' } };
     case 'ignore':
       return {};
   }
@@ -103,6 +114,8 @@ export function roleOfColumn(layout: Layout, col: number): ColumnRole {
   if (p) return { kind: p.period.kind === 'mid' ? 'mid' : 'actual', year: p.period.fiscalYear };
   const t = layout.targetPeriods.find((x) => x.col === col);
   if (t && layout.columns.target !== col) return { kind: 'target', year: t.period.fiscalYear };
+  const self = layout.selfPeriods?.find((x) => x.col === col);
+  if (self) return { kind: self.period.kind === 'mid' ? 'selfMid' : 'self', year: self.period.fiscalYear };
   const text = layout.texts?.find((x) => x.col === col);
   if (text) return { kind: 'field', field: text.field };
   for (const [f, c] of Object.entries(layout.columns)) if (c === col && f !== 'check' && f !== 'mergedInto') return { kind: 'field', field: f as FieldKey };
@@ -119,6 +132,10 @@ export function roleLabel(role: ColumnRole): string {
       return `${warekiLabel(role.year!)}の中間実績`;
     case 'target':
       return `${warekiLabel(role.year!)}の目標`;
+    case 'self':
+      return `${warekiLabel(role.year!)}の自己評価`;
+    case 'selfMid':
+      return `${warekiLabel(role.year!)}の中間の自己評価`;
     case 'ignore':
       return '使わない';
   }
@@ -204,7 +221,7 @@ export function describeMapping(grid: Grid, layout: Layout, auto: Layout | null,
     });
   }
   const years = new Set<number>();
-  for (const p of [...layout.periods, ...layout.targetPeriods]) years.add(p.period.fiscalYear);
+  for (const p of [...layout.periods, ...layout.targetPeriods, ...(layout.selfPeriods ?? [])]) years.add(p.period.fiscalYear);
   const sorted = [...years].sort((a, b) => a - b);
   const from = (sorted[0] ?? new Date().getFullYear()) - 2;
   const to = (sorted.at(-1) ?? new Date().getFullYear()) + 2;
@@ -219,11 +236,14 @@ export function describeMapping(grid: Grid, layout: Layout, auto: Layout | null,
     notes: layout.notes.slice(),
     warnings: (layout.warnings ?? []).slice(),
     years: offered,
-    fields: ASSIGNABLE_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] })),
+    fields: ASSIGNABLE_FIELDS.map((f) => ({ value: f, label: f === 'selfAssessment' ? SELF_WITHOUT_YEAR : FIELD_LABELS[f] })),
     saved: !!mapping && mapping.sheet === layout.sheet,
     error: layout.error ?? '',
   };
 }
+
+/** The 自己評価 field in the panel: a column without a year is read for the period 集計 evaluates. */
+const SELF_WITHOUT_YEAR = '自己評価（評価する年度・時点の）';
 
 /** The choices to save: the columns whose role differs from detection, keyed by their header. */
 export function mappingFromChoices(layout: Layout, auto: Layout | null, roles: { col: number; role: ColumnRole }[]): ColumnMapping {

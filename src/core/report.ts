@@ -751,6 +751,10 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
         ...(!g.override?.applied && g.sofar.rating === g.adopted && sofarDetail === periodDetail
           ? [[`${periodName}（計画期間通算も同じ）`, `${g.adopted}　${periodDetail}`]]
           : [[periodName, `${g.adopted}　${periodDetail}`], [sofarName, `${g.sofar.rating}　${sofarDetail}`]]),
+        // The goal's rating last year (year-end), when there is one to compare with.
+        ...(opts.previous?.goals.get(g.code)
+          ? [[`前年度（${warekiLabel(opts.previous.fiscalYear)}）の評価`, `${opts.previous.goals.get(g.code)}${opts.previous.source === '確定値' ? '（確定値）' : ''}`]]
+          : []),
         ['所見', orDash(g.finding)],
         ...memberRow(opts.members?.get(g.code)),
       ],

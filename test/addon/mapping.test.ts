@@ -81,3 +81,40 @@ test('arguments are validated', () => {
   expect(() => s.run('saveColumnMapping', { headerRow: 1, headerRows: 1, columns: [{ col: 1, role: { kind: 'actual' } }] })).toThrow(/形式が正しくありません/);
   expect(() => s.run('saveColumnMapping', { headerRow: 1, headerRows: 1, columns: [{ col: 1, role: { kind: 'field', field: 'check' } }] })).toThrow(/形式が正しくありません/);
 });
+
+test('a 自己評価 column is assigned in the panel, stored with the document and used by 集計 as the plan grade', () => {
+  // 「評価」 alone is not taken for the 担当課's grade; the plans have no figure to rate, so 集計
+  // grades them from the words of their 実績 (状況) until the 自己評価 column is assigned.
+  const header = ['No.', '事業名', '担当課', '成果指標', '目標値', 'R6実績', '評価', '課題・改善策', '自由記述'];
+  const rows = [
+    ['1', '電子申請の推進', '情報政策課', '対象手続の拡大', '全手続', '手続を拡大した', 'A', '周知が足りない', '説明会を開く'],
+    ['2', 'AI議事録', '総務課', '導入課数', '全課', '試行した', '○', '', ''],
+  ];
+  const s = session([header, ...rows]);
+  const v = view(s, 'getColumnMapping');
+  const g = v.columns.find((c) => c.letter === 'G')!;
+  expect(g.label).toBe('使わない');
+  expect(v.fields.map((f) => f.value)).toEqual(expect.arrayContaining(['selfAssessment', 'achievements', 'issues', 'outlook']));
+  s.run('menuAggregate');
+  expect(s.sheetRecords(SHEETS.results)!.rows.map((r) => String(r['評価の根拠']))).toEqual(['状況', '状況']);
+
+  const role = (c: { letter: string; role: unknown }) =>
+    c.letter === 'G' ? { kind: 'self', year: 2024 } : c.letter === 'I' ? { kind: 'field', field: 'outlook' } : c.role;
+  const saved = view(s, 'saveColumnMapping', { headerRow: 1, headerRows: 1, columns: v.columns.map((c) => ({ col: c.col, role: role(c) })) });
+  expect(saved.columns.find((c) => c.letter === 'G')).toMatchObject({ label: '令和6年度の自己評価', autoLabel: '使わない', chosen: true });
+  expect(saved.columns.find((c) => c.letter === 'I')).toMatchObject({ label: '今後の方向性', chosen: true });
+  const stored = JSON.parse(s.runtime.globals.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY)!);
+  expect(stored.columns).toEqual([
+    { col: 6, header: '評価', role: { kind: 'self', year: 2024 } },
+    { col: 8, header: '自由記述', role: { kind: 'field', field: 'outlook' } },
+  ]);
+
+  s.run('menuAggregate');
+  const results = s.sheetRecords(SHEETS.results)!.rows;
+  expect(results.map((r) => [r['プランID'], r['プランの評価(計算)'], r['評価の根拠']])).toEqual([['1', 'A', '自己評価（R6: A）'], ['2', 'B', '自己評価（R6: ○）']]);
+
+  // A role the panel never offers is refused by the server, and nothing is stored.
+  expect(() => s.run('saveColumnMapping', { headerRow: 1, headerRows: 1, columns: [{ col: 6, role: { kind: 'self' } }] })).toThrow(/形式が正しくありません/);
+  expect(() => s.run('saveColumnMapping', { headerRow: 1, headerRows: 1, columns: [{ col: 6, role: { kind: 'field', field: 'check' } }] })).toThrow(/形式が正しくありません/);
+  expect(JSON.parse(s.runtime.globals.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY)!)).toEqual(stored);
+});

@@ -107,3 +107,75 @@ describe('列の対応: columns of words (取組実績／課題／今後の方�
     ]);
   });
 });
+
+describe('列の対応: 自己評価 columns (the department\'s own grade)', () => {
+  // A bare 「評価」 is not named 自己評価 (it could be anything), so detection leaves it; the
+  // 事務局 says it is the 担当課's grade for 令和6年度.
+  const g = grid([
+    ['No.', '事業名', '担当課', '成果指標', '目標値', 'R6実績', '評価'],
+    ['1', '電子申請の推進', '情報政策課', '申請件数', '', '手続を拡大', 'A'],
+    ['2', 'AI議事録', '総務課', '導入課数', '', '試行', '○'],
+  ]);
+
+  test('a column is assigned 令和6年度の自己評価 (stored, validated) and 集計 uses it as the plan grade', () => {
+    const auto = ok(g);
+    expect(roleOfColumn(auto, 6)).toEqual({ kind: 'ignore' });
+    const mapping = mappingFromChoices(auto, auto, [{ col: 6, role: { kind: 'self', year: 2024 } }]);
+    expect(mapping.columns).toEqual([{ col: 6, header: '評価', role: { kind: 'self', year: 2024 } }]);
+    expect(parseMapping(JSON.stringify(mapping))).toEqual(mapping);
+    const l = ok(g, mapping);
+    expect(l.selfPeriods).toEqual([{ col: 6, period: { fiscalYear: 2024, kind: 'year' }, header: '評価' }]);
+    expect(l.periods.map((p) => p.col)).toEqual([5]);
+    expect(roleOfColumn(l, 6)).toEqual({ kind: 'self', year: 2024 });
+    const view = describeMapping(g, l, auto, mapping);
+    expect(view.columns.find((c) => c.col === 6)).toMatchObject({ label: '令和6年度の自己評価', chosen: true });
+    const res = readProgress({ 進捗表: g }, { today: new Date(2025, 5, 1), mapping });
+    expect(res.data.plans.map((p) => p.selfAssessments)).toEqual([
+      [{ period: { fiscalYear: 2024, kind: 'year' }, text: 'A', cell: 'G2' }],
+      [{ period: { fiscalYear: 2024, kind: 'year' }, text: '○', cell: 'G3' }],
+    ]);
+  });
+
+  test('中間 and year-less 自己評価 roles; the roles are validated', () => {
+    const auto = ok(g);
+    const mid = ok(g, mappingFromChoices(auto, auto, [{ col: 6, role: { kind: 'selfMid', year: 2025 } }]));
+    expect(mid.selfPeriods).toEqual([{ col: 6, period: { fiscalYear: 2025, kind: 'mid' }, header: '評価' }]);
+    expect(roleOfColumn(mid, 6)).toEqual({ kind: 'selfMid', year: 2025 });
+    const current = ok(g, mappingFromChoices(auto, auto, [{ col: 6, role: { kind: 'field', field: 'selfAssessment' } }]));
+    expect(current.columns.selfAssessment).toBe(6);
+    expect(roleOfColumn(current, 6)).toEqual({ kind: 'field', field: 'selfAssessment' });
+    const view = describeMapping(g, current, auto, null);
+    expect(view.columns.find((c) => c.col === 6)?.label).toBe('自己評価');
+    expect(view.fields.find((f) => f.value === 'selfAssessment')?.label).toBe('自己評価（評価する年度・時点の）');
+    const bad = (role: unknown) => parseMapping(JSON.stringify({ sheet: '進捗表', headerRow: 0, headerRows: 1, columns: [{ col: 6, header: 'x', role }] }));
+    expect(bad({ kind: 'self' })).toBeNull();
+    expect(bad({ kind: 'selfMid', year: 2025, field: 'id' })).toBeNull();
+    expect(bad({ kind: 'self', year: 2024 })).not.toBeNull();
+  });
+
+  test('a detected 自己評価 column is shown as such (not 使わない), with its year', () => {
+    const h = grid([
+      ['No.', '事業名', '成果指標', '目標値', 'R6実績', '令和6年度 自己評価', '担当課評価'],
+      ['1', '電子申請の推進', '申請件数', '100件', '80件', 'B', 'A'],
+    ]);
+    const l = ok(h);
+    expect(roleOfColumn(l, 5)).toEqual({ kind: 'self', year: 2024 });
+    expect(roleOfColumn(l, 6)).toEqual({ kind: 'field', field: 'selfAssessment' });
+    expect(describeMapping(h, l, l, null).columns.slice(5).map((c) => c.label)).toEqual(['令和6年度の自己評価', '自己評価']);
+  });
+
+  test('a column set by hand to a field wins over a detected one, with a note', () => {
+    const h = grid([
+      ['No.', '事業名', '成果指標', '目標値', 'R6実績', '担当課評価', '総合評価'],
+      ['1', '電子申請の推進', '申請件数', '', '', 'B', 'A'],
+    ]);
+    const auto = ok(h);
+    expect(auto.columns.selfAssessment).toBe(5);
+    const mapping = mappingFromChoices(auto, auto, [{ col: 6, role: { kind: 'field', field: 'selfAssessment' } }]);
+    const l = ok(h, mapping);
+    expect(l.columns.selfAssessment).toBe(6);
+    expect(l.notes).toContain('F列の「担当課評価」は、「列の対応」でG列を自己評価（担当課の評価）としたため使いません。');
+    const res = readProgress({ 進捗表: h }, { today: new Date(2025, 5, 1), mapping });
+    expect(res.data.plans[0].selfAssessments?.map((s) => s.text)).toEqual(['A']);
+  });
+});

@@ -562,6 +562,10 @@ describe('総括 and 評価の方法 as a committee member reads them (issue 12)
     const nowGood = result.goals.filter((g) => g.adopted === '良好').length;
     expect(o.lead[2]).toContain(`前年度（令和3年度、現在の入力から同じ方法で計算した年度末の評価）と比べると、A・B評価のプランは${ab(plans.values())}件から${nowAB}件`);
     expect(o.lead[2]).toContain(`「良好」の基本目標は${goals.size}件から${nowGood}件（−${goals.size - nowGood}件）になりました。`);
+    // Each goal shows last year's rating beside this year's.
+    for (const g of model.policies.flatMap((p) => p.goals)) {
+      expect(g.ratingTable.rows.find((r) => r[0] === '前年度（令和3年度）の評価')).toEqual(['前年度（令和3年度）の評価', '良好']);
+    }
     const headings = reportBlocks(model).filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''));
     expect(headings).toContain(`前年度から評価が下がったプラン（${o.down.length}件）`);
     expect(headings).toContain(`前年度から評価が上がったプラン（${o.up.length}件）`);

@@ -196,3 +196,19 @@ test('列の対応 tab: shows each column\'s reading, and a correction is saved 
   await page.waitForFunction(() => document.querySelector('#mapping-body .summary')?.textContent?.includes('自動で判断'));
   expect(session.runtime.globals.PropertiesService.getDocumentProperties().getProperty('columnMapping')).toBeNull();
 });
+
+test('列の対応 tab: a column can be set to a year\'s 自己評価 (the 担当課\'s grade)', async () => {
+  await page.waitForSelector('#mapping-columns select');
+  const header = session.runtime.spreadsheet.getSheetByName(SHEETS.progress)!.getDataRange().getValues()[0].map(String);
+  const select = page.locator(`#mapping-columns select[data-col="${header.indexOf('コメント')}"]`);
+  expect(await select.locator('optgroup[label="年度の自己評価（担当課の評価）"] option[value="self:2025"]').textContent()).toBe('令和7年度の自己評価');
+  expect(await select.locator('option[value="field:selfAssessment"]').textContent()).toBe('自己評価（評価する年度・時点の）');
+  await select.selectOption('self:2025');
+  await page.click('#btn-mapping-save');
+  await page.waitForFunction(() => document.querySelector('#mapping-body .summary')?.textContent?.includes('保存した対応'));
+  const stored = JSON.parse(session.runtime.globals.PropertiesService.getDocumentProperties().getProperty('columnMapping')!);
+  expect(stored.columns).toEqual([expect.objectContaining({ header: 'コメント', role: { kind: 'self', year: 2025 } })]);
+  expect(await page.locator(`#mapping-columns select[data-col="${header.indexOf('コメント')}"]`).inputValue()).toBe('self:2025');
+  await page.click('#btn-mapping-reset');
+  await page.waitForFunction(() => document.querySelector('#mapping-body .summary')?.textContent?.includes('自動で判断'));
+});
