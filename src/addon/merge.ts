@@ -77,7 +77,7 @@ function page(records: GroupRecord[], total: number, offset: number, limit: numb
  * page, or the same page again, is read back from there while the sheets say the same.
  */
 export function mergeCandidates(req: MergePageRequest): MergeCandidates {
-  const inputs = readInputs(MERGE_READS, [SHEETS.runLog]);
+  const inputs = readInputs(MERGE_READS);
   const cache = openCandidateCache(inputs);
   // 1. The sheets are exactly as when the result was stored: no parsing at all.
   const hit = cache?.byInputs(req.offset, req.limit);
