@@ -353,6 +353,16 @@ export class WriteBatch {
     checkProtections(p, { row: area.row, col: area.col, values });
   }
 
+  /**
+   * Backgrounds alone on an existing sheet: checked against protections now (a protected cell
+   * refuses formatting too), so a refused paint cannot stop the commit half-way.
+   */
+  paint(p: SheetPlan, paint: Paint): void {
+    if (paint.backgrounds.length === 0 || paint.backgrounds[0].length === 0) return;
+    if (p.sheet) checkProtections(p, { row: paint.row, col: paint.col, values: paint.backgrounds.map((r) => r.map(() => '')) });
+    p.paints = [...(p.paints ?? []), paint];
+  }
+
   /** A sheet to read again just before writing (see Recheck). */
   recheck(sheet: Sheet, name: string, grid: Grid, ignore: number[] = [], only?: number[], upTo?: number): void {
     this.rechecks.push({ sheet, name, grid, ignore, only, upTo });
@@ -641,10 +651,10 @@ export function prepareOutputSheet(
     const lo = paint.length ? Math.min(...paint) : -1;
     const hi = paint.length ? Math.max(...paint) : -1;
     for (const a of areas) {
-      if (a.r0 === 0) p.paints = [...(p.paints ?? []), { row: 1, col: 1, backgrounds: [backgrounds[0]] }];
+      if (a.r0 === 0) batch.paint(p, { row: 1, col: 1, backgrounds: [backgrounds[0]] });
       const first = Math.max(1, a.r0);
       if (lo < 0 || first > a.r1) continue;
-      p.paints = [...(p.paints ?? []), { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) }];
+      batch.paint(p, { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) });
     }
   }
   const created = !sheet;

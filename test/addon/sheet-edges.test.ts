@@ -328,6 +328,19 @@ describe('a protection the person running the command may not edit: refused befo
     expect(s.runtime.ui.alerts).toHaveLength(1);
   });
 
+  test('集計 by a department whose change lands outside a protected graded column, but whose row is repainted there: refused, nothing written', () => {
+    const s = sampleSession();
+    s.run('menuAggregate');
+    const header = snapshot(s, SHEETS.results).values[0];
+    protect(s, SHEETS.results, 1, header.indexOf('採用評価') + 1, 200, 1);
+    // Only プラン名 (column C) of the plan's rows changes; the graded columns of those rows are painted again.
+    editProgress(s, '1-1', 'プラン名', '子育て支援アプリの利活用推進');
+    const before = workbookState(s);
+    s.asUser(DEPT, () => s.run('menuAggregate'));
+    expect(lastAlert(s)).toMatch(/「集計結果」シートの [A-Z]+2 を含む範囲が保護されていて/);
+    expect(workbookState(s)).toBe(before);
+  });
+
   test('集計 run by a department when 集計結果 is protected: nothing written', () => {
     const s = sampleSession();
     s.run('menuAggregate');
