@@ -90,7 +90,8 @@ export function runReport(): ReportSummary {
     try {
       render = renderReportDoc(appendix.model, { folder: where.folder });
     } catch (e) {
-      if (appendix.files.length === 0) throw e;
+      const why = `報告書を Google ドキュメントとして保存できませんでした（${detail(e)}）。集計結果は更新しました。時間をおいてもう一度「報告書作成」を実行してください。`;
+      if (appendix.files.length === 0) throw new UserError(why);
       const failed: RenderResult = {
         docId: '', url: '', name: appendix.model.docName, folderId: where.folder.id, folderName: where.folder.name, blocks: 0, tables: 0,
         warnings: [`報告書を Google ドキュメントとして保存できませんでした（${detail(e)}）。作成済みの添付ファイル ${appendix.files.map((f) => `${f.name}（${f.url}）`).join('、')} は共有していません。もう一度「報告書作成」を実行してください。`],
@@ -98,7 +99,7 @@ export function runReport(): ReportSummary {
       const record = new WriteBatch(ss);
       prepareAppend(record, SHEETS.reports, REPORT_HISTORY_COLUMNS, [reportHistoryRow(model, failed, [], run.who)], sheets.get(SHEETS.reports));
       record.commit();
-      throw e;
+      throw new UserError(`${why} 作成済みの添付ファイルは「${SHEETS.reports}」シートに記録しました。`);
     }
     const problems: string[] = [];
     if (appendix.files.length > 0) render.warnings.push(`報告書が Google ドキュメント 1 つに収まらないため、プランごとの表は添付ファイル ${appendix.files.length} 件（${appendix.files.map((f) => f.name).join('、')}）に分け、報告書からリンクしました。`);

@@ -122,6 +122,8 @@ interface Block {
   col: number;
   values: Out[][];
   backgrounds?: (string | null)[][];
+  /** The block's range when checking its rules already got it (written through the same object). */
+  range?: GoogleAppsScript.Spreadsheet.Range;
 }
 
 /** A rectangle of a block's values (0-based, inclusive offsets from the block's origin). */
@@ -144,16 +146,30 @@ export function holds(stored: CellValue | undefined, v: Out): boolean {
   return typeof stored === typeof v && stored === v;
 }
 
+/** What writing one more rectangle costs, to decide when close rows share one. */
+export interface AreaCost {
+  /** Calls a rectangle of its own costs (getRange, getDataValidations, setValues, setBackgrounds …). */
+  calls: number;
+  /** Cells an unchanged row costs when written with its neighbours (rules read, value written, paint), per column. */
+  cellsPerColumn: number;
+  /** Cells an unchanged row costs on top of that, whatever its width (a painted span). */
+  cellsPerRow?: number;
+}
+
 /**
  * The rectangles of `values` that differ from `current` (what the same cells hold now, read in
  * this run; same origin). Each row that changed is covered from its first to its last changed
  * cell (`fullRows`: the whole row, when backgrounds go with the values); rows close together
- * share one rectangle when the unchanged cells between them cost less than the calls a separate
- * write would (docs/performance.md: a call costs about as much as 2,400 cells).
+ * share one rectangle when the unchanged rows between them cost fewer cells than the calls of a
+ * rectangle of its own (docs/performance.md: a call costs about as much as 2,400 cells).
  */
-export function changedAreas(values: readonly Out[][], current: readonly (readonly CellValue[] | undefined)[], fullRows = false): Area[] {
+export function changedAreas(
+  values: readonly Out[][], current: readonly (readonly CellValue[] | undefined)[], fullRows = false,
+  cost: AreaCost = { calls: 4, cellsPerColumn: 2 },
+): Area[] {
   const width = values.reduce((m, r) => Math.max(m, r.length), 0);
-  const gapRows = Math.max(0, Math.floor((2 * CELLS_PER_CALL) / Math.max(1, width)));
+  const perRow = Math.max(1, width * cost.cellsPerColumn + (cost.cellsPerRow ?? 0));
+  const gapRows = Math.floor((cost.calls * CELLS_PER_CALL) / perRow);
   const areas: Area[] = [];
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
@@ -302,8 +318,14 @@ export class WriteBatch {
    * Like write, but only the cells that differ from `current` (what the block's cells hold now,
    * read in this run, same origin) are written and checked. Returns the rectangles written.
    */
-  writeChanged(p: SheetPlan, block: Block, current: readonly (readonly CellValue[] | undefined)[]): Area[] {
-    const areas = changedAreas(block.values, current, block.backgrounds !== undefined);
+  writeChanged(p: SheetPlan, block: Block, current: readonly (readonly CellValue[] | undefined)[], paintWidth = 0): Area[] {
+    // A rectangle of its own: getRange, getDataValidations and setValues (the range is reused),
+    // plus setBackgrounds with the values, or getRange and setBackgrounds for a painted span.
+    const bg = block.backgrounds !== undefined;
+    const cost: AreaCost = bg
+      ? { calls: 4, cellsPerColumn: 3 }
+      : { calls: paintWidth > 0 ? 5 : 3, cellsPerColumn: 2, cellsPerRow: paintWidth };
+    const areas = changedAreas(block.values, current, bg, cost);
     for (const a of areas) {
       this.write(p, {
         row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, ''),
@@ -372,7 +394,7 @@ export class WriteBatch {
       const sheet = p.sheet;
       if (!sheet) continue;
       for (const b of p.blocks) {
-        const range = sheet.getRange(b.row, b.col, b.values.length, b.values[0].length);
+        const range = b.range ?? sheet.getRange(b.row, b.col, b.values.length, b.values[0].length);
         range.setValues(b.values);
         if (b.backgrounds) range.setBackgrounds(b.backgrounds as string[][]);
       }
@@ -447,7 +469,9 @@ function checkRules(p: SheetPlan, b: Block): void {
   const width = Math.max(...b.values.map((r) => r.length));
   const cols = Math.min(width, p.maxCols - b.col + 1);
   if (rows <= 0 || cols <= 0) return;
-  const rules = sheet.getRange(b.row, b.col, rows, cols).getDataValidations();
+  const range = sheet.getRange(b.row, b.col, rows, cols);
+  if (rows === b.values.length && cols === width) b.range = range;
+  const rules = range.getDataValidations();
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const rule = rules[r]?.[c];
@@ -611,7 +635,7 @@ export function prepareOutputSheet(
   // Rows that already hold their values keep their fill too: a row's colours follow from its
   // values (core/results-table.ts), and the add-on painted them when it wrote them.
   const areas: Area[] = current
-    ? batch.writeChanged(p, block, current)
+    ? batch.writeChanged(p, block, current, paint && paint.length ? Math.max(...paint) - Math.min(...paint) + 1 : 0)
     : (batch.write(p, block), [{ r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 }]);
   if (paint) {
     const lo = paint.length ? Math.min(...paint) : -1;

@@ -83,3 +83,21 @@ describe('報告書作成', () => {
     }
   });
 });
+
+describe('報告書作成 when Drive refuses the converting upload', () => {
+  test('no Doc exists, so nothing is shared and nothing goes on 報告書履歴; the message says what happened in Japanese', () => {
+    const s = sampleSession();
+    const api = s.runtime.globals.Drive as { Files: { create: (...a: unknown[]) => unknown } };
+    const create = api.Files.create.bind(api.Files);
+    // The report's upload (a blob converted to a Google Doc) fails; the folder is still made.
+    api.Files.create = (resource: unknown, blob: unknown, args: unknown) => {
+      if (blob) throw new Error('API call to drive.files.create failed with error: Backend Error');
+      return create(resource, blob, args);
+    };
+    expect(() => s.run('createReport')).toThrow(/^報告書を Google ドキュメントとして保存できませんでした（API call to drive\.files\.create failed with error: Backend Error）。/);
+    const { docs, drive } = services(s);
+    expect(docs.localDocumentIds()).toEqual([]);
+    expect(drive.sharingLog).toEqual([]);
+    expect(s.sheetRecords(SHEETS.reports)?.rows ?? []).toEqual([]);
+  });
+});

@@ -54,3 +54,13 @@ describe('changedAreas', () => {
     expect(changedAreas(next, [['a']])).toEqual([{ r0: 2, r1: 2, c0: 1, c1: 1 }]);
   });
 });
+
+test('changedAreas: the dearer a rectangle of its own (more calls), the farther apart rows still share one', () => {
+  const table = (n: number) => Array.from({ length: n }, (_, r) => Array.from({ length: 20 }, (_, c) => `${r}-${c}`));
+  const now = table(2000);
+  const next = table(2000);
+  next[30][5] = 'y';
+  next[1500][1] = 'z';
+  expect(changedAreas(next, now, false, { calls: 3, cellsPerColumn: 2 })).toHaveLength(2);
+  expect(changedAreas(next, now, false, { calls: 30, cellsPerColumn: 2 })).toEqual([{ r0: 30, r1: 1500, c0: 1, c1: 5 }]);
+});
