@@ -7,7 +7,12 @@
 //   3. a refused command writes nothing (the whole workbook, and no Doc is made);
 //   4. no string the add-on writes starts with = + - @ unescaped, and it writes no formula;
 //   5. 年度更新 moves people's cells only with the columns it inserts (and writes 評価年度 only), and
-//      its undo right after it restores the whole workbook but the run log.
+//      its undo right after it restores the whole workbook but the run log;
+//   6. protections people set are never changed or removed; 保護を解除 removes exactly the
+//      add-on's (none of them is left); a refused command changes no protection;
+//   7. 入力依頼／督促 mail goes only to addresses typed on 担当課; a refused send mails no one;
+//   8. 列の対応: a refused save keeps the stored mapping; a stored one is always readable, and the
+//      other commands (and invariant 2) read the sheet with it.
 // `npm test` runs a fixed seed and a bounded count; `npm run fuzz` runs many more (FUZZ_RUNS,
 // FUZZ_SEED).
 import fc from 'fast-check';
@@ -17,9 +22,13 @@ import type { LocalDocumentApp } from '../../src/local/gas/document';
 import type { AddonSession } from '../../src/local/session';
 import type { Grid } from '../../src/core/model';
 import { readProgress } from '../../src/core/reader';
+import { MAPPING_PROPERTY, parseMapping, type MappingView } from '../../src/core/mapping';
+import { isAddonProtection } from '../../src/addon/protect';
 import { OWNED_COLUMNS, MEMBER_OWNED_COLUMNS, SHEETS } from '../../src/core/schema';
 import { workbookState } from '../addon/helpers';
-import { applyEdit, baseSession, HumanCells, INPUT_SHEET_NAMES, RESERVED_NAMES, scenario, type Command, type Scenario } from './workbooks';
+import {
+  applyEdit, baseSession, HumanCells, INPUT_SHEET_NAMES, MAPPING_ROLES, RESERVED_NAMES, scenario, type Command, type Scenario,
+} from './workbooks';
 import { sukagawaGrids } from '../../src/local/sample/sukagawa';
 
 /** 0-based row of 評価年度 on the sample's 設定 (a fixed scenario puts a dropdown there). */
@@ -160,7 +169,7 @@ function silentlyLost(session: AddonSession): string[] {
     if (m) named.add(Number(m[1]));
     else sheetWide = true;
   }
-  const read = readProgress(grids, { today: new Date() });
+  const read = readProgress(grids, { today: new Date(), mapping: parseMapping(storedMapping(session)) });
   if (read.layout.error || sheetWide) return [];
   const inPlan = new Set(read.data.plans.flatMap((p) => [p.row, ...p.indicators.map((i) => i.row)]));
   const cols = [read.layout.columns.id, read.layout.columns.name, read.layout.columns.indicator].filter((c): c is number => c !== undefined);
@@ -173,7 +182,50 @@ function silentlyLost(session: AddonSession): string[] {
   return lost;
 }
 
+// ---- 6. protections, 7. mail, 8. the stored mapping ----------------------------------------------------
+
+/** Every protection of the workbook, as a sortable line. */
+function protections(s: AddonSession): string[] {
+  const app = s.runtime.globals.SpreadsheetApp;
+  return [app.ProtectionType.RANGE, app.ProtectionType.SHEET]
+    .flatMap((t) => s.runtime.spreadsheet.getProtections(t))
+    .map((p) => JSON.stringify([
+      p.getDescription(), p.getRange().getSheet().getName(), p.getRange().getA1Notation(), String(p.getProtectionType()),
+      p.getEditors().map((u) => u.getEmail()).sort(), p.isWarningOnly(),
+    ]))
+    .sort();
+}
+
+const isPeoples = (line: string) => !isAddonProtection((JSON.parse(line) as string[])[0]);
+
+function storedMapping(s: AddonSession): string | null {
+  return s.runtime.globals.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY);
+}
+
+/** Addresses typed on 担当課 (any column), lower-cased: the only ones a request may go to. */
+function departmentAddresses(s: AddonSession): Set<string> {
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.departments);
+  const out = new Set<string>();
+  if (!sheet || sheet.getLastRow() === 0) return out;
+  for (const row of sheet.getDataRange().getValues()) {
+    for (const v of row) for (const m of String(v).matchAll(/[^\s、,;]+@[^\s、,;]+/g)) out.add(m[0].toLowerCase());
+  }
+  return out;
+}
+
 // ---- running a command -----------------------------------------------------------------------------
+
+/** 列の対応 as the panel would save it: the view's columns, one set to the step's role. */
+function mappingRequest(s: AddonSession, c: Extract<Command, { name: 'saveColumnMapping' }>): unknown {
+  const v = s.run('getColumnMapping').result as MappingView;
+  const first = Math.min(10, Math.max(1, (v.headerRows[0] ?? 1) + c.headerShift));
+  const headerRows = c.rows === 0 ? Math.max(1, v.headerRows.length) : c.rows;
+  const columns = v.columns.map((col) => ({ col: col.col, role: col.role }));
+  if (columns.length) columns[c.col % columns.length] = { col: columns[c.col % columns.length].col, role: MAPPING_ROLES[c.role] as never };
+  // The panel sends no column choices when the header rows change (the columns are read anew).
+  const same = first === v.headerRows[0] && headerRows === v.headerRows.length;
+  return { headerRow: first, headerRows, columns: same ? columns : [] };
+}
 
 const MERGE = {
   memberIds: ['5-4', '9-3'], name: 'ホームページの充実（統合）', goalCode: '9',
@@ -187,6 +239,9 @@ function runCommand(s: AddonSession, c: Command): boolean {
     if (c.name === 'applyMerge') s.run('applyMerge', MERGE);
     else if (c.name === 'unmerge') s.run('unmerge', 'U-001');
     else if (c.name === 'runRollover' || c.name === 'undoRollover') s.run(c.name);
+    else if (c.name === 'sendRequests') s.run('sendRequests', { period: c.period, deadline: '2031-05-29', message: '', kind: c.kind });
+    else if (c.name === 'saveColumnMapping') s.run('saveColumnMapping', mappingRequest(s, c));
+    else if (c.name === 'protectDepartments' || c.name === 'unprotectDepartments' || c.name === 'resetColumnMapping') s.run(c.name);
     else if (c.name === 'onEdit') {
       const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress);
       if (!sheet || sheet.getLastRow() === 0) return false;
@@ -228,9 +283,11 @@ function stateWithoutLog(s: AddonSession): string {
 }
 
 /** Checks a scenario; returns what ran (with refusals) and how many undos were compared whole. */
-function check(sc: Scenario): { ran: string[]; restored: number } {
+function check(sc: Scenario): { ran: string[]; restored: number; sent: number; saved: number } {
   const ran: string[] = [];
   let restored = 0;
+  let sent = 0;
+  let saved = 0;
   const s = baseSession(sc.base);
   const docs = s.runtime.globals.DocumentApp as unknown as LocalDocumentApp;
   const human = new HumanCells();
@@ -247,6 +304,10 @@ function check(sc: Scenario): { ran: string[]; restored: number } {
     const recBefore = rolloverRecord(s);
     const plain = step.name === 'runRollover' ? stateWithoutLog(s) : null;
     const docCount = docs.localDocumentIds().length;
+    const protectedBefore = protections(s);
+    const mailsBefore = s.mail.sent.length;
+    const addresses = departmentAddresses(s);
+    const mappingBefore = storedMapping(s);
     written.length = 0;
     recording = true;
     let refused: boolean;
@@ -269,8 +330,27 @@ function check(sc: Scenario): { ran: string[]; restored: number } {
       expect({ what, same: workbookState(s) === state, docs: docs.localDocumentIds().length }).toEqual({ what, same: true, docs: docCount });
     }
     if (step.name === 'menuCheck' && !refused) expect({ what, lost: silentlyLost(s) }).toEqual({ what, lost: [] });
+
+    // 6. protections
+    const protectedAfter = protections(s);
+    expect({ what, peoples: protectedAfter.filter(isPeoples) }).toEqual({ what, peoples: protectedBefore.filter(isPeoples) });
+    if (refused) expect({ what, protections: protectedAfter }).toEqual({ what, protections: protectedBefore });
+    if (step.name === 'unprotectDepartments' && !refused) {
+      expect({ what, addons: protectedAfter.filter((p) => !isPeoples(p)) }).toEqual({ what, addons: [] });
+    }
+    // 7. mail
+    const mails = s.mail.sent.slice(mailsBefore);
+    if (refused) expect({ what, mails: mails.length }).toEqual({ what, mails: 0 });
+    const strangers = mails.flatMap((m) => [...m.to, ...m.cc, ...m.bcc]).map((a) => a.toLowerCase()).filter((a) => !addresses.has(a));
+    expect({ what, strangers }).toEqual({ what, strangers: [] });
+    if (mails.length) sent += mails.length;
+    // 8. the stored mapping
+    const mappingAfter = storedMapping(s);
+    if (refused) expect({ what, mapping: mappingAfter }).toEqual({ what, mapping: mappingBefore });
+    if (mappingAfter !== null) expect({ what, readable: parseMapping(mappingAfter) !== null }).toEqual({ what, readable: true });
+    if (step.name === 'saveColumnMapping' && !refused) saved++;
   }
-  return { ran, restored };
+  return { ran, restored, sent, saved };
 }
 
 describe('invariants over random workbooks and edits', () => {
@@ -314,11 +394,31 @@ describe('invariants over random workbooks and edits', () => {
   test('年度更新 in the suite is not vacuous: columns added and removed, the undo compared whole, a refusal seen', () => {
     const at = (steps: Scenario['steps'], base: Scenario['base'] = 'sample') => check({ base, steps });
     expect(at([{ k: 'lastYear' }, { k: 'cmd', name: 'runRollover' }, { k: 'cmd', name: 'undoRollover' }]))
-      .toEqual({ ran: ['runRollover +2 columns', 'undoRollover -2 columns'], restored: 1 });
+      .toMatchObject({ ran: ['runRollover +2 columns', 'undoRollover -2 columns'], restored: 1 });
     expect(at([{ k: 'cmd', name: 'runRollover' }, { k: 'cmd', name: 'undoRollover' }]))
-      .toEqual({ ran: ['runRollover 0 columns', 'undoRollover 0 columns'], restored: 1 });
+      .toMatchObject({ ran: ['runRollover 0 columns', 'undoRollover 0 columns'], restored: 1 });
     expect(at([{ k: 'lastYear' }, { k: 'dropdown', sheet: INPUT_SHEET_NAMES.indexOf(SHEETS.settings), row: EVAL_YEAR_ROW, col: 1 }, { k: 'cmd', name: 'runRollover' }]).ran)
       .toEqual(['runRollover (refused)']);
+  });
+
+  test('入力依頼, 保護 and 列の対応 in the suite are not vacuous: mail sent and refused, protections set and removed, a mapping saved and refused', () => {
+    const at = (steps: Scenario['steps'], base: Scenario['base'] = 'sample') => check({ base, steps });
+    // Without addresses nothing can be sent: refused, no mail.
+    expect(at([{ k: 'cmd', name: 'sendRequests', period: '2024:year', kind: 'request' }])).toMatchObject({ ran: ['sendRequests (refused)'], sent: 0 });
+    const mailed = at([{ k: 'emails', bad: true }, { k: 'cmd', name: 'sendRequests', period: '2024:year', kind: 'request' }]);
+    expect(mailed).toMatchObject({ ran: ['sendRequests'] });
+    expect(mailed.sent).toBeGreaterThan(0);
+    expect(at([
+      { k: 'protect', row: 3, col: 5, wholeSheet: false }, { k: 'protect', row: 2, col: 0, wholeSheet: true },
+      { k: 'cmd', name: 'protectDepartments' }, { k: 'cmd', name: 'protectDepartments' }, { k: 'cmd', name: 'unprotectDepartments' },
+    ]).ran).toEqual(['protectDepartments', 'protectDepartments', 'unprotectDepartments']);
+    // 自己評価 for 令和6年度 on a column, then every command reads the sheet with it.
+    expect(at([
+      { k: 'cmd', name: 'saveColumnMapping', col: 7, role: 3, headerShift: 0, rows: 0 }, { k: 'cmd', name: 'menuCheck' }, { k: 'cmd', name: 'menuAggregate' },
+      { k: 'cmd', name: 'resetColumnMapping' },
+    ])).toMatchObject({ ran: ['saveColumnMapping', 'menuCheck', 'menuAggregate', 'resetColumnMapping'], saved: 1 });
+    // The plan IDs and names set to 使わない: the sheet cannot be read, so nothing is saved.
+    expect(at([{ k: 'cmd', name: 'saveColumnMapping', col: 0, role: 0, headerShift: 1, rows: 1 }], 'template').ran).toEqual(['saveColumnMapping (refused)']);
   });
 
   test('the recorder sees what the add-on writes (so invariant 4 is not vacuous)', () => {

@@ -1,8 +1,9 @@
 // Random workbooks for the invariant suite: the sample (seed 004 in the template layout) or the
 // template filled with the sample's rows, then random edits a person makes (values, renamed
 // headers, inserted and duplicated rows, merged-looking blocks, formulas, notes, fills, dropdowns,
-// their own columns and their own sheets under the names the add-on uses) interleaved with the
-// add-on's commands.
+// their own columns and their own sheets under the names the add-on uses, their own protections,
+// the departments' mail addresses) interleaved with the add-on's commands (menus, merges, 年度更新,
+// 入力依頼 and 督促 mails, 担当課ごとに保護 and its removal, 列の対応 saved and reset).
 import fc from 'fast-check';
 import { spreadsheetFromGrids } from '../../src/local/workbook';
 import { openSession, type AddonSession } from '../../src/local/session';
@@ -36,13 +37,28 @@ export type Edit =
   | { k: 'humanSheet'; name: string }
   | { k: 'override'; row: number; grade: string; reason: string }
   /** 評価年度 set to the sheet's last year, with a figure for it (so 年度更新 adds columns). */
-  | { k: 'lastYear' };
+  | { k: 'lastYear' }
+  /** A person protects a block of the progress sheet (or a whole sheet) for their own reasons. */
+  | { k: 'protect'; row: number; col: number; wholeSheet: boolean }
+  /** Mail addresses typed on 担当課 (the sample has none), some of them not addresses. */
+  | { k: 'emails'; bad: boolean };
+
+/** What a column is set to in 列の対応 (some make the sheet unreadable: the save is refused). */
+export const MAPPING_ROLES = [
+  { kind: 'ignore' }, { kind: 'field', field: 'comment' }, { kind: 'field', field: 'selfAssessment' }, { kind: 'self', year: 2024 },
+  { kind: 'selfMid', year: 2025 }, { kind: 'actual', year: 2025 }, { kind: 'target', year: 2024 }, { kind: 'field', field: 'id' },
+  { kind: 'field', field: 'name' }, { kind: 'field', field: 'issues' }, { kind: 'field', field: 'mainDept' },
+] as const;
 
 export type Command =
   | { k: 'cmd'; name: 'menuCheck' | 'menuAggregate' | 'menuTemplate' | 'menuReport' }
   | { k: 'cmd'; name: 'applyMerge' | 'unmerge' }
   | { k: 'cmd'; name: 'runRollover' | 'undoRollover' }
-  | { k: 'cmd'; name: 'onEdit'; row: number; col: number };
+  | { k: 'cmd'; name: 'onEdit'; row: number; col: number }
+  | { k: 'cmd'; name: 'protectDepartments' | 'unprotectDepartments' | 'resetColumnMapping' }
+  | { k: 'cmd'; name: 'sendRequests'; period: string; kind: 'request' | 'remind' }
+  /** 列の対応 saved: one column set to MAPPING_ROLES[role], the header rows as shown or moved by one. */
+  | { k: 'cmd'; name: 'saveColumnMapping'; col: number; role: number; headerShift: -1 | 0 | 1; rows: 0 | 1 | 2 };
 
 export type Step = Edit | Command;
 
@@ -65,6 +81,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('humanSheet' as const), name: fc.constantFrom(...RESERVED_NAMES) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('override' as const), row: frac, grade: fc.constantFrom('A', 'B', 'X', ''), reason: fc.constantFrom('', '理由あり', '=1+1') }) },
   { weight: 1, arbitrary: fc.constant({ k: 'lastYear' as const }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('protect' as const), row: frac, col: frac, wholeSheet: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('emails' as const), bad: fc.boolean() }) },
 );
 
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -73,6 +91,24 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constantFrom('applyMerge' as const, 'unmerge' as const) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constantFrom('runRollover' as const, 'undoRollover' as const) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constant('onEdit' as const), row: frac, col: frac }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constantFrom('protectDepartments' as const, 'unprotectDepartments' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('cmd' as const), name: fc.constant('sendRequests' as const),
+      period: fc.constantFrom('2024:year', '2024:mid', '2023:year', '2025:year'), kind: fc.constantFrom('request' as const, 'remind' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      { weight: 3, arbitrary: fc.record({
+        k: fc.constant('cmd' as const), name: fc.constant('saveColumnMapping' as const), col: frac, role: fc.nat(MAPPING_ROLES.length - 1),
+        headerShift: fc.constantFrom(0 as const, 0 as const, -1 as const, 1 as const), rows: fc.constantFrom(0 as const, 1 as const, 2 as const),
+      }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant('cmd' as const), name: fc.constant('resetColumnMapping' as const) }) },
+    ),
+  },
 );
 
 export const scenario: fc.Arbitrary<Scenario> = fc.record({
@@ -199,6 +235,32 @@ export function applyEdit(s: AddonSession, e: Edit, human: HumanCells): void {
         if (row < 0) return;
         settings.getRange(row + 1, 2).setValue(last[0].replace(/実績$/, ''));
         progress.getRange(2, last[1] + 1).setValue('10件');
+        return;
+      }
+      case 'protect': {
+        const sheet = e.wholeSheet ? ss.getSheetByName(INPUT_SHEET_NAMES[e.row % INPUT_SHEET_NAMES.length]) : progress;
+        if (!sheet) return;
+        if (e.wholeSheet) {
+          sheet.protect().setDescription('課内で管理（変更しないこと）');
+          return;
+        }
+        if (rows < 2) return;
+        const top = 2 + pick(e.row, rows - 1);
+        sheet.getRange(top, 1 + pick(e.col, cols), Math.min(3, rows - top + 1), 1).protect().setDescription('コメント欄（課長のみ）');
+        return;
+      }
+      case 'emails': {
+        const depts = ss.getSheetByName(SHEETS.departments);
+        if (!depts || depts.getLastRow() < 2) return;
+        const header = depts.getRange(1, 1, 1, depts.getLastColumn()).getValues()[0].map(String);
+        const c = header.indexOf('メール');
+        if (c < 0) return;
+        const n = depts.getLastRow() - 1;
+        // Every third department without one; with bad set, some cells that are not addresses.
+        const cells = Array.from({ length: n }, (_, i) => [
+          i % 3 === 2 ? '' : e.bad && i % 4 === 1 ? (i % 8 === 1 ? 'bousai@' : '担当者に確認中') : `dept${i + 1}@city.example.lg.jp`,
+        ]);
+        depts.getRange(2, c + 1, n, 1).setValues(cells);
         return;
       }
     }
