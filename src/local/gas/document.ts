@@ -1024,6 +1024,7 @@ abstract class LocalSection extends LocalContainer {
     this.children.push(el);
   }
 
+  /** The reference: "Retrieves all the Paragraphs contained in the section (including ListItems)" — table cells too. */
   getParagraphs(): GParagraph[] {
     this.use('getParagraphs');
     const out: LocalParagraph[] = [];
@@ -1060,7 +1061,7 @@ export class LocalFooterSection extends LocalSection {
 
 /** https://developers.google.com/apps-script/reference/document/body */
 export class LocalBody
-  extends LocalContainer
+  extends LocalSection
   implements
     Pick<
       GBody,
@@ -1072,7 +1073,6 @@ export class LocalBody
 {
   readonly elementType = 'BODY_SECTION';
   protected readonly className = 'Body';
-  readonly children: BodyChild[] = [];
 
   constructor(doc: DocState, counter: CallCounter) {
     super(doc, counter);
@@ -1083,7 +1083,7 @@ export class LocalBody
   }
 
   /** Runtime hook for an imported document: appends without counting a call. */
-  localPush<T extends BodyChild>(el: T): T {
+  override localPush<T extends BodyChild>(el: T): T {
     return this.push(el);
   }
 
@@ -1093,14 +1093,6 @@ export class LocalBody
     for (const k of TEXT_ATTRS) if (this.attrs[k] !== undefined && this.attrs[k] !== null) pushTextAttr(el, k, this.attrs[k]);
     this.children.push(el);
     return el;
-  }
-
-  childList(): LocalElement[] {
-    return this.children;
-  }
-
-  plainText(): string {
-    return this.children.map((c) => c.plainText()).join('\n');
   }
 
   appendParagraph(text: string | GParagraph): GParagraph {
@@ -1162,33 +1154,9 @@ export class LocalBody
     return img as unknown as GInlineImage;
   }
 
-  /** The reference: "Retrieves all the Paragraphs contained in the section (including ListItems)" — table cells too. */
-  getParagraphs(): GParagraph[] {
-    this.use('getParagraphs');
-    const out: LocalParagraph[] = [];
-    const walk = (el: LocalElement): void => {
-      if (el instanceof LocalParagraph) out.push(el);
-      else if (el instanceof LocalContainer) el.childList().forEach(walk);
-    };
-    this.children.forEach(walk);
-    return out as unknown as GParagraph[];
-  }
-
   getListItems(): GListItem[] {
     this.use('getListItems');
     return this.children.filter((c) => c instanceof LocalListItem) as unknown as GListItem[];
-  }
-
-  getTables(): GTable[] {
-    this.use('getTables');
-    return this.children.filter((c) => c instanceof LocalTable) as unknown as GTable[];
-  }
-
-  getImages(): GInlineImage[] {
-    this.use('getImages');
-    const out: LocalInlineImage[] = [];
-    for (const c of this.children) if (c instanceof LocalParagraph) for (const i of c.inline) if (i instanceof LocalInlineImage) out.push(i);
-    return out as unknown as GInlineImage[];
   }
 
   private margin(method: string, key: AttributeName, v?: number): number | GBody {
