@@ -8,7 +8,7 @@
 // they are checked against input rules): a rerun over unchanged data moves almost no cells.
 import type { CellValue, Grid } from '../core/model';
 import { escapeCell } from '../core/cells';
-import { a1, columnLetters } from '../core/a1';
+import { a1, columnLetters, rangeA1 } from '../core/a1';
 import { UserError } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -146,54 +146,95 @@ export function holds(stored: CellValue | undefined, v: Out): boolean {
   return typeof stored === typeof v && stored === v;
 }
 
-/** What writing one more rectangle costs, to decide when close rows share one. */
+/** What writing one more rectangle costs, to decide when close rows (and columns) share one. */
 export interface AreaCost {
-  /** Calls a rectangle of its own costs (getRange, getDataValidations, setValues, setBackgrounds …). */
+  /** Calls a rectangle of its own costs (getDataValidations, setValues, setBackgrounds …). */
   calls: number;
-  /** Cells an unchanged row costs when written with its neighbours (rules read, value written, paint), per column. */
+  /** Cells an unchanged cell costs when written with its neighbours (rules read, value written, paint). */
   cellsPerColumn: number;
   /** Cells an unchanged row costs on top of that, whatever its width (a painted span). */
   cellsPerRow?: number;
+}
+
+/** The rows of `values` that differ from `current`, each with its changed columns (ascending). */
+export function changedCells(
+  values: readonly Out[][], current: readonly (readonly CellValue[] | undefined)[],
+): { row: number; cols: number[] }[] {
+  const out: { row: number; cols: number[] }[] = [];
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const now = current[r];
+    let cols: number[] | undefined;
+    for (let c = 0; c < row.length; c++) {
+      if (holds(now?.[c], row[c])) continue;
+      (cols ??= []).push(c);
+    }
+    if (cols) out.push({ row: r, cols });
+  }
+  return out;
 }
 
 /**
  * The rectangles of `values` that differ from `current` (what the same cells hold now, read in
  * this run; same origin). Each row that changed is covered from its first to its last changed
  * cell (`fullRows`: the whole row, when backgrounds go with the values); rows close together
- * share one rectangle when the unchanged rows between them cost fewer cells than the calls of a
- * rectangle of its own (docs/performance.md: a call costs about as much as 2,400 cells).
+ * share one rectangle when the unchanged cells that adds cost fewer than the calls of a rectangle
+ * of its own (docs/performance.md: a call costs about as much as 2,400 cells). Inside a shared
+ * rectangle, a run of columns that no row of it changes is left out (the rectangle is split in
+ * two) on the same terms.
  */
 export function changedAreas(
   values: readonly Out[][], current: readonly (readonly CellValue[] | undefined)[], fullRows = false,
   cost: AreaCost = { calls: 4, cellsPerColumn: 2 },
 ): Area[] {
   const width = values.reduce((m, r) => Math.max(m, r.length), 0);
-  const perRow = Math.max(1, width * cost.cellsPerColumn + (cost.cellsPerRow ?? 0));
-  const gapRows = Math.floor((cost.calls * CELLS_PER_CALL) / perRow);
+  const budget = cost.calls * CELLS_PER_CALL;
+  const perCell = cost.cellsPerColumn;
+  const perRow = cost.cellsPerRow ?? 0;
+  const groups: { area: Area; changed: boolean[] }[] = [];
+  for (const { row: r, cols } of changedCells(values, current)) {
+    const lo = fullRows ? 0 : cols[0];
+    const hi = fullRows ? width - 1 : cols[cols.length - 1];
+    const last = groups[groups.length - 1];
+    if (last) {
+      const a = last.area;
+      const c0 = Math.min(a.c0, lo);
+      const c1 = Math.max(a.c1, hi);
+      const w = c1 - c0 + 1;
+      // Unchanged cells written with it: the rows between, and the rows so far made wider.
+      const extra = (r - a.r1 - 1) * (w * perCell + perRow) + (a.r1 - a.r0 + 1) * (w - (a.c1 - a.c0 + 1)) * perCell;
+      if (extra <= budget) {
+        a.r1 = r;
+        a.c0 = c0;
+        a.c1 = c1;
+        for (const c of cols) last.changed[c] = true;
+        continue;
+      }
+    }
+    const changed = new Array<boolean>(width).fill(false);
+    for (const c of cols) changed[c] = true;
+    groups.push({ area: { r0: r, r1: r, c0: lo, c1: hi }, changed });
+  }
   const areas: Area[] = [];
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    const now = current[r];
-    let lo = -1;
-    let hi = -1;
-    for (let c = 0; c < row.length; c++) {
-      if (holds(now?.[c], row[c])) continue;
-      if (lo < 0) lo = c;
-      hi = c;
+  for (const { area, changed } of groups) {
+    const rows = area.r1 - area.r0 + 1;
+    if (fullRows || rows === 1) {
+      areas.push(area);
+      continue;
     }
-    if (lo < 0) continue;
-    if (fullRows) {
-      lo = 0;
-      hi = width - 1;
+    // Columns no row of the rectangle changes: left out when they weigh more than a call.
+    let start = area.c0;
+    for (let c = area.c0; c <= area.c1; c++) {
+      if (changed[c]) continue;
+      let end = c;
+      while (end + 1 <= area.c1 && !changed[end + 1]) end++;
+      if (rows * (end - c + 1) * perCell > budget) {
+        areas.push({ r0: area.r0, r1: area.r1, c0: start, c1: c - 1 });
+        start = end + 1;
+      }
+      c = end;
     }
-    const last = areas[areas.length - 1];
-    if (last && r - last.r1 - 1 <= gapRows) {
-      last.r1 = r;
-      last.c0 = Math.min(last.c0, lo);
-      last.c1 = Math.max(last.c1, hi);
-    } else {
-      areas.push({ r0: r, r1: r, c0: lo, c1: hi });
-    }
+    areas.push({ r0: area.r0, r1: area.r1, c0: start, c1: area.c1 });
   }
   return areas;
 }
@@ -216,6 +257,12 @@ interface Paint {
   backgrounds: (string | null)[][];
 }
 
+/** One colour on many rectangles: one getRangeList and one setBackground, whatever their number. */
+interface PaintList {
+  color: string;
+  areas: { row: number; col: number; rows: number; cols: number }[];
+}
+
 interface SheetPlan {
   name: string;
   sheet: Sheet | null;
@@ -233,6 +280,7 @@ interface SheetPlan {
   /** Formatting and notes, after the values. */
   finish: ((sheet: Sheet) => void)[];
   paints?: Paint[];
+  lists?: PaintList[];
 }
 
 /** A read to repeat under the lock just before writing: if it changed, the command starts over. */
@@ -308,7 +356,7 @@ export class WriteBatch {
         p.maxRows = p.sheet.getMaxRows();
         p.maxCols = p.sheet.getMaxColumns();
       }
-      checkProtections(p, block);
+      checkProtections(p, { row: block.row, col: block.col, rows: block.values.length, cols: width });
       checkRules(p, block);
     }
     p.blocks.push(block);
@@ -316,23 +364,51 @@ export class WriteBatch {
 
   /**
    * Like write, but only the cells that differ from `current` (what the block's cells hold now,
-   * read in this run, same origin) are written and checked. Returns the rectangles written.
+   * read in this run, same origin) are written and checked. Returns the rectangles written and
+   * the rows that changed (0-based in the block).
    */
-  writeChanged(p: SheetPlan, block: Block, current: readonly (readonly CellValue[] | undefined)[], paintWidth = 0): Area[] {
-    // A rectangle of its own: getRange, getDataValidations and setValues (the range is reused),
-    // plus setBackgrounds with the values, or getRange and setBackgrounds for a painted span.
+  writeChanged(p: SheetPlan, block: Block, current: readonly (readonly CellValue[] | undefined)[]): { areas: Area[]; rows: number[] } {
+    // A rectangle of its own: getDataValidations and setValues on a range got with the others
+    // (one getRangeList), plus setBackgrounds when backgrounds go with the values. Painted
+    // columns are painted apart, for the changed rows only (paintChanged).
     const bg = block.backgrounds !== undefined;
-    const cost: AreaCost = bg
-      ? { calls: 4, cellsPerColumn: 3 }
-      : { calls: paintWidth > 0 ? 5 : 3, cellsPerColumn: 2, cellsPerRow: paintWidth };
+    const cost: AreaCost = bg ? { calls: 3, cellsPerColumn: 3 } : { calls: 2, cellsPerColumn: 2 };
     const areas = changedAreas(block.values, current, bg, cost);
-    for (const a of areas) {
-      this.write(p, {
-        row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, ''),
-        ...(block.backgrounds ? { backgrounds: cut(block.backgrounds, a, null) } : {}),
-      });
+    const blocks: Block[] = areas.map((a) => ({
+      row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, ''),
+      ...(block.backgrounds ? { backgrounds: cut(block.backgrounds, a, null) } : {}),
+    }));
+    this.rangesOf(p, blocks);
+    for (const b of blocks) this.write(p, b);
+    return { areas, rows: changedCells(block.values, current).map((c) => c.row) };
+  }
+
+  /**
+   * The ranges of several blocks in one getRangeList and one getRanges instead of a getRange
+   * each (only blocks inside the sheet as it is; the others are past its edge until it grows).
+   */
+  private rangesOf(p: SheetPlan, blocks: Block[]): void {
+    if (!p.sheet || blocks.length < 3) return;
+    if (p.maxRows < 0) {
+      p.maxRows = p.sheet.getMaxRows();
+      p.maxCols = p.sheet.getMaxColumns();
     }
-    return areas;
+    const inside = blocks.filter((b) => b.row + b.values.length - 1 <= p.maxRows && b.col + b.values[0].length - 1 <= p.maxCols);
+    if (inside.length < 3) return;
+    const ranges = p.sheet.getRangeList(inside.map((b) => rangeA1(b.row, b.col, b.row + b.values.length - 1, b.col + b.values[0].length - 1))).getRanges();
+    inside.forEach((b, i) => {
+      b.range = ranges[i];
+    });
+  }
+
+  /**
+   * One colour on several rectangles (1-based), checked against protections now: one
+   * getRangeList and one setBackground at commit.
+   */
+  paintList(p: SheetPlan, list: PaintList): void {
+    if (list.areas.length === 0) return;
+    if (p.sheet) for (const a of list.areas) checkProtections(p, a);
+    p.lists = [...(p.lists ?? []), list];
   }
 
   /**
@@ -349,8 +425,7 @@ export class WriteBatch {
     const rows = Math.min(area.rows, p.maxRows - area.row + 1);
     const cols = Math.min(area.cols, p.maxCols - area.col + 1);
     if (rows < 1 || cols < 1) return;
-    const values = Array.from({ length: rows }, () => new Array<Out>(cols).fill(''));
-    checkProtections(p, { row: area.row, col: area.col, values });
+    checkProtections(p, { row: area.row, col: area.col, rows, cols });
   }
 
   /**
@@ -359,7 +434,7 @@ export class WriteBatch {
    */
   paint(p: SheetPlan, paint: Paint): void {
     if (paint.backgrounds.length === 0 || paint.backgrounds[0].length === 0) return;
-    if (p.sheet) checkProtections(p, { row: paint.row, col: paint.col, values: paint.backgrounds.map((r) => r.map(() => '')) });
+    if (p.sheet) checkProtections(p, { row: paint.row, col: paint.col, rows: paint.backgrounds.length, cols: paint.backgrounds[0].length });
     p.paints = [...(p.paints ?? []), paint];
   }
 
@@ -410,6 +485,9 @@ export class WriteBatch {
       }
       for (const b of p.paints ?? []) {
         sheet.getRange(b.row, b.col, b.backgrounds.length, b.backgrounds[0].length).setBackgrounds(b.backgrounds as string[][]);
+      }
+      for (const l of p.lists ?? []) {
+        sheet.getRangeList(l.areas.map((a) => rangeA1(a.row, a.col, a.row + a.rows - 1, a.col + a.cols - 1))).setBackground(l.color);
       }
       for (const f of p.finish) f(sheet);
     }
@@ -479,7 +557,8 @@ function checkRules(p: SheetPlan, b: Block): void {
   const width = Math.max(...b.values.map((r) => r.length));
   const cols = Math.min(width, p.maxCols - b.col + 1);
   if (rows <= 0 || cols <= 0) return;
-  const range = sheet.getRange(b.row, b.col, rows, cols);
+  // A range got with others (rangesOf) is the block's own: the block lies inside the sheet.
+  const range = b.range ?? sheet.getRange(b.row, b.col, rows, cols);
   if (rows === b.values.length && cols === width) b.range = range;
   const rules = range.getDataValidations();
   for (let r = 0; r < rows; r++) {
@@ -502,7 +581,7 @@ function checkRules(p: SheetPlan, b: Block): void {
  * command (a department running 入力チェック on a sheet the 事務局 protected): Sheets would throw
  * half-way through. Warning-only protections do not stop a script.
  */
-function checkProtections(p: SheetPlan, b: Block): void {
+function checkProtections(p: SheetPlan, b: { row: number; col: number; rows: number; cols: number }): void {
   const sheet = p.sheet!;
   if (!p.locked) {
     const types = SpreadsheetApp.ProtectionType;
@@ -519,8 +598,7 @@ function checkProtections(p: SheetPlan, b: Block): void {
       }
     }
   }
-  const rows = b.values.length;
-  const cols = Math.max(...b.values.map((r) => r.length));
+  const { rows, cols } = b;
   for (const area of p.locked) {
     const hit = area === null ||
       (b.row <= area.row + area.numRows - 1 && area.row <= b.row + rows - 1 && b.col <= area.col + area.numCols - 1 && area.col <= b.col + cols - 1);
@@ -644,19 +722,10 @@ export function prepareOutputSheet(
   const block: Block = paint ? { row: 1, col: 1, values } : { row: 1, col: 1, values, backgrounds };
   // Rows that already hold their values keep their fill too: a row's colours follow from its
   // values (core/results-table.ts), and the add-on painted them when it wrote them.
-  const areas: Area[] = current
-    ? batch.writeChanged(p, block, current, paint && paint.length ? Math.max(...paint) - Math.min(...paint) + 1 : 0)
-    : (batch.write(p, block), [{ r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 }]);
-  if (paint) {
-    const lo = paint.length ? Math.min(...paint) : -1;
-    const hi = paint.length ? Math.max(...paint) : -1;
-    for (const a of areas) {
-      if (a.r0 === 0) batch.paint(p, { row: 1, col: 1, backgrounds: [backgrounds[0]] });
-      const first = Math.max(1, a.r0);
-      if (lo < 0 || first > a.r1) continue;
-      batch.paint(p, { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) });
-    }
-  }
+  const written = current
+    ? batch.writeChanged(p, block, current)
+    : (batch.write(p, block), { areas: [{ r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 }], rows: values.map((_, r) => r) });
+  if (paint) paintChanged(batch, p, backgrounds, paint, cols, written.areas, written.rows);
   const created = !sheet;
   p.finish.push((s) => {
     if (mark) s.getRange(1, 1).setNote(SHEET_NOTE);
@@ -666,6 +735,79 @@ export function prepareOutputSheet(
       table.widths?.forEach((w, i) => s.setColumnWidth(i + 1, w));
     }
   });
+}
+
+/**
+ * Paints the header row and the painted columns of the rows that changed, whichever way costs
+ * less (docs/performance.md): one setBackgrounds per written span of rows (the columns from the
+ * first painted to the last), or one getRangeList and setBackground per colour over exactly the
+ * painted cells of the changed rows (few calls when few rows changed, whatever their spread).
+ */
+function paintChanged(
+  batch: WriteBatch, p: SheetPlan, backgrounds: (string | null)[][], paint: readonly number[], width: number,
+  areas: readonly Area[], changed: readonly number[],
+): void {
+  const lo = paint.length ? Math.min(...paint) : -1;
+  const hi = paint.length ? Math.max(...paint) : -1;
+  // By spans: the header row and each span of written rows (rectangles side by side share one).
+  const spans = [...new Map(areas.map((a) => [`${a.r0}:${a.r1}`, a])).values()];
+  let spanCalls = 0;
+  let spanCells = 0;
+  for (const a of spans) {
+    if (a.r0 === 0) {
+      spanCalls += 2;
+      spanCells += width;
+    }
+    const first = Math.max(1, a.r0);
+    if (lo < 0 || first > a.r1) continue;
+    spanCalls += 2;
+    spanCells += (a.r1 - first + 1) * (hi - lo + 1);
+  }
+  // By colour: vertical runs of one colour in each painted column of the changed rows.
+  const byColor = new Map<string, PaintList>();
+  let listCells = 0;
+  let blank = false;
+  const add = (color: string | null, area: PaintList['areas'][number]) => {
+    if (color === null) {
+      // RangeList.setBackground takes a colour only: a reset goes by spans.
+      blank = true;
+      return;
+    }
+    let list = byColor.get(color);
+    if (!list) byColor.set(color, (list = { color, areas: [] }));
+    list.areas.push(area);
+    listCells += area.rows * area.cols;
+  };
+  if (changed[0] === 0) add(backgrounds[0][0], { row: 1, col: 1, rows: 1, cols: width });
+  for (const c of paint) {
+    let run: PaintList['areas'][number] | undefined;
+    let runColor: string | null = null;
+    let prev = -2;
+    for (const r of changed) {
+      if (r === 0) continue;
+      const color = backgrounds[r][c];
+      if (run && r === prev + 1 && color === runColor) {
+        run.rows++;
+      } else {
+        if (run) add(runColor, run);
+        run = { row: r + 1, col: c + 1, rows: 1, cols: 1 };
+        runColor = color;
+      }
+      prev = r;
+    }
+    if (run) add(runColor, run);
+  }
+  const listCalls = 2 * byColor.size;
+  if (!blank && listCalls * CELLS_PER_CALL + listCells < spanCalls * CELLS_PER_CALL + spanCells) {
+    for (const list of byColor.values()) batch.paintList(p, list);
+    return;
+  }
+  for (const a of spans) {
+    if (a.r0 === 0) batch.paint(p, { row: 1, col: 1, backgrounds: [backgrounds[0]] });
+    const first = Math.max(1, a.r0);
+    if (lo < 0 || first > a.r1) continue;
+    batch.paint(p, { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) });
+  }
 }
 
 /**

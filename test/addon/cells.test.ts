@@ -137,3 +137,42 @@ describe('only the cells that change are written (and checked against input rule
     expect(String(status)).toMatch(/目標値/);
   });
 });
+
+test('actuals typed far apart: each changed row is written on its own and painted by colour; the sheet ends as a fresh 集計 writes it', () => {
+  const grids = syntheticGrids(1500);
+  const s = openSession(spreadsheetFromGrids('b', grids));
+  s.run('menuAggregate');
+  const results = s.runtime.spreadsheet.getSheetByName(SHEETS.results)!;
+  const header = snapshot(s, SHEETS.results).values[0].map(String);
+  // A person's fill on a column the add-on does not colour, inside the painted span.
+  results.getRange(3, header.indexOf('評価不能の理由') + 1).setBackground('#ffff00');
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const progressHeader = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const col = progressHeader.indexOf('令和4年度実績') + 1;
+  const last = sheet.getLastRow();
+  const edited = Array.from({ length: 8 }, (_, i) => 2 + Math.floor((i * (last - 2)) / 8));
+  for (const r of edited) sheet.getRange(r, col).setValue(3 + r);
+  const { cells, calls } = s.run('menuAggregate');
+  const width = header.length;
+  // Far fewer cells than the rows between the first and the last edit.
+  expect(cells['Range.setValues']).toBeLessThan(40 * width);
+  // Checked against input rules: the cells written (the 実行ログ row past the sheet's edge has none).
+  expect(cells['Range.getDataValidations']).toBeLessThanOrEqual(cells['Range.setValues']);
+  expect(cells['Range.getDataValidations']).toBeGreaterThan(cells['Range.setValues'] - width);
+  expect(calls['RangeList.setBackground']).toBeGreaterThan(0);
+  expect(cells['RangeList.setBackground']).toBeLessThan(40 * 5);
+  expect(results.getRange(3, header.indexOf('評価不能の理由') + 1).getBackground()).toBe('#ffff00');
+
+  // The same inputs aggregated on a fresh workbook: the same values and the same colours.
+  const fresh = openSession(spreadsheetFromGrids('c', grids));
+  const freshProgress = fresh.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  for (const r of edited) freshProgress.getRange(r, col).setValue(3 + r);
+  fresh.run('menuAggregate');
+  const mine = snapshot(s, SHEETS.results).values;
+  const theirs = snapshot(fresh, SHEETS.results).values;
+  expect(mine).toEqual(theirs);
+  const a = results.getRange(1, 1, mine.length, width).getBackgrounds();
+  const b = fresh.runtime.spreadsheet.getSheetByName(SHEETS.results)!.getRange(1, 1, theirs.length, width).getBackgrounds();
+  a[2][header.indexOf('評価不能の理由')] = b[2][header.indexOf('評価不能の理由')];
+  expect(a).toEqual(b);
+});
