@@ -10,6 +10,7 @@ import type { CellValue, Grid } from '../core/model';
 import { escapeCell } from '../core/cells';
 import { a1, columnLetters, rangeA1 } from '../core/a1';
 import { UserError } from './errors';
+import { diffKeys } from '../core/row-diff';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -91,6 +92,13 @@ export interface OutputTable {
   backgrounds?: (string | null)[][];
   /** Column widths in pixels, left to right. */
   widths?: number[];
+  /**
+   * 0-based columns whose values together name a row (集計結果: プランID and 成果指標). When given,
+   * rows of the previous output are matched to the new ones by it, and rows inserted or deleted in
+   * between are inserted or deleted on the sheet (insertRowsBefore, deleteRows) when that costs
+   * less than rewriting every row below them.
+   */
+  key?: readonly number[];
 }
 
 /** Header fill of every sheet the add-on creates (Google's light grey). */
@@ -281,6 +289,23 @@ interface SheetPlan {
   finish: ((sheet: Sheet) => void)[];
   paints?: Paint[];
   lists?: PaintList[];
+  /** Rows to insert or delete before anything is written (1-based rows of the sheet as read), bottom first. */
+  moves?: RowMove[];
+}
+
+interface RowMove {
+  insert: boolean;
+  row: number;
+  count: number;
+}
+
+/** How the rows of an output sheet move (see OutputTable.key). */
+interface Moved {
+  moves: RowMove[];
+  /** What each row holds once the rows moved (undefined: an inserted, blank row). */
+  aligned: (CellValue[] | undefined)[];
+  /** Per row once moved, the 1-based rows of the sheet as read whose input rules it carries. */
+  sources: number[][];
 }
 
 /** A read to repeat under the lock just before writing: if it changed, the command starts over. */
@@ -402,6 +427,31 @@ export class WriteBatch {
   }
 
   /**
+   * Like writeChanged, on a sheet whose rows move first (`moved`): the cells are compared with
+   * what the rows will hold once moved, and checked against the input rules of the rows as read
+   * that they come from (an inserted row: those of the rows around it, which Sheets may extend).
+   */
+  writeMoved(p: SheetPlan, block: Block, moved: Moved): { areas: Area[]; rows: number[] } {
+    const sheet = p.sheet!;
+    if (p.maxRows < 0) {
+      p.maxRows = sheet.getMaxRows();
+      p.maxCols = sheet.getMaxColumns();
+    }
+    const areas = changedAreas(block.values, moved.aligned, false, { calls: 3, cellsPerColumn: 2 });
+    for (const a of areas) {
+      const b: Block = { row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, '') };
+      const width = a.c1 - a.c0 + 1;
+      checkProtections(p, { row: b.row, col: b.col, rows: b.values.length, cols: width });
+      checkMovedRules(p, b, moved.sources.slice(block.row - 1 + a.r0, block.row + a.r1));
+      p.rows = Math.max(p.rows, b.row + b.values.length - 1);
+      p.cols = Math.max(p.cols, b.col + width - 1);
+      p.blocks.push(b);
+    }
+    p.moves = moved.moves;
+    return { areas, rows: changedCells(block.values, moved.aligned).map((c) => c.row) };
+  }
+
+  /**
    * One colour on several rectangles (1-based), checked against protections now: one
    * getRangeList and one setBackground at commit.
    */
@@ -466,6 +516,12 @@ export class WriteBatch {
       if (!sameGrid(r.grid.values, now.values, r.ignore)) throw new StaleRead(r.name);
     }
     for (const p of this.plans.values()) {
+      // Bottom first, so the rows of the moves above are where they were read.
+      for (const m of p.moves ?? []) {
+        if (m.insert) p.sheet!.insertRowsBefore(m.row, m.count);
+        else p.sheet!.deleteRows(m.row, m.count);
+        p.maxRows += m.insert ? m.count : -m.count;
+      }
       if (p.blocks.length === 0) continue;
       if (!p.sheet) {
         p.sheet = this.ss.insertSheet(p.name, this.ss.getNumSheets());
@@ -562,18 +618,112 @@ function checkRules(p: SheetPlan, b: Block): void {
   if (rows === b.values.length && cols === width) b.range = range;
   const rules = range.getDataValidations();
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const rule = rules[r]?.[c];
-      const v = b.values[r]?.[c];
-      if (!rule || v === '' || v === undefined || rule.getAllowInvalid()) continue;
-      if (accepts(rule, v)) continue;
-      const cell = a1(b.row + r, b.col + c);
-      throw new UserError(
-        `「${p.name}」シートのセル ${cell} に入力規則（無効なデータを拒否）があるため、アドオンが結果を書き込めません。` +
-          `${cell} を含む列（アドオンが書き込む列）の入力規則を削除してから、もう一度実行してください。何も書き換えていません。`,
-      );
+    for (let c = 0; c < cols; c++) checkRule(p, rules[r]?.[c], b.values[r]?.[c], b.row + r, b.col + c);
+  }
+}
+
+function checkRule(p: SheetPlan, rule: GoogleAppsScript.Spreadsheet.DataValidation | null | undefined, v: Out | undefined, row: number, col: number): void {
+  if (!rule || v === '' || v === undefined || rule.getAllowInvalid()) return;
+  if (accepts(rule, v)) return;
+  const cell = a1(row, col);
+  throw new UserError(
+    `「${p.name}」シートのセル ${cell} に入力規則（無効なデータを拒否）があるため、アドオンが結果を書き込めません。` +
+      `${cell} を含む列（アドオンが書き込む列）の入力規則を削除してから、もう一度実行してください。何も書き換えていません。`,
+  );
+}
+
+/**
+ * checkRules for a block written after its sheet's rows move: each row's cells are checked
+ * against the rules of the rows as read that it comes from (`sources`, one list per block row),
+ * read in runs of consecutive rows (one getDataValidations each).
+ */
+function checkMovedRules(p: SheetPlan, b: Block, sources: number[][]): void {
+  const sheet = p.sheet!;
+  const width = Math.max(...b.values.map((r) => r.length));
+  const cols = Math.min(width, p.maxCols - b.col + 1);
+  if (cols <= 0) return;
+  const wanted = [...new Set(sources.flat())].filter((r) => r >= 1 && r <= p.maxRows).sort((x, y) => x - y);
+  const rules = new Map<number, (GoogleAppsScript.Spreadsheet.DataValidation | null)[]>();
+  for (let i = 0; i < wanted.length;) {
+    let j = i;
+    while (j + 1 < wanted.length && wanted[j + 1] === wanted[j] + 1) j++;
+    const read = sheet.getRange(wanted[i], b.col, j - i + 1, cols).getDataValidations();
+    for (let k = i; k <= j; k++) rules.set(wanted[k], read[k - i]);
+    i = j + 1;
+  }
+  for (let r = 0; r < b.values.length; r++) {
+    for (const from of sources[r] ?? []) {
+      const row = rules.get(from);
+      if (!row) continue;
+      for (let c = 0; c < cols; c++) checkRule(p, row[c], b.values[r][c], b.row + r, b.col + c);
     }
   }
+}
+
+/**
+ * Which rows of an output sheet to insert and delete so that the rows it holds (`current`, as
+ * read; header first) line up with the new table by `key`, when that costs less than writing the
+ * rows that do not line up (docs/performance.md: a call costs about 2,400 cells). Not on a sheet
+ * with a protection this person cannot edit (inserting or deleting rows there may be refused).
+ */
+function planMoves(p: SheetPlan, current: readonly CellValue[][], next: readonly Out[][], key: readonly number[]): Moved | undefined {
+  if (current.length < 2 || next.length < 2) return undefined;
+  const keyOf = (row: readonly unknown[] | undefined) => key.map((c) => String(row?.[c] ?? '').replace(/^'/, '')).join('\u0001');
+  const prevKeys = current.slice(1).map(keyOf);
+  const hunks = diffKeys(prevKeys, next.slice(1).map(keyOf), 200);
+  if (!hunks || hunks.length === 0 || lockedAreas(p).length > 0) return undefined;
+  const m = prevKeys.length;
+  const aligned: (CellValue[] | undefined)[] = [current[0]];
+  const sources: number[][] = [[1]];
+  const moves: RowMove[] = [];
+  const keepRow = (i: number) => {
+    aligned.push(current[i + 1]);
+    sources.push([i + 2]);
+  };
+  let at = 0;
+  let shift = 0;
+  for (const h of hunks) {
+    for (; at < h.p0; at++) keepRow(at);
+    const keep = Math.min(h.del, h.ins);
+    for (let t = 0; t < keep; t++) keepRow(h.p0 + t);
+    const after = h.p0 + h.del;
+    // 1-based row (as read) of the first old row after the hunk; none when the hunk ends the table.
+    const below = after < m ? after + 2 : undefined;
+    if (h.del > keep) {
+      // Rows ending the table are blanked (written) rather than deleted.
+      if (below === undefined) for (let t = keep; t < h.del; t++) keepRow(h.p0 + t);
+      else {
+        moves.push({ insert: false, row: h.p0 + keep + 2, count: h.del - keep });
+        shift -= h.del - keep;
+      }
+    }
+    if (h.ins > keep) {
+      if (below !== undefined) {
+        moves.push({ insert: true, row: below, count: h.ins - keep });
+        shift += h.ins - keep;
+      }
+      for (let t = keep; t < h.ins; t++) {
+        // An inserted row may carry the rules of the rows around it; past the table, the rules
+        // of the (blank) row as read that ends up there.
+        sources.push(below !== undefined ? [below - 1, below] : [aligned.length + 1 - shift]);
+        aligned.push(undefined);
+      }
+    }
+    at = after;
+  }
+  for (; at < m; at++) keepRow(at);
+  if (moves.length === 0) return undefined;
+  // Rows appended past the table once moved: those the sheet holds there as read.
+  for (let j = aligned.length; j < next.length; j++) {
+    aligned.push(current[j - shift]);
+    sources.push([j - shift + 1]);
+  }
+  const before = changedCells(next, current).reduce((n, c) => n + c.cols.length, 0);
+  const afterCost = changedCells(next, aligned).reduce((n, c) => n + c.cols.length, 0);
+  // Each changed cell is checked and written (2 cells); each move is a call.
+  if (2 * afterCost + moves.length * CELLS_PER_CALL >= 2 * before) return undefined;
+  moves.sort((x, y) => y.row - x.row);
+  return { moves, aligned, sources };
 }
 
 /**
@@ -582,6 +732,22 @@ function checkRules(p: SheetPlan, b: Block): void {
  * half-way through. Warning-only protections do not stop a script.
  */
 function checkProtections(p: SheetPlan, b: { row: number; col: number; rows: number; cols: number }): void {
+  const locked = lockedAreas(p);
+  const { rows, cols } = b;
+  for (const area of locked) {
+    const hit = area === null ||
+      (b.row <= area.row + area.numRows - 1 && area.row <= b.row + rows - 1 && b.col <= area.col + area.numCols - 1 && area.col <= b.col + cols - 1);
+    if (!hit) continue;
+    const where = area === null ? 'シート全体' : `シートの ${a1(Math.max(b.row, area.row), Math.max(b.col, area.col))} を含む範囲`;
+    throw new UserError(
+      `「${p.name}」${where}が保護されていて、実行したアカウントでは編集できないため、アドオンが結果を書き込めません。` +
+        `シートの保護を設定した方（事務局）に実行してもらうか、保護の編集者に加えてもらってから、もう一度実行してください。何も書き換えていません。`,
+    );
+  }
+}
+
+/** Areas of the plan's sheet this person may not edit (null: the whole sheet), looked up once. */
+function lockedAreas(p: SheetPlan): NonNullable<SheetPlan['locked']> {
   const sheet = p.sheet!;
   if (!p.locked) {
     const types = SpreadsheetApp.ProtectionType;
@@ -598,17 +764,7 @@ function checkProtections(p: SheetPlan, b: { row: number; col: number; rows: num
       }
     }
   }
-  const { rows, cols } = b;
-  for (const area of p.locked) {
-    const hit = area === null ||
-      (b.row <= area.row + area.numRows - 1 && area.row <= b.row + rows - 1 && b.col <= area.col + area.numCols - 1 && area.col <= b.col + cols - 1);
-    if (!hit) continue;
-    const where = area === null ? 'シート全体' : `シートの ${a1(Math.max(b.row, area.row), Math.max(b.col, area.col))} を含む範囲`;
-    throw new UserError(
-      `「${p.name}」${where}が保護されていて、実行したアカウントでは編集できないため、アドオンが結果を書き込めません。` +
-        `シートの保護を設定した方（事務局）に実行してもらうか、保護の編集者に加えてもらってから、もう一度実行してください。何も書き換えていません。`,
-    );
-  }
+  return p.locked;
 }
 
 /** A dropdown that lists the value accepts it; any other rule is taken as rejecting (stricter). */
@@ -699,9 +855,13 @@ export function prepareOutputSheet(
     prev = gridSize(read) ?? prev;
   }
   const p = batch.plan(name, sheet);
+  const paint = table.paintColumns;
+  // Rows inserted or deleted in the table (a new plan above others) move on the sheet instead of
+  // every row below being rewritten.
+  const moved = sheet && current && table.key?.length && paint ? planMoves(p, current, table.values, table.key) : undefined;
   const dataRows = table.values.length;
   const dataCols = dataRows ? Math.max(...table.values.map((r) => r.length)) : 0;
-  const rows = Math.max(dataRows, prev.rows);
+  const rows = Math.max(dataRows, moved ? moved.aligned.length : prev.rows);
   const cols = Math.max(dataCols, prev.cols);
   if (rows === 0 || cols === 0) return;
   const values: Out[][] = [];
@@ -718,14 +878,16 @@ export function prepareOutputSheet(
     values.push(vRow);
     backgrounds.push(bRow);
   }
-  const paint = table.paintColumns?.filter((c) => c < cols);
-  const block: Block = paint ? { row: 1, col: 1, values } : { row: 1, col: 1, values, backgrounds };
+  const painted = paint?.filter((c) => c < cols);
+  const block: Block = painted ? { row: 1, col: 1, values } : { row: 1, col: 1, values, backgrounds };
   // Rows that already hold their values keep their fill too: a row's colours follow from its
   // values (core/results-table.ts), and the add-on painted them when it wrote them.
-  const written = current
+  const written = moved
+    ? batch.writeMoved(p, block, moved)
+    : current
     ? batch.writeChanged(p, block, current)
     : (batch.write(p, block), { areas: [{ r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 }], rows: values.map((_, r) => r) });
-  if (paint) paintChanged(batch, p, backgrounds, paint, cols, written.areas, written.rows);
+  if (painted) paintChanged(batch, p, backgrounds, painted, cols, written.areas, written.rows);
   const created = !sheet;
   p.finish.push((s) => {
     if (mark) s.getRange(1, 1).setNote(SHEET_NOTE);
