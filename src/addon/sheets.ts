@@ -518,8 +518,14 @@ export class WriteBatch {
     for (const p of this.plans.values()) {
       // Bottom first, so the rows of the moves above are where they were read.
       for (const m of p.moves ?? []) {
-        if (m.insert) p.sheet!.insertRowsBefore(m.row, m.count);
-        else p.sheet!.deleteRows(m.row, m.count);
+        if (m.insert) {
+          p.sheet!.insertRowsBefore(m.row, m.count);
+          // The reference does not say what new rows look like; Sheets may give them the format of
+          // a row next to them (the header's bold and fill). They are the add-on's: cleared.
+          p.sheet!.getRange(m.row, 1, m.count, p.maxCols).clearFormat();
+        } else {
+          p.sheet!.deleteRows(m.row, m.count);
+        }
         p.maxRows += m.insert ? m.count : -m.count;
       }
       if (p.blocks.length === 0) continue;
@@ -720,8 +726,10 @@ function planMoves(p: SheetPlan, current: readonly CellValue[][], next: readonly
   }
   const before = changedCells(next, current).reduce((n, c) => n + c.cols.length, 0);
   const afterCost = changedCells(next, aligned).reduce((n, c) => n + c.cols.length, 0);
-  // Each changed cell is checked and written (2 cells); each move is a call.
-  if (2 * afterCost + moves.length * CELLS_PER_CALL >= 2 * before) return undefined;
+  // Each changed cell is checked and written (2 cells); a deletion is a call, an insertion three
+  // (insertRowsBefore, getRange, clearFormat).
+  const calls = moves.reduce((n, mv) => n + (mv.insert ? 3 : 1), 0);
+  if (2 * afterCost + calls * CELLS_PER_CALL >= 2 * before) return undefined;
   moves.sort((x, y) => y.row - x.row);
   return { moves, aligned, sources };
 }

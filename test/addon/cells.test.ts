@@ -211,7 +211,7 @@ describe('rows of 集計結果 move with their plans (insertRowsBefore / deleteR
     const keptId = ids[kept - 1];
     results.getRange(kept, header.indexOf('上書き評価') + 1, 1, 2).setValues([['A', '現地確認で達成を確認']]);
     s.run('menuAggregate');
-    const removedId = ids[Math.floor(ids.length / 3)];
+    const removedId = ids[Math.floor((ids.length * 3) / 4)];
     editPlans(s, removedId);
     const { cells, calls } = s.run('menuAggregate');
     expect(calls['Sheet.insertRowsBefore']).toBe(1);
