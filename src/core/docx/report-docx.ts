@@ -253,7 +253,8 @@ function toc(entries: { level: 1 | 2; text: string }[], targets: { level: number
     const page = pages?.[k];
     const pageRef = t >= 0 ? `<w:r><w:tab/></w:r>${field(`PAGEREF ${targets[t].name} \\h`, page !== undefined ? String(page) : '')}` : '';
     const inner = runs(e.text) + pageRef;
-    const begin = k === 0 ? field('TOC \\o "1-2" \\h \\z \\u', '').replace(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r>$/, '') : '';
+    // Marked dirty: Word rebuilds the TOC (with its page numbers) on opening, besides updateFields.
+    const begin = k === 0 ? field('TOC \\o "1-2" \\h \\z \\u', '').replace(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r>$/, '').replace('w:fldCharType="begin"', 'w:fldCharType="begin" w:dirty="true"') : '';
     const link = t >= 0 ? el('w:hyperlink', { 'w:anchor': targets[t].name, 'w:history': 1 }, inner) : inner;
     ps.push(para({ style: e.level === 1 ? 'TOC1' : 'TOC2' }, begin + link));
   });
