@@ -129,7 +129,7 @@ describe('the Google Doc members receive has the structure of the .docx the add-
     expect(gdoc.toc).not.toContain('目次');
     const title = structure.find((n) => n.type === 'PARAGRAPH' && n.text === '目次');
     const h1 = structure.find((n) => n.type === 'PARAGRAPH' && n.heading === 'HEADING1');
-    expect(title && title.heading).toBe('NORMAL');
+    expect(title && title.type === 'PARAGRAPH' && title.heading).toBe('NORMAL');
     // Right before the TOC, and styled like the level-1 headings (bold, colour, size).
     expect(structure[structure.indexOf(title!) + 1].type).toBe('TABLE_OF_CONTENTS');
     const look = (n: LocalDocNode | undefined) => {

@@ -43,6 +43,8 @@ export interface PackageRels {
   headers: { id: string; target: string }[];
   footers: { id: string; target: string }[];
   images: { id: string; target: string }[];
+  /** Custom XML parts (the report model), relative to word/. */
+  customXml?: { id: string; target: string }[];
 }
 
 export function contentTypes(r: PackageRels): string {
@@ -58,6 +60,7 @@ export function contentTypes(r: PackageRels): string {
     ...r.headers.map((h) => o(`/word/${h.target}`, `${WML}header+xml`)),
     ...r.footers.map((f) => o(`/word/${f.target}`, `${WML}footer+xml`)),
     o('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'),
+    ...(r.customXml ?? []).map((c) => o(`/${c.target.replace(/^\.\.\//, '')}`, 'application/xml')),
   ].join(''));
 }
 
@@ -77,6 +80,7 @@ export function documentRels(r: PackageRels): string {
     ...r.headers.map((h) => rel(h.id, 'header', h.target)),
     ...r.footers.map((f) => rel(f.id, 'footer', f.target)),
     ...r.images.map((i) => rel(i.id, 'image', i.target)),
+    ...(r.customXml ?? []).map((c) => rel(c.id, 'customXml', c.target)),
   ].join(''));
 }
 

@@ -1,6 +1,7 @@
 // The report as .docx from the pure writer (src/core/docx): a valid package whose document has
 // real heading styles, a TOC field linked to the headings, repeated table header rows, right-
 // aligned numbers, page numbers, the Japanese font and language, and the figures' pictures.
+import { posix } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { aggregate, NO_OVERRIDES } from '../../../src/core/aggregate';
 import { DOCX_FONT, NO_IMAGE_TEXT, columnAlign, columnWidths, crc32, reportDocx, type DocxImage } from '../../../src/core/docx';
@@ -68,7 +69,8 @@ describe('the package', () => {
     }
     expect(overrides.has('/word/document.xml')).toBe(true);
     for (const [relsName, base] of [['_rels/.rels', ''], ['word/_rels/document.xml.rels', 'word/']] as const) {
-      for (const r of kids(parseXml(part(relsName)), 'Relationship')) expect(files.has(base + r.attrs.Target)).toBe(true);
+      // Targets are relative to the source's folder (the model part is ../customXml/…).
+      for (const r of kids(parseXml(part(relsName)), 'Relationship')) expect(files.has(posix.normalize(base + r.attrs.Target))).toBe(true);
     }
   });
 
