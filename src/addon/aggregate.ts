@@ -119,7 +119,7 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
   const errors = issues.filter((i) => i.severity === 'エラー').length;
   prepareRunLog(batch, inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
-  batch.then(() => PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
+  batch.then(() => (inputs.props?.store ?? PropertiesService.getDocumentProperties()).setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
   const summary = summarizeAggregate(result, indicators);
   const inferred = inferredNote(read.data.settings);
   if (inferred) summary.message += ` ${inferred}`;

@@ -25,11 +25,37 @@ export interface Inputs {
   grids: Record<string, Grid>;
   /** The column mapping saved in 列の対応 (null when none), read with the inputs. */
   mapping: ColumnMapping | null;
+  /**
+   * The document properties, read once with the progress sheet (undefined when it was not read):
+   * later look-ups in the run (確定 state …) take the values from here instead of another call.
+   */
+  props?: DocumentProps;
+}
+
+/** The document properties as read once at the start of a run, and the store to write to. */
+export interface DocumentProps {
+  store: GoogleAppsScript.Properties.Properties;
+  values: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every document property in one call (getProperties) instead of one getProperty per look-up:
+ * each call is a round trip (docs/performance.md). The store holds at most 500 KB.
+ */
+export function readDocumentProps(): DocumentProps {
+  const store = PropertiesService.getDocumentProperties();
+  return { store, values: store.getProperties() };
+}
+
+/** A document property: from the values read at the start of the run when given, else looked up. */
+export function docProperty(props: DocumentProps | undefined, key: string): string | null {
+  if (props) return Object.prototype.hasOwnProperty.call(props.values, key) ? props.values[key] : null;
+  return PropertiesService.getDocumentProperties().getProperty(key);
 }
 
 /** The saved 列の対応 (document properties); null when none or unreadable. */
-export function loadMapping(): ColumnMapping | null {
-  return parseMapping(PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY));
+export function loadMapping(props?: DocumentProps): ColumnMapping | null {
+  return parseMapping(docProperty(props, MAPPING_PROPERTY));
 }
 
 /**
@@ -42,7 +68,8 @@ export function readInputs(read: readonly string[], find: readonly string[] = []
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheets = new Map<string, Sheet | null>();
   const grids: Record<string, Grid> = {};
-  const mapping = read.includes(SHEETS.progress) ? loadMapping() : null;
+  const props = read.includes(SHEETS.progress) ? readDocumentProps() : undefined;
+  const mapping = props ? loadMapping(props) : null;
   // The progress sheet mapped in 列の対応 may have another name: read it with the others.
   const names = mapping && !read.includes(mapping.sheet) ? [...read, mapping.sheet] : read;
   for (const name of [...names, ...find]) {
@@ -61,5 +88,5 @@ export function readInputs(read: readonly string[], find: readonly string[] = []
       grids[name] = readGrid(sheet, name, true);
     }
   }
-  return { ss, sheets, grids, mapping };
+  return { ss, sheets, grids, mapping, props };
 }

@@ -54,14 +54,7 @@ function displayOf(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range, valu
       if (!typed[c] && v !== '' && v !== null && v !== undefined && typeof v !== 'string') typed[c] = true;
     }
   }
-  const runs: Array<[number, number]> = [];
-  const gapWorthACall = Math.ceil(2 * CELLS_PER_CALL / Math.max(1, values.length));
-  for (let c = 0; c < width; c++) {
-    if (!typed[c]) continue;
-    const last = runs[runs.length - 1];
-    if (last && c - last[1] - 1 < gapWorthACall) last[1] = c;
-    else runs.push([c, c]);
-  }
+  const runs = columnRuns(typed.flatMap((t, c) => (t ? [c] : [])), values.length);
   if (runs.length === 1 && runs[0][0] === 0 && runs[0][1] === width - 1) return range.getDisplayValues();
   const display = values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
   for (const [lo, hi] of runs) {
@@ -564,17 +557,48 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined));
 }
 
-/** The span of a recheck's columns, as many rows as were read first: one getValues. */
-function reread(r: Recheck): { lo: number; values: CellValue[][] } {
-  const only = r.only as number[];
-  const lo = Math.min(...only);
-  const hi = Math.max(...only);
-  const rows = Math.max(1, r.grid.values.length);
-  try {
-    return { lo, values: r.sheet.getRange(1, lo + 1, rows, hi - lo + 1).getValues() as CellValue[][] };
-  } catch (e) {
-    throw readFailure(r.name, e);
+/**
+ * A recheck's columns, as many rows as were read first: one getValues per run of columns (columns
+ * far apart are read apart when the cells between them cost more than the call saved). A column
+ * right of those first read (a new column of the add-on's) is read only if the sheet has it.
+ */
+function reread(r: Recheck): Map<number, CellValue[]> {
+  const width = r.grid.values.reduce((m, row) => Math.max(m, row.length), 0);
+  let cols = [...new Set(r.only as number[])].sort((a, b) => a - b);
+  if (cols.some((c) => c >= width)) {
+    const max = r.sheet.getMaxColumns();
+    cols = cols.filter((c) => c < max);
   }
+  const rows = Math.max(1, r.grid.values.length);
+  const out = new Map<number, CellValue[]>();
+  for (const [lo, hi] of columnRuns(cols, rows)) {
+    let values: CellValue[][];
+    try {
+      values = r.sheet.getRange(1, lo + 1, rows, hi - lo + 1).getValues() as CellValue[][];
+    } catch {
+      // Past the sheet's edge: rows or columns were deleted since the read, so it changed.
+      throw new StaleRead(r.name);
+    }
+    for (const c of cols) if (c >= lo && c <= hi) out.set(c, values.map((row) => row[c - lo]));
+  }
+  return out;
+}
+
+/**
+ * Sorted 0-based columns grouped into runs [lo, hi] to read with one call each: two columns share
+ * a run when the cells between them (over `rows` rows) cost less than a call of their own
+ * (getRange and the read: about 2 × 2,400 cells, docs/performance.md).
+ */
+export function columnRuns(cols: readonly number[], rows: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  const gapWorthACall = Math.ceil(2 * CELLS_PER_CALL / Math.max(1, rows));
+  for (const c of cols) {
+    const last = runs[runs.length - 1];
+    if (last && c <= last[1]) continue;
+    if (last && c - last[1] - 1 < gapWorthACall) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
 }
 
 /** The top `rows` rows of a recheck's sheet, as wide as first read: one getValues. */
@@ -588,9 +612,9 @@ function rereadTop(r: Recheck, rows: number): CellValue[][] {
   }
 }
 
-function sameColumns(r: Recheck, now: { lo: number; values: CellValue[][] }): boolean {
-  for (let row = 0; row < r.grid.values.length; row++) {
-    for (const c of r.only as number[]) if (!same(r.grid.values[row]?.[c], now.values[row]?.[c - now.lo])) return false;
+function sameColumns(r: Recheck, now: Map<number, CellValue[]>): boolean {
+  for (const [c, column] of now) {
+    for (let row = 0; row < r.grid.values.length; row++) if (!same(r.grid.values[row]?.[c], column[row])) return false;
   }
   return true;
 }
