@@ -95,7 +95,7 @@ export function checkConfirmed(inputs: Inputs, c: Computation, resultsTable?: Ce
 
 /**
  * 入力チェック's warnings for confirmed figures typed over. Costs nothing when no period was
- * ever confirmed (one look at the property keys); otherwise rates the inputs once more.
+ * ever confirmed (the property keys read with the inputs); otherwise rates the inputs once more.
  */
 export function confirmedFigureIssues(inputs: Inputs): Issue[] {
   if (!anyConfirmed(inputs.props)) return [];

@@ -17,7 +17,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Out = string | number | boolean;
 
 /** Cells whose transfer costs about one service call (docs/performance.md: 30 ms ÷ 12.5 µs). */
-const CELLS_PER_CALL = 2400;
+export const CELLS_PER_CALL = 2400;
 
 /**
  * Reads a whole sheet in one batch: values, and the display strings only when asked (they
@@ -64,7 +64,7 @@ function displayOf(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range, valu
   return display;
 }
 
-function readFailure(name: string, e: unknown): UserError {
+export function readFailure(name: string, e: unknown): UserError {
   if (e instanceof UserError) return e;
   const detail = (e as { message?: unknown } | null)?.message;
   return new UserError(
