@@ -262,6 +262,27 @@ describe('rows of 集計結果 move with their plans (insertRowsBefore / deleteR
     expect(workbookState(s)).toBe(before);
   });
 
+  test('a protection this person cannot edit on 集計結果: rows are not moved (Sheets may refuse it); the rows are rewritten instead', () => {
+    const { s } = setup();
+    const other = 'jimu2@example.jp';
+    s.runtime.spreadsheet.model.editors.add(other);
+    const results = resultsOf(s);
+    // A protected block below the table, where the add-on writes nothing.
+    const end = results.getMaxRows();
+    results.insertRowsAfter(end, 10);
+    const p = results.getRange(end + 5, 1, 5, 3).protect();
+    p.removeEditors([other]);
+    const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+    const width = sheet.getLastColumn();
+    const first = sheet.getRange(2, 1, 1, width).getValues()[0];
+    sheet.insertRowBefore(2);
+    sheet.getRange(2, 1, 1, width).setValues([first.map((v, i) => (i === 0 ? `${String(v)}-新` : v))]);
+    const { calls } = s.asUser(other, () => s.run('menuAggregate'));
+    expect(calls['Sheet.insertRowsBefore'] ?? 0).toBe(0);
+    expect(s.runtime.ui.alerts).toHaveLength(0);
+    expect(String(results.getRange(2, 1).getValue())).toMatch(/-新$/);
+  });
+
   test('an override typed on a plan that is then removed is kept (at the end of 集計結果, as before)', () => {
     const { s } = setup();
     const results = resultsOf(s);

@@ -479,6 +479,21 @@ export class SheetModel {
    * Throws Sheets' message when the current user may not edit a cell of the block: a protection
    * that is not warning-only covers it and the user is neither the owner nor one of its editors.
    */
+  /**
+   * Throws Sheets' message when rows inserted before 1-based row `at1` would land inside a
+   * protection the current user may not edit: the sheet's, or a range covering rows at1 − 1 and
+   * at1 (at its edge the new rows are outside it).
+   */
+  checkRowInsert(at1: number): void {
+    const book = this.book;
+    const user = (book.env.user ?? '').toLowerCase();
+    if (!user || user === book.owner.toLowerCase()) return;
+    for (const p of book.protections) {
+      if (p.removed || p.sheet !== this || p.warningOnly || p.editors.has(user)) continue;
+      if (p.type === 'SHEET' || (p.row < at1 && at1 <= p.row + p.numRows - 1)) throw new Error(PROTECTED_MESSAGE);
+    }
+  }
+
   checkProtected(row: number, col: number, numRows: number, numCols: number): void {
     const book = this.book;
     const user = (book.env.user ?? '').toLowerCase();

@@ -1078,6 +1078,8 @@ export class LocalSheet implements Pick<GasSheet, SheetKeys> {
     if (!isInt(at) || !isInt(n)) throw signature(method, [at, n]);
     if (at < 1 || n < 1 || at + n - 1 > s.maxRows) throw new Error('Those rows are out of bounds.');
     if (n >= s.maxRows - s.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    // Deleting rows edits every cell in them: a protected one refuses it, as an edit does.
+    s.checkProtected(at, 1, n, s.maxCols);
     s.deleteRows(at, n);
   }
 
@@ -1295,6 +1297,9 @@ export class LocalSheet implements Pick<GasSheet, SheetKeys> {
     const s = this.live();
     if (!isInt(position) || !isInt(n)) throw signature(method, [position, n]);
     if (position < 1 || position > s.maxRows || n < 1) throw new Error('Those rows are out of bounds.');
+    // Rows inserted inside a protected range (or a protected sheet) edit it: refused, as an edit is.
+    // Reference silent: the stricter choice; at the range's edge the new rows are outside it.
+    s.checkRowInsert(at);
     s.insertRows(at, n);
   }
 

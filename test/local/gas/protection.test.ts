@@ -130,6 +130,28 @@ describe('protected ranges move with the rows (Sheets behaviour; reference silen
     expect(app.getActiveSpreadsheet().getProtections(app.ProtectionType.RANGE)).toHaveLength(0);
   });
 
+  test('a non-editor may not delete rows holding a protected cell, nor insert rows inside a protected range or a protected sheet; at the range\'s edge or elsewhere they may (reference silent: Sheets refuses editing protected cells; stricter)', () => {
+    const { sheet, as } = setup();
+    const p = sheet.getRange('B3:C5').protect();
+    p.removeEditors([OTHER]);
+    expect(() => as(OTHER, () => sheet.deleteRows(4, 1))).toThrow(PROTECTED_MESSAGE);
+    expect(() => as(OTHER, () => sheet.deleteRows(1, 3))).toThrow(PROTECTED_MESSAGE);
+    expect(() => as(OTHER, () => sheet.insertRowsBefore(4, 1))).toThrow(PROTECTED_MESSAGE);
+    expect(() => as(OTHER, () => sheet.insertRowsAfter(3, 2))).toThrow(PROTECTED_MESSAGE);
+    expect(p.getRange().getA1Notation()).toBe('B3:C5');
+    as(OTHER, () => sheet.insertRowsBefore(3, 1));
+    as(OTHER, () => sheet.insertRowsAfter(6, 1));
+    as(OTHER, () => sheet.deleteRows(1, 1));
+    expect(p.getRange().getA1Notation()).toBe('B3:C5');
+    // The owner and the range's editors may.
+    sheet.insertRowsBefore(4, 1);
+    expect(p.getRange().getA1Notation()).toBe('B3:C6');
+    const whole = sheet.protect();
+    whole.removeEditors([OTHER]);
+    expect(() => as(OTHER, () => sheet.insertRowsBefore(1, 1))).toThrow(PROTECTED_MESSAGE);
+    expect(() => as(OTHER, () => sheet.insertRowsAfter(sheet.getMaxRows(), 1))).toThrow(PROTECTED_MESSAGE);
+  });
+
   test('every call is counted by Class.method', () => {
     const { sheet, rt } = setup();
     rt.counter.reset();
