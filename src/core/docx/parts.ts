@@ -153,13 +153,17 @@ export interface RPr {
   color?: string;
   /** Points. */
   size?: number;
+  /** A figure with its unit kept on one line (core/tokens.ts): tagged en-US for every script, no proofing. */
+  unbreakable?: boolean;
 }
 
 export function rPrInner(r: RPr): string {
   return [
     r.bold ? '<w:b/><w:bCs/>' : '',
+    r.unbreakable ? '<w:noProof/>' : '',
     r.color ? el('w:color', { 'w:val': r.color }) : '',
     r.size ? el('w:sz', { 'w:val': hp(r.size) }) + el('w:szCs', { 'w:val': hp(r.size) }) : '',
+    r.unbreakable ? el('w:lang', { 'w:val': 'en-US', 'w:eastAsia': 'en-US' }) : '',
   ].join('');
 }
 
