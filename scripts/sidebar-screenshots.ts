@@ -3,8 +3,7 @@
 // each tab as a 事務局 member sees it. Run: npm run build && npx tsx scripts/sidebar-screenshots.ts
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startHarness } from '../src/local/harness';
+import { launchChromium, startHarness } from '../src/local/harness';
 import { loadWorkbook } from '../src/local/workbook';
 import { openSession } from '../src/local/session';
 import { SAMPLE } from '../src/local/cli';
@@ -15,10 +14,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const session = openSession(await loadWorkbook(SAMPLE));
   const harness = await startHarness(session);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 300, height: 720 }, deviceScaleFactor: 2, locale: 'ja-JP' });
     const shot = async (name: string) => {

@@ -28,6 +28,10 @@ function buildValidation(v: ValidationSpec, ss: Spreadsheet): GoogleAppsScript.S
 function createSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
   const sheet = ss.insertSheet(spec.name, ss.getNumSheets());
   const cols = spec.columns.length;
+  // A new sheet has fewer columns (26) than プラン・指標 with three years: a range past the last
+  // column would throw.
+  const width = sheet.getMaxColumns();
+  if (cols > width) sheet.insertColumnsAfter(width, cols - width);
   const header = sheet.getRange(1, 1, 1, cols);
   header.setValues([spec.columns.map((c) => escapeCell(c.header))]);
   header.setNotes([spec.columns.map((c) => c.note)]);

@@ -15,7 +15,7 @@
 //   split:   create one file per result.overflow entry (overflowCsv), render
 //            linkOverflow(result.model, urls), share the files like the report;
 //   refused: throw a UserError with result.message (nothing created).
-import { reportBlocks, type Block, type ReportModel, type ReportTable } from './report';
+import { PLAN_TABLE_COLUMNS, PREVIOUS_COLUMN, dropColumn, reportBlocks, type Block, type ReportModel, type ReportTable } from './report';
 
 /** A Google Doc's capacity in characters (Google Drive Help, see above). */
 export const DOC_CHAR_CAPACITY = 1_020_000;
@@ -93,14 +93,18 @@ export function fitReport(model: ReportModel, limit = DOC_CHAR_LIMIT): ReportFit
 
 /** The per-goal summary form of the report and the tables moved out of it (pure; the model is not changed). */
 export function splitReport(model: ReportModel): { model: ReportModel; overflow: OverflowTable[] } {
-  const header = model.policies.flatMap((p) => p.goals).find((g) => g.planTable.header.length > 0)?.planTable.header ?? [];
+  // The list keeps 前年度 when any plan table does (plan.rows always hold every column).
+  const tables = model.policies.flatMap((p) => p.goals).filter((g) => g.plans.length > 0).map((g) => g.planTable);
+  const full = tables.find((t) => t.header.length === PLAN_TABLE_COLUMNS.length);
+  const header = full?.header ?? tables[0]?.header ?? [];
+  const columns = (r: string[]): string[] => (full || tables.length === 0 ? r : dropColumn(r, PREVIOUS_COLUMN));
   const listRows: string[][] = [];
   const policies = model.policies.map((p) => ({
     ...p,
     goals: p.goals.map((g) => {
       const narrative = new Map(g.narrative.map((n) => [n.planId, n.items.map((i) => `【${i.label}】${i.text}`).join('\n')]));
       for (const plan of g.plans) {
-        plan.rows.forEach((r, k) => listRows.push([g.code, ...r, k === 0 ? narrative.get(plan.planId) ?? '' : '']));
+        plan.rows.forEach((r, k) => listRows.push([g.code, ...columns(r), k === 0 ? narrative.get(plan.planId) ?? '' : '']));
       }
       const counts = new Map<string, number>();
       for (const plan of g.plans) counts.set(plan.grade, (counts.get(plan.grade) ?? 0) + 1);

@@ -227,6 +227,30 @@ export interface ReportOptions {
 
 /** Columns of a plan table; the period columns carry their year (planTableHeader). */
 export const PLAN_TABLE_COLUMNS = ['プラン', '成果指標', '基準値', '前年度', '実績', '目標値', '達成率', '評価'] as const;
+/** Index of 前年度 in PLAN_TABLE_COLUMNS (and in every ReportPlanRow's rows, which keep all columns). */
+export const PREVIOUS_COLUMN = 3;
+
+/** A row or header without column `c`. */
+export function dropColumn<T>(xs: readonly T[], c: number): T[] {
+  return xs.filter((_, i) => i !== c);
+}
+
+/** True when no row of a plan table has a figure of the previous year (every 前年度 cell — or empty). */
+export function previousColumnEmpty(rows: readonly string[][]): boolean {
+  return rows.every((r) => {
+    const v = (r[PREVIOUS_COLUMN] ?? '').trim();
+    return v === '' || v === DASH;
+  });
+}
+
+/** The plan table without its 前年度 column (header, rows, alignment, tone column), with `widths`. */
+function dropPreviousColumn(t: ReportTable, widths: number[]): void {
+  t.header = dropColumn(t.header, PREVIOUS_COLUMN);
+  t.rows = t.rows.map((r) => dropColumn(r, PREVIOUS_COLUMN));
+  if (t.align) t.align = dropColumn(t.align, PREVIOUS_COLUMN);
+  if (t.toneColumn !== undefined && t.toneColumn > PREVIOUS_COLUMN) t.toneColumn--;
+  t.widths = widths;
+}
 export const NO_ATTENTION_TEXT = '確認が必要な数値はありません。';
 export const NO_CHANGES_TEXT = '記録された変更はありません。';
 export const NO_UNIFIED_TEXT = '統合したプランはありません。';
@@ -825,6 +849,13 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   const planTables = policies.flatMap((p) => p.goals.map((g) => g.planTable));
   const planWidths = fitWidths(planHeader, planTables.flatMap((t) => t.rows), [0, 1]);
   for (const t of planTables) t.widths = planWidths;
+  // A 前年度 column with no figure in it (the plan's first year) is left out of its table; the
+  // tables without it share their own widths, fitted to the same rows.
+  const withoutPrevious = planTables.filter((t) => previousColumnEmpty(t.rows));
+  if (withoutPrevious.length) {
+    const shortWidths = fitWidths(dropColumn(planHeader, PREVIOUS_COLUMN), planTables.flatMap((t) => t.rows.map((r) => dropColumn(r, PREVIOUS_COLUMN))), [0, 1]);
+    for (const t of withoutPrevious) dropPreviousColumn(t, shortWidths);
+  }
   const generalRecommendations = recs
     .filter((r) => !policyCodes.has(r.policyCode))
     .map((r) => ({ member: r.member, title: memberTitle(data.members, r.member), text: r.text.trim() }));
@@ -938,6 +969,11 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       ? [`中間評価では、${asOf}時点の実績から年度末の達成見込みを判断しました。件数など年度内に積み上がる指標は、4月1日から基準日までの経過${midShare !== null ? `（${asOf}は年度の${formatPercent(midShare)}）` : ''}で実績を割り戻した年度末の見込みで評価し、割合や整備数など水準の指標はそのまま比べています。表の「達成率／見込み」には、いまの達成率と年度末の見込みを並べています（基準日は設定シートの「${SETTING_KEYS.midAsOf}」）。`]
       : []),
     ...(/前年度比/.test(planRowsText) ? ['プランの表の「前年度比」は、前年度の実績値からの増減の割合です。'] : []),
+    ...(withoutPrevious.some((t) => t.rows.length)
+      ? [withoutPrevious.length === planTables.filter((t) => t.rows.length).length
+          ? `プランの表の「前年度」の列は、前年度（${warekiLabel(result.config.evaluationYear - 1)}）の年度末の実績が入力されていないため省いています（前年度の実績がある年度から表示します）。`
+          : `前年度（${warekiLabel(result.config.evaluationYear - 1)}）の年度末の実績がどの指標にもない基本目標では、プランの表の「前年度」の列を省いています。`]
+      : []),
     '基本目標ごとの「今期の評価」は評価年度の実績によるもの、「計画期間通算の評価」は評価年度までで最も新しい実績を最終の目標値と比べたものです。' +
       (yearTargetsUsed ? '年度ごとの目標がある指標は、今期の評価をその年度の目標と比べています（表の目標値の欄に、その年度の目標と最終の目標値を並べています）。' : ''),
     `基本目標は、評価対象のプラン（評価不能を除く）のうちA・B評価の割合が${pct(rule.goodShare)}以上を「良好」、${pct(rule.fairShare)}以上を「概ね良好」、それ未満を「良好ではない」としました（設定シートの「${SETTING_KEYS.goodShare}」「${SETTING_KEYS.fairShare}」）。事務局の判断で評価を見直したものには「※」を付し、その理由を記載しています。桁や単位の誤りが疑われる数値には「※1」などの注を付け、資料3にまとめました。`,

@@ -39,6 +39,12 @@ export const PROGRESS_COLUMNS = [
 
 export const PROGRESS_TRAILING_COLUMNS = ['状態', 'コメント'] as const;
 
+/**
+ * What the departments write about a plan, after the year columns of the template: the report
+ * shows them per plan (取組の状況). Their headers are words core/layout.ts TEXT_WORDS knows.
+ */
+export const PROGRESS_TEXT_COLUMNS = ['取組実績', '課題', '今後の方向性'] as const;
+
 /** Direction labels as typed in the 方向 dropdown. */
 export const DIRECTION_LABELS = {
   up: '高いほど良い',

@@ -9,7 +9,7 @@ import type { Settings } from './model';
 import {
   ACCUMULATION_LABELS, DEPARTMENT_COLUMNS, DIRECTION_LABELS, HIERARCHY_COLUMNS, HIERARCHY_LEVELS,
   MEMBER_COLUMNS, MEMBER_ROLE_LABELS, OWNED_COLUMNS, PLAN_STATUSES, PROGRESS_COLUMNS,
-  PROGRESS_TRAILING_COLUMNS, RECOMMENDATION_COLUMNS, SETTINGS_COLUMNS, SHARE_LABELS, SHEETS,
+  PROGRESS_TEXT_COLUMNS, PROGRESS_TRAILING_COLUMNS, RECOMMENDATION_COLUMNS, SETTINGS_COLUMNS, SHARE_LABELS, SHEETS,
 } from './schema';
 import { periodLabel, warekiLabel } from './periods';
 import { defaultSettings, settingRows } from './settings';
@@ -112,10 +112,17 @@ function progressSheet(fiscalYears: number[], dataRows: number): SheetSpec {
       col(periodLabel({ fiscalYear: fy, kind: 'year' }), `${w}末の実績を数字と単位だけで入力します（例: 7,995件、86.5%）。達成・未達の指標は ○ または ×。「約」「程度」は付けません。文章で書かれた場合は、中の数値（例: 【実績】12回）か、数値がなければ取組の状況（実施済・実施中・検討中・未着手・中止）を読み取り、入力チェックで「○○から12回を読みました」と知らせます。`, 100),
     );
   }
+  // The words of the year, typed next to its figures: the report shows them under each plan.
+  const [achievements, issues, outlook] = PROGRESS_TEXT_COLUMNS;
+  columns.push(
+    col(achievements, '評価年度に行った取組とその成果を文章で書きます（例: 税・国保の手続をオンライン申請に追加した）。報告書の「取組の状況（担当課の記述）」にプランごとに載ります。', 260, { wrap: true }),
+    col(issues, '取組を進めるうえでの課題を書きます（例: 高齢の方への周知が不十分）。報告書に載ります。', 220, { wrap: true }),
+    col(outlook, '課題を踏まえた次年度以降の方向性を書きます（例: 地区ごとのスマホ教室で案内する）。報告書に載ります。', 220, { wrap: true }),
+  );
   const [status, comment] = PROGRESS_TRAILING_COLUMNS;
   columns.push(
     col(status, `プランの状態を選びます（${PLAN_STATUSES.join('・')}）。`, 80, { validation: list(PLAN_STATUSES) }),
-    col(comment, '取組の状況や数値に添える説明を書きます（例: リプレイス未実施のため実績値を取得できませんでした）。', 300, { wrap: true }),
+    col(comment, '数値に添える説明を書きます（例: リプレイス未実施のため実績値を取得できませんでした）。報告書には「備考」として載ります。', 300, { wrap: true }),
     col(OWNED_COLUMNS.check, 'アドオンが入力内容の確認結果を書き込む列です。編集しないでください。', 260, { wrap: true, owned: true }),
     col(OWNED_COLUMNS.mergedInto, 'プランを統合したとき、統合先のプランIDをアドオンが書き込みます。編集しないでください。', 80, { owned: true }),
   );

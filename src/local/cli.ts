@@ -7,13 +7,13 @@ import { basename, join, resolve } from 'node:path';
 import { loadWorkbook, saveWorkbook } from './workbook';
 import { openSession, type AddonSession } from './session';
 import { SHEETS } from '../core/schema';
-import { compute, reportOf } from '../core/pipeline';
 import type { Grid } from '../core/model';
 import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
 import type { LocalDriveApp } from './gas/drive';
 import { runCycle } from './cycle';
 import { runCommitteeCycle } from './committee-cycle';
 import { renderHtml } from './report-html';
+import { readReportDocx } from './report-docx-read';
 
 export interface Command {
   /** Global function of the bundle the menu item calls. */
@@ -58,12 +58,11 @@ export function sessionGrids(session: AddonSession): Record<string, Grid> {
 /**
  * 報告書.docx is exactly the file the add-on uploaded and Drive converted into the Google Doc
  * members receive (taken from the local Drive, so it follows the saved column mapping and 確定
- * figures as the add-on did). The .html and .json are the report model recomputed from the
- * workbook after the run, so anyone can read it without Word or Google.
+ * figures as the add-on did). The .html and .json are the report model the add-on embedded in
+ * that very file (core/docx/model-part.ts), so all three always say the same; anyone can read
+ * the .html without Word or Google.
  */
 async function writeLocalReport(session: AddonSession, outDir: string): Promise<string[]> {
-  const grids = sessionGrids(session);
-  const model = reportOf(compute(grids, new Date()), grids, new Date());
   const docx = join(outDir, '報告書.docx');
   const html = join(outDir, '報告書.html');
   const json = join(outDir, '報告書.json');
@@ -71,6 +70,7 @@ async function writeLocalReport(session: AddonSession, outDir: string): Promise<
   const fileId = String(history.at(-1)?.['ファイルID'] ?? '');
   const uploaded = fileId ? (session.runtime.globals.DriveApp as unknown as LocalDriveApp).localImportSource(fileId) : undefined;
   if (!uploaded) throw new Error(`報告書履歴の最後の行（ファイルID「${fileId}」）に、アップロードされた .docx がありません。`);
+  const { model } = readReportDocx(uploaded);
   writeFileSync(docx, uploaded);
   writeFileSync(html, renderHtml(model));
   writeFileSync(json, JSON.stringify(model, null, 2) + '\n');

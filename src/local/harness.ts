@@ -3,11 +3,27 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
 import { readDist } from './bundle';
 import { toScriptRunValue } from './gas/script-run';
 import { openSession, type AddonSession } from './session';
 import { loadWorkbook } from './workbook';
 import { SAMPLE } from './cli';
+
+/** Debian's Chromium: the one scripts/browser-deps.sh installs; never a browser download. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Headless Chromium for the browser tests and the screenshot script. Without the background-
+ * networking flags Chromium keeps trying Google's hosts, which this machine's closed network refuses.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
 
 export interface Harness {
   url: string;

@@ -14,6 +14,9 @@ import { reportBlocks, type ReportModel } from '../core/report';
 
 export interface OutlineItem { level: number; text: string; page: number }
 
+/** The TOC-numbered copy npm run report:pdf writes beside the upload (報告書.docx is never rewritten). */
+export const TOC_NUMBERED_DOCX = '報告書（目次ページ番号つき）.docx';
+
 const unxml = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
 

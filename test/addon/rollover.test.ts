@@ -122,7 +122,7 @@ describe('年度更新 on the template (R-style headers of テンプレートを
     s.run('menuTemplate');
     const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
     const header = snapshot(s, SHEETS.progress).values[0] as string[];
-    const years = header.filter((h) => /実績$/.test(String(h)));
+    const years = header.filter((h) => /年度実績$/.test(String(h)));
     const last = years.at(-1)!;
     // One plan with a figure for the evaluation year, so the year has figures.
     const evalYear = String(setting(s, '評価年度'));

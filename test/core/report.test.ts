@@ -2,12 +2,13 @@ import { aggregate, NO_OVERRIDES, type AggregateResult, type UnifiedPlanInput } 
 import { RESULT_COLUMNS, buildResultsTable } from '../../src/core/results-table';
 import type { HierarchyItem, Issue, ProgressData } from '../../src/core/model';
 import {
-  NO_ATTENTION_TEXT, NO_CHANGES_TEXT, NO_EXCLUDED_TEXT, NO_UNIFIED_TEXT, PLAN_TABLE_COLUMNS, RECOMMENDATION_PLACEHOLDER,
+  NO_ATTENTION_TEXT, NO_CHANGES_TEXT, NO_EXCLUDED_TEXT, NO_UNIFIED_TEXT, PLAN_TABLE_COLUMNS, PREVIOUS_COLUMN, RECOMMENDATION_PLACEHOLDER,
   planTableHeader, narrativeItems,
   buildReport, reportBlocks, type ReportModel,
 } from '../../src/core/report';
 import { GRADE_COLORS, TONE_COLORS, chartSvg } from '../../src/core/chart';
 import { coverDate, stamp, warekiDate, warekiFromIso } from '../../src/core/wareki';
+import { splitReport } from '../../src/core/report-size';
 import { SEED004_GOALS, goal, num, plan, progressData, seed004 } from './fixtures';
 
 const NOW = new Date('2026-11-21T05:05:00Z'); // 14:05 in Tokyo
@@ -81,14 +82,17 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
 
   test('plan table columns: プラン｜成果指標｜基準値｜前年度｜実績｜目標値｜達成率｜評価, years in the header', () => {
     const header = goals[0].planTable.header;
-    // Seed 004's baselines come from several years: the year is then in each cell.
-    expect(header).toEqual(['プラン', '成果指標', '基準値\n（年度）', '前年度\n（R3）', '実績\n（R4）', '目標値\n（R6）', '達成率', '評価']);
-    expect(header.map((h) => h.replace(/\n（.*$/, ''))).toEqual([...PLAN_TABLE_COLUMNS]);
+    // Seed 004's baselines come from several years: the year is then in each cell. It has no
+    // figure of R3, so no table has a 前年度 column (see 「前年度」 below).
+    expect(header).toEqual(['プラン', '成果指標', '基準値\n（年度）', '実績\n（R4）', '目標値\n（R6）', '達成率', '評価']);
+    expect(planTableHeader(2022, false, undefined, 2024)).toEqual(['プラン', '成果指標', '基準値\n（年度）', '前年度\n（R3）', '実績\n（R4）', '目標値\n（R6）', '達成率', '評価']);
+    expect(planTableHeader(2022, false).map((h) => h.replace(/\n（.*$/, ''))).toEqual([...PLAN_TABLE_COLUMNS]);
     expect(planTableHeader(2025, true, 2020, undefined)).toEqual(['プラン', '成果指標', '基準値\n（R2）', '前年度\n（R6）', '実績\n（R7中間）', '目標値\n（年度）', '達成率／見込み', '評価']);
     // Figures right-aligned, grades centred and coloured; every plan table has the same widths.
-    expect(goals[0].planTable.align).toEqual(['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center']);
-    expect(goals[0].planTable.toneColumn).toBe(7);
+    expect(goals[0].planTable.align).toEqual(['left', 'left', 'right', 'right', 'right', 'right', 'center']);
+    expect(goals[0].planTable.toneColumn).toBe(6);
     for (const g of goals) expect(g.planTable.widths).toEqual(goals[0].planTable.widths);
+    expect(goals[0].planTable.widths).toHaveLength(7);
   });
 
   test('目標値, 実績値, 達成率 and 評価 are the very strings of 集計結果', () => {
@@ -306,7 +310,8 @@ describe('buildReport: a mid-year evaluation', () => {
     const sheet = sheetRows(result).get('1-1')![0];
     expect(sheet['見込み']).not.toBe('');
     expect(row.rows[0][6]).toBe(`${sheet['達成率']}\n${sheet['見込み']}`);
-    expect(model.policies[0].goals[0].planTable.header[4]).toBe('実績\n（R7中間）');
+    // No year-end figure of R6: no 前年度 column.
+    expect(model.policies[0].goals[0].planTable.header.slice(2, 4)).toEqual(['基準値\n（年度）', '実績\n（R7中間）']);
     expect(model.policies[0].goals[0].period.label).toBe('令和7年度 中間の評価（年度末の見込み）');
   });
 });
@@ -421,6 +426,60 @@ describe('charts: one spec per figure, numbered, drawn as SVG', () => {
     for (const t of ['0%', '50%', '80%', '100%', '良好', '概ね良好', '良好ではない']) expect(svg).toContain(`>${t}<`);
     expect(svg).toContain('A&lt;B &amp; &quot;C&quot;');
     expect(svg).not.toContain('A<B');
+  });
+});
+
+describe('前年度: a column only where some indicator has a figure of the previous year (issue 12)', () => {
+  // R4 is the evaluation year; goal 1's plan has an R3 figure, goal 2's has none.
+  const data = progressData([
+    plan({ id: '1-1', goal: '1', name: '講座の開催', indicators: [
+      { name: '講座の開催回数', unit: '回', baseline: num(2, '回'), baselineYear: 2020, target: num(10, '回'), targetYear: 2024, actuals: { R3: num(4, '回'), R4: num(6, '回') } },
+      { name: '受講者数', unit: '人', baseline: num(20, '人'), baselineYear: 2020, target: num(100, '人'), targetYear: 2024, actuals: { R4: num(60, '人') } },
+    ] }),
+    plan({ id: '2-1', goal: '2', name: '電子申請', indicators: [
+      { name: '電子申請の件数', unit: '件', baseline: num(100, '件'), baselineYear: 2020, target: num(500, '件'), targetYear: 2024, actuals: { R4: num(300, '件') } },
+    ] }),
+  ], { settings: { evaluationYear: 2022 }, hierarchy: [goal('1', '学び'), goal('2', '行政')] });
+  const model = build(data, aggregate(data, { overrides: NO_OVERRIDES }));
+  const [g1, g2] = model.policies.flatMap((p) => p.goals);
+
+  test('kept in a table where some indicator has it, with the figure; left out where none has', () => {
+    expect(g1.planTable.header[PREVIOUS_COLUMN]).toBe('前年度\n（R3）');
+    expect(g1.planTable.rows.map((r) => r[PREVIOUS_COLUMN])).toEqual(['4回', '—', '']);
+    expect(g1.planTable.toneColumn).toBe(7);
+    expect(g2.planTable.header).toEqual(['プラン', '成果指標', '基準値\n（R2）', '実績\n（R4）', '目標値\n（R6）', '達成率', '評価']);
+    expect(g2.planTable.rows).toEqual([g2.plans[0].rows[0].filter((_, i) => i !== PREVIOUS_COLUMN)]);
+    expect(g2.planTable.rows[0]).toEqual([expect.stringContaining('2-1 電子申請'), '電子申請の件数', '100件', '300件', '500件', '50.0%', 'C']);
+    // Every part of the table agrees on the number of columns.
+    for (const t of [g1.planTable, g2.planTable]) {
+      for (const part of [t.align!, t.widths, ...t.rows]) expect(part).toHaveLength(t.header.length);
+      expect(t.header[t.toneColumn!]).toBe('評価');
+    }
+    // The plan's own rows keep every column (the plan list of a split report uses them).
+    expect(g2.plans[0].rows[0]).toHaveLength(PLAN_TABLE_COLUMNS.length);
+  });
+
+  test('評価の方法 says where and why it is left out', () => {
+    expect(model.summary.method.join('\n')).toContain('前年度（令和3年度）の年度末の実績がどの指標にもない基本目標では、プランの表の「前年度」の列を省いています。');
+    const first = build(seedData(), aggregate(seedData(), { overrides: NO_OVERRIDES }));
+    expect(first.summary.method.join('\n')).toContain('プランの表の「前年度」の列は、前年度（令和3年度）の年度末の実績が入力されていないため省いています（前年度の実績がある年度から表示します）。');
+    for (const g of first.policies.flatMap((p) => p.goals)) expect(g.planTable.header.some((h) => h.startsWith('前年度'))).toBe(false);
+    // With R3 figures everywhere, nothing is left out and nothing is said.
+    const all = structuredClone(data);
+    all.plans[1].indicators[0].actuals.push({ ...all.plans[0].indicators[0].actuals[0], value: num(200, '件') });
+    const kept = build(all, aggregate(all, { overrides: NO_OVERRIDES }));
+    for (const g of kept.policies.flatMap((p) => p.goals)) expect(g.planTable.header[PREVIOUS_COLUMN]).toBe('前年度\n（R3）');
+    expect(kept.summary.method.join('\n')).not.toContain('「前年度」の列');
+  });
+
+  test('the plan list of a split report keeps 前年度 when a table has it, and has none when no table does', () => {
+    const list = splitReport(model).overflow[0].table;
+    expect(list.header.slice(1, -1)).toEqual(g1.planTable.header);
+    for (const r of list.rows) expect(r).toHaveLength(list.header.length);
+    const first = build(seedData(), aggregate(seedData(), { overrides: NO_OVERRIDES }));
+    const firstList = splitReport(first).overflow[0].table;
+    expect(firstList.header.some((h) => h.startsWith('前年度'))).toBe(false);
+    for (const r of firstList.rows) expect(r).toHaveLength(firstList.header.length);
   });
 });
 

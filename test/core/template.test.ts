@@ -1,5 +1,5 @@
-import { DIRECTION_LABELS, PLAN_STATUSES, PROGRESS_COLUMNS, SETTING_KEYS, SHEETS } from '../../src/core/schema';
-import { detectLayout, isLayoutError } from '../../src/core/layout';
+import { DIRECTION_LABELS, PLAN_STATUSES, PROGRESS_COLUMNS, PROGRESS_TEXT_COLUMNS, SETTING_KEYS, SHEETS } from '../../src/core/schema';
+import { detectLayout, isLayoutError, textFieldsOf } from '../../src/core/layout';
 import { parsePeriodHeader } from '../../src/core/periods';
 import { periodHeaders, templateSpec, type SheetSpec } from '../../src/core/template';
 
@@ -25,14 +25,14 @@ describe('templateSpec', () => {
     }
   });
 
-  test('progress sheet: template columns, then 中間/実績 per year, then 状態 and コメント', () => {
+  test('progress sheet: template columns, then 中間/実績 per year, then 取組実績・課題・今後の方向性, 状態 and コメント', () => {
     const p = byName(specs, SHEETS.progress);
     const headers = p.columns.map((c) => c.header);
     expect(headers.slice(0, PROGRESS_COLUMNS.length)).toEqual([...PROGRESS_COLUMNS]);
     expect(headers.slice(PROGRESS_COLUMNS.length, PROGRESS_COLUMNS.length + 4)).toEqual([
       '令和7年度中間', '令和7年度実績', '令和8年度中間', '令和8年度実績',
     ]);
-    expect(headers.slice(PROGRESS_COLUMNS.length + 4)).toEqual(['状態', 'コメント', '入力チェック', '統合先']);
+    expect(headers.slice(PROGRESS_COLUMNS.length + 4)).toEqual(['取組実績', '課題', '今後の方向性', '状態', 'コメント', '入力チェック', '統合先']);
     expect(periodHeaders([2025]).map(parsePeriodHeader)).toEqual([
       { fiscalYear: 2025, kind: 'mid' }, { fiscalYear: 2025, kind: 'year' },
     ]);
@@ -79,7 +79,23 @@ describe('templateSpec', () => {
     if (!isLayoutError(l)) {
       expect(l.periods).toHaveLength(4);
       expect(l.ignored).toEqual([]);
-      expect(Object.keys(l.columns)).toHaveLength(PROGRESS_COLUMNS.length + 4);
+      expect(Object.keys(l.columns)).toHaveLength(PROGRESS_COLUMNS.length + 4 + PROGRESS_TEXT_COLUMNS.length);
+      // The columns of words are read as such, each as its own field (the report shows them per plan).
+      expect(l.texts?.map((t) => [headers[t.col], t.field])).toEqual([
+        ['取組実績', 'achievements'], ['課題', 'issues'], ['今後の方向性', 'outlook'], ['コメント', 'comment'],
+      ]);
+    }
+  });
+
+  test('取組実績・課題・今後の方向性: typed columns like コメント (plain text, wrapped, not owned, no dropdown)', () => {
+    const p = byName(specs, SHEETS.progress);
+    const comment = p.columns.find((c) => c.header === 'コメント')!;
+    for (const h of PROGRESS_TEXT_COLUMNS) {
+      const c = p.columns.find((x) => x.header === h)!;
+      expect({ numberFormat: c.numberFormat, wrap: c.wrap, owned: c.owned, validation: c.validation })
+        .toEqual({ numberFormat: comment.numberFormat, wrap: true, owned: undefined, validation: undefined });
+      expect(c.note).toContain('報告書');
+      expect(textFieldsOf(h)).toHaveLength(1);
     }
   });
 });

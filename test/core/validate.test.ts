@@ -105,7 +105,10 @@ describe('validation rules', () => {
 
   test('direction, 中間の見方 and 状態 typed but unknown', () => {
     const issues = check([{ ...base, 方向: '多め', 中間の見方: '?', 状態: '様子見' }]);
-    expect(issues.map((i) => [i.severity, i.cell])).toEqual([['エラー', 'J2'], ['警告', 'K2'], ['警告', 'R2']]);
+    // 状態 follows the year columns and the columns of words (U with one year).
+    const status = `${String.fromCharCode(65 + HEADERS.indexOf('状態'))}2`;
+    expect(status).toBe('U2');
+    expect(issues.map((i) => [i.severity, i.cell])).toEqual([['エラー', 'J2'], ['警告', 'K2'], ['警告', status]]);
     expect(issues[0].message).toContain('「高いほど良い」');
   });
 

@@ -2,7 +2,11 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/local/cli';
+import { runCli, runCommand } from '../../src/local/cli';
+import { readReportDocx } from '../../src/local/report-docx-read';
+import { renderHtml } from '../../src/local/report-html';
+import { reportDocx } from '../../src/core/docx';
+import { sampleSession } from '../addon/helpers';
 import { loadWorkbook } from '../../src/local/workbook';
 import { SHEETS } from '../../src/core/schema';
 import type { LocalDriveApp } from '../../src/local/gas/drive';
@@ -57,4 +61,27 @@ test('a single command on a given workbook, and a clear usage message otherwise'
   expect(checks.rows.length).toBeGreaterThan(0);
   expect(existsSync(join(out, '集計結果.json'))).toBe(false);
   await expect(runCli(['nothing'])).rejects.toThrow(/使い方: npm run cli -- <command> <workbook.xlsx>/);
+});
+
+test('報告書.html and 報告書.json are the report the add-on uploaded (a confirmed period: its 確定値, not the figures typed since)', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'report-'));
+  const s = sampleSession();
+  s.bundle.call('confirmPeriod');
+  // A department types over a confirmed figure (1,049件 on the sample) after 確定.
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  sheet.getRange(2, header.indexOf('令和4年度実績') + 1).setValue('1,200件');
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  const r = await runCommand(s, 'report', out);
+  log.mockRestore();
+  expect(r.refused).toBeNull();
+  const uploaded = readFileSync(join(out, '報告書.docx'));
+  const { model, images } = readReportDocx(uploaded);
+  // The JSON is the embedded model, the HTML is drawn from it, and that model makes the uploaded bytes again.
+  expect(json(out, '報告書.json')).toEqual(model);
+  expect(readFileSync(join(out, '報告書.html'), 'utf8')).toBe(renderHtml(model));
+  expect(Buffer.from(reportDocx(model, images)).equals(uploaded)).toBe(true);
+  const html = readFileSync(join(out, '報告書.html'), 'utf8');
+  expect(html).toContain('1,049件');
+  expect(html).not.toContain('1,200件');
 });

@@ -29,7 +29,7 @@ interface Shape {
 function paragraphText(p: string): string {
   let out = '';
   const stack: { code: string; result: boolean }[] = [];
-  for (const m of p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>|<w:fldChar w:fldCharType="(begin|separate|end)"\/>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)) {
+  for (const m of p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>|<w:fldChar w:fldCharType="(begin|separate|end)"[^>]*\/>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)) {
     if (m[2] === 'begin') { stack.push({ code: '', result: false }); continue; }
     if (m[2] === 'separate') { stack[stack.length - 1].result = true; continue; }
     if (m[2] === 'end') { stack.pop(); continue; }
@@ -108,6 +108,8 @@ describe('the Google Doc members receive has the structure of the .docx the add-
   let docx: Shape;
   let gdoc: Shape;
   let summary: ReportSummary;
+  let structure: LocalDocNode[];
+  let xml: string;
 
   beforeAll(async () => {
     const s = openSession(spreadsheetFromGrids('須賀川市 進捗管理', sukagawaGrids()));
@@ -117,6 +119,37 @@ describe('the Google Doc members receive has the structure of the .docx the add-
     const drive = s.runtime.globals.DriveApp as unknown as LocalDriveApp;
     docx = await docxShape(drive.localImportSource(id)!);
     gdoc = docShape(docs, id);
+    structure = docs.localStructure(id);
+    xml = await (await JSZip.loadAsync(drive.localImportSource(id)!)).file('word/document.xml')!.async('string');
+  });
+
+  test('目次 is a normal paragraph on both sides (never in the outline nor in the TOC), with the look of a level-1 heading', () => {
+    expect(docx.headings.some((h) => h.endsWith(':目次'))).toBe(false);
+    expect(gdoc.headings.some((h) => h.endsWith(':目次'))).toBe(false);
+    expect(gdoc.toc).not.toContain('目次');
+    const title = structure.find((n) => n.type === 'PARAGRAPH' && n.text === '目次');
+    const h1 = structure.find((n) => n.type === 'PARAGRAPH' && n.heading === 'HEADING1');
+    expect(title && title.type === 'PARAGRAPH' && title.heading).toBe('NORMAL');
+    // Right before the TOC, and styled like the level-1 headings (bold, colour, size).
+    expect(structure[structure.indexOf(title!) + 1].type).toBe('TABLE_OF_CONTENTS');
+    const look = (n: LocalDocNode | undefined) => {
+      const a = (n && 'runs' in n && n.runs?.[0]?.attributes) || {};
+      return { bold: a.BOLD, color: a.FOREGROUND_COLOR, size: a.FONT_SIZE };
+    };
+    expect(look(title)).toEqual(look(h1));
+    expect(look(title).size).toBe(16);
+  });
+
+  test('the TOC entries link to the headings (the .docx bookmarks), so the Doc\'s TOC works without page numbers', () => {
+    const toc = structure.find((n) => n.type === 'TABLE_OF_CONTENTS');
+    if (!toc || toc.type !== 'TABLE_OF_CONTENTS') throw new Error('no TOC');
+    const marks = new Map([...xml.matchAll(/<w:bookmarkStart w:id="\d+" w:name="([^"]+)"\/>([\s\S]*?)<w:bookmarkEnd/g)].map((m) => [m[1], paragraphText(m[2])]));
+    expect(toc.entries.length).toBeGreaterThan(5);
+    for (const e of toc.entries) {
+      const link = String((e.runs ?? []).find((r) => r.attributes.LINK_URL)?.attributes.LINK_URL ?? '');
+      expect(link).toMatch(/^#_Toc\d+$/);
+      expect(marks.get(link.slice(1))).toBe(e.text);
+    }
   });
 
   test('same headings, same levels, same order', () => {

@@ -2,8 +2,8 @@
 // 提出状況, the preview of every mail with the quota, sending, and 担当課ごとに保護.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startHarness, type Harness } from '../../src/local/harness';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startHarness, type Harness } from '../../src/local/harness';
 import { spreadsheetFromGrids } from '../../src/local/workbook';
 import { openSession, type AddonSession } from '../../src/local/session';
 import { deptGrids } from '../addon/dept-fixture';
@@ -19,11 +19,7 @@ let page: Page;
 beforeAll(async () => {
   session = openSession(spreadsheetFromGrids('テスト市 進捗管理', deptGrids()));
   harness = await startHarness(session);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 300, height: 1400 }, locale: 'ja-JP' });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });

@@ -1,8 +1,8 @@
 // The real sidebar at Google's sidebar size (300 × 720) in Debian's Chromium, on the sample with
 // a long plan name and markup typed into cells: every tab fits the width (no horizontal scroll),
 // tab labels and codes stay whole, and what people typed is shown as text, never as HTML.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startHarness, type Harness } from '../../src/local/harness';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startHarness, type Harness } from '../../src/local/harness';
 import { loadWorkbook } from '../../src/local/workbook';
 import { openSession, type AddonSession } from '../../src/local/session';
 import { SAMPLE } from '../../src/local/cli';
@@ -31,11 +31,7 @@ beforeAll(async () => {
   setCell(SHEETS.settings, (r) => r[0] === '計画名', 1, LONG_NAME);
   setCell(SHEETS.progress, (r) => r[0] === '9-3', 4, MARKUP_PLAN);
   harness = await startHarness(session);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 300, height: 720 }, locale: 'ja-JP' });
   await page.goto(harness.url);
   await page.waitForSelector('#overview dd');

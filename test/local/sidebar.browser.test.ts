@@ -2,8 +2,8 @@
 // (dist/sidebar.html) served by the local harness, google.script.run bridged to the bundle.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startHarness, type Harness } from '../../src/local/harness';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startHarness, type Harness } from '../../src/local/harness';
 import { loadWorkbook } from '../../src/local/workbook';
 import { openSession, type AddonSession } from '../../src/local/session';
 import { SAMPLE } from '../../src/local/cli';
@@ -20,11 +20,7 @@ let page: Page;
 beforeAll(async () => {
   session = openSession(await loadWorkbook(SAMPLE));
   harness = await startHarness(session);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // Google's add-on sidebar is 300 px wide; 720 px is its height on a typical laptop screen.
   page = await browser.newPage({ viewport: { width: 300, height: 720 }, locale: 'ja-JP' });
   mkdirSync(SCREENSHOTS, { recursive: true });

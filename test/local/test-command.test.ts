@@ -28,7 +28,8 @@ describe('npm test provisions the browser test (finding 12)', () => {
     expect(read('README.md')).toMatch(/\nnpm test +#/);
     expect(read('.ci/run').trim().split('\n').at(-1)).toBe('npm test');
     // The path the script provides is the one the browser test launches.
-    expect(read('test/local/sidebar.browser.test.ts')).toContain("executablePath: '/usr/bin/chromium'");
+    expect(read('src/local/harness.ts')).toContain("CHROMIUM_PATH = '/usr/bin/chromium'");
+    expect(read('test/local/sidebar.browser.test.ts')).toContain('launchChromium()');
     expect(read('scripts/browser-deps.sh')).toContain('${CHROMIUM_PATH:-/usr/bin/chromium}');
   });
 

@@ -43,6 +43,8 @@ export interface PackageRels {
   headers: { id: string; target: string }[];
   footers: { id: string; target: string }[];
   images: { id: string; target: string }[];
+  /** Custom XML parts (the report model), relative to word/. */
+  customXml?: { id: string; target: string }[];
 }
 
 export function contentTypes(r: PackageRels): string {
@@ -58,6 +60,7 @@ export function contentTypes(r: PackageRels): string {
     ...r.headers.map((h) => o(`/word/${h.target}`, `${WML}header+xml`)),
     ...r.footers.map((f) => o(`/word/${f.target}`, `${WML}footer+xml`)),
     o('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'),
+    ...(r.customXml ?? []).map((c) => o(`/${c.target.replace(/^\.\.\//, '')}`, 'application/xml')),
   ].join(''));
 }
 
@@ -77,6 +80,7 @@ export function documentRels(r: PackageRels): string {
     ...r.headers.map((h) => rel(h.id, 'header', h.target)),
     ...r.footers.map((f) => rel(f.id, 'footer', f.target)),
     ...r.images.map((i) => rel(i.id, 'image', i.target)),
+    ...(r.customXml ?? []).map((c) => rel(c.id, 'customXml', c.target)),
   ].join(''));
 }
 
@@ -214,9 +218,14 @@ export function styles(): string {
     heading(1, 16, NAVY, { border: { color: NAVY, size: 8, space: 4 }, spacing: { before: 120, after: 200 } }),
     heading(2, 13, NAVY, { spacing: { before: 320, after: 120 } }),
     heading(3, 11, '333333', { spacing: { before: 200, after: 80 } }),
-    // The 目次 heading looks like a level-1 heading but is body text for the outline, so the TOC
-    // field does not list itself when Word refreshes it (Word's own convention).
-    style('paragraph', 'TOCHeading', 'TOC Heading', { basedOn: 'Heading1', next: 'Normal', q: true, p: { outline: 9 } }),
+    // The 目次 title looks like a level-1 heading but is a normal paragraph of its own style, based
+    // on Normal (not on heading 1) and at outline level 9 (body text): neither Word's refreshed TOC
+    // nor an importer that maps styles by their base (Google Docs' outline) lists 目次 itself.
+    style('paragraph', 'TOCHeading', 'TOC Heading', {
+      basedOn: 'Normal', next: 'Normal', q: true,
+      p: { keepNext: true, keepLines: true, border: { color: NAVY, size: 8, space: 4 }, spacing: { before: 120, after: 200 }, outline: 9 },
+      r: { bold: true, color: NAVY, size: 16 },
+    }),
     style('paragraph', 'TOC1', 'toc 1', { basedOn: 'Normal', next: 'Normal', p: { rightTab: CONTENT_W, spacing: { before: 120, after: 40 } }, r: { bold: true } }),
     style('paragraph', 'TOC2', 'toc 2', { basedOn: 'Normal', next: 'Normal', p: { rightTab: CONTENT_W, spacing: { after: 20 }, ind: { left: 420 } } }),
     style('paragraph', 'Caption', 'caption', { basedOn: 'Normal', next: 'Normal', q: true, p: { spacing: { before: 60, after: 200 }, jc: 'center' }, r: { color: '444444', size: 9 } }),

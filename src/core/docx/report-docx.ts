@@ -10,6 +10,7 @@ import {
   fontTable, footer, header, pPr, rPr, rootRels, sectPr, settings, styles, type PPr, type PackageRels, type RPr,
 } from './parts';
 import { zip, type ZipEntry } from './zip';
+import { MODEL_PART, modelPartXml } from './model-part';
 import { CELL_PAD_EM, emWidth, fitToTokens, tokenSegments } from '../tokens';
 
 /** A figure's picture: PNG bytes and its size in pixels (only the aspect ratio is used). */
@@ -328,7 +329,8 @@ function toc(entries: { level: 1 | 2; text: string }[], targets: { level: number
     const page = pages?.[k];
     const pageRef = t >= 0 ? `<w:r><w:tab/></w:r>${field(`PAGEREF ${targets[t].name} \\h`, page !== undefined ? String(page) : '')}` : '';
     const inner = runs(e.text) + pageRef;
-    const begin = k === 0 ? field('TOC \\o "1-2" \\h \\z \\u', '').replace(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r>$/, '') : '';
+    // Marked dirty: Word rebuilds the TOC (with its page numbers) on opening, besides updateFields.
+    const begin = k === 0 ? field('TOC \\o "1-2" \\h \\z \\u', '').replace(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r>$/, '').replace('w:fldCharType="begin"', 'w:fldCharType="begin" w:dirty="true"') : '';
     const link = t >= 0 ? el('w:hyperlink', { 'w:anchor': targets[t].name, 'w:history': 1 }, inner) : inner;
     ps.push(para({ style: e.level === 1 ? 'TOC1' : 'TOC2', spacing: spacing[e.level] }, begin + link));
   });
@@ -349,6 +351,7 @@ export function reportDocxEntries(model: ReportModel, images: ReadonlyMap<number
     headers: [{ id: 'rIdHeader', target: 'header1.xml' }, { id: 'rIdHeaderFirst', target: 'header2.xml' }],
     footers: [{ id: 'rIdFooter', target: 'footer1.xml' }, { id: 'rIdFooterFirst', target: 'footer2.xml' }],
     images: used.map((u) => ({ id: `rIdImg${u.figure}`, target: `media/image${u.figure}.png` })),
+    customXml: [{ id: 'rIdModel', target: `../${MODEL_PART}` }],
   };
   const documentXml = XML_DECL + el('w:document', {
     'xmlns:w': NS.w, 'xmlns:r': NS.r, 'xmlns:wp': NS.wp, 'xmlns:a': NS.a, 'xmlns:pic': NS.pic,
@@ -368,6 +371,8 @@ export function reportDocxEntries(model: ReportModel, images: ReadonlyMap<number
     { name: 'word/footer1.xml', data: footer(true) },
     { name: 'word/footer2.xml', data: footer(false) },
     ...used.map((u) => ({ name: `word/media/image${u.figure}.png`, data: u.png })),
+    // The model the document was drawn from (model-part.ts): readers of the bytes get the same report.
+    { name: MODEL_PART, data: modelPartXml(model) },
   ];
 }
 
