@@ -135,7 +135,7 @@ export function chartSvg(spec: ChartSpec): string {
  * Longest category label (in em) drawn whole by both renderers: the SVG gives labels up to 40 % of
  * the width, and the Charts service cuts long axis labels with an ellipsis (it does not wrap them).
  */
-export const CHART_LABEL_EM = 12;
+export const CHART_LABEL_EM = 16;
 
 /**
  * Category labels for items with a number and a name (基本目標1 子育て支援…): the number and name

@@ -14,8 +14,8 @@ const VALUE = String.raw`[-−+△▲]?\d[\d,，]*(?:\.\d+)?`;
 // katakana word (ポイント); then an optional 「/年」 per-unit.
 const UNIT = String.raw`(?:%|％|[A-Za-z]{1,4}|[かヶケカ]?[\u4e00-\u9fff々〆]{1,2}|[\u30a1-\u30fa\u30fc]{2,6})`;
 const PER = String.raw`(?:[/／][\u4e00-\u9fff]{1,2}|[/／][A-Za-z]{1,3})?`;
-// A year or code written with letters before it (R6, H29) keeps them.
-const PREFIX = String.raw`(?:[A-Za-z]{1,2})?`;
+// A year or code written with letters before it (R6, H29, 令和5年度) keeps them.
+const PREFIX = String.raw`(?:令和|平成|昭和|[A-Za-z]{1,2})?`;
 /** Rating and grade words shown in cells and sentences. */
 export const RATING_WORDS = ['良好ではない', '概ね良好', '評価不能', '良好'];
 
@@ -88,11 +88,15 @@ export const CELL_PAD_EM = 1.2;
 /** A header line up to this wide is kept on one line (見出しの「目標値」「評価と所見」); longer ones wrap. */
 const HEADER_LINE_EM = 7;
 
+/** A cell line this short (再計算, 確定値) is a word of its own: it is not wrapped either. */
+const SHORT_CELL_EM = 4;
+
 /** The narrowest a column can be without breaking a token of its cells or a short header line. */
 export function columnMinEm(header: string, cells: readonly string[]): number {
   // Header text is bold: a little wider.
   const head = Math.max(0, ...header.split('\n').map((l) => (emWidth(l) <= HEADER_LINE_EM ? emWidth(l) : longestToken(l)) * 1.05));
-  const body = Math.max(0, ...cells.map(longestToken));
+  const line = (l: string): number => (emWidth(l) <= SHORT_CELL_EM ? emWidth(l) : longestToken(l));
+  const body = Math.max(0, ...cells.map((c) => Math.max(0, ...c.split('\n').map(line))));
   return Math.max(head, body) + CELL_PAD_EM;
 }
 

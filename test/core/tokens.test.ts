@@ -142,3 +142,15 @@ describe('chart labels', () => {
     expect(r.key).toContain(name);
   });
 });
+
+describe('years and short words', () => {
+  test('a Japanese era year is one token with its era', () => {
+    expect(unbreakableTokens('令和5年度（確定値）、平成22年発行分まで')).toEqual(['令和5年度', '平成22年発']);
+  });
+
+  test('a short cell (再計算) is not wrapped: its column is at least as wide', () => {
+    expect(columnMinEm('根拠', ['再計算', '確定値'])).toBeCloseTo(3 + CELL_PAD_EM);
+    // A long cell still counts only its tokens.
+    expect(columnMinEm('根拠', ['評価の根拠になった長い説明文'])).toBeCloseTo(2 * 1.05 + CELL_PAD_EM);
+  });
+});

@@ -106,9 +106,9 @@ function cell(width: number, text: string, o: { fill?: string | null; bold?: boo
   return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${ps}</w:tc>`;
 }
 
-/** A table of at most this many body rows (and SHORT_TABLE_LINES lines) is kept on one page. */
+/** A table of at most this many body rows and SHORT_TABLE_LINES lines (about a third of a page) is kept on one page. */
 export const SHORT_TABLE_ROWS = 10;
-const SHORT_TABLE_LINES = 30;
+const SHORT_TABLE_LINES = 15;
 /** A row of more lines than this (about a sixth of a page) may split across pages. */
 export const SPLIT_ROW_LINES = 8;
 
@@ -131,25 +131,27 @@ export interface TableKeep {
  * How a table's rows hold together across pages. A short table stays on one page (every row but
  * the last keeps with the next); in a longer one the first two and the last two rows stay
  * together, so no row is left alone under the repeated header, and a plan's rows (the next row's
- * first cell empty) stay together. `withNext`: the last row keeps with what follows (its
- * footnote, or the figure that draws it).
+ * first cell empty) stay together. `next`: what follows the table and keeps with its last row —
+ * its footnote, or the figure that draws it (then a table of up to SHORT_TABLE_ROWS rows stays
+ * whole with its figure, however tall: a figure alone on a page, away from its table, reads worse
+ * than space left at the bottom of the page before).
  */
-export function tableKeep(t: ReportTable, widthsEm: readonly number[], withNext = false): TableKeep {
+export function tableKeep(t: ReportTable, widthsEm: readonly number[], next: 'figure' | 'note' | null = null): TableKeep {
   const n = t.rows.length;
   const lines = t.rows.map((r) => rowLines(t.header.map((_, c) => r[c] ?? ''), widthsEm));
   const split = lines.map((l) => l > SPLIT_ROW_LINES);
-  const short = n <= SHORT_TABLE_ROWS && lines.reduce((a, b) => a + b, 0) <= SHORT_TABLE_LINES;
+  const short = n <= SHORT_TABLE_ROWS && (next === 'figure' || lines.reduce((a, b) => a + b, 0) <= SHORT_TABLE_LINES);
   const continues = (r: number): boolean => r + 1 < n && (t.rows[r + 1][0] ?? '').trim() === '';
   const keepNext = t.rows.map((_, r) => {
     // A row that may split is not pulled along (it would move a tall block to the next page).
     if (split[r] || (r + 1 < n && split[r + 1])) return false;
-    if (r === n - 1) return withNext && (short || n === 1);
+    if (r === n - 1) return next !== null;
     return short || r === 0 || r === n - 2 || continues(r);
   });
   return { split, keepNext };
 }
 
-function table(t: ReportTable, withNext = false): string {
+function table(t: ReportTable, next: 'figure' | 'note' | null = null): string {
   const em = fitToTokens(t.widths, t.header, t.rows);
   const widths = columnWidths(em);
   const align = columnAlign(t);
@@ -170,7 +172,7 @@ function table(t: ReportTable, withNext = false): string {
     if (t.variant === 'kv' && c === 0) return LABEL_FILL;
     return null;
   };
-  const keep = tableKeep(t, em, withNext);
+  const keep = tableKeep(t, em, next);
   const body = t.rows.map((row, r) => `<w:tr>${keep.split[r] ? '' : '<w:trPr><w:cantSplit/></w:trPr>'}${t.header.map((_, c) => {
     const v = row[c] ?? '';
     return cell(widths[c], v, { fill: fillOf(r, c, v), bold: t.toneColumn === c || t.rowKinds?.[r] === 'sum', jc: align[c], keepNext: keep.keepNext[r] });
@@ -269,7 +271,7 @@ function renderBody(blocks: Block[], pics: ReadonlyMap<number, DocxImage>, opts:
       }
       case 'table':
         // A table keeps with its footnote or the figure that draws it.
-        out.push(table(b.table, (next?.kind === 'paragraph' && next.tone === 'note') || next?.kind === 'chart'));
+        out.push(table(b.table, next?.kind === 'chart' ? 'figure' : next?.kind === 'paragraph' && next.tone === 'note' ? 'note' : null));
         // Two tables in a row would merge into one; the body must not end on a table either.
         if (!next || next.kind === 'table') out.push(para({ spacing: { before: 0, after: 0 } }, ''));
         break;

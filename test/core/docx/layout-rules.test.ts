@@ -18,20 +18,23 @@ describe('tableKeep', () => {
     const t = table(Array.from({ length: 4 }, (_, i) => [`1-${i}`, `${i}件`]));
     expect(tableKeep(t, even).keepNext).toEqual([true, true, true, false]);
     // …and the last too when the table's footnote or figure follows.
-    expect(tableKeep(t, even, true).keepNext).toEqual([true, true, true, true]);
+    expect(tableKeep(t, even, 'note').keepNext).toEqual([true, true, true, true]);
+    expect(tableKeep(t, even, 'figure').keepNext).toEqual([true, true, true, true]);
   });
 
   test('a long table keeps its first two and last two rows together and a plan\'s rows together', () => {
     const rows = Array.from({ length: SHORT_TABLE_ROWS + 5 }, (_, i) => [`1-${i}`, `${i}件`]);
     rows[5][0] = ''; // row 5 continues plan 1-4
-    const k = tableKeep(table(rows), even, true).keepNext;
+    const k = tableKeep(table(rows), even).keepNext;
     const n = rows.length;
     expect(k[0]).toBe(true);
     expect(k[n - 2]).toBe(true);
-    // The last row of a long table does not pull the next block along.
     expect(k[n - 1]).toBe(false);
     expect(k[4]).toBe(true);
     expect(k.filter(Boolean)).toHaveLength(3);
+    // A footnote or figure goes with the last two rows.
+    expect(tableKeep(table(rows), even, 'note').keepNext.filter(Boolean)).toHaveLength(4);
+    expect(tableKeep(table(rows), even, 'note').keepNext[n - 1]).toBe(true);
     expect(tableKeep(table(rows), even).split.every((s) => !s)).toBe(true);
   });
 
@@ -40,6 +43,8 @@ describe('tableKeep', () => {
     const t = table(Array.from({ length: 5 }, () => ['x', long]));
     expect(rowLines(t.rows[0], even)).toBeGreaterThanOrEqual(7);
     expect(tableKeep(t, even).keepNext).toEqual([true, false, false, true, false]);
+    // Drawn by the figure under it, the table stays whole with the figure, however tall.
+    expect(tableKeep(t, even, 'figure').keepNext).toEqual([true, true, true, true, true]);
   });
 
   test('a row taller than SPLIT_ROW_LINES may split across pages and is not kept with its neighbours', () => {

@@ -222,9 +222,9 @@ describe('tables', () => {
   const trPr = (tr: XNode): XNode | undefined => kids(tr, 'w:trPr')[0];
   const rowKeeps = (tr: XNode): boolean => kids(tr, 'w:tc').every((tc) => kids(tc, 'w:p').every((p) => has(kids(p, 'w:pPr')[0], 'w:keepNext')));
   const emOf = (i: number): number[] => fitToTokens(tableBlocks[i].table.widths, tableBlocks[i].table.header, tableBlocks[i].table.rows);
-  const nextIsNoteOrFigure = (i: number): boolean => {
+  const nextIsNoteOrFigure = (i: number): 'figure' | 'note' | null => {
     const b = blocks[blocks.indexOf(tableBlocks[i]) + 1];
-    return (b?.kind === 'paragraph' && b.tone === 'note') || b?.kind === 'chart';
+    return b?.kind === 'chart' ? 'figure' : b?.kind === 'paragraph' && b.tone === 'note' ? 'note' : null;
   };
 
   test('the header row repeats on each page, is shaded and never splits; body rows split only when tall', () => {
