@@ -27,11 +27,27 @@ export function unbreakableTokens(text: string): string[] {
 }
 
 /**
- * The text with every unbreakable token's characters joined by WORD JOINER, so no viewer breaks
- * a line inside it. Other text is untouched; applying it twice changes nothing.
+ * The text with every unbreakable token's characters joined by WORD JOINER (joinChars), so no
+ * viewer breaks a line inside it. Other text is untouched; applying it twice changes nothing.
  */
 export function joinTokens(text: string): string {
   return tokenSegments(text).map((s) => s.text).join('');
+}
+
+/**
+ * A token's characters with WORD JOINER only where Unicode line breaking (UAX #14) would allow a
+ * break: next to a Japanese character and after a slash (「4⁠9⁠件⁠/⁠年」 needs three, 「1,303,598」
+ * none: digits, separators and % never break apart). A Doc counts each joiner as a character.
+ */
+export function joinChars(token: string): string {
+  const cs = [...token];
+  return cs.map((c, i) => {
+    if (i === 0) return c;
+    const a = cs[i - 1];
+    const wide = (x: string): boolean => x > '\x7e';
+    const breakable = ((wide(a) || wide(c)) && c !== '/') || a === '/' || a === '／';
+    return breakable ? WJ + c : c;
+  }).join('');
 }
 
 /**
@@ -48,7 +64,7 @@ export function tokenSegments(text: string): { text: string; token: boolean }[] 
     if ([...m[0]].length < 2) continue;
     const at = m.index ?? 0;
     if (at > last) out.push({ text: plain.slice(last, at), token: false });
-    out.push({ text: [...m[0]].join(WJ), token: true });
+    out.push({ text: joinChars(m[0]), token: true });
     last = at + m[0].length;
   }
   if (last < plain.length) out.push({ text: plain.slice(last), token: false });

@@ -3,7 +3,7 @@
 import { CHART_LABEL_EM, chartLabels, textWidth } from '../../src/core/chart';
 import { fitWidths } from '../../src/core/report';
 import {
-  CELL_PAD_EM, TABLE_EM, WJ, columnMinEm, emWidth, fitToTokens, joinTokens, longestToken, tokenSegments, unbreakableTokens,
+  CELL_PAD_EM, TABLE_EM, WJ, columnMinEm, emWidth, fitToTokens, joinChars, joinTokens, longestToken, tokenSegments, unbreakableTokens,
 } from '../../src/core/tokens';
 
 describe('unbreakable tokens', () => {
@@ -30,10 +30,13 @@ describe('unbreakable tokens', () => {
     expect(unbreakableTokens('基本目標1　子育て')).toEqual([]);
   });
 
-  test('joinTokens puts a word joiner between the characters of each token only, and is idempotent', () => {
+  test('joinTokens joins each token where a line could break (next to Japanese, after a slash), and is idempotent', () => {
     const t = '基準値 49件/年（R2）';
     const j = joinTokens(t);
-    expect(j).toBe(`基準値 4${WJ}9${WJ}件${WJ}/${WJ}年（R${WJ}2）`);
+    // Digits, letters and separators never break apart by themselves: no joiner between them.
+    expect(j).toBe(`基準値 49${WJ}件/${WJ}年（R2）`);
+    expect(joinChars('1,303,598件')).toBe(`1,303,598${WJ}件`);
+    expect(joinChars('良好ではない')).toBe([...'良好ではない'].join(WJ));
     expect(j.replace(new RegExp(WJ, 'g'), '')).toBe(t);
     expect(joinTokens(j)).toBe(j);
   });

@@ -44,7 +44,7 @@ const MAX_FIGURE_H = Math.round(CONTENT_H * 0.6);
  * with units and rating words get runs of their own that no viewer breaks (core/tokens.ts);
  * headings and TOC entries are not cut, so their text stays exactly the heading's.
  */
-function runs(text: string, r: RPr = {}, join = false): string {
+function runs(text: string, r: RPr = {}, join: 'none' | 'all' | 'inner' = 'none'): string {
   const props = rPr(r);
   const tokenProps = rPr({ ...r, unbreakable: true });
   const t = (seg: string): string => `<w:t xml:space="preserve">${esc(seg)}</w:t>`;
@@ -53,8 +53,12 @@ function runs(text: string, r: RPr = {}, join = false): string {
     const body = line.split('\t').map((seg, j) => {
       const tab = j > 0 ? `<w:r>${props}<w:tab/></w:r>` : '';
       if (!seg) return tab;
-      if (!join) return `${tab}<w:r>${props}${t(seg)}</w:r>`;
-      return tab + tokenSegments(seg).map((s) => `<w:r>${s.token ? tokenProps : props}${t(s.text)}</w:r>`).join('');
+      if (join === 'none') return `${tab}<w:r>${props}${t(seg)}</w:r>`;
+      const segs = tokenSegments(seg);
+      // 'inner' (a table cell): a token that starts the line is left as it is, the column being at
+      // least as wide as it (fitToTokens); joiners are characters the Doc counts.
+      if (join === 'inner' && j === 0 && segs[0]?.token) segs[0] = { text: segs[0].text.replace(/\u2060/g, ''), token: false };
+      return tab + segs.map((x) => `<w:r>${x.token ? tokenProps : props}${t(x.text)}</w:r>`).join('');
     }).join('');
     return br + body;
   }).join('');
@@ -102,7 +106,7 @@ function cell(width: number, text: string, o: { fill?: string | null; bold?: boo
   ].join('');
   // One paragraph per line: a cell always holds at least one paragraph.
   const lines = text.split(/\r\n|\r|\n/);
-  const ps = lines.map((line) => para({ style: 'TableText', keepNext: o.keepNext, jc: o.jc }, runs(line, { bold: o.bold }, true))).join('');
+  const ps = lines.map((line) => para({ style: 'TableText', keepNext: o.keepNext, jc: o.jc }, runs(line, { bold: o.bold }, 'inner'))).join('');
   return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${ps}</w:tc>`;
 }
 
@@ -266,7 +270,7 @@ function renderBody(blocks: Block[], pics: ReadonlyMap<number, DocxImage>, opts:
         const style = TONE_STYLE[b.tone ?? 'normal'];
         // A paragraph that introduces a table or figure stays on its page.
         const keepNext = next?.kind === 'table' || next?.kind === 'chart' ? true : undefined;
-        out.push(para(style ? { style, keepNext } : { keepNext, ind: { firstLine: 210 } }, runs(b.text, {}, true)));
+        out.push(para(style ? { style, keepNext } : { keepNext, ind: { firstLine: 210 } }, runs(b.text, {}, 'all')));
         break;
       }
       case 'table':
@@ -281,9 +285,9 @@ function renderBody(blocks: Block[], pics: ReadonlyMap<number, DocxImage>, opts:
           const rid = `rIdImg${b.figure}`;
           images.push({ figure: b.figure, png: img.png });
           out.push(para({ style: 'Figure' }, figure(rid, ++drawingId, img, `図${b.figure}`, `${b.caption}（${b.chart.title}）`)));
-          out.push(para({ style: 'Caption' }, runs(b.caption, {}, true)));
+          out.push(para({ style: 'Caption' }, runs(b.caption, {}, 'all')));
         } else {
-          out.push(para({ style: 'Caption', keepNext: true }, runs(b.caption, {}, true)));
+          out.push(para({ style: 'Caption', keepNext: true }, runs(b.caption, {}, 'all')));
           out.push(para({ style: 'Note', jc: 'center' }, runs(NO_IMAGE_TEXT)));
         }
         break;
