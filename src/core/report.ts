@@ -921,7 +921,9 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   };
   const goalCaption =
     `${goalChart.title}。棒の色は今期の評価（良好・概ね良好・良好ではない）です。` +
-    `目盛線の${pct(rule.fairShare)}と${pct(rule.goodShare)}は「概ね良好」と「良好」の基準です（設定シートで変更できます）。` + goalLabels.key;
+    `目盛線の${pct(rule.fairShare)}と${pct(rule.goodShare)}は「概ね良好」と「良好」の基準です（設定シートで変更できます）。` +
+    // The goal table right above names every goal by its number: the caption need not list them again.
+    (goalLabels.key ? '基本目標の名前は上の表のとおりです。' : '');
 
   // 図: plans per grade in each 基本方針 (stacked counts).
   const shown = policies.filter((p) => p.goals.length);

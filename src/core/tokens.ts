@@ -71,11 +71,18 @@ export function tokenSegments(text: string): { text: string; token: boolean }[] 
   return out;
 }
 
-/** Width of a text in em of its font: full-width characters 1, digits and narrow Latin less. */
+/**
+ * Width of a text in em of its font: full-width characters 1, digits and narrow Latin less, and
+ * a quarter em where Latin meets Japanese (the space Word and LibreOffice add there: autoSpaceDE/DN).
+ */
 export function emWidth(s: string): number {
   let n = 0;
+  let prev = '';
   for (const ch of s) {
     if (ch === WJ) continue;
+    const wide = ch > '\x7e';
+    if (prev && /[0-9A-Za-z]/.test(wide ? prev : ch) && (prev > '\x7e') !== wide) n += 0.25;
+    prev = ch;
     // A little wide for proportional Japanese Gothic fonts (digits about 0.55, % about 0.85).
     if (/[0-9]/.test(ch)) n += 0.6;
     else if (/[,.:;'`|!il ]/.test(ch)) n += 0.3;
@@ -99,8 +106,11 @@ export function longestToken(text: string): number {
 
 /** Text width of a table in em of its 9 pt font (A4, 2 cm margins: 9,638 twips). */
 export const TABLE_EM = 53.5;
-/** Cell margins (2 × 80 twips at 9 pt) and a little slack for the viewer's font. */
-export const CELL_PAD_EM = 1.2;
+/**
+ * Cell margins and slack: the table style asks 2 × 80 twips, but a viewer may keep its own default
+ * (Word's 2 × 108 twips, 1.2 em at 9 pt), plus borders and the viewer's font.
+ */
+export const CELL_PAD_EM = 1.6;
 /** A header line up to this wide is kept on one line (見出しの「目標値」「評価と所見」); longer ones wrap. */
 const HEADER_LINE_EM = 7;
 

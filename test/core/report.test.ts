@@ -156,7 +156,11 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
       const fig = model.summary.charts.at(-1)!;
       // 基本目標1 子育て… whole, or 基本目標1 with the name in the caption.
       expect(fig.chart.categories[i]).toMatch(new RegExp(`^基本目標${g.code}( ${g.name})?(（評価不能）)?$`));
-      if (!fig.chart.categories[i].includes(g.name)) expect(fig.caption).toContain(`${g.code} ${g.name}`);
+      // Numbers alone: the goal table just above names them (番号｜基本目標).
+      if (!fig.chart.categories[i].includes(g.name)) {
+        expect(fig.caption).toContain('基本目標の名前は上の表のとおりです。');
+        expect(row[1]).toBe(g.name);
+      }
       const chart = fig.chart;
       expect(chart.series.map((s) => s.values[i]).find((v) => v !== null) ?? null).toBe(g.period.share);
     });
