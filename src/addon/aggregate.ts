@@ -94,6 +94,8 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
       values: table.values as (string | number | boolean)[][],
       backgrounds: table.backgrounds,
       paintColumns: tones.map((t) => header.indexOf(t)).filter((c) => c >= 0),
+      // A plan's rows are named by its ID and indicator: a plan added or removed moves the rows below.
+      ...(name === SHEETS.results ? { key: [header.indexOf('プランID'), header.indexOf('成果指標')] } : {}),
       widths: widthsOf(table.values[0] ?? []),
     }, sheets.get(name), grids[name]);
     // What people type there (overrides, 所見) is carried over: if they typed while this ran,
@@ -117,7 +119,7 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
   const errors = issues.filter((i) => i.severity === 'エラー').length;
   prepareRunLog(batch, inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
-  batch.then(() => PropertiesService.getDocumentProperties().setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
+  batch.then(() => (inputs.props?.store ?? PropertiesService.getDocumentProperties()).setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
   const summary = summarizeAggregate(result, indicators);
   const inferred = inferredNote(read.data.settings);
   if (inferred) summary.message += ` ${inferred}`;

@@ -140,9 +140,10 @@ export function summarize(issues: readonly Issue[], dept: (issue: Issue) => stri
 }
 
 /**
- * Prepares 検証結果 and the status column from inputs already read and parsed. The progress sheet
- * is read again just before writing: if someone edited it meanwhile (or onEdit wrote a fresher
- * status), the command starts over rather than write a stale status to a moved row.
+ * Prepares 検証結果 and the status column from inputs already read and parsed. The progress sheet's
+ * key and 入力チェック columns are read again just before writing: if rows moved meanwhile (or
+ * onEdit wrote a fresher status), the command starts over rather than write a stale status to a
+ * moved row.
  */
 export function prepareChecks(batch: WriteBatch, inputs: Inputs, read: ReadResult): void {
   const { sheets, grids } = inputs;
@@ -157,7 +158,14 @@ export function prepareChecks(batch: WriteBatch, inputs: Inputs, read: ReadResul
   const sheet = sheets.get(layout.sheet);
   const grid = grids[layout.sheet];
   if (!sheet || !grid || layout.error) return;
-  batch.recheck(sheet, layout.sheet, grid, ownedColumns(layout));
+  // Read again just before writing: the key column (a row inserted, deleted or moved changes it)
+  // and the 入力チェック column itself (an onEdit status written meanwhile, or a person typing into
+  // the column a new one would take). Figures typed meanwhile are left to onEdit, which re-checks
+  // their rows; the command writes only this column, so no typing elsewhere can be overwritten.
+  const key = layout.columns.id ?? layout.columns.name;
+  const width = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+  if (key === undefined) batch.recheck(sheet, layout.sheet, grid, ownedColumns(layout));
+  else batch.recheck(sheet, layout.sheet, grid, [], [key, checkColumn(layout, width) - 1]);
   const firstRow = layout.firstDataRow + 1;
   prepareStatusColumn(batch, sheet, grid, layout, firstRow, grid.values.length - layout.firstDataRow, read.issues);
 }

@@ -16,7 +16,7 @@ import { yearHistory, yearRows, yearsWithFigures } from '../core/history';
 import { periodKey } from '../core/committee';
 import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
-import { readInputs, type Inputs } from './inputs';
+import { docProperty, readInputs, type DocumentProps, type Inputs } from './inputs';
 import { prepareAppend, readGrid, WriteBatch } from './sheets';
 import { withDocumentLock } from './lock';
 import { AGGREGATE_READS, prepareAggregate } from './aggregate';
@@ -26,8 +26,9 @@ const STATE_KEY = 'confirmed:';
 /** Protections the add-on makes carry this description, so it removes only its own. */
 export const CONFIRM_PROTECTION = '進捗管理アドオン: 確定値（編集は事務局のみ）';
 
-export function confirmState(c: Computation): ConfirmState | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STATE_KEY + periodKey(c.result));
+/** The period's state; from the properties read at the start of the run when given. */
+export function confirmState(c: Computation, props?: DocumentProps): ConfirmState | null {
+  const raw = docProperty(props, STATE_KEY + periodKey(c.result));
   if (!raw) return null;
   try {
     return JSON.parse(raw) as ConfirmState;
@@ -36,8 +37,8 @@ export function confirmState(c: Computation): ConfirmState | null {
   }
 }
 
-function saveState(c: Computation, state: ConfirmState): void {
-  PropertiesService.getDocumentProperties().setProperty(STATE_KEY + periodKey(c.result), JSON.stringify(state));
+function saveState(c: Computation, state: ConfirmState, props?: DocumentProps): void {
+  (props?.store ?? PropertiesService.getDocumentProperties()).setProperty(STATE_KEY + periodKey(c.result), JSON.stringify(state));
 }
 
 /** True when the period is confirmed and not reopened: its figures must not move silently. */
@@ -59,8 +60,9 @@ function snapshotGrid(inputs: Inputs): Grid | undefined {
   return lazyGrid(inputs, SHEET_CONFIRMED);
 }
 
-function anyConfirmed(): boolean {
-  return PropertiesService.getDocumentProperties().getKeys().some((k) => k.startsWith(STATE_KEY));
+function anyConfirmed(props?: DocumentProps): boolean {
+  const keys = props ? Object.keys(props.values) : PropertiesService.getDocumentProperties().getKeys();
+  return keys.some((k) => k.startsWith(STATE_KEY));
 }
 
 /**
@@ -69,7 +71,7 @@ function anyConfirmed(): boolean {
  */
 export function yearHistoryTable(inputs: Inputs, c: Computation): (string | number)[][] | null {
   if (yearsWithFigures(c.read.data).length < 2) return null;
-  const confirmed = anyConfirmed();
+  const confirmed = anyConfirmed(inputs.props);
   const plans = confirmed ? lazyGrid(inputs, SHEET_CONFIRMED) : undefined;
   const goals = confirmed ? lazyGrid(inputs, SHEET_CONFIRMED_GOALS) : undefined;
   return yearRows(yearHistory(c.read.data, c.unified, plans, goals));
@@ -83,7 +85,7 @@ export interface ConfirmCheck {
 
 /** Changes to the confirmed figures of the period being evaluated; null when it is not confirmed. */
 export function checkConfirmed(inputs: Inputs, c: Computation, resultsTable?: CellValue[][], fields?: readonly string[]): ConfirmCheck | null {
-  const state = confirmState(c);
+  const state = confirmState(c, inputs.props);
   if (!locked(state)) return null;
   const snapshot = readSnapshot(snapshotGrid(inputs), state.label);
   const table = resultsTable ?? buildTables(c.result).results.values;
@@ -93,10 +95,10 @@ export function checkConfirmed(inputs: Inputs, c: Computation, resultsTable?: Ce
 
 /**
  * 入力チェック's warnings for confirmed figures typed over. Costs nothing when no period was
- * ever confirmed (one look at the property keys); otherwise rates the inputs once more.
+ * ever confirmed (the property keys read with the inputs); otherwise rates the inputs once more.
  */
 export function confirmedFigureIssues(inputs: Inputs): Issue[] {
-  if (!anyConfirmed()) return [];
+  if (!anyConfirmed(inputs.props)) return [];
   const c = compute(inputs.grids, new Date());
   if (c.read.layout.error) return [];
   return checkConfirmed(inputs, c, undefined, CONFIRMED_FIGURES)?.issues ?? [];
@@ -127,7 +129,7 @@ export function prepareConfirmedChanges(batch: WriteBatch, inputs: Inputs, check
  * their cells and the ratings computed again, so the report shows the confirmed figures.
  */
 export function reportBasis(inputs: Inputs, run: Computation): { basis: Computation; grids: Record<string, Grid>; note: string } {
-  const state = confirmState(run);
+  const state = confirmState(run, inputs.props);
   if (!locked(state)) return { basis: run, grids: inputs.grids, note: '' };
   const snapshot = readSnapshot(snapshotGrid(inputs), state.label);
   if (snapshot.length === 0) return { basis: run, grids: inputs.grids, note: '' };
@@ -166,7 +168,7 @@ export function confirmPeriod(): ConfirmSummary {
     const started = Date.now();
     const inputs = readInputs(AGGREGATE_READS, [SHEETS.runLog, SHEETS.changes, SHEET_CONFIRMED, SHEET_CONFIRMED_GOALS]);
     const before = compute(inputs.grids, new Date());
-    const state = confirmState(before);
+    const state = confirmState(before, inputs.props);
     const label = confirmLabel(before.result);
     if (locked(state)) {
       throw new UserError(`${label}は ${state.at} に ${state.who} が確定済みです。確定し直す場合は、先に「確定を解除」で理由を記録してください。`);
@@ -189,7 +191,7 @@ export function confirmPeriod(): ConfirmSummary {
       const sheet = inputs.ss.getSheetByName(name);
       if (sheet) protect(sheet, run.read.data.settings.secretariat ?? []);
     }
-    saveState(run, { period: periodKey(run.result), label, at, who, reopened: null });
+    saveState(run, { period: periodKey(run.result), label, at, who, reopened: null }, inputs.props);
     const message = `${label}を確定しました（指標 ${rows.length} 行、基本目標 ${goalRows.length} 件を「${SHEET_CONFIRMED}」に記録）。以後、確定値が変わると入力チェックと集計でお知らせします。`;
     inputs.ss.toast(message, '確定');
     return { message, label, at, who, rows: rows.length, goals: goalRows.length, confirmed: true };
@@ -203,7 +205,7 @@ export function reopenPeriod(reason: string): ConfirmSummary {
     const started = Date.now();
     const inputs = readInputs(AGGREGATE_READS, [SHEETS.runLog]);
     const c = compute(inputs.grids, new Date());
-    const state = confirmState(c);
+    const state = confirmState(c, inputs.props);
     const label = confirmLabel(c.result);
     if (!locked(state)) throw new UserError(`${label}は確定されていません。`);
     const now = new Date();
@@ -212,7 +214,7 @@ export function reopenPeriod(reason: string): ConfirmSummary {
     prepareRunLog(batch, inputs, { what: `確定を解除（${label}、理由: ${why}）`, who, at: now, started, plans: c.read.data.plans.length, indicators: 0, issues: [] });
     batch.commit();
     state.reopened = { at: nowLabel(now), who, reason: why };
-    saveState(c, state);
+    saveState(c, state, inputs.props);
     const message = `${label}の確定を解除しました（理由: ${why}）。確定値の記録は「${SHEET_CONFIRMED}」に残っています。改めて「確定」すると新しい確定値を記録します。`;
     inputs.ss.toast(message, '確定を解除');
     return { message, label, at: state.at, who: state.who, rows: 0, goals: 0, confirmed: false };

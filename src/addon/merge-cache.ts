@@ -6,8 +6,9 @@
 //   mc1:s:<plans>         the result's layout (groups, pieces)
 //   mc1:s:<plans>:<i>     piece i of the result (at most 100 KB each)
 //   mc1:last              the result stored last, removed when another replaces it
-// <sheets> fingerprints every cell of the sheets read (and the build and the column mapping): when
-// it matches, nothing is parsed. <plans> fingerprints what the suggestions are computed from
+// <sheets> fingerprints every cell read (and the build and the column mapping; the progress sheet
+// is read only in the columns the suggestions use, core/partial-grid.ts): when it matches,
+// nothing is parsed. <plans> fingerprints what the suggestions are computed from
 // (plans' text, departments, status, merges, synonyms): figures typed meanwhile do not make the
 // add-on compute again. A missing piece (the cache may drop anything at any time), an expired key
 // or a cache failure only means computing again.
@@ -138,6 +139,6 @@ export class CandidateCache {
 export function openCandidateCache(inputs: Inputs): CandidateCache | null {
   const cache = attempt(() => CacheService.getDocumentCache());
   if (!cache) return null;
-  const raw = gridsFingerprint(inputs.grids, [buildId(), JSON.stringify(inputs.mapping)]);
+  const raw = gridsFingerprint(inputs.grids, [buildId(), JSON.stringify(inputs.mapping)], inputs.partial);
   return new CandidateCache(cache, raw);
 }

@@ -21,6 +21,7 @@ import { prepareAppend, prepareOwnedColumn, withFreshReads, WriteBatch } from '.
 import { currentUser, nowLabel, prepareRunLog } from './run-log';
 import { openCandidateCache, type GroupRecord, type PageFrame } from './merge-cache';
 import { pageOffset } from '../core/merge-store';
+import { candidateColumns } from '../core/partial-grid';
 
 function departmentsOf(plan: Plan): string[] {
   return [...new Set([plan.mainDept, ...plan.relatedDepts, ...plan.indicators.map((i) => i.department)].filter(Boolean))];
@@ -44,6 +45,15 @@ function parse(inputs: Inputs): { inputs: Inputs; read: ReadResult; unified: Ret
 
 function load(): { inputs: Inputs; read: ReadResult; unified: ReturnType<typeof readAllUnified> } {
   return parse(readInputs(MERGE_READS, [SHEETS.runLog]));
+}
+
+/**
+ * What the suggestions and the plan search read: the progress sheet only in the columns the
+ * suggestions are computed from (core/partial-grid.ts; about a third of its cells), the other
+ * sheets whole. The plans parsed from it carry everything the suggestions and the sidebar use.
+ */
+function readForCandidates(): Inputs {
+  return readInputs(MERGE_READS, [], { progressColumns: candidateColumns });
 }
 
 function planOption(p: Plan): PlanOption {
@@ -77,7 +87,7 @@ function page(records: GroupRecord[], total: number, offset: number, limit: numb
  * page, or the same page again, is read back from there while the sheets say the same.
  */
 export function mergeCandidates(req: MergePageRequest): MergeCandidates {
-  const inputs = readInputs(MERGE_READS);
+  const inputs = readForCandidates();
   const cache = openCandidateCache(inputs);
   // 1. The sheets are exactly as when the result was stored: no parsing at all.
   const hit = cache?.byInputs(req.offset, req.limit);
@@ -107,7 +117,7 @@ export function mergeCandidates(req: MergePageRequest): MergeCandidates {
 export function findPlans(query: string, limit = 20): PlanOption[] {
   const q = query.normalize('NFKC').toLowerCase().trim();
   if (q === '') return [];
-  const { read } = load();
+  const { read } = parse(readForCandidates());
   const out: PlanOption[] = [];
   for (const p of read.data.plans) {
     if (!isMergeCandidate(p)) continue;

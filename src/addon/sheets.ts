@@ -8,15 +8,16 @@
 // they are checked against input rules): a rerun over unchanged data moves almost no cells.
 import type { CellValue, Grid } from '../core/model';
 import { escapeCell } from '../core/cells';
-import { a1, columnLetters } from '../core/a1';
+import { a1, columnLetters, rangeA1 } from '../core/a1';
 import { UserError } from './errors';
+import { diffKeys } from '../core/row-diff';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Out = string | number | boolean;
 
 /** Cells whose transfer costs about one service call (docs/performance.md: 30 ms ÷ 12.5 µs). */
-const CELLS_PER_CALL = 2400;
+export const CELLS_PER_CALL = 2400;
 
 /**
  * Reads a whole sheet in one batch: values, and the display strings only when asked (they
@@ -53,14 +54,7 @@ function displayOf(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range, valu
       if (!typed[c] && v !== '' && v !== null && v !== undefined && typeof v !== 'string') typed[c] = true;
     }
   }
-  const runs: Array<[number, number]> = [];
-  const gapWorthACall = Math.ceil(2 * CELLS_PER_CALL / Math.max(1, values.length));
-  for (let c = 0; c < width; c++) {
-    if (!typed[c]) continue;
-    const last = runs[runs.length - 1];
-    if (last && c - last[1] - 1 < gapWorthACall) last[1] = c;
-    else runs.push([c, c]);
-  }
+  const runs = columnRuns(typed.flatMap((t, c) => (t ? [c] : [])), values.length);
   if (runs.length === 1 && runs[0][0] === 0 && runs[0][1] === width - 1) return range.getDisplayValues();
   const display = values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
   for (const [lo, hi] of runs) {
@@ -70,7 +64,7 @@ function displayOf(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range, valu
   return display;
 }
 
-function readFailure(name: string, e: unknown): UserError {
+export function readFailure(name: string, e: unknown): UserError {
   if (e instanceof UserError) return e;
   const detail = (e as { message?: unknown } | null)?.message;
   return new UserError(
@@ -91,6 +85,13 @@ export interface OutputTable {
   backgrounds?: (string | null)[][];
   /** Column widths in pixels, left to right. */
   widths?: number[];
+  /**
+   * 0-based columns whose values together name a row (集計結果: プランID and 成果指標). When given,
+   * rows of the previous output are matched to the new ones by it, and rows inserted or deleted in
+   * between are inserted or deleted on the sheet (insertRowsBefore, deleteRows) when that costs
+   * less than rewriting every row below them.
+   */
+  key?: readonly number[];
 }
 
 /** Header fill of every sheet the add-on creates (Google's light grey). */
@@ -146,54 +147,95 @@ export function holds(stored: CellValue | undefined, v: Out): boolean {
   return typeof stored === typeof v && stored === v;
 }
 
-/** What writing one more rectangle costs, to decide when close rows share one. */
+/** What writing one more rectangle costs, to decide when close rows (and columns) share one. */
 export interface AreaCost {
-  /** Calls a rectangle of its own costs (getRange, getDataValidations, setValues, setBackgrounds …). */
+  /** Calls a rectangle of its own costs (getDataValidations, setValues, setBackgrounds …). */
   calls: number;
-  /** Cells an unchanged row costs when written with its neighbours (rules read, value written, paint), per column. */
+  /** Cells an unchanged cell costs when written with its neighbours (rules read, value written, paint). */
   cellsPerColumn: number;
   /** Cells an unchanged row costs on top of that, whatever its width (a painted span). */
   cellsPerRow?: number;
+}
+
+/** The rows of `values` that differ from `current`, each with its changed columns (ascending). */
+export function changedCells(
+  values: readonly Out[][], current: readonly (readonly CellValue[] | undefined)[],
+): { row: number; cols: number[] }[] {
+  const out: { row: number; cols: number[] }[] = [];
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const now = current[r];
+    let cols: number[] | undefined;
+    for (let c = 0; c < row.length; c++) {
+      if (holds(now?.[c], row[c])) continue;
+      (cols ??= []).push(c);
+    }
+    if (cols) out.push({ row: r, cols });
+  }
+  return out;
 }
 
 /**
  * The rectangles of `values` that differ from `current` (what the same cells hold now, read in
  * this run; same origin). Each row that changed is covered from its first to its last changed
  * cell (`fullRows`: the whole row, when backgrounds go with the values); rows close together
- * share one rectangle when the unchanged rows between them cost fewer cells than the calls of a
- * rectangle of its own (docs/performance.md: a call costs about as much as 2,400 cells).
+ * share one rectangle when the unchanged cells that adds cost fewer than the calls of a rectangle
+ * of its own (docs/performance.md: a call costs about as much as 2,400 cells). Inside a shared
+ * rectangle, a run of columns that no row of it changes is left out (the rectangle is split in
+ * two) on the same terms.
  */
 export function changedAreas(
   values: readonly Out[][], current: readonly (readonly CellValue[] | undefined)[], fullRows = false,
   cost: AreaCost = { calls: 4, cellsPerColumn: 2 },
 ): Area[] {
   const width = values.reduce((m, r) => Math.max(m, r.length), 0);
-  const perRow = Math.max(1, width * cost.cellsPerColumn + (cost.cellsPerRow ?? 0));
-  const gapRows = Math.floor((cost.calls * CELLS_PER_CALL) / perRow);
+  const budget = cost.calls * CELLS_PER_CALL;
+  const perCell = cost.cellsPerColumn;
+  const perRow = cost.cellsPerRow ?? 0;
+  const groups: { area: Area; changed: boolean[] }[] = [];
+  for (const { row: r, cols } of changedCells(values, current)) {
+    const lo = fullRows ? 0 : cols[0];
+    const hi = fullRows ? width - 1 : cols[cols.length - 1];
+    const last = groups[groups.length - 1];
+    if (last) {
+      const a = last.area;
+      const c0 = Math.min(a.c0, lo);
+      const c1 = Math.max(a.c1, hi);
+      const w = c1 - c0 + 1;
+      // Unchanged cells written with it: the rows between, and the rows so far made wider.
+      const extra = (r - a.r1 - 1) * (w * perCell + perRow) + (a.r1 - a.r0 + 1) * (w - (a.c1 - a.c0 + 1)) * perCell;
+      if (extra <= budget) {
+        a.r1 = r;
+        a.c0 = c0;
+        a.c1 = c1;
+        for (const c of cols) last.changed[c] = true;
+        continue;
+      }
+    }
+    const changed = new Array<boolean>(width).fill(false);
+    for (const c of cols) changed[c] = true;
+    groups.push({ area: { r0: r, r1: r, c0: lo, c1: hi }, changed });
+  }
   const areas: Area[] = [];
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    const now = current[r];
-    let lo = -1;
-    let hi = -1;
-    for (let c = 0; c < row.length; c++) {
-      if (holds(now?.[c], row[c])) continue;
-      if (lo < 0) lo = c;
-      hi = c;
+  for (const { area, changed } of groups) {
+    const rows = area.r1 - area.r0 + 1;
+    if (fullRows || rows === 1) {
+      areas.push(area);
+      continue;
     }
-    if (lo < 0) continue;
-    if (fullRows) {
-      lo = 0;
-      hi = width - 1;
+    // Columns no row of the rectangle changes: left out when they weigh more than a call.
+    let start = area.c0;
+    for (let c = area.c0; c <= area.c1; c++) {
+      if (changed[c]) continue;
+      let end = c;
+      while (end + 1 <= area.c1 && !changed[end + 1]) end++;
+      if (rows * (end - c + 1) * perCell > budget) {
+        areas.push({ r0: area.r0, r1: area.r1, c0: start, c1: c - 1 });
+        start = end + 1;
+      }
+      c = end;
     }
-    const last = areas[areas.length - 1];
-    if (last && r - last.r1 - 1 <= gapRows) {
-      last.r1 = r;
-      last.c0 = Math.min(last.c0, lo);
-      last.c1 = Math.max(last.c1, hi);
-    } else {
-      areas.push({ r0: r, r1: r, c0: lo, c1: hi });
-    }
+    areas.push({ r0: area.r0, r1: area.r1, c0: start, c1: area.c1 });
   }
   return areas;
 }
@@ -216,6 +258,12 @@ interface Paint {
   backgrounds: (string | null)[][];
 }
 
+/** One colour on many rectangles: one getRangeList and one setBackground, whatever their number. */
+interface PaintList {
+  color: string;
+  areas: { row: number; col: number; rows: number; cols: number }[];
+}
+
 interface SheetPlan {
   name: string;
   sheet: Sheet | null;
@@ -233,6 +281,24 @@ interface SheetPlan {
   /** Formatting and notes, after the values. */
   finish: ((sheet: Sheet) => void)[];
   paints?: Paint[];
+  lists?: PaintList[];
+  /** Rows to insert or delete before anything is written (1-based rows of the sheet as read), bottom first. */
+  moves?: RowMove[];
+}
+
+interface RowMove {
+  insert: boolean;
+  row: number;
+  count: number;
+}
+
+/** How the rows of an output sheet move (see OutputTable.key). */
+interface Moved {
+  moves: RowMove[];
+  /** What each row holds once the rows moved (undefined: an inserted, blank row). */
+  aligned: (CellValue[] | undefined)[];
+  /** Per row once moved, the 1-based rows of the sheet as read whose input rules it carries. */
+  sources: number[][];
 }
 
 /** A read to repeat under the lock just before writing: if it changed, the command starts over. */
@@ -308,7 +374,7 @@ export class WriteBatch {
         p.maxRows = p.sheet.getMaxRows();
         p.maxCols = p.sheet.getMaxColumns();
       }
-      checkProtections(p, block);
+      checkProtections(p, { row: block.row, col: block.col, rows: block.values.length, cols: width });
       checkRules(p, block);
     }
     p.blocks.push(block);
@@ -316,23 +382,76 @@ export class WriteBatch {
 
   /**
    * Like write, but only the cells that differ from `current` (what the block's cells hold now,
-   * read in this run, same origin) are written and checked. Returns the rectangles written.
+   * read in this run, same origin) are written and checked. Returns the rectangles written and
+   * the rows that changed (0-based in the block).
    */
-  writeChanged(p: SheetPlan, block: Block, current: readonly (readonly CellValue[] | undefined)[], paintWidth = 0): Area[] {
-    // A rectangle of its own: getRange, getDataValidations and setValues (the range is reused),
-    // plus setBackgrounds with the values, or getRange and setBackgrounds for a painted span.
+  writeChanged(p: SheetPlan, block: Block, current: readonly (readonly CellValue[] | undefined)[]): { areas: Area[]; rows: number[] } {
+    // A rectangle of its own: getDataValidations and setValues on a range got with the others
+    // (one getRangeList), plus setBackgrounds when backgrounds go with the values. Painted
+    // columns are painted apart, for the changed rows only (paintChanged).
     const bg = block.backgrounds !== undefined;
-    const cost: AreaCost = bg
-      ? { calls: 4, cellsPerColumn: 3 }
-      : { calls: paintWidth > 0 ? 5 : 3, cellsPerColumn: 2, cellsPerRow: paintWidth };
+    const cost: AreaCost = bg ? { calls: 3, cellsPerColumn: 3 } : { calls: 2, cellsPerColumn: 2 };
     const areas = changedAreas(block.values, current, bg, cost);
-    for (const a of areas) {
-      this.write(p, {
-        row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, ''),
-        ...(block.backgrounds ? { backgrounds: cut(block.backgrounds, a, null) } : {}),
-      });
+    const blocks: Block[] = areas.map((a) => ({
+      row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, ''),
+      ...(block.backgrounds ? { backgrounds: cut(block.backgrounds, a, null) } : {}),
+    }));
+    this.rangesOf(p, blocks);
+    for (const b of blocks) this.write(p, b);
+    return { areas, rows: changedCells(block.values, current).map((c) => c.row) };
+  }
+
+  /**
+   * The ranges of several blocks in one getRangeList and one getRanges instead of a getRange
+   * each (only blocks inside the sheet as it is; the others are past its edge until it grows).
+   */
+  private rangesOf(p: SheetPlan, blocks: Block[]): void {
+    if (!p.sheet || blocks.length < 3) return;
+    if (p.maxRows < 0) {
+      p.maxRows = p.sheet.getMaxRows();
+      p.maxCols = p.sheet.getMaxColumns();
     }
-    return areas;
+    const inside = blocks.filter((b) => b.row + b.values.length - 1 <= p.maxRows && b.col + b.values[0].length - 1 <= p.maxCols);
+    if (inside.length < 3) return;
+    const ranges = p.sheet.getRangeList(inside.map((b) => rangeA1(b.row, b.col, b.row + b.values.length - 1, b.col + b.values[0].length - 1))).getRanges();
+    inside.forEach((b, i) => {
+      b.range = ranges[i];
+    });
+  }
+
+  /**
+   * Like writeChanged, on a sheet whose rows move first (`moved`): the cells are compared with
+   * what the rows will hold once moved, and checked against the input rules of the rows as read
+   * that they come from (an inserted row: those of the rows around it, which Sheets may extend).
+   */
+  writeMoved(p: SheetPlan, block: Block, moved: Moved): { areas: Area[]; rows: number[] } {
+    const sheet = p.sheet!;
+    if (p.maxRows < 0) {
+      p.maxRows = sheet.getMaxRows();
+      p.maxCols = sheet.getMaxColumns();
+    }
+    const areas = changedAreas(block.values, moved.aligned, false, { calls: 3, cellsPerColumn: 2 });
+    for (const a of areas) {
+      const b: Block = { row: block.row + a.r0, col: block.col + a.c0, values: cut(block.values, a, '') };
+      const width = a.c1 - a.c0 + 1;
+      checkProtections(p, { row: b.row, col: b.col, rows: b.values.length, cols: width });
+      checkMovedRules(p, b, moved.sources.slice(block.row - 1 + a.r0, block.row + a.r1));
+      p.rows = Math.max(p.rows, b.row + b.values.length - 1);
+      p.cols = Math.max(p.cols, b.col + width - 1);
+      p.blocks.push(b);
+    }
+    p.moves = moved.moves;
+    return { areas, rows: changedCells(block.values, moved.aligned).map((c) => c.row) };
+  }
+
+  /**
+   * One colour on several rectangles (1-based), checked against protections now: one
+   * getRangeList and one setBackground at commit.
+   */
+  paintList(p: SheetPlan, list: PaintList): void {
+    if (list.areas.length === 0) return;
+    if (p.sheet) for (const a of list.areas) checkProtections(p, a);
+    p.lists = [...(p.lists ?? []), list];
   }
 
   /**
@@ -349,8 +468,7 @@ export class WriteBatch {
     const rows = Math.min(area.rows, p.maxRows - area.row + 1);
     const cols = Math.min(area.cols, p.maxCols - area.col + 1);
     if (rows < 1 || cols < 1) return;
-    const values = Array.from({ length: rows }, () => new Array<Out>(cols).fill(''));
-    checkProtections(p, { row: area.row, col: area.col, values });
+    checkProtections(p, { row: area.row, col: area.col, rows, cols });
   }
 
   /**
@@ -359,7 +477,7 @@ export class WriteBatch {
    */
   paint(p: SheetPlan, paint: Paint): void {
     if (paint.backgrounds.length === 0 || paint.backgrounds[0].length === 0) return;
-    if (p.sheet) checkProtections(p, { row: paint.row, col: paint.col, values: paint.backgrounds.map((r) => r.map(() => '')) });
+    if (p.sheet) checkProtections(p, { row: paint.row, col: paint.col, rows: paint.backgrounds.length, cols: paint.backgrounds[0].length });
     p.paints = [...(p.paints ?? []), paint];
   }
 
@@ -391,6 +509,12 @@ export class WriteBatch {
       if (!sameGrid(r.grid.values, now.values, r.ignore)) throw new StaleRead(r.name);
     }
     for (const p of this.plans.values()) {
+      // Bottom first, so the rows of the moves above are where they were read.
+      for (const m of p.moves ?? []) {
+        if (m.insert) p.sheet!.insertRowsBefore(m.row, m.count);
+        else p.sheet!.deleteRows(m.row, m.count);
+        p.maxRows += m.insert ? m.count : -m.count;
+      }
       if (p.blocks.length === 0) continue;
       if (!p.sheet) {
         p.sheet = this.ss.insertSheet(p.name, this.ss.getNumSheets());
@@ -411,6 +535,9 @@ export class WriteBatch {
       for (const b of p.paints ?? []) {
         sheet.getRange(b.row, b.col, b.backgrounds.length, b.backgrounds[0].length).setBackgrounds(b.backgrounds as string[][]);
       }
+      for (const l of p.lists ?? []) {
+        sheet.getRangeList(l.areas.map((a) => rangeA1(a.row, a.col, a.row + a.rows - 1, a.col + a.cols - 1))).setBackground(l.color);
+      }
       for (const f of p.finish) f(sheet);
     }
     for (const f of this.after) f();
@@ -424,17 +551,48 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined));
 }
 
-/** The span of a recheck's columns, as many rows as were read first: one getValues. */
-function reread(r: Recheck): { lo: number; values: CellValue[][] } {
-  const only = r.only as number[];
-  const lo = Math.min(...only);
-  const hi = Math.max(...only);
-  const rows = Math.max(1, r.grid.values.length);
-  try {
-    return { lo, values: r.sheet.getRange(1, lo + 1, rows, hi - lo + 1).getValues() as CellValue[][] };
-  } catch (e) {
-    throw readFailure(r.name, e);
+/**
+ * A recheck's columns, as many rows as were read first: one getValues per run of columns (columns
+ * far apart are read apart when the cells between them cost more than the call saved). A column
+ * right of those first read (a new column of the add-on's) is read only if the sheet has it.
+ */
+function reread(r: Recheck): Map<number, CellValue[]> {
+  const width = r.grid.values.reduce((m, row) => Math.max(m, row.length), 0);
+  let cols = [...new Set(r.only as number[])].sort((a, b) => a - b);
+  if (cols.some((c) => c >= width)) {
+    const max = r.sheet.getMaxColumns();
+    cols = cols.filter((c) => c < max);
   }
+  const rows = Math.max(1, r.grid.values.length);
+  const out = new Map<number, CellValue[]>();
+  for (const [lo, hi] of columnRuns(cols, rows)) {
+    let values: CellValue[][];
+    try {
+      values = r.sheet.getRange(1, lo + 1, rows, hi - lo + 1).getValues() as CellValue[][];
+    } catch {
+      // Past the sheet's edge: rows or columns were deleted since the read, so it changed.
+      throw new StaleRead(r.name);
+    }
+    for (const c of cols) if (c >= lo && c <= hi) out.set(c, values.map((row) => row[c - lo]));
+  }
+  return out;
+}
+
+/**
+ * Sorted 0-based columns grouped into runs [lo, hi] to read with one call each: two columns share
+ * a run when the cells between them (over `rows` rows) cost less than a call of their own
+ * (getRange and the read: about 2 × 2,400 cells, docs/performance.md).
+ */
+export function columnRuns(cols: readonly number[], rows: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  const gapWorthACall = Math.ceil(2 * CELLS_PER_CALL / Math.max(1, rows));
+  for (const c of cols) {
+    const last = runs[runs.length - 1];
+    if (last && c <= last[1]) continue;
+    if (last && c - last[1] - 1 < gapWorthACall) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
 }
 
 /** The top `rows` rows of a recheck's sheet, as wide as first read: one getValues. */
@@ -448,9 +606,9 @@ function rereadTop(r: Recheck, rows: number): CellValue[][] {
   }
 }
 
-function sameColumns(r: Recheck, now: { lo: number; values: CellValue[][] }): boolean {
-  for (let row = 0; row < r.grid.values.length; row++) {
-    for (const c of r.only as number[]) if (!same(r.grid.values[row]?.[c], now.values[row]?.[c - now.lo])) return false;
+function sameColumns(r: Recheck, now: Map<number, CellValue[]>): boolean {
+  for (const [c, column] of now) {
+    for (let row = 0; row < r.grid.values.length; row++) if (!same(r.grid.values[row]?.[c], column[row])) return false;
   }
   return true;
 }
@@ -479,22 +637,117 @@ function checkRules(p: SheetPlan, b: Block): void {
   const width = Math.max(...b.values.map((r) => r.length));
   const cols = Math.min(width, p.maxCols - b.col + 1);
   if (rows <= 0 || cols <= 0) return;
-  const range = sheet.getRange(b.row, b.col, rows, cols);
+  // A range got with others (rangesOf) is the block's own: the block lies inside the sheet.
+  const range = b.range ?? sheet.getRange(b.row, b.col, rows, cols);
   if (rows === b.values.length && cols === width) b.range = range;
   const rules = range.getDataValidations();
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const rule = rules[r]?.[c];
-      const v = b.values[r]?.[c];
-      if (!rule || v === '' || v === undefined || rule.getAllowInvalid()) continue;
-      if (accepts(rule, v)) continue;
-      const cell = a1(b.row + r, b.col + c);
-      throw new UserError(
-        `「${p.name}」シートのセル ${cell} に入力規則（無効なデータを拒否）があるため、アドオンが結果を書き込めません。` +
-          `${cell} を含む列（アドオンが書き込む列）の入力規則を削除してから、もう一度実行してください。何も書き換えていません。`,
-      );
+    for (let c = 0; c < cols; c++) checkRule(p, rules[r]?.[c], b.values[r]?.[c], b.row + r, b.col + c);
+  }
+}
+
+function checkRule(p: SheetPlan, rule: GoogleAppsScript.Spreadsheet.DataValidation | null | undefined, v: Out | undefined, row: number, col: number): void {
+  if (!rule || v === '' || v === undefined || rule.getAllowInvalid()) return;
+  if (accepts(rule, v)) return;
+  const cell = a1(row, col);
+  throw new UserError(
+    `「${p.name}」シートのセル ${cell} に入力規則（無効なデータを拒否）があるため、アドオンが結果を書き込めません。` +
+      `${cell} を含む列（アドオンが書き込む列）の入力規則を削除してから、もう一度実行してください。何も書き換えていません。`,
+  );
+}
+
+/**
+ * checkRules for a block written after its sheet's rows move: each row's cells are checked
+ * against the rules of the rows as read that it comes from (`sources`, one list per block row),
+ * read in runs of consecutive rows (one getDataValidations each).
+ */
+function checkMovedRules(p: SheetPlan, b: Block, sources: number[][]): void {
+  const sheet = p.sheet!;
+  const width = Math.max(...b.values.map((r) => r.length));
+  const cols = Math.min(width, p.maxCols - b.col + 1);
+  if (cols <= 0) return;
+  const wanted = [...new Set(sources.flat())].filter((r) => r >= 1 && r <= p.maxRows).sort((x, y) => x - y);
+  const rules = new Map<number, (GoogleAppsScript.Spreadsheet.DataValidation | null)[]>();
+  for (let i = 0; i < wanted.length;) {
+    let j = i;
+    while (j + 1 < wanted.length && wanted[j + 1] === wanted[j] + 1) j++;
+    const read = sheet.getRange(wanted[i], b.col, j - i + 1, cols).getDataValidations();
+    for (let k = i; k <= j; k++) rules.set(wanted[k], read[k - i]);
+    i = j + 1;
+  }
+  for (let r = 0; r < b.values.length; r++) {
+    for (const from of sources[r] ?? []) {
+      const row = rules.get(from);
+      if (!row) continue;
+      for (let c = 0; c < cols; c++) checkRule(p, row[c], b.values[r][c], b.row + r, b.col + c);
     }
   }
+}
+
+/**
+ * Which rows of an output sheet to insert and delete so that the rows it holds (`current`, as
+ * read; header first) line up with the new table by `key`, when that costs less than writing the
+ * rows that do not line up (docs/performance.md: a call costs about 2,400 cells). Not on a sheet
+ * with a protection this person cannot edit (inserting or deleting rows there may be refused).
+ */
+function planMoves(p: SheetPlan, current: readonly CellValue[][], next: readonly Out[][], key: readonly number[]): Moved | undefined {
+  if (current.length < 2 || next.length < 2) return undefined;
+  const keyOf = (row: readonly unknown[] | undefined) => key.map((c) => String(row?.[c] ?? '').replace(/^'/, '')).join('\u0001');
+  const prevKeys = current.slice(1).map(keyOf);
+  const hunks = diffKeys(prevKeys, next.slice(1).map(keyOf), 200);
+  if (!hunks || hunks.length === 0 || lockedAreas(p).length > 0) return undefined;
+  const m = prevKeys.length;
+  const aligned: (CellValue[] | undefined)[] = [current[0]];
+  const sources: number[][] = [[1]];
+  const moves: RowMove[] = [];
+  const keepRow = (i: number) => {
+    aligned.push(current[i + 1]);
+    sources.push([i + 2]);
+  };
+  let at = 0;
+  let shift = 0;
+  for (const h of hunks) {
+    for (; at < h.p0; at++) keepRow(at);
+    const keep = Math.min(h.del, h.ins);
+    for (let t = 0; t < keep; t++) keepRow(h.p0 + t);
+    const after = h.p0 + h.del;
+    // 1-based row (as read) of the first old row after the hunk; none when the hunk ends the table.
+    const below = after < m ? after + 2 : undefined;
+    if (h.del > keep) {
+      // Rows ending the table are blanked (written) rather than deleted.
+      if (below === undefined) for (let t = keep; t < h.del; t++) keepRow(h.p0 + t);
+      else {
+        moves.push({ insert: false, row: h.p0 + keep + 2, count: h.del - keep });
+        shift -= h.del - keep;
+      }
+    }
+    if (h.ins > keep) {
+      if (below !== undefined) {
+        moves.push({ insert: true, row: below, count: h.ins - keep });
+        shift += h.ins - keep;
+      }
+      for (let t = keep; t < h.ins; t++) {
+        // An inserted row may carry the rules of the rows around it; past the table, the rules
+        // of the (blank) row as read that ends up there.
+        sources.push(below !== undefined ? [below - 1, below] : [aligned.length + 1 - shift]);
+        aligned.push(undefined);
+      }
+    }
+    at = after;
+  }
+  for (; at < m; at++) keepRow(at);
+  if (moves.length === 0) return undefined;
+  // Rows appended past the table once moved: those the sheet holds there as read.
+  for (let j = aligned.length; j < next.length; j++) {
+    aligned.push(current[j - shift]);
+    sources.push([j - shift + 1]);
+  }
+  const before = changedCells(next, current).reduce((n, c) => n + c.cols.length, 0);
+  const afterCost = changedCells(next, aligned).reduce((n, c) => n + c.cols.length, 0);
+  // Each changed cell is checked and written (2 cells); each move is a call.
+  if (2 * afterCost + moves.length * CELLS_PER_CALL >= 2 * before) return undefined;
+  moves.sort((x, y) => y.row - x.row);
+  return { moves, aligned, sources };
 }
 
 /**
@@ -502,7 +755,23 @@ function checkRules(p: SheetPlan, b: Block): void {
  * command (a department running 入力チェック on a sheet the 事務局 protected): Sheets would throw
  * half-way through. Warning-only protections do not stop a script.
  */
-function checkProtections(p: SheetPlan, b: Block): void {
+function checkProtections(p: SheetPlan, b: { row: number; col: number; rows: number; cols: number }): void {
+  const locked = lockedAreas(p);
+  const { rows, cols } = b;
+  for (const area of locked) {
+    const hit = area === null ||
+      (b.row <= area.row + area.numRows - 1 && area.row <= b.row + rows - 1 && b.col <= area.col + area.numCols - 1 && area.col <= b.col + cols - 1);
+    if (!hit) continue;
+    const where = area === null ? 'シート全体' : `シートの ${a1(Math.max(b.row, area.row), Math.max(b.col, area.col))} を含む範囲`;
+    throw new UserError(
+      `「${p.name}」${where}が保護されていて、実行したアカウントでは編集できないため、アドオンが結果を書き込めません。` +
+        `シートの保護を設定した方（事務局）に実行してもらうか、保護の編集者に加えてもらってから、もう一度実行してください。何も書き換えていません。`,
+    );
+  }
+}
+
+/** Areas of the plan's sheet this person may not edit (null: the whole sheet), looked up once. */
+function lockedAreas(p: SheetPlan): NonNullable<SheetPlan['locked']> {
   const sheet = p.sheet!;
   if (!p.locked) {
     const types = SpreadsheetApp.ProtectionType;
@@ -519,18 +788,7 @@ function checkProtections(p: SheetPlan, b: Block): void {
       }
     }
   }
-  const rows = b.values.length;
-  const cols = Math.max(...b.values.map((r) => r.length));
-  for (const area of p.locked) {
-    const hit = area === null ||
-      (b.row <= area.row + area.numRows - 1 && area.row <= b.row + rows - 1 && b.col <= area.col + area.numCols - 1 && area.col <= b.col + cols - 1);
-    if (!hit) continue;
-    const where = area === null ? 'シート全体' : `シートの ${a1(Math.max(b.row, area.row), Math.max(b.col, area.col))} を含む範囲`;
-    throw new UserError(
-      `「${p.name}」${where}が保護されていて、実行したアカウントでは編集できないため、アドオンが結果を書き込めません。` +
-        `シートの保護を設定した方（事務局）に実行してもらうか、保護の編集者に加えてもらってから、もう一度実行してください。何も書き換えていません。`,
-    );
-  }
+  return p.locked;
 }
 
 /** A dropdown that lists the value accepts it; any other rule is taken as rejecting (stricter). */
@@ -621,9 +879,13 @@ export function prepareOutputSheet(
     prev = gridSize(read) ?? prev;
   }
   const p = batch.plan(name, sheet);
+  const paint = table.paintColumns;
+  // Rows inserted or deleted in the table (a new plan above others) move on the sheet instead of
+  // every row below being rewritten.
+  const moved = sheet && current && table.key?.length && paint ? planMoves(p, current, table.values, table.key) : undefined;
   const dataRows = table.values.length;
   const dataCols = dataRows ? Math.max(...table.values.map((r) => r.length)) : 0;
-  const rows = Math.max(dataRows, prev.rows);
+  const rows = Math.max(dataRows, moved ? moved.aligned.length : prev.rows);
   const cols = Math.max(dataCols, prev.cols);
   if (rows === 0 || cols === 0) return;
   const values: Out[][] = [];
@@ -640,23 +902,16 @@ export function prepareOutputSheet(
     values.push(vRow);
     backgrounds.push(bRow);
   }
-  const paint = table.paintColumns?.filter((c) => c < cols);
-  const block: Block = paint ? { row: 1, col: 1, values } : { row: 1, col: 1, values, backgrounds };
+  const painted = paint?.filter((c) => c < cols);
+  const block: Block = painted ? { row: 1, col: 1, values } : { row: 1, col: 1, values, backgrounds };
   // Rows that already hold their values keep their fill too: a row's colours follow from its
   // values (core/results-table.ts), and the add-on painted them when it wrote them.
-  const areas: Area[] = current
-    ? batch.writeChanged(p, block, current, paint && paint.length ? Math.max(...paint) - Math.min(...paint) + 1 : 0)
-    : (batch.write(p, block), [{ r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 }]);
-  if (paint) {
-    const lo = paint.length ? Math.min(...paint) : -1;
-    const hi = paint.length ? Math.max(...paint) : -1;
-    for (const a of areas) {
-      if (a.r0 === 0) batch.paint(p, { row: 1, col: 1, backgrounds: [backgrounds[0]] });
-      const first = Math.max(1, a.r0);
-      if (lo < 0 || first > a.r1) continue;
-      batch.paint(p, { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) });
-    }
-  }
+  const written = moved
+    ? batch.writeMoved(p, block, moved)
+    : current
+    ? batch.writeChanged(p, block, current)
+    : (batch.write(p, block), { areas: [{ r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 }], rows: values.map((_, r) => r) });
+  if (painted) paintChanged(batch, p, backgrounds, painted, cols, written.areas, written.rows);
   const created = !sheet;
   p.finish.push((s) => {
     if (mark) s.getRange(1, 1).setNote(SHEET_NOTE);
@@ -666,6 +921,79 @@ export function prepareOutputSheet(
       table.widths?.forEach((w, i) => s.setColumnWidth(i + 1, w));
     }
   });
+}
+
+/**
+ * Paints the header row and the painted columns of the rows that changed, whichever way costs
+ * less (docs/performance.md): one setBackgrounds per written span of rows (the columns from the
+ * first painted to the last), or one getRangeList and setBackground per colour over exactly the
+ * painted cells of the changed rows (few calls when few rows changed, whatever their spread).
+ */
+function paintChanged(
+  batch: WriteBatch, p: SheetPlan, backgrounds: (string | null)[][], paint: readonly number[], width: number,
+  areas: readonly Area[], changed: readonly number[],
+): void {
+  const lo = paint.length ? Math.min(...paint) : -1;
+  const hi = paint.length ? Math.max(...paint) : -1;
+  // By spans: the header row and each span of written rows (rectangles side by side share one).
+  const spans = [...new Map(areas.map((a) => [`${a.r0}:${a.r1}`, a])).values()];
+  let spanCalls = 0;
+  let spanCells = 0;
+  for (const a of spans) {
+    if (a.r0 === 0) {
+      spanCalls += 2;
+      spanCells += width;
+    }
+    const first = Math.max(1, a.r0);
+    if (lo < 0 || first > a.r1) continue;
+    spanCalls += 2;
+    spanCells += (a.r1 - first + 1) * (hi - lo + 1);
+  }
+  // By colour: vertical runs of one colour in each painted column of the changed rows.
+  const byColor = new Map<string, PaintList>();
+  let listCells = 0;
+  let blank = false;
+  const add = (color: string | null, area: PaintList['areas'][number]) => {
+    if (color === null) {
+      // RangeList.setBackground takes a colour only: a reset goes by spans.
+      blank = true;
+      return;
+    }
+    let list = byColor.get(color);
+    if (!list) byColor.set(color, (list = { color, areas: [] }));
+    list.areas.push(area);
+    listCells += area.rows * area.cols;
+  };
+  if (changed[0] === 0) add(backgrounds[0][0], { row: 1, col: 1, rows: 1, cols: width });
+  for (const c of paint) {
+    let run: PaintList['areas'][number] | undefined;
+    let runColor: string | null = null;
+    let prev = -2;
+    for (const r of changed) {
+      if (r === 0) continue;
+      const color = backgrounds[r][c];
+      if (run && r === prev + 1 && color === runColor) {
+        run.rows++;
+      } else {
+        if (run) add(runColor, run);
+        run = { row: r + 1, col: c + 1, rows: 1, cols: 1 };
+        runColor = color;
+      }
+      prev = r;
+    }
+    if (run) add(runColor, run);
+  }
+  const listCalls = 2 * byColor.size;
+  if (!blank && listCalls * CELLS_PER_CALL + listCells < spanCalls * CELLS_PER_CALL + spanCells) {
+    for (const list of byColor.values()) batch.paintList(p, list);
+    return;
+  }
+  for (const a of spans) {
+    if (a.r0 === 0) batch.paint(p, { row: 1, col: 1, backgrounds: [backgrounds[0]] });
+    const first = Math.max(1, a.r0);
+    if (lo < 0 || first > a.r1) continue;
+    batch.paint(p, { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) });
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import { ColumnRoleSchema } from '../core/mapping';
 import { getColumnMapping, resetColumnMapping, saveColumnMapping } from './column-mapping';
 import { takeSidebarTab } from './sidebar';
 import { UserError } from './errors';
-import { readInputs } from './inputs';
+import { docProperty, readInputs } from './inputs';
 import { inferredNote, readProgress } from '../core/reader';
 import { runCheck } from './check';
 import { runAggregate, LAST_RUN_KEY } from './aggregate';
@@ -28,7 +28,7 @@ import { applyMerge as apply, findPlans, mergeCandidates, unmerge as undo } from
 const OVERVIEW_SHEETS = [SHEETS.progress, SHEETS.hierarchy, SHEETS.departments, SHEETS.members, SHEETS.settings];
 
 const getOverview = endpoint(z.tuple([]), (): Overview => {
-  const { grids, sheets, mapping } = readInputs(OVERVIEW_SHEETS);
+  const { grids, sheets, mapping, props } = readInputs(OVERVIEW_SHEETS);
   const { data, sheets: found } = readProgress(grids, { today: new Date(), mapping });
   // A sheet found under another name (体系, 委員一覧 …) is not missing.
   const roleOf: Record<string, string> = {
@@ -45,7 +45,7 @@ const getOverview = endpoint(z.tuple([]), (): Overview => {
     goals: data.hierarchy.filter((h) => h.level === '基本目標').length,
     departments: data.departments.length,
     missingSheets: OVERVIEW_SHEETS.filter((n) => !sheets.get(n) && !(found as Record<string, string | undefined>)[roleOf[n]]),
-    lastRun: PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY) ?? '',
+    lastRun: docProperty(props, LAST_RUN_KEY) ?? '',
     initialTab: takeSidebarTab(),
   };
 });

@@ -517,6 +517,16 @@ function assignColumns(layout: Layout, classes: HeaderClass[]): void {
 
 const DATA_SAMPLE = 60;
 
+/**
+ * The rows detectLayout looks at: the header rows it scans (or those pinned in 列の対応) and the
+ * data rows it samples for columns without a header. A sheet read from row 1 down to here is laid
+ * out exactly as the whole sheet (統合候補 reads the rest only in the columns it needs).
+ */
+export function layoutRows(mapping?: ColumnMapping | null): number {
+  const pinned = mapping ? mapping.headerRow + Math.max(2, mapping.headerRows) : 0;
+  return Math.max(SCAN_ROWS + 1, pinned) + DATA_SAMPLE;
+}
+
 /** ID / plan-name columns without a header (seed 004 puts the goal title above the IDs). */
 function inferFromContents(grid: Grid, layout: Layout): void {
   const cols = layout.columns;

@@ -5,6 +5,7 @@
 // A result is found under a fingerprint of exactly what it was computed from, so a stale result
 // is never served: a change to a plan's text, to the synonyms or to a merge gives another key.
 import type { CellValue, Grid, Plan } from './model';
+import type { PartialGrid } from './partial-grid';
 
 /**
  * 64-bit hash of a stream of strings (two independent 32-bit lanes, murmur-style mixing).
@@ -57,21 +58,42 @@ function cellKey(v: CellValue): string {
 /**
  * Everything the sheets read said, as typed and as shown: same fingerprint, same sheets, so the
  * same result without parsing them again. `extra` are other inputs (the build, the column mapping).
+ * A sheet read in part (`partial`, core/partial-grid.ts) counts by what was read of it: its size,
+ * every cell of its head rows and each column read below them; its grid in `grids` is left out
+ * (the rest of it is blank by construction).
  */
-export function gridsFingerprint(grids: Record<string, Grid>, extra: string[]): string {
+export function gridsFingerprint(grids: Record<string, Grid>, extra: string[], partial: Record<string, PartialGrid> = {}): string {
   const f = new Fingerprint();
   for (const e of extra) f.add(e);
   for (const name of Object.keys(grids).sort()) {
-    const g = grids[name];
     f.add(`#${name}`);
-    for (const row of g.values) {
-      f.add(String(row.length));
-      for (const v of row) f.add(cellKey(v));
+    const p = partial[name];
+    if (p) {
+      addPartial(f, p);
+      continue;
     }
-    f.add(`display ${g.display ? g.display.length : -1}`);
-    for (const row of g.display ?? []) for (const v of row) f.add(v);
+    addGrid(f, grids[name]);
   }
   return f.digest();
+}
+
+function addGrid(f: Fingerprint, g: { values: CellValue[][]; display?: string[][] }): void {
+  for (const row of g.values) {
+    f.add(String(row.length));
+    for (const v of row) f.add(cellKey(v));
+  }
+  f.add(`display ${g.display ? g.display.length : -1}`);
+  for (const row of g.display ?? []) for (const v of row) f.add(v);
+}
+
+function addPartial(f: Fingerprint, p: PartialGrid): void {
+  f.add(`partial ${p.rows} ${p.cols}`);
+  addGrid(f, p.head);
+  for (const c of p.columns) {
+    f.add(`column ${c.col} ${c.values ? c.values.length : -1} ${c.shown ? c.shown.length : -1}`);
+    for (const v of c.values ?? []) f.add(cellKey(v));
+    for (const v of c.shown ?? []) f.add(v);
+  }
 }
 
 /**

@@ -972,7 +972,7 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
       : []),
     ...(/前年度比/.test(planRowsText) ? ['プランの表の「前年度比」は、前年度の実績値からの増減の割合です。'] : []),
     ...(withoutPrevious.some((t) => t.rows.length)
-      ? [withoutPrevious.length === planTables.filter((t) => t.rows.length).length
+      ? [withoutPrevious.filter((t) => t.rows.length).length === planTables.filter((t) => t.rows.length).length
           ? `プランの表の「前年度」の列は、前年度（${warekiLabel(result.config.evaluationYear - 1)}）の年度末の実績が入力されていないため省いています（前年度の実績がある年度から表示します）。`
           : `前年度（${warekiLabel(result.config.evaluationYear - 1)}）の年度末の実績がどの指標にもない基本目標では、プランの表の「前年度」の列を省いています。`]
       : []),

@@ -59,6 +59,18 @@ function insertPlanAtTop(s: AddonSession): void {
   sheet.getRange(2, 1, 1, width).setValues([first.map((v, i) => (i === 0 ? `${String(v)}-新` : v))]);
 }
 
+/**
+ * Departments typing their actuals: 50 plans' 実績 changed, spread evenly over the progress sheet
+ * (the changed rows of 集計結果 are far apart, so few cells but many places change).
+ */
+function typeActualsSpread(s: AddonSession): void {
+  const sheet = s.runtime.spreadsheet.getSheetByName(SHEETS.progress)!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const col = header.findIndex((h) => /実績/.test(h)) + 1;
+  const last = sheet.getLastRow();
+  for (let i = 0; i < 50; i++) sheet.getRange(2 + Math.floor((i * (last - 2)) / 50), col).setValue(7 + i);
+}
+
 /** Two copies of Sukagawa plans under different 基本目標 (the pair the tests merge). */
 const MERGE_REQUEST = {
   memberIds: ['5-4-0001', '9-3-0001'], name: 'ホームページの充実（統合）', goalCode: '9',
@@ -70,6 +82,7 @@ export const COMMANDS: Command[] = [
   { label: '入力チェック', setup: (s) => s.run('menuCheck'), run: (s) => s.run('menuCheck') },
   { label: '集計', setup: (s) => s.run('menuAggregate'), run: (s) => s.run('menuAggregate') },
   { label: '集計（全行が変わる）', setup: (s) => { s.run('menuAggregate'); insertPlanAtTop(s); }, run: (s) => s.run('menuAggregate') },
+  { label: '集計（実績を散らばって入力）', setup: (s) => { s.run('menuAggregate'); typeActualsSpread(s); }, run: (s) => s.run('menuAggregate') },
   { label: 'onEdit', setup: (s) => s.run('menuCheck'), run: (s) => s.run('onEdit', editEvent(s)) },
   { label: '統合候補', setup: () => undefined, run: (s) => s.run('getMergeCandidates', { offset: 0, limit: 20 }) },
   // The sidebar's next page: the suggestions were computed for the first page and are read back

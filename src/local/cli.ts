@@ -7,7 +7,6 @@ import { basename, join, resolve } from 'node:path';
 import { loadWorkbook, saveWorkbook } from './workbook';
 import { openSession, type AddonSession } from './session';
 import { SHEETS } from '../core/schema';
-import type { Grid } from '../core/model';
 import { MERGE_PAGE_MAX, type MergeCandidates } from '../addon/api';
 import type { LocalDriveApp } from './gas/drive';
 import { runCycle } from './cycle';
@@ -44,16 +43,6 @@ export const COMMANDS: Record<string, Command> = {
     after: writeLocalReport,
   },
 };
-
-/** Every sheet of the session's workbook as the add-on would read it (uncounted). */
-export function sessionGrids(session: AddonSession): Record<string, Grid> {
-  const model = session.runtime.spreadsheet.model;
-  const grids: Record<string, Grid> = {};
-  for (const sheet of model.sheets) {
-    grids[sheet.name] = { name: sheet.name, values: model.grid(sheet.name) as Grid['values'], display: model.displayGrid(sheet.name) };
-  }
-  return grids;
-}
 
 /**
  * 報告書.docx is exactly the file the add-on uploaded and Drive converted into the Google Doc

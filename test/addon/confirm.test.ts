@@ -73,6 +73,21 @@ describe('確定', () => {
     expect(after().map((r) => r['項目'])).toEqual(changed);
   });
 
+  test('集計 of a confirmed period reads the document properties once (getProperties) and still flags the change', () => {
+    const s = sampleSession();
+    confirm(s);
+    retype(s, '1,200件');
+    const { result, calls } = s.run('runAggregate');
+    expect((result as { message: string }).message).toContain('確定値から');
+    // The mapping, the 確定 state and the keys all come from the one read; the last-run stamp is written to the same store.
+    expect(calls['PropertiesService.getDocumentProperties']).toBe(1);
+    expect(calls['Properties.getProperties']).toBe(1);
+    expect(calls['Properties.getProperty'] ?? 0).toBe(0);
+    expect(calls['Properties.getKeys'] ?? 0).toBe(0);
+    expect(calls['Properties.setProperty']).toBe(1);
+    expect(s.runtime.globals.PropertiesService.localSnapshot().document.lastAggregate).toMatch(/jimukyoku@example\.jp/);
+  });
+
   test('the report of a confirmed period shows the confirmed figures, and says so', () => {
     const s = sampleSession();
     confirm(s);

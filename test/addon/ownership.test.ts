@@ -143,6 +143,51 @@ describe('writes by identity while people edit (finding 9)', () => {
     expect(String(progress.getRange(row, header.indexOf(OWNED_COLUMNS.check) + 1).getValue())).toMatch(/約千件/);
   });
 
+  test('a row inserted while 入力チェック runs: it starts over and every status lands on its own row', () => {
+    const s = sampleSession();
+    s.run('menuCheck');
+    const progress = sheet(s, SHEETS.progress);
+    editAfterRead(s, SHEETS.progress, 'getValues', () => {
+      progress.insertRowBefore(3);
+      progress.getRange(3, 1, 1, 2).setValues([['0-1', '新しい方針']]);
+    });
+    const { calls } = s.run('menuCheck');
+    const quiet = sampleSession();
+    quiet.run('menuCheck');
+    expect(calls['Sheet.getDataRange']).toBeGreaterThan(quiet.run('menuCheck').calls['Sheet.getDataRange']);
+    const col = snapshot(s, SHEETS.progress).values[0].indexOf(OWNED_COLUMNS.check);
+    const statuses = snapshot(s, SHEETS.progress).values.map((r) => r[col]);
+    // A run on the sheet as it is now writes nothing new: the statuses were already those of their rows.
+    s.run('menuCheck');
+    expect(snapshot(s, SHEETS.progress).values.map((r) => r[col])).toEqual(statuses);
+  });
+
+  test('a figure typed while 入力チェック runs is kept, and the command does not start over for it', () => {
+    const s = sampleSession();
+    s.run('menuCheck');
+    const progress = sheet(s, SHEETS.progress);
+    const header = snapshot(s, SHEETS.progress).values[0];
+    const row = rowOf(s, SHEETS.progress, '1-1');
+    const cell = progress.getRange(row, header.indexOf('令和4年度実績') + 1);
+    editAfterRead(s, SHEETS.progress, 'getValues', () => cell.setValue('1,111件'));
+    const { calls } = s.run('menuCheck');
+    expect(cell.getValue()).toBe('1,111件');
+    const quiet = sampleSession();
+    quiet.run('menuCheck');
+    expect(calls['Sheet.getDataRange']).toBe(quiet.run('menuCheck').calls['Sheet.getDataRange']);
+  });
+
+  test('a heading typed where the new 入力チェック column would go, while it runs: kept, the column goes right of it', () => {
+    const s = sampleSession();
+    const progress = sheet(s, SHEETS.progress);
+    const width = progress.getLastColumn();
+    editAfterRead(s, SHEETS.progress, 'getValues', () => progress.getRange(1, width + 1).setValue('メモ'));
+    s.run('menuCheck');
+    const header = snapshot(s, SHEETS.progress).values[0];
+    expect(header[width]).toBe('メモ');
+    expect(header.indexOf(OWNED_COLUMNS.check)).toBe(width + 1);
+  });
+
   test('a row inserted while 統合 runs: 統合先 still lands on the merged plans', () => {
     const s = sampleSession();
     const progress = sheet(s, SHEETS.progress);
@@ -194,8 +239,9 @@ describe('writes by identity while people edit (finding 9)', () => {
     const s = sampleSession();
     const progress = sheet(s, SHEETS.progress);
     let n = 0;
+    // The ID column: 入力チェック reads it again before writing (rows that moved change it).
     editAfterRead(s, SHEETS.progress, 'getValues', () => {
-      progress.getRange(2, 2).setValue(`編集${n++}`);
+      progress.getRange(2, 1).setValue(`9-${n++}`);
     }, 10);
     s.run('menuCheck');
     expect(lastAlert(s)).toMatch(/「プラン・指標」シートが実行中に何度も編集されたため、「入力チェック」を中止しました（何も書き換えていません）/);

@@ -126,3 +126,26 @@ describe('担当課ごとに保護', () => {
     expect(s.run('unprotectDepartments').result).toBe('アドオンが設定した保護はありません。');
   });
 });
+
+describe('担当課ごとに保護 on a sheet made by テンプレートを作成', () => {
+  test('取組実績・課題・今後の方向性 are protected like the figures: a department writes its own rows only', () => {
+    const s = openSession(spreadsheetFromGrids('テスト市 進捗管理', { シート1: [['']] }));
+    s.run('menuTemplate');
+    const ss = s.runtime.spreadsheet;
+    ss.getSheetByName('担当課')!.getRange(2, 1, 2, 3).setValues([
+      ['防災課', '総務部', 'bousai@city.example.lg.jp'], ['こども課', '健康福祉部', 'kosodate@city.example.lg.jp'],
+    ]);
+    const sheet = ss.getSheetByName('プラン・指標')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const row = (id: string, dept: string): string[] => header.map((h) => ({ プランID: id, 基本目標: '1', プラン名: `${dept}の取組`, 主担当課: dept, 成果指標: '件数', 単位: '件' } as Record<string, string>)[h] ?? '');
+    sheet.getRange(2, 1, 2, header.length).setValues([row('1-1', '防災課'), row('1-2', 'こども課')]);
+    s.run('protectDepartments');
+    for (const h of ['取組実績', '課題', '今後の方向性']) {
+      const col = header.indexOf(h) + 1;
+      expect(col).toBeGreaterThan(0);
+      s.asUser('bousai@city.example.lg.jp', () => sheet.getRange(2, col).setValue(`防災課の${h}`));
+      expect(sheet.getRange(2, col).getDisplayValue()).toBe(`防災課の${h}`);
+      expect(() => s.asUser('bousai@city.example.lg.jp', () => sheet.getRange(3, col).setValue('他課の欄'))).toThrow(PROTECTED_MESSAGE);
+    }
+  });
+});

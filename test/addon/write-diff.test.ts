@@ -64,3 +64,23 @@ test('changedAreas: the dearer a rectangle of its own (more calls), the farther 
   expect(changedAreas(next, now, false, { calls: 3, cellsPerColumn: 2 })).toHaveLength(2);
   expect(changedAreas(next, now, false, { calls: 30, cellsPerColumn: 2 })).toEqual([{ r0: 30, r1: 1500, c0: 1, c1: 5 }]);
 });
+
+test('changedAreas: inside a shared rectangle, columns no row changes are left out when they outweigh a call', () => {
+  const w = 30;
+  const table = (n: number) => Array.from({ length: n }, (_, r) => Array.from({ length: w }, (_, c) => `${r}-${c}`));
+  const now = table(3000);
+  const next = table(3000);
+  // Rows 0..999 change in columns 2 and 25: 22 columns in between that no row changes.
+  for (let r = 0; r < 1000; r += 10) {
+    next[r][2] = 'x';
+    next[r][25] = 'y';
+  }
+  expect(changedAreas(next, now, false, { calls: 2, cellsPerColumn: 2 })).toEqual([
+    { r0: 0, r1: 990, c0: 2, c1: 2 }, { r0: 0, r1: 990, c0: 25, c1: 25 },
+  ]);
+  // Two rows only: the gap is cheaper than a call, one rectangle.
+  const few = table(3000);
+  few[5][2] = 'x';
+  few[6][25] = 'y';
+  expect(changedAreas(few, now, false, { calls: 2, cellsPerColumn: 2 })).toEqual([{ r0: 5, r1: 6, c0: 2, c1: 25 }]);
+});

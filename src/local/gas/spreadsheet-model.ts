@@ -499,6 +499,18 @@ export class SheetModel {
 
   insertRows(at1: number, n: number): void {
     for (const layer of this.layers()) layer.insertRows(at1 - 1, n);
+    // Rows inserted inside the block of one input rule are inside its range: they get the rule
+    // (Sheets keeps a rule per range and extends the range, as it does a protected range).
+    if (at1 > 1) {
+      const above = this.validations.rows[at1 - 2];
+      const below = this.validations.rows[at1 - 1 + n];
+      if (above && below) {
+        for (let c = 0; c < above.length; c++) {
+          const rule = above[c];
+          if (rule !== undefined && rule === below[c]) this.validations.fill(at1 - 1, c, n, 1, rule);
+        }
+      }
+    }
     this.maxRows += n;
     this.structureVersion++;
     for (const m of this.merges) {

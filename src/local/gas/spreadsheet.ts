@@ -846,6 +846,52 @@ function rangeFromA1(sheet: SheetModel, a1: string, method: string): GasRange {
 }
 
 // ---------------------------------------------------------------------------
+// RangeList
+
+type RangeListKeys = 'getRanges' | 'setBackground';
+
+/**
+ * https://developers.google.com/apps-script/reference/spreadsheet/range-list: "A collection of one
+ * or more Range instances in the same sheet", to "apply operations on collections of non-adjacent
+ * ranges or cells". Only the methods the add-on uses. Each call counts once, as 'RangeList.method';
+ * a setter moves the cells of every range in the list.
+ */
+export class LocalRangeList implements Pick<GoogleAppsScript.Spreadsheet.RangeList, RangeListKeys> {
+  constructor(readonly sheetModel: SheetModel, private readonly ranges: readonly LocalRange[]) {}
+
+  private count(method: string, cells = 0): void {
+    const counter = this.sheetModel.book.env.counter;
+    counter.count('RangeList.' + method);
+    if (cells) counter.countCells('RangeList.' + method, cells);
+  }
+
+  /**
+   * "Returns a list of one or more Range instances in the same sheet." Reference silent on the
+   * order: the order of the notations given (as Sheets returns them).
+   */
+  getRanges(): GasRange[] {
+    this.count('getRanges');
+    return this.ranges.map((r) => new LocalRange(r.sheetModel, r.row, r.col, r.numRows, r.numCols) as unknown as GasRange);
+  }
+
+  /**
+   * "Sets the background color for each Range in the range list", in CSS notation. Like
+   * Range.setBackground, a protected cell refuses it; every range is checked before any is
+   * painted (reference silent on a partial failure: nothing changes, the stricter choice). The
+   * reference does not say null resets the colour here (Range.setBackground does): refused.
+   */
+  setBackground(color: string): GoogleAppsScript.Spreadsheet.RangeList {
+    const cells = this.ranges.reduce((n, r) => n + r.numRows * r.numCols, 0);
+    this.count('setBackground', cells);
+    if (typeof color !== 'string') throw signature('RangeList.setBackground', [color]);
+    for (const r of this.ranges) this.sheetModel.checkProtected(r.row, r.col, r.numRows, r.numCols);
+    const value = colorOrDefault(color, DEFAULTS.background);
+    for (const r of this.ranges) this.sheetModel.backgrounds.fill(r.row - 1, r.col - 1, r.numRows, r.numCols, value);
+    return this as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Sheet
 
 type SheetKeys =
@@ -874,6 +920,7 @@ type SheetKeys =
   | 'getName'
   | 'getParent'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getSheetValues'
@@ -1113,6 +1160,23 @@ export class LocalSheet implements Pick<GasSheet, SheetKeys> {
     // Stricter than Apps Script, which truncates 2.5 to 2: a fractional index is an add-on bug.
     if (args.length < 2 || !args.every(isInt)) throw signature('Sheet.getRange', args);
     return makeRange(s, a as number, column as number, numRows ?? 1, numColumns ?? 1);
+  }
+
+  /**
+   * reference/spreadsheet/sheet#getrangelista1notations: "a non-empty list of A1 notations or
+   * R1C1 notations" of ranges "in the same sheet". Reference silent on an empty list, a name of
+   * another sheet and R1C1 here: the first two are refused (stricter), R1C1 is not modelled.
+   */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.count('getRangeList');
+    const s = this.live();
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw signature('Sheet.getRangeList', [a1Notations]);
+    const ranges = a1Notations.map((a) => {
+      const r = rangeFromA1(s, a, 'Sheet.getRangeList') as unknown as LocalRange;
+      if (r.sheetModel !== s) throw new Error('Range not found');
+      return r;
+    });
+    return new LocalRangeList(s, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
 
   getSheetId(): number {

@@ -548,6 +548,22 @@ describe(`Sheet — ${REF}/sheet#appendrowrowcontents`, () => {
     expect(sheet.getMaxRows()).toBe(1000 - 1);
   });
 
+  test('rows inserted inside the block of one input rule get the rule; at its edge they do not (reference silent: Sheets extends the rule\'s range, the stricter model for a writer)', () => {
+    const { ss, rt } = fresh({ S: [['h'], ['1'], ['2'], ['3'], ['4']] });
+    const sheet = ss.getSheetByName('S')!;
+    const app = rt.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const rule = app.newDataValidation().requireValueInList(['済', '未'], true).setAllowInvalid(false).build();
+    sheet.getRange('A2:A4').setDataValidation(rule);
+    sheet.insertRowsBefore(3, 2);
+    expect(sheet.getRange('A3:A4').getDataValidations().map((r) => r[0]?.getCriteriaValues()[0])).toEqual([['済', '未'], ['済', '未']]);
+    expect(() => sheet.getRange('A3').setValue('x')).toThrow('violates the data validation rules');
+    // Above the block's first row or below its last: a row of its own, without the rule.
+    sheet.insertRowsBefore(2, 1);
+    expect(sheet.getRange('A2').getDataValidation()).toBeNull();
+    sheet.insertRowsAfter(7, 1);
+    expect(sheet.getRange('A8').getDataValidation()).toBeNull();
+  });
+
   test('activate and Range.activate set the active sheet and range', () => {
     const { ss } = fresh({ A: [['a']], B: [['b']] });
     ss.getSheetByName('B')!.getRange('C5:D6').activate();
