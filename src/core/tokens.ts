@@ -110,36 +110,51 @@ export const TABLE_EM = 53.5;
  * Cell margins and slack: the table style asks 2 × 80 twips, but a viewer may keep its own default
  * (Word's 2 × 108 twips, 1.2 em at 9 pt), plus borders and the viewer's font.
  */
-export const CELL_PAD_EM = 1.6;
+export const CELL_PAD_EM = 1.4;
 /** A header line up to this wide is kept on one line (見出しの「目標値」「評価と所見」); longer ones wrap. */
 const HEADER_LINE_EM = 7;
 
 /** A cell line this short (再計算, 確定値) is a word of its own: it is not wrapped either. */
 const SHORT_CELL_EM = 4;
 
+/** The narrowest a column's body can be without breaking a token of its cells or a short cell word. */
+export function bodyMinEm(cells: readonly string[]): number {
+  const line = (l: string): number => (emWidth(l) <= SHORT_CELL_EM ? emWidth(l) : longestToken(l));
+  return Math.max(0, ...cells.map((c) => Math.max(0, ...c.split('\n').map(line)))) + CELL_PAD_EM;
+}
+
 /** The narrowest a column can be without breaking a token of its cells or a short header line. */
 export function columnMinEm(header: string, cells: readonly string[]): number {
   // Header text is bold: a little wider.
   const head = Math.max(0, ...header.split('\n').map((l) => (emWidth(l) <= HEADER_LINE_EM ? emWidth(l) : longestToken(l)) * 1.05));
-  const line = (l: string): number => (emWidth(l) <= SHORT_CELL_EM ? emWidth(l) : longestToken(l));
-  const body = Math.max(0, ...cells.map((c) => Math.max(0, ...c.split('\n').map(line))));
-  return Math.max(head, body) + CELL_PAD_EM;
+  return Math.max(head + CELL_PAD_EM, bodyMinEm(cells));
 }
 
 /**
  * Relative widths (any unit) adjusted so every column is at least its minimum (columnMinEm),
  * taking the width from the columns that have room to spare, in proportion to that room. When
- * the minimums alone are wider than the table, they are shared out in proportion (a token may
- * then break). Returns em summing to TABLE_EM.
+ * the minimums alone are wider than the table, the body's tokens keep their width and the headers
+ * share what is left (a header then wraps); only when the tokens alone are wider are they shared
+ * out in proportion. Returns em summing to TABLE_EM.
  */
 export function fitToTokens(widths: readonly number[], header: readonly string[], rows: readonly (readonly string[])[], total = TABLE_EM): number[] {
   const n = header.length;
   const rel = widths.length === n ? widths.map((w) => Math.max(0, w)) : header.map(() => 1);
   const sum = rel.reduce((a, b) => a + b, 0) || n;
   const want = rel.map((w) => (sum > 0 ? (w * total) / sum : total / n));
-  const min = header.map((h, c) => columnMinEm(h, rows.map((r) => r[c] ?? '')));
+  const cells = (c: number): string[] => rows.map((r) => r[c] ?? '');
+  const min = header.map((h, c) => columnMinEm(h, cells(c)));
   const minSum = min.reduce((a, b) => a + b, 0);
-  if (minSum >= total) return min.map((m) => (m * total) / minSum);
+  if (minSum >= total) {
+    // Too many columns for their headers: the body's figures stay whole, the headers wrap. Each
+    // column gets its body minimum, and what is left goes to the headers in proportion to their need.
+    const body = header.map((_, c) => bodyMinEm(cells(c)));
+    const bodySum = body.reduce((a, b) => a + b, 0);
+    if (bodySum >= total) return body.map((m) => (m * total) / bodySum);
+    const need = min.map((m, c) => m - body[c]);
+    const needSum = need.reduce((a, b) => a + b, 0);
+    return body.map((b, c) => b + ((total - bodySum) * need[c]) / needSum);
+  }
   const deficit = want.reduce((a, w, c) => a + Math.max(0, min[c] - w), 0);
   if (deficit === 0) return want;
   const room = want.map((w, c) => Math.max(0, w - min[c]));

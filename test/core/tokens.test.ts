@@ -3,7 +3,7 @@
 import { CHART_LABEL_EM, chartLabels, textWidth } from '../../src/core/chart';
 import { fitWidths } from '../../src/core/report';
 import {
-  CELL_PAD_EM, TABLE_EM, WJ, columnMinEm, emWidth, fitToTokens, joinChars, joinTokens, longestToken, tokenSegments, unbreakableTokens,
+  CELL_PAD_EM, TABLE_EM, WJ, bodyMinEm, columnMinEm, emWidth, fitToTokens, joinChars, joinTokens, longestToken, tokenSegments, unbreakableTokens,
 } from '../../src/core/tokens';
 
 describe('unbreakable tokens', () => {
@@ -83,7 +83,20 @@ describe('column widths', () => {
     expect(got).toEqual([TABLE_EM / 2, TABLE_EM / 2]);
   });
 
-  test('fitToTokens shares out the minimums when they alone are wider than the table', () => {
+  test('fitToTokens keeps the figures whole and lets the headers wrap when headers and figures do not all fit', () => {
+    const header = ['年度', '根拠', ...['A', 'B', 'C', 'D', '−'].map((g) => `プラン\n${g}`), ...['良好', '概ね良好', '良好ではない', '評価不能'].map((r) => `基本目標\n${r}`)];
+    const rows = [['令和5年度', '再計算', '1', '0', '12', '0', '0', '1', '0', '9', '0']];
+    const min = header.map((h, c) => columnMinEm(h, rows.map((r) => r[c])));
+    expect(min.reduce((a, b) => a + b, 0)).toBeGreaterThan(TABLE_EM);
+    const got = fitToTokens(header.map(() => 1), header, rows);
+    expect(got.reduce((a, b) => a + b, 0)).toBeCloseTo(TABLE_EM);
+    got.forEach((w, c) => expect(w).toBeGreaterThanOrEqual(bodyMinEm(rows.map((r) => r[c])) - 1e-9));
+    // 令和5年度 and 再計算 whole.
+    expect(got[0]).toBeGreaterThanOrEqual(emWidth('令和5年度') + CELL_PAD_EM - 1e-9);
+    expect(got[1]).toBeGreaterThanOrEqual(emWidth('再計算') + CELL_PAD_EM - 1e-9);
+  });
+
+  test('fitToTokens shares out the minimums when the figures alone are wider than the table', () => {
     const header = Array.from({ length: 8 }, (_, i) => `列${i}`);
     const got = fitToTokens(header.map(() => 1), header, [header.map(() => '1,234,567,890件/年')]);
     expect(got.reduce((a, b) => a + b, 0)).toBeCloseTo(TABLE_EM);
