@@ -151,9 +151,16 @@ export function fitToTokens(widths: readonly number[], header: readonly string[]
     const body = header.map((_, c) => bodyMinEm(cells(c)));
     const bodySum = body.reduce((a, b) => a + b, 0);
     if (bodySum >= total) return body.map((m) => (m * total) / bodySum);
+    // Smallest needs first, in full (more headers on one line); the rest share what remains.
     const need = min.map((m, c) => m - body[c]);
-    const needSum = need.reduce((a, b) => a + b, 0);
-    return body.map((b, c) => b + ((total - bodySum) * need[c]) / needSum);
+    const out = [...body];
+    let left = total - bodySum;
+    const order = need.map((n, c) => [n, c] as const).sort((a, b) => a[0] - b[0]);
+    let k = 0;
+    for (; k < order.length && order[k][0] <= left; k++) { out[order[k][1]] += order[k][0]; left -= order[k][0]; }
+    const rest = order.slice(k).reduce((a, [n]) => a + n, 0);
+    for (const [n, c] of order.slice(k)) out[c] += rest > 0 ? (left * n) / rest : 0;
+    return out;
   }
   const deficit = want.reduce((a, w, c) => a + Math.max(0, min[c] - w), 0);
   if (deficit === 0) return want;
