@@ -151,15 +151,19 @@ export function fitToTokens(widths: readonly number[], header: readonly string[]
     const body = header.map((_, c) => bodyMinEm(cells(c)));
     const bodySum = body.reduce((a, b) => a + b, 0);
     if (bodySum >= total) return body.map((m) => (m * total) / bodySum);
-    // Smallest needs first, in full (more headers on one line); the rest share what remains.
+    // Shared fairly (max–min): a header needing less than an equal share gets all it needs, the
+    // others split the rest equally, so no header is starved down to its column's figures.
     const need = min.map((m, c) => m - body[c]);
     const out = [...body];
     let left = total - bodySum;
-    const order = need.map((n, c) => [n, c] as const).sort((a, b) => a[0] - b[0]);
-    let k = 0;
-    for (; k < order.length && order[k][0] <= left; k++) { out[order[k][1]] += order[k][0]; left -= order[k][0]; }
-    const rest = order.slice(k).reduce((a, [n]) => a + n, 0);
-    for (const [n, c] of order.slice(k)) out[c] += rest > 0 ? (left * n) / rest : 0;
+    let open = need.map((_, c) => c).filter((c) => need[c] > 0);
+    while (open.length && left > 1e-9) {
+      const share = left / open.length;
+      const done = open.filter((c) => need[c] <= share);
+      if (!done.length) { for (const c of open) out[c] += share; left = 0; break; }
+      for (const c of done) { out[c] += need[c]; left -= need[c]; }
+      open = open.filter((c) => need[c] > share);
+    }
     return out;
   }
   const deficit = want.reduce((a, w, c) => a + Math.max(0, min[c] - w), 0);
