@@ -511,8 +511,14 @@ export class WriteBatch {
     for (const p of this.plans.values()) {
       // Bottom first, so the rows of the moves above are where they were read.
       for (const m of p.moves ?? []) {
-        if (m.insert) p.sheet!.insertRowsBefore(m.row, m.count);
-        else p.sheet!.deleteRows(m.row, m.count);
+        if (m.insert) {
+          p.sheet!.insertRowsBefore(m.row, m.count);
+          // The reference does not say what new rows look like; Sheets may give them the format of
+          // a row next to them (the header's bold and fill). They are the add-on's: cleared.
+          p.sheet!.getRange(m.row, 1, m.count, p.maxCols).clearFormat();
+        } else {
+          p.sheet!.deleteRows(m.row, m.count);
+        }
         p.maxRows += m.insert ? m.count : -m.count;
       }
       if (p.blocks.length === 0) continue;
@@ -744,8 +750,10 @@ function planMoves(p: SheetPlan, current: readonly CellValue[][], next: readonly
   }
   const before = changedCells(next, current).reduce((n, c) => n + c.cols.length, 0);
   const afterCost = changedCells(next, aligned).reduce((n, c) => n + c.cols.length, 0);
-  // Each changed cell is checked and written (2 cells); each move is a call.
-  if (2 * afterCost + moves.length * CELLS_PER_CALL >= 2 * before) return undefined;
+  // Each changed cell is checked and written (2 cells); a deletion is a call, an insertion three
+  // (insertRowsBefore, getRange, clearFormat).
+  const calls = moves.reduce((n, mv) => n + (mv.insert ? 3 : 1), 0);
+  if (2 * afterCost + calls * CELLS_PER_CALL >= 2 * before) return undefined;
   moves.sort((x, y) => y.row - x.row);
   return { moves, aligned, sources };
 }
@@ -925,16 +933,22 @@ export function prepareOutputSheet(
 
 /**
  * Paints the header row and the painted columns of the rows that changed, whichever way costs
- * less (docs/performance.md): one setBackgrounds per written span of rows (the columns from the
- * first painted to the last), or one getRangeList and setBackground per colour over exactly the
- * painted cells of the changed rows (few calls when few rows changed, whatever their spread).
+ * less (docs/performance.md): one setBackgrounds per written span of rows and run of adjacent
+ * painted columns, or one getRangeList and setBackground per colour over exactly the painted
+ * cells of the changed rows (few calls when few rows changed, whatever their spread). Columns
+ * that are not painted are never coloured (a person's fill there stays).
  */
 function paintChanged(
   batch: WriteBatch, p: SheetPlan, backgrounds: (string | null)[][], paint: readonly number[], width: number,
   areas: readonly Area[], changed: readonly number[],
 ): void {
-  const lo = paint.length ? Math.min(...paint) : -1;
-  const hi = paint.length ? Math.max(...paint) : -1;
+  // Runs of adjacent painted columns.
+  const runs: [number, number][] = [];
+  for (const c of [...paint].sort((x, y) => x - y)) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else runs.push([c, c]);
+  }
   // By spans: the header row and each span of written rows (rectangles side by side share one).
   const spans = [...new Map(areas.map((a) => [`${a.r0}:${a.r1}`, a])).values()];
   let spanCalls = 0;
@@ -945,9 +959,11 @@ function paintChanged(
       spanCells += width;
     }
     const first = Math.max(1, a.r0);
-    if (lo < 0 || first > a.r1) continue;
-    spanCalls += 2;
-    spanCells += (a.r1 - first + 1) * (hi - lo + 1);
+    if (first > a.r1) continue;
+    for (const [lo, hi] of runs) {
+      spanCalls += 2;
+      spanCells += (a.r1 - first + 1) * (hi - lo + 1);
+    }
   }
   // By colour: vertical runs of one colour in each painted column of the changed rows.
   const byColor = new Map<string, PaintList>();
@@ -991,8 +1007,10 @@ function paintChanged(
   for (const a of spans) {
     if (a.r0 === 0) batch.paint(p, { row: 1, col: 1, backgrounds: [backgrounds[0]] });
     const first = Math.max(1, a.r0);
-    if (lo < 0 || first > a.r1) continue;
-    batch.paint(p, { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) });
+    if (first > a.r1) continue;
+    for (const [lo, hi] of runs) {
+      batch.paint(p, { row: first + 1, col: lo + 1, backgrounds: backgrounds.slice(first, a.r1 + 1).map((r) => r.slice(lo, hi + 1)) });
+    }
   }
 }
 

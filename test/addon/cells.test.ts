@@ -31,12 +31,15 @@ test('集計 paints only the graded columns and the header; other columns keep t
   const results = s.runtime.spreadsheet.getSheetByName(SHEETS.results)!;
   const header = snapshot(s, SHEETS.results).values[0].map(String);
   const name = header.indexOf('プラン名') + 1;
-  // A person highlights a plan name, then clears the body: the next 集計 rewrites every row
-  // and leaves the highlight.
+  // A person highlights a plan name and a reason cell between graded columns, then clears the
+  // body: the next 集計 rewrites every row and leaves the highlights.
   results.getRange(2, name).setBackground('#ffff00');
+  const reason = header.indexOf('評価不能の理由') + 1;
+  results.getRange(3, reason).setBackground('#ffff00');
   results.getRange(2, 1, results.getLastRow() - 1, header.length).clearContent();
   const { cells } = s.run('menuAggregate');
   expect(results.getRange(2, name).getBackground()).toBe('#ffff00');
+  expect(results.getRange(3, reason).getBackground()).toBe('#ffff00');
   const graded = results.getRange(2, header.indexOf('採用評価') + 1).getBackground();
   expect(graded).not.toBe('#ffffff');
   expect(cells['Range.setBackgrounds']).toBeLessThan(cells['Range.setValues'] / 2);
@@ -211,7 +214,7 @@ describe('rows of 集計結果 move with their plans (insertRowsBefore / deleteR
     const keptId = ids[kept - 1];
     results.getRange(kept, header.indexOf('上書き評価') + 1, 1, 2).setValues([['A', '現地確認で達成を確認']]);
     s.run('menuAggregate');
-    const removedId = ids[Math.floor(ids.length / 3)];
+    const removedId = ids[Math.floor((ids.length * 3) / 4)];
     editPlans(s, removedId);
     const { cells, calls } = s.run('menuAggregate');
     expect(calls['Sheet.insertRowsBefore']).toBe(1);
