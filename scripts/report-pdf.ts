@@ -18,7 +18,7 @@ const imagesAt = args.indexOf('--images');
 const imagesDir = imagesAt >= 0 ? resolve(args[imagesAt + 1]) : null;
 const pagesAt = args.indexOf('--pages');
 const only = pagesAt >= 0 ? new Set(args[pagesAt + 1].split(',').map(Number)) : null;
-const input = resolve(args.find((a, i) => !a.startsWith('--') && i !== imagesAt + 1 && i !== pagesAt + 1) ?? 'out/報告書.docx');
+const input = resolve(args.find((a, i) => !a.startsWith('--') && (imagesAt < 0 || i !== imagesAt + 1) && (pagesAt < 0 || i !== pagesAt + 1)) ?? 'out/報告書.docx');
 const out = dirname(input);
 
 const source = /\.docx$/i.test(input)

@@ -130,3 +130,28 @@ export function chartSvg(spec: ChartSpec): string {
   out.push('</svg>');
   return out.join('');
 }
+
+/**
+ * Longest category label (in em) drawn whole by both renderers: the SVG gives labels up to 40 % of
+ * the width, and the Charts service cuts long axis labels with an ellipsis (it does not wrap them).
+ */
+export const CHART_LABEL_EM = 16;
+
+/**
+ * Category labels for items with a number and a name (基本目標1 子育て支援…): the number and name
+ * when every label fits CHART_LABEL_EM, else the number alone for all (基本目標1), with the full
+ * names in `key` for the caption. An item without a number keeps its name, shortened when long
+ * (its full name then goes in the key too).
+ */
+export function chartLabels(prefix: string, items: readonly { code: string; name: string }[]): { labels: string[]; key: string } {
+  const full = items.map((i) => (i.code ? `${prefix}${i.code} ${i.name}`.trim() : i.name));
+  if (full.every((f) => textWidth(f, 1) <= CHART_LABEL_EM)) return { labels: full, key: '' };
+  const short = (s: string): string => {
+    let out = '';
+    for (const ch of s) { if (textWidth(`${out}${ch}…`, 1) > CHART_LABEL_EM) return `${out}…`; out += ch; }
+    return out;
+  };
+  const labels = items.map((i) => (i.code ? `${prefix}${i.code}` : short(i.name)));
+  const named = items.filter((i) => i.name).map((i) => (i.code ? `${i.code} ${i.name}` : i.name));
+  return { labels, key: named.length ? `${prefix}の名前：${named.join('、')}。` : '' };
+}

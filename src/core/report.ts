@@ -18,7 +18,8 @@ import type { AggregateResult, GoalComputed, GoalResult, PlanResult, UnifiedPlan
 import { RESULT_COLUMNS, buildResultsTable } from './results-table';
 import { DEFAULT_STATUS_GRADES, expectedShare, type Grade, type GoalRating } from './rating';
 import { formatStatusGrades } from './settings';
-import { GRADE_COLORS, TONE_COLORS, chartHeight, type ChartSpec, type Tone } from './chart';
+import { GRADE_COLORS, TONE_COLORS, chartHeight, chartLabels, type ChartSpec, type Tone } from './chart';
+import { CELL_PAD_EM, TABLE_EM, columnMinEm, emWidth } from './tokens';
 import { clip } from './text';
 import type { PlanGap } from './findings';
 import { coverDate, stamp, warekiFromIso } from './wareki';
@@ -631,33 +632,30 @@ function commonYear(years: (number | undefined)[]): number | undefined {
 }
 
 /**
- * Relative column widths from the content: each column at least as wide as its longest
- * unbreakable token (a value with its unit), so renderers never split 「10,000件/年」.
+ * Relative column widths (em of the table font) from the content: each column at least as wide
+ * as its longest unbreakable token (a figure with its unit, a rating word: core/tokens.ts) and its
+ * header, so no viewer splits 「1,303,598件」; the flexible text columns share what is left.
  */
 export function fitWidths(header: string[], rows: string[][], flexible: number[]): number[] {
-  // In em of the table font: ASCII about 0.6, everything else 1; 1.2 em of cell padding.
-  const em = (t: string): number => [...t].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch) ? 0.6 : 1), 0);
-  const longestToken = (cell: string): number => Math.max(0, ...cell.split(/[\s\n]+/).map(em));
-  // A header breaks before its year: 基準値 / （R2）.
-  const headerMin = (h: string): number => Math.max(...h.split('\n').map(em)) + 0.5;
-  // Wide enough for nine cells in ten: a rare long phrase (平成22年発行分まで) may wrap.
-  const p90 = (xs: number[]): number => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] : 0;
-  };
-  const min = header.map((h, c) => Math.max(
-    headerMin(h),
-    Math.min(p90(rows.map((r) => longestToken(r[c] ?? ''))), flexible.includes(c) ? 6 : 5.5),
-  ) + 1.2);
-  // Text columns share what is left of a 53 em line (A4 at 9 pt), at least 9 em each.
+  const min = header.map((h, c) => columnMinEm(h, rows.map((r) => r[c] ?? '')));
+  // Text columns share what is left of the line, at least 7 em each (or their longest token):
+  // narrower, a plan name wraps every few characters and its row grows taller than the figures need.
+  const flexMin = flexible.map((c) => Math.max(7 + CELL_PAD_EM, min[c]));
   const fixed = min.reduce((a, b, c) => a + (flexible.includes(c) ? 0 : b), 0);
-  const left = Math.max(53 - fixed, 9 * flexible.length);
-  const weight = flexible.map((c) => Math.sqrt(Math.max(1, ...rows.map((r) => em(r[c] ?? '')))));
+  const left = TABLE_EM - fixed;
+  const flexSum = flexMin.reduce((a, b) => a + b, 0);
+  if (left < flexSum) {
+    // Too many wide figures for the line: everything in proportion to its minimum.
+    const all = fixed + flexSum;
+    return min.map((m, c) => Math.round(((flexible.includes(c) ? flexMin[flexible.indexOf(c)] : m) * TABLE_EM * 10) / all) / 10);
+  }
+  // The room above the minimums goes to the text columns by the square root of their length.
+  const weight = flexible.map((c) => Math.sqrt(Math.max(1, ...rows.map((r) => emWidth(r[c] ?? '')))));
   const wsum = weight.reduce((a, b) => a + b, 0);
+  const extra = left - flexSum;
   return min.map((m, c) => {
     const k = flexible.indexOf(c);
-    if (k < 0) return Math.round(m * 10) / 10;
-    return Math.round(Math.max(9, (left * weight[k]) / wsum) * 10) / 10;
+    return Math.round((k < 0 ? m : flexMin[k] + (extra * weight[k]) / wsum) * 10) / 10;
   });
 }
 
@@ -906,10 +904,12 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   ];
   // In a title already in brackets: 令和7年度 中間, not 令和7年度（中間）.
   const chartPeriod = mid ? `${warekiLabel(result.config.evaluationYear)} 中間` : periodLabel;
+  // Labels both renderers show whole: 基本目標1 …, the names in the caption when they are long.
+  const goalLabels = chartLabels('基本目標', result.goals.map((g) => ({ code: g.code, name: g.name })));
   const goalChart: ChartSpec = {
     title: `基本目標別 A・B評価のプランの割合（${chartPeriod}）`,
     // The Charts service draws no text on bars: a goal without a share says so in its label.
-    categories: result.goals.map((g) => clip(`${g.code} ${g.name}`, 16) + (g.period.share === null ? '（評価不能）' : '')),
+    categories: result.goals.map((g, i) => goalLabels.labels[i] + (g.period.share === null ? '（評価不能）' : '')),
     series: ratingSeries.map((r) => ({
       name: r.name,
       color: TONE_COLORS[r.tone],
@@ -921,19 +921,23 @@ export function buildReport(data: ProgressData, result: AggregateResult, opts: R
   };
   const goalCaption =
     `${goalChart.title}。棒の色は今期の評価（良好・概ね良好・良好ではない）です。` +
-    `目盛線の${pct(rule.fairShare)}と${pct(rule.goodShare)}は「概ね良好」と「良好」の基準です（設定シートで変更できます）。`;
+    `目盛線の${pct(rule.fairShare)}と${pct(rule.goodShare)}は「概ね良好」と「良好」の基準です（設定シートで変更できます）。` +
+    // The goal table right above names every goal by its number: the caption need not list them again.
+    (goalLabels.key ? '基本目標の名前は上の表のとおりです。' : '');
 
   // 図: plans per grade in each 基本方針 (stacked counts).
-  const byPolicy = policies.filter((p) => p.goals.length).map((p) => {
+  const shown = policies.filter((p) => p.goals.length);
+  const policyLabels = chartLabels('基本方針', shown.map((p) => ({ code: p.code, name: p.code ? p.name : p.heading })));
+  const byPolicy = shown.map((p, i) => {
     const counts: Record<Grade, number> = { A: 0, B: 0, C: 0, D: 0, '−': 0 };
     for (const g of p.goals) {
       const r = result.goals.find((x) => x.code === g.code);
       if (r) for (const k of GRADE_ORDER) counts[k] += r.period.counts[k];
     }
-    return { label: clip(p.code ? `基本方針${p.code} ${p.name}` : p.heading, 18), counts };
+    return { label: policyLabels.labels[i], counts };
   });
   const policyChart = gradeChart(`基本方針別 プランの評価の分布（${chartPeriod}）`, byPolicy);
-  const policyCaption = `${policyChart.title}。${GRADE_CHART_NOTE}`;
+  const policyCaption = `${policyChart.title}。${GRADE_CHART_NOTE}${policyLabels.key}`;
   const charts: ReportFigure[] = [];
   if (byPolicy.length > 1) charts.push({ chart: policyChart, caption: policyCaption });
   charts.push({ chart: goalChart, caption: goalCaption });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reportDocx, type DocxImage } from '../core/docx';
+import { DOCX_FONT, reportDocx, type DocxImage } from '../core/docx';
 import { reportBlocks, type ReportModel } from '../core/report';
 
 export interface OutlineItem { level: number; text: string; page: number }
@@ -51,12 +51,39 @@ export function tocPages(entries: readonly { level: number; text: string }[], ou
   return pages;
 }
 
+/**
+ * A fontconfig file that draws the report's font (BIZ UDPGothic, missing on most Linux machines)
+ * with Noto Sans CJK JP for every language. Without it fontconfig picks a substitute per language:
+ * runs tagged en-US (the figures kept on one line, core/tokens.ts) would come out in DejaVu Sans,
+ * wider than the Japanese Gothic that Word and Google Docs show them in. Null when the font is there.
+ */
+export function fontSubstitution(dir: string): string | null {
+  let installed = '';
+  try { installed = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' }); } catch { return null; }
+  if (/BIZ UDPGothic/i.test(installed) || !/Noto Sans CJK JP/.test(installed)) return null;
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(file, `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <match target="pattern">
+    <test name="family"><string>${DOCX_FONT}</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Sans CJK JP</string></edit>
+  </match>
+</fontconfig>
+`);
+  return file;
+}
+
 /** Converts a .docx to PDF with LibreOffice (its own profile, so parallel runs do not collide). */
 export function docxToPdf(docx: Uint8Array, dir: string, name = 'report'): Buffer {
   const src = join(dir, `${name}.docx`);
   writeFileSync(src, docx);
   const profile = join(dir, 'lo-profile');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, src], { stdio: 'pipe' });
+  const fonts = fontSubstitution(dir);
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, src], {
+    stdio: 'pipe', env: fonts ? { ...process.env, FONTCONFIG_FILE: fonts } : process.env,
+  });
   return readFileSync(join(dir, `${name}.pdf`));
 }
 

@@ -170,8 +170,10 @@ function reportText(wb: LayoutWorkbook): { text: string; tables: string[][][] } 
   s.run('createReport');
   const docs = s.runtime.globals.DocumentApp as unknown as LocalDocumentApp;
   const structure = docs.localStructure(docs.localDocumentIds()[0]);
-  const text = structure.map((n) => (n.type === 'TABLE' ? n.cells.flat().join('\n') : n.text)).join('\n');
-  return { text, tables: structure.filter((n) => n.type === 'TABLE').map((n) => (n.type === 'TABLE' ? n.cells : [])) };
+  // The word joiners that keep 「158手続」 on one line (core/tokens.ts) are not text.
+  const plain = (t: string): string => t.replace(/\u2060/g, '');
+  const text = plain(structure.map((n) => (n.type === 'TABLE' ? n.cells.flat().join('\n') : n.text)).join('\n'));
+  return { text, tables: structure.filter((n) => n.type === 'TABLE').map((n) => (n.type === 'TABLE' ? n.cells.map((r) => r.map(plain)) : [])) };
 }
 
 describe('取組実績／課題／今後の方向性 from the progress sheet, per plan in the report', () => {

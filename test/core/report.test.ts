@@ -153,8 +153,15 @@ describe('buildReport: every goal and plan, with the numbers of 集計結果', (
       expect(row.slice(3, 8)).toEqual(['A', 'B', 'C', 'D', '−'].map((k) => String(g.period.counts[k as 'A'])));
       expect(row[9]).toBe(g.adopted);
       expect(row[10]).toBe(g.sofar.rating);
-      const chart = model.summary.charts.at(-1)!.chart;
-      expect(chart.categories[i].startsWith(`${g.code} `)).toBe(true);
+      const fig = model.summary.charts.at(-1)!;
+      // 基本目標1 子育て… whole, or 基本目標1 with the name in the caption.
+      expect(fig.chart.categories[i]).toMatch(new RegExp(`^基本目標${g.code}( ${g.name})?(（評価不能）)?$`));
+      // Numbers alone: the goal table just above names them (番号｜基本目標).
+      if (!fig.chart.categories[i].includes(g.name)) {
+        expect(fig.caption).toContain('基本目標の名前は上の表のとおりです。');
+        expect(row[1]).toBe(g.name);
+      }
+      const chart = fig.chart;
       expect(chart.series.map((s) => s.values[i]).find((v) => v !== null) ?? null).toBe(g.period.share);
     });
   });
@@ -387,7 +394,7 @@ describe('charts: one spec per figure, numbered, drawn as SVG', () => {
     const c = goalFig.chart;
     expect(c.categories).toHaveLength(result.goals.length);
     result.goals.forEach((g, i) => {
-      expect(c.categories[i].startsWith(`${g.code} `)).toBe(true);
+      expect(c.categories[i]).toMatch(new RegExp(`^基本目標${g.code}( ${g.name})?(（評価不能）)?$`));
       const inSeries = c.series.filter((s) => s.values[i] !== null);
       if (g.period.share === null) {
         expect(inSeries).toEqual([]);

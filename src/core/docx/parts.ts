@@ -157,13 +157,17 @@ export interface RPr {
   color?: string;
   /** Points. */
   size?: number;
+  /** A figure with its unit kept on one line (core/tokens.ts): tagged en-US for every script, no proofing. */
+  unbreakable?: boolean;
 }
 
 export function rPrInner(r: RPr): string {
   return [
     r.bold ? '<w:b/><w:bCs/>' : '',
+    r.unbreakable ? '<w:noProof/>' : '',
     r.color ? el('w:color', { 'w:val': r.color }) : '',
     r.size ? el('w:sz', { 'w:val': hp(r.size) }) + el('w:szCs', { 'w:val': hp(r.size) }) : '',
+    r.unbreakable ? el('w:lang', { 'w:val': 'en-US', 'w:eastAsia': 'en-US' }) : '',
   ].join('');
 }
 
@@ -224,7 +228,8 @@ export function styles(): string {
     }),
     style('paragraph', 'TOC1', 'toc 1', { basedOn: 'Normal', next: 'Normal', p: { rightTab: CONTENT_W, spacing: { before: 120, after: 40 } }, r: { bold: true } }),
     style('paragraph', 'TOC2', 'toc 2', { basedOn: 'Normal', next: 'Normal', p: { rightTab: CONTENT_W, spacing: { after: 20 }, ind: { left: 420 } } }),
-    style('paragraph', 'Caption', 'caption', { basedOn: 'Normal', next: 'Normal', q: true, p: { spacing: { before: 60, after: 200 }, jc: 'center' }, r: { color: '444444', size: 9 } }),
+    // A caption is never split over two pages (it keeps with its picture above: Figure keepNext).
+    style('paragraph', 'Caption', 'caption', { basedOn: 'Normal', next: 'Normal', q: true, p: { keepLines: true, spacing: { before: 60, after: 200 }, jc: 'center' }, r: { color: '444444', size: 9 } }),
     // A figure's picture: kept with its caption below, single line height so nothing clips it.
     style('paragraph', 'Figure', 'Figure', { basedOn: 'Normal', next: 'Caption', p: { keepNext: true, spacing: { before: 160, after: 0, line: 240 }, jc: 'center' } }),
     style('paragraph', 'Note', 'Note', { basedOn: 'Normal', p: { spacing: { before: 100, after: 40 } }, r: { color: '555555', size: 9 } }),

@@ -11,6 +11,7 @@ import {
 } from './parts';
 import { zip, type ZipEntry } from './zip';
 import { MODEL_PART, modelPartXml } from './model-part';
+import { CELL_PAD_EM, emWidth, fitToTokens, tokenSegments } from '../tokens';
 
 /** A figure's picture: PNG bytes and its size in pixels (only the aspect ratio is used). */
 export interface DocxImage {
@@ -38,13 +39,28 @@ const MAX_FIGURE_H = Math.round(CONTENT_H * 0.6);
 // ---------------------------------------------------------------------------------------------
 // Runs and paragraphs
 
-/** Runs of text: line breaks become w:br, tabs w:tab; empty text gives no run. */
-function runs(text: string, r: RPr = {}): string {
+/**
+ * Runs of text: line breaks become w:br, tabs w:tab; empty text gives no run. `join`: figures
+ * with units and rating words get runs of their own that no viewer breaks (core/tokens.ts);
+ * headings and TOC entries are not cut, so their text stays exactly the heading's.
+ */
+function runs(text: string, r: RPr = {}, join: 'none' | 'all' | 'inner' = 'none'): string {
   const props = rPr(r);
+  const tokenProps = rPr({ ...r, unbreakable: true });
+  const t = (seg: string): string => `<w:t xml:space="preserve">${esc(seg)}</w:t>`;
   return text.split(/\r\n|\r|\n/).map((line, i) => {
-    const br = i > 0 ? '<w:br/>' : '';
-    const body = line.split('\t').map((seg, j) => (j > 0 ? '<w:tab/>' : '') + (seg ? `<w:t xml:space="preserve">${esc(seg)}</w:t>` : '')).join('');
-    return br || body ? `<w:r>${props}${br}${body}</w:r>` : '';
+    const br = i > 0 ? `<w:r>${props}<w:br/></w:r>` : '';
+    const body = line.split('\t').map((seg, j) => {
+      const tab = j > 0 ? `<w:r>${props}<w:tab/></w:r>` : '';
+      if (!seg) return tab;
+      if (join === 'none') return `${tab}<w:r>${props}${t(seg)}</w:r>`;
+      const segs = tokenSegments(seg);
+      // 'inner' (a table cell): a token that starts the line is left as it is, the column being at
+      // least as wide as it (fitToTokens); joiners are characters the Doc counts.
+      if (join === 'inner' && j === 0 && segs[0]?.token) segs[0] = { text: segs[0].text.replace(/\u2060/g, ''), token: false };
+      return tab + segs.map((x) => `<w:r>${x.token ? tokenProps : props}${t(x.text)}</w:r>`).join('');
+    }).join('');
+    return br + body;
   }).join('');
 }
 
@@ -90,18 +106,64 @@ function cell(width: number, text: string, o: { fill?: string | null; bold?: boo
   ].join('');
   // One paragraph per line: a cell always holds at least one paragraph.
   const lines = text.split(/\r\n|\r|\n/);
-  const ps = lines.map((line) => para({ style: 'TableText', keepNext: o.keepNext, jc: o.jc }, runs(line, { bold: o.bold }))).join('');
+  const ps = lines.map((line) => para({ style: 'TableText', keepNext: o.keepNext, jc: o.jc }, runs(line, { bold: o.bold }, 'inner'))).join('');
   return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${ps}</w:tc>`;
 }
 
-function table(t: ReportTable): string {
-  const widths = columnWidths(t.widths.length === t.header.length ? t.widths : t.header.map(() => 1));
+/** A table of at most this many body rows and SHORT_TABLE_LINES lines (about a third of a page) is kept on one page. */
+export const SHORT_TABLE_ROWS = 10;
+const SHORT_TABLE_LINES = 15;
+/** A row of more lines than this (about a sixth of a page) may split across pages. */
+export const SPLIT_ROW_LINES = 8;
+
+/** Lines a row takes at the column widths (em): the tallest of its cells, wrapping each line. */
+export function rowLines(cells: readonly string[], widthsEm: readonly number[]): number {
+  return Math.max(1, ...cells.map((v, c) => {
+    const room = Math.max(1, (widthsEm[c] ?? 1) - CELL_PAD_EM);
+    return (v ?? '').split(/\r\n|\r|\n/).reduce((n, line) => n + Math.max(1, Math.ceil(emWidth(line) / room)), 0);
+  }));
+}
+
+export interface TableKeep {
+  /** The row may split across pages (w:cantSplit absent): only rows taller than SPLIT_ROW_LINES. */
+  split: boolean[];
+  /** The row's paragraphs keep with the next row (or, for the last row, the next paragraph). */
+  keepNext: boolean[];
+}
+
+/**
+ * How a table's rows hold together across pages. A short table stays on one page (every row but
+ * the last keeps with the next); in a longer one the first two and the last two rows stay
+ * together, so no row is left alone under the repeated header, and a plan's rows (the next row's
+ * first cell empty) stay together. `next`: what follows the table and keeps with its last row —
+ * its footnote, or the figure that draws it (then a table of up to SHORT_TABLE_ROWS rows stays
+ * whole with its figure, however tall: a figure alone on a page, away from its table, reads worse
+ * than space left at the bottom of the page before).
+ */
+export function tableKeep(t: ReportTable, widthsEm: readonly number[], next: 'figure' | 'note' | null = null): TableKeep {
+  const n = t.rows.length;
+  const lines = t.rows.map((r) => rowLines(t.header.map((_, c) => r[c] ?? ''), widthsEm));
+  const split = lines.map((l) => l > SPLIT_ROW_LINES);
+  const short = n <= SHORT_TABLE_ROWS && (next === 'figure' || lines.reduce((a, b) => a + b, 0) <= SHORT_TABLE_LINES);
+  const continues = (r: number): boolean => r + 1 < n && (t.rows[r + 1][0] ?? '').trim() === '';
+  const keepNext = t.rows.map((_, r) => {
+    // A row that may split is not pulled along (it would move a tall block to the next page).
+    if (split[r] || (r + 1 < n && split[r + 1])) return false;
+    if (r === n - 1) return next !== null;
+    return short || r === 0 || r === n - 2 || continues(r);
+  });
+  return { split, keepNext };
+}
+
+function table(t: ReportTable, next: 'figure' | 'note' | null = null): string {
+  const em = fitToTokens(t.widths, t.header, t.rows);
+  const widths = columnWidths(em);
   const align = columnAlign(t);
   const border = (side: string): string => el(`w:${side}`, { 'w:val': 'single', 'w:sz': 4, 'w:space': 0, 'w:color': BORDER_COLOR });
   const tblPr = el('w:tblPr', {}, [
     el('w:tblW', { 'w:w': CONTENT_W, 'w:type': 'dxa' }),
     el('w:tblBorders', {}, ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')),
-    // Fixed layout: the widths of the model (fitWidths), not re-measured by each viewer.
+    // Fixed layout: the widths fitted to the content (fitToTokens), not re-measured by each viewer.
     el('w:tblLayout', { 'w:type': 'fixed' }),
     el('w:tblLook', { 'w:val': '04A0', 'w:firstRow': 1, 'w:lastRow': 0, 'w:firstColumn': 0, 'w:lastColumn': 0, 'w:noHBand': 1, 'w:noVBand': 1 }),
   ].join(''));
@@ -114,12 +176,10 @@ function table(t: ReportTable): string {
     if (t.variant === 'kv' && c === 0) return LABEL_FILL;
     return null;
   };
-  // A row whose next row leaves the first cell empty (a plan's further indicators and its average)
-  // keeps with it: a plan's rows are not split across pages.
-  const continues = (r: number): boolean => r + 1 < t.rows.length && (t.rows[r + 1][0] ?? '').trim() === '';
-  const body = t.rows.map((row, r) => `<w:tr><w:trPr><w:cantSplit/></w:trPr>${t.header.map((_, c) => {
+  const keep = tableKeep(t, em, next);
+  const body = t.rows.map((row, r) => `<w:tr>${keep.split[r] ? '' : '<w:trPr><w:cantSplit/></w:trPr>'}${t.header.map((_, c) => {
     const v = row[c] ?? '';
-    return cell(widths[c], v, { fill: fillOf(r, c, v), bold: t.toneColumn === c || t.rowKinds?.[r] === 'sum', jc: align[c], keepNext: continues(r) });
+    return cell(widths[c], v, { fill: fillOf(r, c, v), bold: t.toneColumn === c || t.rowKinds?.[r] === 'sum', jc: align[c], keepNext: keep.keepNext[r] });
   }).join('')}</w:tr>`).join('');
   return `<w:tbl>${tblPr}${grid}${head}${body}</w:tbl>`;
 }
@@ -210,11 +270,12 @@ function renderBody(blocks: Block[], pics: ReadonlyMap<number, DocxImage>, opts:
         const style = TONE_STYLE[b.tone ?? 'normal'];
         // A paragraph that introduces a table or figure stays on its page.
         const keepNext = next?.kind === 'table' || next?.kind === 'chart' ? true : undefined;
-        out.push(para(style ? { style, keepNext } : { keepNext, ind: { firstLine: 210 } }, runs(b.text)));
+        out.push(para(style ? { style, keepNext } : { keepNext, ind: { firstLine: 210 } }, runs(b.text, {}, 'all')));
         break;
       }
       case 'table':
-        out.push(table(b.table));
+        // A table keeps with its footnote or the figure that draws it.
+        out.push(table(b.table, next?.kind === 'chart' ? 'figure' : next?.kind === 'paragraph' && next.tone === 'note' ? 'note' : null));
         // Two tables in a row would merge into one; the body must not end on a table either.
         if (!next || next.kind === 'table') out.push(para({ spacing: { before: 0, after: 0 } }, ''));
         break;
@@ -224,9 +285,9 @@ function renderBody(blocks: Block[], pics: ReadonlyMap<number, DocxImage>, opts:
           const rid = `rIdImg${b.figure}`;
           images.push({ figure: b.figure, png: img.png });
           out.push(para({ style: 'Figure' }, figure(rid, ++drawingId, img, `図${b.figure}`, `${b.caption}（${b.chart.title}）`)));
-          out.push(para({ style: 'Caption' }, runs(b.caption)));
+          out.push(para({ style: 'Caption' }, runs(b.caption, {}, 'all')));
         } else {
-          out.push(para({ style: 'Caption', keepNext: true }, runs(b.caption)));
+          out.push(para({ style: 'Caption', keepNext: true }, runs(b.caption, {}, 'all')));
           out.push(para({ style: 'Note', jc: 'center' }, runs(NO_IMAGE_TEXT)));
         }
         break;
@@ -239,12 +300,32 @@ function renderBody(blocks: Block[], pics: ReadonlyMap<number, DocxImage>, opts:
   return { body: out.join(''), images };
 }
 
+// TOC entry metrics (twips): the styles' spacing (parts.ts TOC1/TOC2, line 1.4) and a tighter one (line 1.15).
+const TOC_LINE = { normal: 400 };
+const TOC_COMPACT = { 1: { before: 80, after: 20, line: 276 }, 2: { before: 0, after: 0, line: 276 } } as const;
+/** Text height of the 目次 page below its heading. */
+const TOC_ROOM = CONTENT_H - 1000;
+
+/** Lines of a TOC entry at 10.5 pt, its page number and leader included. */
+function tocLines(e: { level: 1 | 2; text: string }): number {
+  const width = (CONTENT_W - (e.level === 2 ? 420 : 0)) / 210;
+  return Math.ceil((emWidth(e.text) + 3) / width);
+}
+
+/** Whether the TOC fits one page at the usual spacing. */
+export function tocFits(entries: readonly { level: 1 | 2; text: string }[]): boolean {
+  const h = entries.reduce((n, e) => n + tocLines(e) * TOC_LINE.normal + (e.level === 1 ? 160 : 20), 0);
+  return h + TOC_LINE.normal <= TOC_ROOM;
+}
+
 /**
  * The TOC: a real field (TOC \o "1-2" \h \z \u) in a Table of Contents content control, so Word
  * and Google Docs treat it as their own, with cached entries linking to the headings' bookmarks.
  */
 function toc(entries: { level: 1 | 2; text: string }[], targets: { level: number; text: string; name: string }[], pages?: readonly number[]): string {
   const ps: string[] = [];
+  // A TOC that would not fit its page at the usual spacing is set tighter (a long plan's 目次 stays on one page).
+  const spacing = tocFits(entries) ? {} : { 1: TOC_COMPACT[1], 2: TOC_COMPACT[2] };
   let from = 0;
   entries.forEach((e, k) => {
     // Entries follow the headings in order: find this one from where the last one was.
@@ -257,7 +338,7 @@ function toc(entries: { level: 1 | 2; text: string }[], targets: { level: number
     // Marked dirty: Word rebuilds the TOC (with its page numbers) on opening, besides updateFields.
     const begin = k === 0 ? field('TOC \\o "1-2" \\h \\z \\u', '').replace(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r>$/, '').replace('w:fldCharType="begin"', 'w:fldCharType="begin" w:dirty="true"') : '';
     const link = t >= 0 ? el('w:hyperlink', { 'w:anchor': targets[t].name, 'w:history': 1 }, inner) : inner;
-    ps.push(para({ style: e.level === 1 ? 'TOC1' : 'TOC2' }, begin + link));
+    ps.push(para({ style: e.level === 1 ? 'TOC1' : 'TOC2', spacing: spacing[e.level] }, begin + link));
   });
   const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
   if (ps.length === 0) {

@@ -8,7 +8,7 @@ import { reportDocx } from '../../../src/core/docx';
 import { buildReport } from '../../../src/core/report';
 import { seed004 } from '../fixtures';
 
-test('src/core/docx bundles to under 28 KB of plain script (the report model left out)', async () => {
+test('src/core/docx bundles to under 30 KB of plain script (the report model left out; the layout rules of core/tokens in)', async () => {
   const r = await build({
     entryPoints: [join(__dirname, '../../../src/core/docx/index.ts')],
     bundle: true, write: false, format: 'iife', platform: 'neutral', target: 'es2019',
@@ -23,7 +23,7 @@ test('src/core/docx bundles to under 28 KB of plain script (the report model lef
     }],
   });
   const code = r.outputFiles[0].text;
-  expect(Buffer.byteLength(code)).toBeLessThan(28 * 1024);
+  expect(Buffer.byteLength(code)).toBeLessThan(30 * 1024);
   expect(code).not.toMatch(/\b(Buffer|TextEncoder|TextDecoder|process|require)\b/);
 });
 

@@ -45,7 +45,8 @@ export function textOf(n: XNode): string {
     }
   };
   walk(n);
-  return s;
+  // The writer's word joiners (core/tokens.ts: no line break inside 「49件/年」) are not text.
+  return s.replace(/\u2060/g, '');
 }
 
 /** The paragraph style id of a w:p ('' for none). */
