@@ -3,6 +3,7 @@
 // silent the test says so and the fake takes the stricter behaviour.
 import { createGasRuntime, createSpreadsheet } from '../../../src/local/gas/runtime';
 import { PROTECTED_MESSAGE } from '../../../src/local/gas/spreadsheet-model';
+import { asUser } from './as-user';
 import { CANNOT_REMOVE_MESSAGE, WARNING_ONLY_EDITORS_MESSAGE } from '../../../src/local/gas/protection';
 
 const OWNER = 'jimukyoku@example.jp';
@@ -15,15 +16,7 @@ function setup() {
   ss.model.editors.add(BOUSAI);
   ss.model.editors.add(OTHER);
   const sheet = rt.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-  const as = <T>(user: string, fn: () => T): T => {
-    const before = ss.model.env.user;
-    ss.model.env.user = user;
-    try {
-      return fn();
-    } finally {
-      ss.model.env.user = before;
-    }
-  };
+  const as = <T>(user: string, fn: () => T): T => asUser(ss, user, fn);
   return { rt, ss, sheet, as, app: rt.globals.SpreadsheetApp };
 }
 

@@ -3,6 +3,7 @@
 // says so and the fake takes the stricter behaviour.
 import { createGasRuntime, createSpreadsheet } from '../../../src/local/gas/runtime';
 import { PROTECTED_MESSAGE } from '../../../src/local/gas/spreadsheet-model';
+import { asUser } from './as-user';
 import { CallCounter } from '../../../src/local/gas/counter';
 import { ScopeGuard } from '../../../src/local/gas/scopes';
 
@@ -15,15 +16,7 @@ function setup() {
   const rt = createGasRuntime({ spreadsheet: ss, activeUser: OWNER });
   ss.model.editors.add(OTHER);
   const sheet = rt.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-  const as = <T>(user: string, fn: () => T): T => {
-    const before = ss.model.env.user;
-    ss.model.env.user = user;
-    try {
-      return fn();
-    } finally {
-      ss.model.env.user = before;
-    }
-  };
+  const as = <T>(user: string, fn: () => T): T => asUser(ss, user, fn);
   return { rt, sheet, as };
 }
 
