@@ -98,7 +98,15 @@ export function emWidth(s: string): number {
 
 /** The widest unbreakable token of a text, in em (0 when it has none). */
 export function longestToken(text: string): number {
-  return Math.max(0, ...unbreakableTokens(text).map(emWidth));
+  // An opening bracket never ends a line and a closing one or a comma never starts one (kinsoku):
+  // 「（R6目標）」 takes the width of the brackets too.
+  const plain = text.replace(new RegExp(WJ, 'g'), '');
+  return Math.max(0, ...[...plain.matchAll(TOKEN)].filter((m) => [...m[0]].length > 1).map((m) => {
+    const at = m.index ?? 0;
+    const before = /[（(「『［\[]/.test(plain[at - 1] ?? '') ? plain[at - 1] : '';
+    const after = /[）)」』］\]、。，．]/.test(plain[at + m[0].length] ?? '') ? plain[at + m[0].length] : '';
+    return emWidth(before + m[0] + after);
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,6 +54,9 @@ describe('unbreakable tokens', () => {
     expect(emWidth('1,049')).toBeCloseTo(4 * 0.6 + 0.3);
     expect(emWidth(joinTokens('1,049件'))).toBeCloseTo(emWidth('1,049件'));
     expect(longestToken('実績 1,303,598件 と 5件')).toBeCloseTo(emWidth('1,303,598件'));
+    // Brackets and commas that may not be left at a line's end or start count with their token.
+    expect(longestToken('160手続（R6目標）／最終')).toBeCloseTo(emWidth('（R6目標）'));
+    expect(longestToken('12件、13件')).toBeCloseTo(emWidth('12件、'));
   });
 });
 

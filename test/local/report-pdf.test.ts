@@ -3,7 +3,8 @@
 import { aggregate, NO_OVERRIDES } from '../../src/core/aggregate';
 import { buildReport, reportBlocks } from '../../src/core/report';
 import { chartImages } from '../../src/local/chart-png';
-import { parseOutline, pdfOutline, reportPdf, tocPages } from '../../src/local/report-pdf';
+import { fontSubstitution, parseOutline, pdfOutline, reportPdf, tocPages } from '../../src/local/report-pdf';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,4 +65,23 @@ describe('LibreOffice layout (soffice, pdftohtml)', () => {
     const cached = [...xml.matchAll(/PAGEREF _Toc\d+ \\h <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">(\d+)<\/w:t>/g)].map((x) => Number(x[1]));
     expect(cached).toEqual(r.pages);
   }, 120000);
+});
+
+test('without BIZ UDPGothic, LibreOffice draws the report font with Noto Sans CJK JP for every language (en-US runs too)', () => {
+  const families = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'fonts-'));
+  const conf = fontSubstitution(dir);
+  if (/BIZ UDPGothic/i.test(families) || !/Noto Sans CJK JP/.test(families)) {
+    // The real font is there (or no Japanese font to put in its place): fontconfig is left alone.
+    expect(conf).toBeNull();
+    return;
+  }
+  expect(conf).not.toBeNull();
+  const env = { ...process.env, FONTCONFIG_FILE: conf! };
+  // What LibreOffice asks fontconfig for a run tagged en-US and one tagged ja-JP.
+  for (const lang of ['en', 'ja']) {
+    expect(execFileSync('fc-match', ['-f', '%{family}', `BIZ UDPGothic:lang=${lang}`], { encoding: 'utf8', env })).toContain('Noto Sans CJK JP');
+  }
+  // Other families still resolve as the system says.
+  expect(execFileSync('fc-match', ['-f', '%{family}', 'DejaVu Sans'], { encoding: 'utf8', env })).toContain('DejaVu Sans');
 });
