@@ -15,7 +15,10 @@
 //   split:   create one file per result.overflow entry (overflowCsv), render
 //            linkOverflow(result.model, urls), share the files like the report;
 //   refused: throw a UserError with result.message (nothing created).
-import { PLAN_TABLE_COLUMNS, PREVIOUS_COLUMN, dropColumn, reportBlocks, type Block, type ReportModel, type ReportTable } from './report';
+import {
+  OVERVIEW_LISTS, PLAN_TABLE_COLUMNS, PREVIOUS_COLUMN, dropColumn, reportBlocks,
+  type Block, type OverviewList, type ReportModel, type ReportTable,
+} from './report';
 
 /** A Google Doc's capacity in characters (Google Drive Help, see above). */
 export const DOC_CHAR_CAPACITY = 1_020_000;
@@ -23,6 +26,10 @@ export const DOC_CHAR_CAPACITY = 1_020_000;
 export const DOC_CHAR_LIMIT = 816_000;
 /** Appendix tables longer than this many rows move to a sheet when the report is split. */
 export const APPENDIX_ROWS_IN_BODY = 100;
+/** Items of a 総括 list (後退, 評価不能 …) kept in the body when the report is split. */
+export const LIST_ITEMS_IN_BODY = 100;
+/** Notes under a goal's summary kept in the body when the report is split. */
+export const NOTES_IN_BODY = 20;
 /** Where the body points to a moved table; linkOverflow puts the file's URL there. */
 export const OVERFLOW_LINK_TEXT = '（添付ファイルのURL）';
 
@@ -69,6 +76,8 @@ export type ReportFit =
 
 /** Appendix file (suffix of the report's name) that receives the full plan list of a split report. */
 export const PLAN_LIST_FILE = 'プラン一覧.csv';
+/** Appendix file with every item of the 総括 lists and every note of the goals cut short in the body. */
+export const LISTS_FILE = '総括の一覧と注記.csv';
 
 const GRADE_ORDER = ['A', 'B', 'C', 'D', '−'];
 
@@ -99,6 +108,19 @@ export function splitReport(model: ReportModel): { model: ReportModel; overflow:
   const header = full?.header ?? tables[0]?.header ?? [];
   const columns = (r: string[]): string[] => (full || tables.length === 0 ? r : dropColumn(r, PREVIOUS_COLUMN));
   const listRows: string[][] = [];
+  // Every list of the body that grows with the number of plans keeps its first items there and
+  // moves whole to an appendix file, so the summary's size does not depend on the plan count.
+  const listsFile = fileName(model, LISTS_FILE);
+  const whereRest = (n: number): string => `ほか ${n} 件は添付ファイル「${listsFile}」に載せています${OVERFLOW_LINK_TEXT}。`;
+  const movedItems: string[][] = [];
+  const o = model.summary.overview;
+  const overview = { ...o, more: { ...o.more } };
+  for (const key of Object.keys(OVERVIEW_LISTS) as OverviewList[]) {
+    if (o[key].length <= LIST_ITEMS_IN_BODY) continue;
+    movedItems.push(...o[key].map((t) => [OVERVIEW_LISTS[key], t]));
+    overview[key] = o[key].slice(0, LIST_ITEMS_IN_BODY);
+    overview.more[key] = { total: o[key].length, note: whereRest(o[key].length - LIST_ITEMS_IN_BODY) };
+  }
   const policies = model.policies.map((p) => ({
     ...p,
     goals: p.goals.map((g) => {
@@ -116,14 +138,15 @@ export function splitReport(model: ReportModel): { model: ReportModel; overflow:
         align: ['center', 'right'],
         toneColumn: 0,
       };
+      if (g.notes.length > NOTES_IN_BODY) movedItems.push(...g.notes.map((n) => [`${g.heading} の注記`, n]));
       return {
         ...g,
         planTable: summary,
         narrative: [],
         notes: [
           `この基本目標のプラン ${g.plans.length} 件の進捗と担当課の記述は、報告書が Google ドキュメント 1 つに収まらないため添付ファイル「${fileName(model, PLAN_LIST_FILE)}」に載せています${OVERFLOW_LINK_TEXT}。`,
-          ...g.notes.slice(0, 20),
-          ...(g.notes.length > 20 ? [`（注記はほかに ${g.notes.length - 20} 件あります。）`] : []),
+          ...g.notes.slice(0, NOTES_IN_BODY),
+          ...(g.notes.length > NOTES_IN_BODY ? [`（注記はほかに ${g.notes.length - NOTES_IN_BODY} 件あります。全件は添付ファイル「${listsFile}」に載せています${OVERFLOW_LINK_TEXT}。）`] : []),
         ],
       };
     }),
@@ -133,17 +156,25 @@ export function splitReport(model: ReportModel): { model: ReportModel; overflow:
     caption: 'プランごとの進捗（全件）',
     table: { header: ['基本目標', ...header, '取組の状況（担当課の記述）'], rows: listRows, widths: [1, ...header.map(() => 1), 3] },
   }];
-  const appendices = model.appendices.map((a, i) => {
+  if (movedItems.length) {
+    overflow.push({ file: listsFile, caption: '総括の一覧と注記（全件）', table: { header: ['一覧', '内容'], rows: movedItems, widths: [1, 3] } });
+  }
+  // A long appendix table (and a long table after it, e.g. 要確認) keeps its first rows.
+  const cut = <T extends { heading: string; lead: string; table: ReportTable | null }>(a: T, file: string): T => {
     if (!a.table || a.table.rows.length <= APPENDIX_ROWS_IN_BODY) return a;
-    const file = fileName(model, `資料${i + 1}.csv`);
-    overflow.push({ file, caption: a.heading, table: a.table });
+    const name = fileName(model, file);
+    overflow.push({ file: name, caption: a.heading, table: a.table });
     return {
       ...a,
       table: { ...a.table, rows: a.table.rows.slice(0, APPENDIX_ROWS_IN_BODY) },
-      lead: `${a.lead}（全 ${a.table.rows.length} 件のうち最初の ${APPENDIX_ROWS_IN_BODY} 件。全件は添付ファイル「${file}」にあります${OVERFLOW_LINK_TEXT}。）`,
+      lead: `${a.lead}（全 ${a.table.rows.length} 件のうち最初の ${APPENDIX_ROWS_IN_BODY} 件。全件は添付ファイル「${name}」にあります${OVERFLOW_LINK_TEXT}。）`,
     };
+  };
+  const appendices = model.appendices.map((a, i) => {
+    const first = cut(a, `資料${i + 1}.csv`);
+    return a.more ? { ...first, more: a.more.map((m, j) => cut(m, `資料${i + 1}-${j + 2}.csv`)) } : first;
   });
-  return { model: { ...model, policies, appendices }, overflow };
+  return { model: { ...model, summary: { ...model.summary, overview }, policies, appendices }, overflow };
 }
 
 function fileName(model: ReportModel, suffix: string): string {
@@ -169,9 +200,14 @@ export function linkOverflow(model: ReportModel, urls: Record<string, string>): 
     }
     return text;
   };
+  const o = model.summary.overview;
+  const more = o.more && Object.fromEntries(Object.entries(o.more).map(([k, v]) => [k, { ...v, note: link(v.note) }]));
   return {
     ...model,
+    summary: { ...model.summary, overview: { ...o, more } },
     policies: model.policies.map((p) => ({ ...p, goals: p.goals.map((g) => ({ ...g, notes: g.notes.map(link) })) })),
-    appendices: model.appendices.map((a) => ({ ...a, lead: link(a.lead) })),
+    appendices: model.appendices.map((a) => ({
+      ...a, lead: link(a.lead), ...(a.more ? { more: a.more.map((m) => ({ ...m, lead: link(m.lead) })) } : {}),
+    })),
   };
 }

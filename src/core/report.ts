@@ -168,6 +168,9 @@ export interface ReportAppendix {
   empty: string;
 }
 
+/** The lists of 総括 that name plans or indicators one an item. */
+export type OverviewList = 'regressed' | 'down' | 'up' | 'unrated';
+
 export interface ReportModel {
   /** 第5次須賀川市地域情報化計画 報告書（令和4年度） */
   title: string;
@@ -183,7 +186,14 @@ export interface ReportModel {
     gradeCounts: Record<Grade, number>;
     goalTable: ReportTable;
     /** 総括: one page, in words (counts, 後退, 評価不能 with reasons). */
-    overview: { lead: string[]; regressed: string[]; unrated: string[]; down: string[]; up: string[]; compared: boolean };
+    overview: {
+      lead: string[]; regressed: string[]; unrated: string[]; down: string[]; up: string[]; compared: boolean;
+      /**
+       * A split report (report-size.ts): per list cut short in the body, how many items it has in
+       * all and the line saying where the rest are.
+       */
+      more?: Partial<Record<OverviewList, { total: number; note: string }>>;
+    };
     /** Figures of the summary, in order (numbered 図1 … by reportBlocks). */
     charts: ReportFigure[];
     /** Grade distribution per year when the sheet holds several years (年度別評価); else null. */
@@ -1145,6 +1155,14 @@ export type Block =
   | { kind: 'chart'; chart: ChartSpec; caption: string; figure: number }
   | { kind: 'pageBreak' };
 
+/** Headings of the 総括 lists (with their counts in the report). */
+export const OVERVIEW_LISTS: Record<OverviewList, string> = {
+  regressed: '基準値から後退した指標',
+  down: '前年度から評価が下がったプラン',
+  up: '前年度から評価が上がったプラン',
+  unrated: '評価できなかったプランと理由',
+};
+
 /** A plan's texts as a label/value table headed by the plan (its ID over the labels, its name over the texts). */
 export function narrativeTable(n: ReportNarrative): ReportTable {
   return { header: [n.planId, n.name], rows: n.items.map((i) => [i.label, i.text]), widths: [18, 82], variant: 'kv' };
@@ -1178,20 +1196,19 @@ export function reportBlocks(m: ReportModel): Block[] {
   const o = m.summary.overview;
   b.push({ kind: 'heading', level: 1, text: '総括', newPage: true });
   for (const t of o.lead) b.push({ kind: 'paragraph', text: t });
-  b.push({ kind: 'heading', level: 3, text: `基準値から後退した指標（${o.regressed.length}件）` });
-  if (o.regressed.length) for (const t of o.regressed) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
-  else b.push({ kind: 'paragraph', text: '基準値から後退した指標はありません。', tone: 'placeholder' });
+  const list = (key: OverviewList, name: string): void => {
+    b.push({ kind: 'heading', level: 3, text: `${name}（${o.more?.[key]?.total ?? o[key].length}件）` });
+    if (o[key].length) for (const t of o[key]) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
+    else b.push({ kind: 'paragraph', text: `${name.replace(/と理由$/, '')}はありません。`, tone: 'placeholder' });
+    const more = o.more?.[key];
+    if (more) b.push({ kind: 'paragraph', text: more.note, tone: 'note' });
+  };
+  list('regressed', OVERVIEW_LISTS.regressed);
   if (o.compared) {
-    b.push({ kind: 'heading', level: 3, text: `前年度から評価が下がったプラン（${o.down.length}件）` });
-    if (o.down.length) for (const t of o.down) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
-    else b.push({ kind: 'paragraph', text: '前年度から評価が下がったプランはありません。', tone: 'placeholder' });
-    b.push({ kind: 'heading', level: 3, text: `前年度から評価が上がったプラン（${o.up.length}件）` });
-    if (o.up.length) for (const t of o.up) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
-    else b.push({ kind: 'paragraph', text: '前年度から評価が上がったプランはありません。', tone: 'placeholder' });
+    list('down', OVERVIEW_LISTS.down);
+    list('up', OVERVIEW_LISTS.up);
   }
-  b.push({ kind: 'heading', level: 3, text: `評価できなかったプランと理由（${o.unrated.length}件）` });
-  if (o.unrated.length) for (const t of o.unrated) b.push({ kind: 'paragraph', text: `・${t}`, tone: 'item' });
-  else b.push({ kind: 'paragraph', text: '評価できなかったプランはありません。', tone: 'placeholder' });
+  list('unrated', OVERVIEW_LISTS.unrated);
 
   // Summary.
   b.push({ kind: 'heading', level: 1, text: '評価の概要', newPage: true });

@@ -129,6 +129,20 @@ const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataVali
 /** DocumentApp, DriveApp, the advanced Drive service (Drive.Files …) and the objects they hand out (Body, Table, File, Blob …). */
 const DOCS_DRIVE = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem|InlineImage|Text|HorizontalRule|PageBreak|DriveApp|Drive|File|Folder|Blob)\./;
 
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/**
+ * Why a child process ended without its row: the thrown error's line of its stderr (Node ends it
+ * with its own version line, which says nothing), else its last line.
+ */
+export function childError(stderr: string, status: number | null): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const thrown = lines.find((l) => /^(FATAL ERROR|[A-Za-z]*Error\b)/.test(l));
+  return thrown ?? lines.filter((l) => !/^Node\.js v\d/.test(l)).slice(-1)[0] ?? `exit ${status}`;
+}
+
 /** One command on one size, in this process. */
 export function benchOne(plans: number, label: string): BenchRow {
   const command = COMMANDS.find((c) => c.label === label);
@@ -136,20 +150,28 @@ export function benchOne(plans: number, label: string): BenchRow {
   const grids = syntheticGrids(plans);
   const rows = grids[SHEETS.progress].length - 1;
   const session = openSession(spreadsheetFromGrids('bench', grids));
-  command.setup(session);
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
   let error: string | undefined;
   let calls: Record<string, number> = {};
   let cells: Record<string, number> = {};
+  // A setup that throws (e.g. the add-on refusing the workbook) is the row's result, not a crash:
+  // the measured run is skipped and the row shows the message.
   try {
-    const out = command.run(session) as { calls: Record<string, number>; cells: Record<string, number> };
-    calls = out.calls;
-    cells = out.cells;
+    command.setup(session);
   } catch (e) {
-    error = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    calls = session.runtime.counter.snapshot();
-    cells = session.runtime.counter.cellSnapshot();
+    error = `準備で失敗: ${firstLine(e)}`;
+  }
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  if (!error) {
+    try {
+      const out = command.run(session) as { calls: Record<string, number>; cells: Record<string, number> };
+      calls = out.calls;
+      cells = out.cells;
+    } catch (e) {
+      error = firstLine(e);
+      calls = session.runtime.counter.snapshot();
+      cells = session.runtime.counter.cellSnapshot();
+    }
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(c0);
@@ -174,7 +196,7 @@ export function bench(sizes = SIZES, labels = COMMANDS.map((c) => c.label), onRo
       const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
       const row: BenchRow = line !== undefined ? JSON.parse(line) as BenchRow : {
         plans, rows: 0, command: label, calls: 0, spreadsheetCalls: 0, docsDriveCalls: 0, cells: 0, ms: 0, cpuMs: 0, peakMB: 0, projectedS: 0,
-        error: (child.stderr || `exit ${child.status}`).trim().split('\n').slice(-1)[0],
+        error: childError(child.stderr ?? '', child.status),
       };
       out.push(row);
       onRow?.(row);

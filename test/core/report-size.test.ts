@@ -2,7 +2,8 @@
 import { compute, reportOf } from '../../src/core/pipeline';
 import { reportBlocks, type ReportModel } from '../../src/core/report';
 import {
-  DOC_CHAR_CAPACITY, DOC_CHAR_LIMIT, OVERFLOW_LINK_TEXT, PLAN_LIST_FILE, fitReport, linkOverflow, overflowCsv, reportChars, splitReport, tableChars,
+  APPENDIX_ROWS_IN_BODY, DOC_CHAR_CAPACITY, DOC_CHAR_LIMIT, LISTS_FILE, LIST_ITEMS_IN_BODY, NOTES_IN_BODY, OVERFLOW_LINK_TEXT, PLAN_LIST_FILE,
+  fitReport, linkOverflow, overflowCsv, reportChars, splitReport, tableChars,
 } from '../../src/core/report-size';
 import type { Grid } from '../../src/core/model';
 import { syntheticGrids } from '../../src/local/synthetic';
@@ -93,5 +94,76 @@ describe('report size (a Google Doc holds 1.02 million characters)', () => {
     }
     const { model } = splitReport(big);
     expect(model.appendices.every((a) => !a.table || a.table.rows.length <= 100)).toBe(true);
+  });
+
+  test('a 総括 list longer than the body keeps is cut there, counted in full, and whole in the lists file', () => {
+    const down = Array.from({ length: 150 }, (_, i) => `9-${i} プラン${i}：A → C`);
+    const model: ReportModel = { ...small, summary: { ...small.summary, overview: { ...small.summary.overview, down, up: ['1-1 x：C → B'], compared: true } } };
+    const { model: split, overflow } = splitReport(model);
+    const blocks = reportBlocks(split);
+    const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === '前年度から評価が下がったプラン（150件）');
+    expect(at).toBeGreaterThan(0);
+    const items = blocks.slice(at + 1, at + 1 + LIST_ITEMS_IN_BODY + 1);
+    expect(items.slice(0, LIST_ITEMS_IN_BODY).map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(down.slice(0, LIST_ITEMS_IN_BODY).map((t) => `・${t}`));
+    const note = items[LIST_ITEMS_IN_BODY];
+    const file = `${small.docName} ${LISTS_FILE}`;
+    expect(note.kind === 'paragraph' && note.text).toBe(`ほか 50 件は添付ファイル「${file}」に載せています${OVERFLOW_LINK_TEXT}。`);
+    // A short list stays whole in the body.
+    expect(blocks.some((b) => b.kind === 'heading' && b.text === '前年度から評価が上がったプラン（1件）')).toBe(true);
+    const lists = overflow.find((o) => o.file === file)!;
+    expect(lists.table.rows.filter((r) => r[0] === '前年度から評価が下がったプラン').map((r) => r[1])).toEqual(down);
+    expect(lists.table.rows.some((r) => r[0] === '前年度から評価が上がったプラン')).toBe(false);
+    const linked = linkOverflow(split, { [file]: 'https://drive.example/file/2' });
+    expect(linked.summary.overview.more?.down?.note).toContain('（https://drive.example/file/2）');
+  });
+
+  describe('as plans grow, the summarised body stays the same size and loses nothing', () => {
+    let sizes: number[] = [];
+    let fulls: number[] = [];
+    let big: ReportModel;
+    // Building a 20,000-plan model takes seconds (a generous bound, not a timing).
+    beforeAll(() => {
+      const small2k = modelOf(2000);
+      big = modelOf(20000);
+      sizes = [small2k, big].map((m) => reportChars(splitReport(m).model));
+      fulls = [small2k, big].map(reportChars);
+    }, 180_000);
+
+    test('2,000 and 20,000 plans: the full report ten times larger, the summary nearly the same', () => {
+      expect(fulls[1]).toBeGreaterThan(DOC_CHAR_LIMIT);
+      expect(fulls[1]).toBeGreaterThan(fulls[0] * 8);
+      const [a, b] = sizes;
+      // What is left of the difference is the first 100 rows of 要確認 (under 100 at 2,000 plans) and wider numbers.
+      expect(b).toBeLessThan(a * 1.25);
+      expect(b).toBeLessThan(DOC_CHAR_LIMIT / 10);
+    });
+
+    test('every cut list, note and table is whole in an appendix file', () => {
+      const { model: split, overflow } = splitReport(big);
+      const o = big.summary.overview;
+      const lists = overflow.find((f) => f.file.endsWith(LISTS_FILE))!;
+      expect(o.regressed.length).toBeGreaterThan(LIST_ITEMS_IN_BODY);
+      expect(o.unrated.length).toBeGreaterThan(LIST_ITEMS_IN_BODY);
+      for (const key of ['regressed', 'unrated'] as const) {
+        expect(split.summary.overview[key]).toEqual(o[key].slice(0, LIST_ITEMS_IN_BODY));
+        expect(split.summary.overview.more?.[key]?.total).toBe(o[key].length);
+      }
+      const moved = new Set(lists.table.rows.map((r) => r[1]));
+      for (const t of [...o.regressed, ...o.unrated]) expect(moved.has(t)).toBe(true);
+      const goals = big.policies.flatMap((p) => p.goals);
+      const cutGoals = goals.filter((g) => g.notes.length > NOTES_IN_BODY);
+      expect(cutGoals.length).toBeGreaterThan(0);
+      for (const g of cutGoals) for (const n of g.notes) expect(moved.has(n)).toBe(true);
+      // Appendix tables and the tables after them: the first rows in the body, every row in a file.
+      const tables = big.appendices.flatMap((a) => [a, ...(a.more ?? [])]).filter((a) => a.table && a.table.rows.length > APPENDIX_ROWS_IN_BODY);
+      expect(tables.length).toBeGreaterThan(1);
+      for (const a of tables) expect(overflow.some((f) => f.table === a.table)).toBe(true);
+      for (const a of split.appendices.flatMap((x) => [x, ...(x.more ?? [])])) expect(a.table?.rows.length ?? 0).toBeLessThanOrEqual(APPENDIX_ROWS_IN_BODY);
+      // Every file is linked from the body.
+      const urls = Object.fromEntries(overflow.map((f, i) => [f.file, `https://drive.example/file/${i}`]));
+      const text = reportBlocks(linkOverflow(split, urls)).map((b) => ('text' in b ? b.text : '')).join('\n');
+      expect(text).not.toContain(OVERFLOW_LINK_TEXT);
+      for (const url of Object.values(urls)) expect(text).toContain(url);
+    });
   });
 });
