@@ -12,7 +12,7 @@ import { CHANGE_COLUMNS, changeRows, detectChanges } from '../core/changes';
 import { SHEETS } from '../core/schema';
 import { exclusions } from '../core/exclusions';
 import { UserError } from './errors';
-import { readInputs, type Inputs } from './inputs';
+import { docStore, readInputs, type Inputs } from './inputs';
 import { withDocumentLock } from './lock';
 import { prepareAppend, prepareOutputSheet, withFreshReads, WriteBatch } from './sheets';
 import { currentUser, nowLabel, prepareRunLog } from './run-log';
@@ -119,7 +119,7 @@ export function prepareAggregate(batch: WriteBatch, inputs: Inputs, started: num
   const indicators = read.data.plans.reduce((n, p) => n + p.indicators.length, 0);
   const errors = issues.filter((i) => i.severity === 'エラー').length;
   prepareRunLog(batch, inputs, { what: '集計', who, at: now, started, plans: read.data.plans.length, indicators, issues });
-  batch.then(() => (inputs.props?.store ?? PropertiesService.getDocumentProperties()).setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
+  batch.then(() => docStore(inputs.props).setProperty(LAST_RUN_KEY, `${nowLabel(now)}（${who}）`));
   const summary = summarizeAggregate(result, indicators);
   const inferred = inferredNote(read.data.settings);
   if (inferred) summary.message += ` ${inferred}`;

@@ -16,7 +16,7 @@ import { yearHistory, yearRows, yearsWithFigures } from '../core/history';
 import { periodKey } from '../core/committee';
 import { SHEETS } from '../core/schema';
 import { UserError } from './errors';
-import { docProperty, readInputs, type DocumentProps, type Inputs } from './inputs';
+import { docProperty, docStore, readInputs, type DocumentProps, type Inputs } from './inputs';
 import { prepareAppend, readGrid, WriteBatch } from './sheets';
 import { withDocumentLock } from './lock';
 import { AGGREGATE_READS, prepareAggregate } from './aggregate';
@@ -38,7 +38,7 @@ export function confirmState(c: Computation, props?: DocumentProps): ConfirmStat
 }
 
 function saveState(c: Computation, state: ConfirmState, props?: DocumentProps): void {
-  (props?.store ?? PropertiesService.getDocumentProperties()).setProperty(STATE_KEY + periodKey(c.result), JSON.stringify(state));
+  docStore(props).setProperty(STATE_KEY + periodKey(c.result), JSON.stringify(state));
 }
 
 /** True when the period is confirmed and not reopened: its figures must not move silently. */
@@ -61,7 +61,7 @@ function snapshotGrid(inputs: Inputs): Grid | undefined {
 }
 
 function anyConfirmed(props?: DocumentProps): boolean {
-  const keys = props ? Object.keys(props.values) : PropertiesService.getDocumentProperties().getKeys();
+  const keys = props ? Object.keys(props.values) : docStore().getKeys();
   return keys.some((k) => k.startsWith(STATE_KEY));
 }
 

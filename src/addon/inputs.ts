@@ -48,14 +48,19 @@ export interface DocumentProps {
  * each call is a round trip (docs/performance.md). The store holds at most 500 KB.
  */
 export function readDocumentProps(): DocumentProps {
-  const store = PropertiesService.getDocumentProperties();
+  const store = docStore();
   return { store, values: store.getProperties() };
+}
+
+/** The document properties store: the one read with the run's inputs when given. */
+export function docStore(props?: DocumentProps): GoogleAppsScript.Properties.Properties {
+  return props?.store ?? PropertiesService.getDocumentProperties();
 }
 
 /** A document property: from the values read at the start of the run when given, else looked up. */
 export function docProperty(props: DocumentProps | undefined, key: string): string | null {
   if (props) return Object.prototype.hasOwnProperty.call(props.values, key) ? props.values[key] : null;
-  return PropertiesService.getDocumentProperties().getProperty(key);
+  return docStore().getProperty(key);
 }
 
 /** The saved 列の対応 (document properties); null when none or unreadable. */

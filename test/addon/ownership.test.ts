@@ -127,14 +127,20 @@ describe('a person\'s sheet or column under a name the add-on uses (finding 7)',
   });
 });
 
+/** The sample after one 入力チェック, and plan 1-1's 令和4年度実績 cell, which the next tests edit mid-run. */
+function checkedSample() {
+  const s = sampleSession();
+  s.run('menuCheck');
+  const progress = sheet(s, SHEETS.progress);
+  const header = snapshot(s, SHEETS.progress).values[0];
+  const row = rowOf(s, SHEETS.progress, '1-1');
+  const cell = progress.getRange(row, header.indexOf('令和4年度実績') + 1);
+  return { s, progress, header, row, cell };
+}
+
 describe('writes by identity while people edit (finding 9)', () => {
   test('入力チェック does not overwrite a fresher onEdit status with a stale one', () => {
-    const s = sampleSession();
-    s.run('menuCheck');
-    const progress = sheet(s, SHEETS.progress);
-    const header = snapshot(s, SHEETS.progress).values[0];
-    const row = rowOf(s, SHEETS.progress, '1-1');
-    const cell = progress.getRange(row, header.indexOf('令和4年度実績') + 1);
+    const { s, progress, header, row, cell } = checkedSample();
     editAfterRead(s, SHEETS.progress, 'getValues', () => {
       cell.setValue('約千件');
       s.bundle.call('onEdit', { range: cell, source: s.runtime.spreadsheet, value: '約千件' });
@@ -163,12 +169,7 @@ describe('writes by identity while people edit (finding 9)', () => {
   });
 
   test('a figure typed while 入力チェック runs is kept, and the command does not start over for it', () => {
-    const s = sampleSession();
-    s.run('menuCheck');
-    const progress = sheet(s, SHEETS.progress);
-    const header = snapshot(s, SHEETS.progress).values[0];
-    const row = rowOf(s, SHEETS.progress, '1-1');
-    const cell = progress.getRange(row, header.indexOf('令和4年度実績') + 1);
+    const { s, cell } = checkedSample();
     editAfterRead(s, SHEETS.progress, 'getValues', () => cell.setValue('1,111件'));
     const { calls } = s.run('menuCheck');
     expect(cell.getValue()).toBe('1,111件');
