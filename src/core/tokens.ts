@@ -21,9 +21,15 @@ export const RATING_WORDS = ['良好ではない', '概ね良好', '評価不能
 
 const TOKEN = new RegExp(`${PREFIX}${VALUE}(?:${UNIT}${PER})?|${RATING_WORDS.join('|')}`, 'g');
 
+/** The text without its joiners, and its unbreakable tokens (matches of two characters or more). */
+function tokenMatches(text: string): { plain: string; matches: RegExpMatchArray[] } {
+  const plain = text.replace(/\u2060/g, '');
+  return { plain, matches: [...plain.matchAll(TOKEN)].filter((m) => [...m[0]].length > 1) };
+}
+
 /** The unbreakable tokens of a text, in order (figures with units, rating words). */
 export function unbreakableTokens(text: string): string[] {
-  return [...text.replace(new RegExp(WJ, 'g'), '').matchAll(TOKEN)].map((m) => m[0]).filter((t) => [...t].length > 1);
+  return tokenMatches(text).matches.map((m) => m[0]);
 }
 
 /**
@@ -57,11 +63,10 @@ export function joinChars(token: string): string {
  * Japanese (then its Unicode line breaking, which honours WJ, applies).
  */
 export function tokenSegments(text: string): { text: string; token: boolean }[] {
-  const plain = text.replace(new RegExp(WJ, 'g'), '');
+  const { plain, matches } = tokenMatches(text);
   const out: { text: string; token: boolean }[] = [];
   let last = 0;
-  for (const m of plain.matchAll(TOKEN)) {
-    if ([...m[0]].length < 2) continue;
+  for (const m of matches) {
     const at = m.index ?? 0;
     if (at > last) out.push({ text: plain.slice(last, at), token: false });
     out.push({ text: joinChars(m[0]), token: true });
@@ -100,8 +105,8 @@ export function emWidth(s: string): number {
 export function longestToken(text: string): number {
   // An opening bracket never ends a line and a closing one or a comma never starts one (kinsoku):
   // 「（R6目標）」 takes the width of the brackets too.
-  const plain = text.replace(new RegExp(WJ, 'g'), '');
-  return Math.max(0, ...[...plain.matchAll(TOKEN)].filter((m) => [...m[0]].length > 1).map((m) => {
+  const { plain, matches } = tokenMatches(text);
+  return Math.max(0, ...matches.map((m) => {
     const at = m.index ?? 0;
     const before = /[（(「『［\[]/.test(plain[at - 1] ?? '') ? plain[at - 1] : '';
     const after = /[）)」』］\]、。，．]/.test(plain[at + m[0].length] ?? '') ? plain[at + m[0].length] : '';
