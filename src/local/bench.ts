@@ -130,7 +130,8 @@ const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataVali
 const DOCS_DRIVE = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem|InlineImage|Text|HorizontalRule|PageBreak|DriveApp|Drive|File|Folder|Blob)\./;
 
 function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  // The session rethrows the bundle's errors with their name in the message: shown once, not twice.
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/^Error: /, '');
 }
 
 /**
